@@ -1,0 +1,129 @@
+/**
+ * One injected clock for the whole machine. In the browser it follows real time; in tests and the
+ * headless runner it is virtual and only moves when the runner jumps it to the next timer, so the
+ * same input always yields the same timestamps ("About a minute ago") and a `sleep 60` costs nothing.
+ * Engine code must never call the global setTimeout/Date.now directly: only this clock.
+ */
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  /** Resolves after `ms`; rejects with the signal's reason if it aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  readonly virtual: boolean;
+}
+
+interface Timer {
+  id: number;
+  at: number;
+  seq: number;
+  fn: () => void;
+}
+
+abstract class BaseClock implements Clock {
+  abstract now(): number;
+  abstract setTimeout(fn: () => void, ms: number): number;
+  abstract clearTimeout(id: number): void;
+  abstract readonly virtual: boolean;
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = () => {
+        this.clearTimeout(id);
+        reject(signal!.reason);
+      };
+      const id = this.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
+
+/** Virtual time: timers fire only when `advance`/`runNext` is called. */
+export class VirtualClock extends BaseClock {
+  readonly virtual = true;
+  private t: number;
+  private timers: Timer[] = [];
+  private nextId = 1;
+  private seq = 0;
+
+  constructor(start = Date.UTC(2025, 9, 1, 9, 0, 0)) {
+    super();
+    this.t = start;
+  }
+
+  now(): number {
+    return this.t;
+  }
+
+  setTimeout(fn: () => void, ms: number): number {
+    const id = this.nextId++;
+    this.timers.push({ id, at: this.t + Math.max(0, ms), seq: this.seq++, fn });
+    return id;
+  }
+
+  clearTimeout(id: number): void {
+    const i = this.timers.findIndex((t) => t.id === id);
+    if (i >= 0) this.timers.splice(i, 1);
+  }
+
+  /** When the next timer is due, or undefined when none is pending. */
+  nextDue(): number | undefined {
+    let best: Timer | undefined;
+    for (const t of this.timers) if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
+    return best?.at;
+  }
+
+  pending(): number {
+    return this.timers.length;
+  }
+
+  /** Jump to the earliest timer (not past `limit`) and fire every timer due then. Returns false if none. */
+  runNext(limit = Infinity): boolean {
+    const due = this.nextDue();
+    if (due === undefined || due > limit) return false;
+    if (due > this.t) this.t = due;
+    const ready = this.timers.filter((t) => t.at <= this.t).sort((a, b) => a.at - b.at || a.seq - b.seq);
+    this.timers = this.timers.filter((t) => t.at > this.t);
+    for (const t of ready) t.fn();
+    return true;
+  }
+
+  /** Move time forward by `ms`, firing timers in order on the way. */
+  advance(ms: number): void {
+    const end = this.t + ms;
+    while (this.runNext(end)) {
+      /* fire in order */
+    }
+    this.t = end;
+  }
+
+  set(t: number): void {
+    this.t = t;
+  }
+}
+
+/** Real time, for the browser. */
+export class RealClock extends BaseClock {
+  readonly virtual = false;
+  /** Offset lets a restored snapshot keep its own idea of "now" moving forward. */
+  constructor(private offset = 0) {
+    super();
+  }
+  now(): number {
+    return Date.now() + this.offset;
+  }
+  setTimeout(fn: () => void, ms: number): number {
+    return globalThis.setTimeout(fn, ms) as unknown as number;
+  }
+  clearTimeout(id: number): void {
+    globalThis.clearTimeout(id);
+  }
+}

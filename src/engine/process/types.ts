@@ -1,0 +1,154 @@
+/**
+ * The contract between the kernel (process table, signals, exec) and the programs it runs. A program
+ * is an async TypeScript function that an image's file names (see programs/README.md); it gets its
+ * argv, environment, filesystem view and stdio, and returns its exit status. Everything it waits on
+ * (reads, sleeps) takes `ctx.signal`, so a signal always gets through: that is what makes Ctrl-C,
+ * `docker stop` and `kill` preempt even `while true; do :; done`.
+ */
+import type { Clock } from '../clock';
+import type { Rng } from '../rng';
+import type { Cred, Fs } from '../fs/types';
+
+export const SIGNALS = {
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
+  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
+  SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGWINCH: 28,
+} as const;
+export type SignalName = keyof typeof SIGNALS;
+
+export function signalNumber(name: string): number | undefined {
+  const n = name.toUpperCase();
+  if (/^\d+$/.test(n)) return Number(n);
+  const full = (n.startsWith('SIG') ? n : 'SIG' + n) as SignalName;
+  return SIGNALS[full];
+}
+
+export function signalName(num: number): SignalName | undefined {
+  return (Object.keys(SIGNALS) as SignalName[]).find((k) => SIGNALS[k] === num);
+}
+
+/** Thrown out of waits when the process is being terminated; programs should let it propagate. */
+export class Terminated extends Error {
+  constructor(readonly signal: number) {
+    super(`terminated by signal ${signal}`);
+    this.name = 'Terminated';
+  }
+}
+
+export interface ReadStream {
+  /** Next chunk, or null at end of file. Rejects with Terminated if the reader's process is killed. */
+  read(signal?: AbortSignal): Promise<Uint8Array | null>;
+  readonly isTTY: boolean;
+  /** The reader is done (closing the read end of a pipe makes writers get SIGPIPE). */
+  close(): void;
+}
+
+export interface WriteStream {
+  /** Resolves once the data is accepted (pipes apply back-pressure). Throws EpipeError when nobody reads. */
+  write(chunk: string | Uint8Array): Promise<void>;
+  readonly isTTY: boolean;
+  close(): void;
+}
+
+export class EpipeError extends Error {
+  constructor() {
+    super('Broken pipe');
+    this.name = 'EpipeError';
+  }
+}
+
+/** How a signal is handled by a process (set by the shell's `trap`, or by a program like nginx). */
+export type SignalDisposition = 'default' | 'ignore' | ((signal: number) => void);
+
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** PID as seen inside the process's own PID namespace (1 for a container's first process). */
+  nsPid: number;
+  argv: string[];
+  cred: Cred;
+  /** Process group and session, for terminal job control (Ctrl-C goes to the foreground group). */
+  pgid: number;
+  sid: number;
+  state: 'running' | 'sleeping' | 'stopped' | 'zombie';
+  startTime: number;
+}
+
+export interface SpawnOptions {
+  /** argv[0] is what the program sees; `path` is the file to execute (resolved by the caller or via PATH). */
+  argv: string[];
+  path?: string;
+  env: Record<string, string>;
+  cwd: string;
+  stdin: ReadStream;
+  stdout: WriteStream;
+  stderr: WriteStream;
+  cred?: Cred;
+  /** Start a new process group (the shell does this for each job). */
+  newProcessGroup?: boolean;
+  pgid?: number;
+}
+
+export interface ChildProcess {
+  readonly pid: number;
+  /** Resolves with the exit status (128+N when killed by signal N). */
+  wait(): Promise<number>;
+  kill(signal: number): void;
+}
+
+/** What the kernel offers a running program. */
+export interface System {
+  readonly clock: Clock;
+  readonly rng: Rng;
+  /** The UTS namespace's host name. */
+  hostname(): string;
+  /** Resolve a command name through PATH the way execvp does; undefined when not found. */
+  which(name: string, env: Record<string, string>, fs: Fs): string | undefined;
+  /** fork+exec a program file. Rejects with an FsError (ENOENT, EACCES, ENOEXEC) when it cannot start. */
+  spawn(opts: SpawnOptions): Promise<ChildProcess>;
+  /** exec(3): replace the calling process's program, keeping its PID. Returns the new program's status. */
+  exec(self: ProcessApi, opts: Omit<SpawnOptions, 'stdin' | 'stdout' | 'stderr'> & Partial<Pick<SpawnOptions, 'stdin' | 'stdout' | 'stderr'>>): Promise<number>;
+  /** kill(2) by PID as seen from this process's PID namespace. */
+  kill(pid: number, signal: number, from: ProcessApi): void;
+  /** The process table as this process's PID namespace sees it (for ps, top, kill). */
+  processes(from: ProcessApi): ProcessInfo[];
+  /** Services only the host offers (the docker client's connection to dockerd); undefined in containers. */
+  readonly host?: HostServices;
+}
+
+/** The calling process's own handle. */
+export interface ProcessApi {
+  readonly info: ProcessInfo;
+  /** Aborts when the process must stop running code (killed, or a signal's default action terminates it). */
+  readonly signal: AbortSignal;
+  /** Set what a signal does; returns the previous disposition. SIGKILL/SIGSTOP cannot be caught. */
+  setSignal(signal: number, disposition: SignalDisposition): SignalDisposition;
+  getSignal(signal: number): SignalDisposition;
+  /** Update what `ps` shows as the command (exec, or a program renaming itself like nginx's master). */
+  setArgv(argv: string[]): void;
+  /** Resolves when the process is resumed if stopped (SIGSTOP / docker pause). Called at await points. */
+  checkpoint(): Promise<void>;
+}
+
+export interface HostServices {
+  /** Opaque to the kernel; the docker CLI program casts it to the daemon client it needs. */
+  readonly docker: unknown;
+  /** The UI's file editor (`edit FILE`), when a UI is attached. */
+  openEditor?(path: string): void;
+}
+
+export interface ProgramContext {
+  argv: string[];
+  env: Record<string, string>;
+  fs: Fs;
+  stdin: ReadStream;
+  stdout: WriteStream;
+  stderr: WriteStream;
+  proc: ProcessApi;
+  sys: System;
+  /** Shorthand for proc.signal. */
+  signal: AbortSignal;
+}
+
+/** A program returns its exit status (0–255). */
+export type Program = (ctx: ProgramContext) => Promise<number>;

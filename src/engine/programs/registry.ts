@@ -1,0 +1,45 @@
+/**
+ * Programs are TypeScript functions; an image decides which exist by the files it ships. An
+ * executable file whose bytes are a program marker names the implementation to run, so `ls` exists
+ * in a container only when its image has `/bin/ls` (or busybox's symlink to `/bin/busybox`), and
+ * `apt-get install cowsay` makes `/usr/games/cowsay` runnable by writing its marker file.
+ *
+ * Marker format: the 4 ELF magic bytes, then ` sim:<program>` and a newline. `cat /bin/ls` prints
+ * something binary-looking, as on Linux, and `file`-like sniffing still sees an ELF.
+ */
+import type { Program } from '../process/types';
+
+const programs = new Map<string, Program>();
+
+export function registerProgram(name: string, program: Program): void {
+  programs.set(name, program);
+}
+
+export function getProgram(name: string): Program | undefined {
+  return programs.get(name);
+}
+
+export function programNames(): string[] {
+  return [...programs.keys()].sort();
+}
+
+const MAGIC = '\x7fELF sim:';
+
+/** The bytes of an executable file that runs `program`. */
+export function programMarker(program: string): Uint8Array {
+  const s = MAGIC + program + '\n';
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** The program a file's bytes name, or undefined if it is not a program marker. */
+export function markerProgram(bytes: Uint8Array): string | undefined {
+  if (bytes.length < MAGIC.length + 2) return undefined;
+  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) return undefined;
+  let end = MAGIC.length;
+  while (end < bytes.length && bytes[end] !== 10) end++;
+  let name = '';
+  for (let i = MAGIC.length; i < end; i++) name += String.fromCharCode(bytes[i]);
+  return name;
+}

@@ -1,0 +1,19 @@
+/**
+ * The one entry the browser terminal and the headless runner share. Keystrokes go in as the bytes a
+ * terminal sends (`\r` for Enter, `\x03` for Ctrl-C, `\x1b[A` for Up); what comes out is what the
+ * terminal must show, with `\r\n` line ends and ANSI escapes, exactly as a pty would deliver it.
+ */
+export interface TerminalSession {
+  /** Bytes typed by the user. */
+  input(data: string): void;
+  /** Subscribe to screen output; returns an unsubscribe function. */
+  onOutput(fn: (data: string) => void): () => void;
+  resize(cols: number, rows: number): void;
+  /**
+   * True while a foreground command is running (not waiting at the host prompt or an interactive
+   * program's prompt for a new line). The headless runner uses it to know when a typed line is done.
+   */
+  busy(): boolean;
+  /** End the session (the host shell gets SIGHUP). */
+  close(): void;
+}
