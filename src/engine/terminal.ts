@@ -10,10 +10,11 @@ export interface TerminalSession {
   onOutput(fn: (data: string) => void): () => void;
   resize(cols: number, rows: number): void;
   /**
-   * True while a foreground command is running (not waiting at the host prompt or an interactive
-   * program's prompt for a new line). The headless runner uses it to know when a typed line is done.
+   * True when the foreground is blocked reading a line from the user: the host prompt, a container
+   * shell's prompt after `docker run -it`, or `cat` reading the terminal. The headless runner types
+   * the next line when this is true (after letting virtual time run out any sleeps otherwise).
    */
-  busy(): boolean;
+  awaitingInput(): boolean;
   /** End the session (the host shell gets SIGHUP). */
   close(): void;
 }
