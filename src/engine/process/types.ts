@@ -100,6 +100,13 @@ export interface ChildProcess {
 export interface System {
   readonly clock: Clock;
   readonly rng: Rng;
+  /**
+   * Let other work run (the terminal, timers, signals). Interpreters call it every few hundred
+   * steps so a busy loop never freezes the tab; it costs a little simulated time (10 ms), which is
+   * also what lets virtual time reach a `docker stop` grace period while a loop spins.
+   * Rejects with Terminated if the process was killed meanwhile.
+   */
+  tick(signal: AbortSignal): Promise<void>;
   /** The UTS namespace's host name. */
   hostname(): string;
   /** Resolve a command name through PATH the way execvp does; undefined when not found. */
