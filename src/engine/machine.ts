@@ -2,6 +2,7 @@
  * TEMPORARY STUB so the UI can be built in parallel with the engine: boots nothing, echoes input.
  * The real Machine replaces this file; its public surface below stays the same.
  */
+import { VirtualClock, type Clock } from './clock';
 import { Emitter } from './events';
 import type { TerminalSession } from './terminal';
 import type { MachineView } from './view';
@@ -15,6 +16,7 @@ export interface BootOptions {
 
 export class Machine {
   readonly events = new Emitter();
+  readonly clock: Clock = new VirtualClock();
 
   static async boot(_opts: BootOptions = {}): Promise<Machine> {
     return new Machine();

@@ -1,0 +1,458 @@
+/**
+ * The simulated kernel: one host process table with PID namespaces, signals and exec.
+ *
+ * Real concept: Linux keeps one task list; a PID namespace gives a container its own numbering
+ * (its first process is PID 1 inside, some larger PID on the host). Signals have default actions
+ * (terminate, stop, ignore) unless caught; the init process of a namespace ignores every signal it
+ * has no handler for, except SIGKILL/SIGSTOP sent from an ancestor namespace — the reason
+ * `docker stop` on a plain `sh` loop waits out its grace period and ends with 137.
+ *
+ * Simulated: a process is a record plus a running async TypeScript program. Killing it aborts its
+ * AbortSignal; every wait in a program takes that signal, so termination always gets through.
+ */
+import type { Clock } from '../clock';
+import type { Emitter } from '../events';
+import type { Rng } from '../rng';
+import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
+import { getProgram, markerProgram } from '../programs/registry';
+import {
+  EpipeError,
+  SIGNALS,
+  Terminated,
+  type ChildProcess,
+  type HostServices,
+  type ProcessApi,
+  type ProcessInfo,
+  type Program,
+  type ProgramContext,
+  type ReadStream,
+  type SignalDisposition,
+  type SpawnOptions,
+  type System,
+  type WriteStream,
+} from './types';
+
+export class PidNamespace {
+  private next = 1;
+  readonly members = new Map<number, Proc>();
+  constructor(readonly parent?: PidNamespace) {}
+  allocate(): number {
+    while (this.members.has(this.next)) this.next++;
+    return this.next++;
+  }
+  /** Is `ns` this namespace or one nested inside it? (Processes see their own and descendants.) */
+  contains(ns: PidNamespace): boolean {
+    for (let n: PidNamespace | undefined = ns; n; n = n.parent) if (n === this) return true;
+    return false;
+  }
+}
+
+/** The namespaces and identity a process runs in; children inherit them unless told otherwise. */
+export interface ProcContext {
+  pidNs: PidNamespace;
+  uts: { hostname: string };
+  /** The mount namespace, seen as a filesystem root: views are made per credentials and cwd. */
+  fsRoot: { view(cred: Cred, cwd?: string): Fs };
+  /** The container this process belongs to, if any (for events and `docker top`). */
+  container?: string;
+  host?: HostServices;
+}
+
+const TERMINATE = new Set<number>([
+  SIGNALS.SIGHUP, SIGNALS.SIGINT, SIGNALS.SIGQUIT, SIGNALS.SIGILL, SIGNALS.SIGTRAP, SIGNALS.SIGABRT,
+  SIGNALS.SIGBUS, SIGNALS.SIGFPE, SIGNALS.SIGKILL, SIGNALS.SIGUSR1, SIGNALS.SIGSEGV, SIGNALS.SIGUSR2,
+  SIGNALS.SIGPIPE, SIGNALS.SIGALRM, SIGNALS.SIGTERM,
+]);
+const STOP = new Set<number>([SIGNALS.SIGSTOP, SIGNALS.SIGTSTP, SIGNALS.SIGTTIN, SIGNALS.SIGTTOU]);
+
+export class Proc implements ProcessApi {
+  readonly info: ProcessInfo;
+  private readonly abort = new AbortController();
+  private dispositions = new Map<number, SignalDisposition>();
+  status: number | undefined;
+  private waiters: ((status: number) => void)[] = [];
+  private resumers: (() => void)[] = [];
+  readonly children = new Set<Proc>();
+
+  constructor(
+    readonly kernel: Kernel,
+    info: ProcessInfo,
+    readonly ctx: ProcContext,
+    readonly parent?: Proc,
+  ) {
+    this.info = info;
+  }
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+  get alive(): boolean {
+    return this.status === undefined;
+  }
+
+  setSignal(signal: number, d: SignalDisposition): SignalDisposition {
+    const prev = this.getSignal(signal);
+    if (signal === SIGNALS.SIGKILL || signal === SIGNALS.SIGSTOP) return prev;
+    this.dispositions.set(signal, d);
+    return prev;
+  }
+  getSignal(signal: number): SignalDisposition {
+    return this.dispositions.get(signal) ?? 'default';
+  }
+  setArgv(argv: string[]): void {
+    this.info.argv = [...argv];
+  }
+  async checkpoint(): Promise<void> {
+    while (this.info.state === 'stopped' && this.alive) {
+      await new Promise<void>((r) => this.resumers.push(r));
+    }
+    if (!this.alive) throw this.signal.reason;
+  }
+
+  wait(): Promise<number> {
+    if (this.status !== undefined) return Promise.resolve(this.status);
+    return new Promise((r) => this.waiters.push(r));
+  }
+
+  /** Deliver a signal as the kernel does. `fromOutside`: sender is in an ancestor PID namespace. */
+  deliver(sig: number, fromOutside: boolean): void {
+    if (!this.alive) return;
+    if (sig === SIGNALS.SIGCONT) {
+      this.resume();
+      const d = this.getSignal(sig);
+      if (typeof d === 'function') d(sig);
+      return;
+    }
+    const isInit = this.info.nsPid === 1 && this.ctx.pidNs !== this.kernel.rootNs;
+    if (sig === SIGNALS.SIGKILL) {
+      // init is immune to SIGKILL from inside its own namespace
+      if (isInit && !fromOutside) return;
+      this.terminate(128 + sig);
+      return;
+    }
+    if (sig === SIGNALS.SIGSTOP) {
+      if (isInit && !fromOutside) return;
+      this.stop();
+      return;
+    }
+    const d = this.getSignal(sig);
+    if (d === 'ignore') return;
+    if (typeof d === 'function') {
+      d(sig);
+      return;
+    }
+    if (isInit) return; // init ignores signals it has no handler for
+    if (TERMINATE.has(sig)) this.terminate(128 + sig);
+    else if (STOP.has(sig)) this.stop();
+  }
+
+  stop(): void {
+    if (this.alive && this.info.state !== 'stopped') {
+      this.info.state = 'stopped';
+      this.kernel.emitState(this);
+    }
+  }
+  resume(): void {
+    if (this.info.state === 'stopped') {
+      this.info.state = 'running';
+      const rs = this.resumers;
+      this.resumers = [];
+      rs.forEach((r) => r());
+    }
+  }
+
+  /** End the process now with `status`; its program's pending waits reject with Terminated. */
+  terminate(status: number): void {
+    if (!this.alive) return;
+    this.exit(status);
+    this.abort.abort(new Terminated(status > 128 ? status - 128 : 0));
+  }
+
+  exit(status: number): void {
+    if (!this.alive) return;
+    this.status = status & 0xff;
+    this.info.state = 'zombie';
+    this.resume();
+    this.kernel.reap(this);
+    const ws = this.waiters;
+    this.waiters = [];
+    ws.forEach((w) => w(this.status!));
+  }
+}
+
+/** A stream wrapper that stops a dead process's leftover code from writing. */
+function guardWriter(proc: Proc, w: WriteStream): WriteStream {
+  return {
+    isTTY: w.isTTY,
+    write(chunk) {
+      if (!proc.alive) return Promise.reject(proc.signal.reason ?? new Terminated(9));
+      return w.write(chunk);
+    },
+    close: () => w.close(),
+  };
+}
+
+export interface KernelOptions {
+  clock: Clock;
+  rng: Rng;
+  events?: Emitter;
+}
+
+export class Kernel {
+  readonly rootNs = new PidNamespace();
+  readonly procs = new Map<number, Proc>();
+  readonly clock: Clock;
+  readonly rng: Rng;
+  private events?: Emitter;
+
+  constructor(opts: KernelOptions) {
+    this.clock = opts.clock;
+    this.rng = opts.rng;
+    this.events = opts.events;
+  }
+
+  /** Host PID of a process (its number in the root namespace). */
+  hostPid(p: Proc): number {
+    return p.info.pid;
+  }
+
+  /** Register a process without running a program (systemd, dockerd, shims: they just exist). */
+  addStatic(argv: string[], ctx: ProcContext, parent?: Proc, cred: Cred = { uid: 0, gid: 0, groups: [0] }): Proc {
+    return this.create(argv, ctx, parent, cred);
+  }
+
+  private create(argv: string[], ctx: ProcContext, parent: Proc | undefined, cred: Cred, pgid?: number): Proc {
+    const pid = this.rootNs.allocate();
+    // A process has a PID in its own namespace and in every ancestor namespace; we record the
+    // host PID and the PID in its own namespace (enough for `ps` inside and `docker top` outside).
+    const nsPid = ctx.pidNs === this.rootNs ? pid : ctx.pidNs.allocate();
+    const info: ProcessInfo = {
+      pid,
+      ppid: parent?.info.pid ?? 0,
+      nsPid,
+      argv: [...argv],
+      cred: { ...cred, groups: [...cred.groups] },
+      pgid: pgid ?? parent?.info.pgid ?? pid,
+      sid: parent?.info.sid ?? pid,
+      state: 'running',
+      startTime: this.clock.now(),
+    };
+    const proc = new Proc(this, info, ctx, parent);
+    this.rootNs.members.set(pid, proc);
+    if (ctx.pidNs !== this.rootNs) ctx.pidNs.members.set(nsPid, proc);
+    this.procs.set(pid, proc);
+    parent?.children.add(proc);
+    this.events?.emit({ type: 'process.spawned', pid, ppid: info.ppid, argv: info.argv, container: ctx.container });
+    return proc;
+  }
+
+  reap(p: Proc): void {
+    this.procs.delete(p.info.pid);
+    this.rootNs.members.delete(p.info.pid);
+    if (p.ctx.pidNs !== this.rootNs) p.ctx.pidNs.members.delete(p.info.nsPid);
+    p.parent?.children.delete(p);
+    this.events?.emit({ type: 'process.exited', pid: p.info.pid, status: p.status ?? 0 });
+    // When a namespace's init dies, the kernel kills everything else in that namespace.
+    if (p.info.nsPid === 1 && p.ctx.pidNs !== this.rootNs) {
+      for (const q of [...p.ctx.pidNs.members.values()]) q.terminate(128 + SIGNALS.SIGKILL);
+    }
+  }
+
+  emitState(_p: Proc): void {
+    /* hook for the process picture; container state changes are emitted by the daemon */
+  }
+
+  /** Find which program a file runs: a marker, or a `#!` interpreter line. */
+  resolveExecutable(fs: Fs, path: string, argv: string[]): { program: Program; argv: string[]; path: string } {
+    const st = fs.stat(path);
+    if (st.kind === 'dir' || !fs.access(path, X_OK)) throw new FsError('EACCES', 'execve', path);
+    const bytes = fs.readFile(path);
+    const name = markerProgram(bytes);
+    if (name !== undefined) {
+      const program = getProgram(name) ?? notSimulated(name);
+      return { program, argv, path };
+    }
+    if (bytes[0] === 0x23 && bytes[1] === 0x21) {
+      let end = 2;
+      while (end < bytes.length && bytes[end] !== 10) end++;
+      const line = new TextDecoder().decode(bytes.subarray(2, end)).trim();
+      const sp = line.search(/\s/);
+      const interp = sp < 0 ? line : line.slice(0, sp);
+      const arg = sp < 0 ? '' : line.slice(sp).trim();
+      const newArgv = [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)];
+      const inner = this.resolveExecutable(fs, interp, newArgv);
+      return inner;
+    }
+    throw new FsError('ENOEXEC', 'execve', path);
+  }
+
+  /**
+   * Start a process. `parent` undefined means a process started by the machine itself (dockerd
+   * starting a container's first process, or the terminal starting the login shell).
+   */
+  spawn(opts: SpawnOptions & { ctx?: ProcContext }, parent?: Proc): Proc {
+    const ctx = opts.ctx ?? parent?.ctx;
+    if (!ctx) throw new Error('spawn needs a context');
+    const cred = opts.cred ?? parent?.info.cred ?? { uid: 0, gid: 0, groups: [0] };
+    const fs = ctx.fsRoot.view(cred, opts.cwd);
+    const path = opts.path ?? opts.argv[0];
+    const exe = this.resolveExecutable(fs, path, opts.argv);
+    const proc = this.create(exe.argv, ctx, parent, cred, opts.newProcessGroup ? undefined : opts.pgid);
+    if (opts.newProcessGroup) proc.info.pgid = opts.pgid ?? proc.info.pid;
+    this.run(proc, exe.program, exe.argv, opts.env, fs, opts.stdin, opts.stdout, opts.stderr);
+    return proc;
+  }
+
+  private run(
+    proc: Proc,
+    program: Program,
+    argv: string[],
+    env: Record<string, string>,
+    fs: Fs,
+    stdin: ReadStream,
+    stdout: WriteStream,
+    stderr: WriteStream,
+  ): void {
+    const ctx: ProgramContext = {
+      argv,
+      env: { ...env },
+      fs,
+      stdin,
+      stdout: guardWriter(proc, stdout),
+      stderr: guardWriter(proc, stderr),
+      proc,
+      sys: this.systemFor(proc),
+      signal: proc.signal,
+    };
+    // Start on a microtask so the caller gets the Proc (and its PID) before any output.
+    Promise.resolve()
+      .then(() => program(ctx))
+      .then(
+        (status) => proc.exit(typeof status === 'number' ? status : 0),
+        (err: unknown) => {
+          if (!proc.alive) return;
+          if (err instanceof Terminated) proc.exit(128 + err.signal);
+          else if (err instanceof EpipeError) proc.exit(128 + SIGNALS.SIGPIPE);
+          else {
+            const msg = err instanceof Error ? err.message : String(err);
+            void stderr.write(`${argv[0]}: simulator error: ${msg}\n`).catch(() => {});
+            proc.exit(1);
+          }
+        },
+      );
+  }
+
+  /** Run a program function directly as a new process (used by the machine for built-in services). */
+  spawnProgram(program: Program, opts: SpawnOptions & { ctx: ProcContext }, parent?: Proc): Proc {
+    const cred = opts.cred ?? parent?.info.cred ?? { uid: 0, gid: 0, groups: [0] };
+    const proc = this.create(opts.argv, opts.ctx, parent, cred, opts.pgid);
+    if (opts.newProcessGroup) proc.info.pgid = opts.pgid ?? proc.info.pid;
+    const fs = opts.ctx.fsRoot.view(cred, opts.cwd);
+    this.run(proc, program, opts.argv, opts.env, fs, opts.stdin, opts.stdout, opts.stderr);
+    return proc;
+  }
+
+  /** Processes visible from `from`'s PID namespace, with PIDs as that namespace numbers them. */
+  visible(from: PidNamespace): { proc: Proc; pid: number; ppid: number }[] {
+    const out: { proc: Proc; pid: number; ppid: number }[] = [];
+    for (const p of this.procs.values()) {
+      if (!from.contains(p.ctx.pidNs)) continue;
+      const pid = from === this.rootNs ? p.info.pid : p.ctx.pidNs === from ? p.info.nsPid : -1;
+      if (pid < 0) continue;
+      const parent = p.parent;
+      const ppid = !parent ? 0 : from === this.rootNs ? parent.info.pid : parent.ctx.pidNs === from ? parent.info.nsPid : 0;
+      out.push({ proc: p, pid, ppid });
+    }
+    return out.sort((a, b) => a.pid - b.pid);
+  }
+
+  /** Send a signal to a host PID from the machine (docker stop/kill go through here). */
+  signalHost(pid: number, sig: number): boolean {
+    const p = this.procs.get(pid);
+    if (!p) return false;
+    p.deliver(sig, true);
+    return true;
+  }
+
+  signalGroup(pgid: number, sig: number): void {
+    for (const p of [...this.procs.values()]) if (p.info.pgid === pgid) p.deliver(sig, true);
+  }
+
+  systemFor(proc: Proc): System {
+    const kernel = this;
+    return {
+      clock: this.clock,
+      rng: this.rng,
+      host: proc.ctx.host,
+      async tick(signal) {
+        await kernel.clock.sleep(kernel.clock.virtual ? 10 : 0, signal);
+        await proc.checkpoint();
+      },
+      hostname: () => proc.ctx.uts.hostname,
+      which(name, env, fs) {
+        if (name.includes('/')) return fs.exists(name) ? name : undefined;
+        const path = env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+        for (const dir of path.split(':')) {
+          const full = (dir || '.') + '/' + name;
+          try {
+            const st = fs.stat(full);
+            if (st.kind !== 'dir' && fs.access(full, X_OK)) return full;
+          } catch {
+            /* not here */
+          }
+        }
+        return undefined;
+      },
+      async spawn(opts): Promise<ChildProcess> {
+        const child = kernel.spawn(opts, proc);
+        return {
+          pid: child.ctx.pidNs === proc.ctx.pidNs ? child.info.nsPid : child.info.pid,
+          wait: () => child.wait(),
+          kill: (sig) => child.deliver(sig, false),
+        };
+      },
+      async exec(self, opts) {
+        const p = self as Proc;
+        const cred = opts.cred ?? p.info.cred;
+        const fs = p.ctx.fsRoot.view(cred, opts.cwd);
+        const exe = kernel.resolveExecutable(fs, opts.path ?? opts.argv[0], opts.argv);
+        p.setArgv(exe.argv);
+        if (opts.cred) p.info.cred = { ...cred };
+        const ctx: ProgramContext = {
+          argv: exe.argv,
+          env: { ...opts.env },
+          fs,
+          stdin: opts.stdin!,
+          stdout: guardWriter(p, opts.stdout!),
+          stderr: guardWriter(p, opts.stderr!),
+          proc: p,
+          sys: kernel.systemFor(p),
+          signal: p.signal,
+        };
+        return exe.program(ctx);
+      },
+      kill(pid, sig, from) {
+        const me = from as Proc;
+        const ns = me.ctx.pidNs;
+        const target = ns === kernel.rootNs ? kernel.procs.get(pid) : ns.members.get(pid);
+        if (!target || !target.alive) throw new FsError('ENOENT', 'kill', String(pid));
+        if (me.info.cred.uid !== 0 && me.info.cred.uid !== target.info.cred.uid) throw new FsError('EPERM', 'kill', String(pid));
+        if (sig === 0) return;
+        target.deliver(sig, target.ctx.pidNs !== ns && ns.contains(target.ctx.pidNs));
+      },
+      processes(from) {
+        const me = from as Proc;
+        return kernel.visible(me.ctx.pidNs).map(({ proc: p, pid, ppid }) => ({ ...p.info, pid, ppid, nsPid: pid }));
+      },
+    };
+  }
+}
+
+function notSimulated(name: string): Program {
+  return async (ctx) => {
+    await ctx.stderr.write(
+      `${ctx.argv[0]}: '${name}' is not simulated yet in this Docker simulator; try it on a real Docker machine.\n`,
+    );
+    return 127;
+  };
+}
