@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: prints one JSON object of figures (a number, or { value, unit }). Figures are
+ * compared as ratios or against DESIGN.md's budgets; nothing here asserts, tests do not time things.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { benchOverlayLookup } from '../engine/fs/bench';
+import { Machine } from '../engine/machine';
+
+type Figure = number | { value: number; unit: string };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function timeMs(n: number, fn: () => Promise<unknown>): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function engineFigures(out: Record<string, Figure>): Promise<void> {
+  const m = await Machine.boot({ seed: 7, clock: 'virtual' });
+  // 20 images: pull a set of distinct images and tags
+  const refs = [
+    'hello-world', 'busybox', 'alpine', 'ubuntu', 'ubuntu:20.04', 'ubuntu:18.04', 'ubuntu:16.04', 'ubuntu:15.10',
+    'debian', 'debian:buster-slim', 'nginx', 'nginx:alpine', 'redis', 'python:3.9.5-slim', 'httpd', 'centos',
+    'registry', 'mongo', 'mysql', 'node',
+  ];
+  for (const r of refs) await m.run(['docker', 'pull', '-q', r]);
+  out.images_cmd_ms = { value: round(await timeMs(30, () => m.run(['docker', 'images']))), unit: 'ms' };
+  out.run_hello_ms = { value: round(await timeMs(30, () => m.run(['docker', 'run', 'hello-world']))), unit: 'ms' };
+}
+
+function bundleFigures(out: Record<string, Figure>): void {
+  const dist = new URL('../../dist/', import.meta.url).pathname;
+  if (!existsSync(join(dist, 'index.html'))) {
+    process.stderr.write('bench: dist/ missing, run `vite build` first (npm run bench does)\n');
+    return;
+  }
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  // The initial JavaScript: entry scripts and modulepreloads named in index.html.
+  const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).length / 1024;
+  out.main_js_gzip_kb = { value: round(initial.reduce((a, f) => a + gz(f), 0), 1), unit: 'KB' };
+  const workers = readdirSync(join(dist, 'assets')).filter((f) => /worker.*\.js$/.test(f));
+  out.worker_js_gzip_kb = { value: round(workers.reduce((a, f) => a + gz(join('assets', f)), 0), 1), unit: 'KB' };
+}
+
+async function main(): Promise<void> {
+  const out: Record<string, Figure> = {};
+  const o = benchOverlayLookup();
+  out.overlay_lookup_ratio_1 = round(o.ratio1);
+  out.overlay_lookup_ratio_127 = round(o.ratio127);
+  await engineFigures(out);
+  bundleFigures(out);
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
