@@ -1,0 +1,178 @@
+/**
+ * MemTree: one memfs Volume used as a layer's store (the project's named store, DESIGN.md).
+ *
+ * What lives where, and why:
+ *  - memfs holds the tree (its Link/Node objects), the bytes of files, symlink targets, hard links
+ *    (two Links sharing one Node), and mode/uid/gid on each Node.
+ *  - Times and the virtual size (FileMeta.size) live beside it, on each memfs Node as one extra
+ *    field `sim`: memfs stamps times with `new Date()` (the host clock) on almost every call, and the
+ *    simulator must use the machine's injected clock so that runs are reproducible.
+ *  - Reads go straight to memfs's core (`vol._core.getLink(steps)`): no Stats object, no exception
+ *    for a missing path. That keeps an overlay lookup within the budget of DESIGN.md.
+ *
+ * memfs checks permissions against the host process's uid with no root bypass. Permission checks
+ * belong to our Vfs with the caller's Cred, so memfs's own are switched off in ONE place:
+ * `neutraliseMemfsPermissions` below (it affects every memfs Volume in this JS realm, on purpose).
+ */
+import { Volume } from 'memfs';
+import { FsError, type Errno, type FileKind, type Stat } from './types';
+import { steps } from './path';
+
+type Core = Volume['_core'];
+export type MLink = NonNullable<ReturnType<Core['getLink']>>;
+export type MNode = ReturnType<MLink['getNode']> & { sim?: Times };
+
+export interface Times {
+  mtime: number;
+  atime: number;
+  ctime: number;
+  /** Reported size when it differs from the stored bytes (FileMeta.size). */
+  vsize?: number;
+}
+
+const S_IFMT = 0o170000;
+const KIND_BITS: Record<FileKind, number> = {
+  fifo: 0o010000, chardev: 0o020000, dir: 0o040000, file: 0o100000, symlink: 0o120000, socket: 0o140000,
+};
+export const DIR_SIZE = 4096;
+
+let neutralised = false;
+/** THE one place memfs's own permission checks are disabled (see the file comment). */
+function neutraliseMemfsPermissions(vol: Volume): void {
+  if (neutralised) return;
+  const proto = Object.getPrototypeOf(vol._core.root.getNode()) as Record<string, unknown>;
+  proto.canRead = proto.canWrite = proto.canExecute = () => true;
+  neutralised = true;
+}
+
+export function kindOf(node: MNode): FileKind {
+  switch (node.mode & S_IFMT) {
+    case KIND_BITS.dir: return 'dir';
+    case KIND_BITS.symlink: return 'symlink';
+    case KIND_BITS.chardev: return 'chardev';
+    case KIND_BITS.fifo: return 'fifo';
+    case KIND_BITS.socket: return 'socket';
+    default: return 'file';
+  }
+}
+
+const enc = new TextEncoder();
+
+/** Turn a memfs error (or anything thrown by it) into our FsError. */
+export function fsErr(e: unknown, syscall: string, path: string): FsError {
+  if (e instanceof FsError) return e;
+  const code = (e as { code?: string }).code as Errno | undefined;
+  return new FsError(code && code in ERRNOS ? code : 'EINVAL', syscall, path);
+}
+const ERRNOS = { ENOENT: 1, EACCES: 1, EPERM: 1, EEXIST: 1, ENOTDIR: 1, EISDIR: 1, ENOTEMPTY: 1, EINVAL: 1 };
+
+export class MemTree {
+  readonly vol = new Volume();
+  private readonly core: Core;
+
+  constructor(rootTimes: Times, rootMode = 0o755, rootUid = 0, rootGid = 0) {
+    neutraliseMemfsPermissions(this.vol);
+    this.core = this.vol._core;
+    const root = this.core.root.getNode() as MNode;
+    root.mode = KIND_BITS.dir | rootMode;
+    root.uid = rootUid;
+    root.gid = rootGid;
+    root.sim = { ...rootTimes };
+  }
+
+  link(path: string): MLink | null {
+    return path === '/' ? this.core.root : this.core.getLink(steps(path));
+  }
+
+  node(path: string): MNode | undefined {
+    return (this.link(path)?.getNode() as MNode | undefined) ?? undefined;
+  }
+
+  stat(path: string, inoBase = 0): Stat | undefined {
+    const n = this.node(path);
+    return n && nodeStat(n, inoBase);
+  }
+
+  /** Child names, sorted (readdir order is unspecified on Linux; sorted keeps runs reproducible). */
+  children(path: string): string[] {
+    const l = this.link(path);
+    if (!l) return [];
+    const out: string[] = [];
+    for (const k of l.children.keys()) if (k !== '.' && k !== '..') out.push(k);
+    return out.sort();
+  }
+
+  read(path: string): Uint8Array {
+    const n = this.node(path)!;
+    const b = n.buf.subarray(0, n.getSize());
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength).slice();
+  }
+
+  mkdir(path: string, mode: number, uid: number, gid: number, t: Times): void {
+    this.vol.mkdirSync(path);
+    this.setMeta(path, 'dir', mode, uid, gid, t);
+  }
+
+  write(path: string, data: Uint8Array, mode: number, uid: number, gid: number, t: Times): void {
+    this.vol.writeFileSync(path, data);
+    this.setMeta(path, 'file', mode, uid, gid, t);
+  }
+
+  /** Replace or append the bytes of an existing file (attributes untouched except times). */
+  overwrite(path: string, data: Uint8Array, append: boolean): void {
+    if (append) this.vol.appendFileSync(path, data);
+    else this.vol.writeFileSync(path, data);
+  }
+
+  symlink(target: string, path: string, uid: number, gid: number, t: Times): void {
+    this.vol.symlinkSync(target, path);
+    this.setMeta(path, 'symlink', 0o777, uid, gid, t);
+  }
+
+  hardlink(existing: string, path: string): void {
+    this.vol.linkSync(existing, path);
+  }
+
+  unlink(path: string): void {
+    this.vol.unlinkSync(path);
+  }
+
+  rmdir(path: string, recursive = false): void {
+    if (recursive) this.vol.rmSync(path, { recursive: true, force: true });
+    else this.vol.rmdirSync(path);
+  }
+
+  rename(from: string, to: string): void {
+    this.vol.renameSync(from, to);
+  }
+
+  private setMeta(path: string, kind: FileKind, mode: number, uid: number, gid: number, t: Times): void {
+    const n = this.node(path)!;
+    n.mode = KIND_BITS[kind] | (mode & 0o7777);
+    n.uid = uid;
+    n.gid = gid;
+    n.sim = { ...t };
+  }
+}
+
+export function nodeStat(n: MNode, inoBase = 0): Stat {
+  const kind = kindOf(n);
+  const t = n.sim ?? { mtime: 0, atime: 0, ctime: 0 };
+  const size = kind === 'dir' ? DIR_SIZE
+    : kind === 'symlink' ? enc.encode(n.symlink ?? '').length
+    : (t.vsize ?? n.getSize());
+  return {
+    kind, mode: n.mode & 0o7777, uid: n.uid, gid: n.gid, size,
+    mtime: t.mtime, atime: t.atime, ctime: t.ctime,
+    ino: inoBase + n.ino, nlink: kind === 'dir' ? 2 : n.nlink,
+  };
+}
+
+/** Serialise a node's attributes into the LayerEntry FileMeta fields. */
+export function nodeMeta(n: MNode): { mode: number; uid: number; gid: number; mtime: number; size?: number } {
+  const m: { mode: number; uid: number; gid: number; mtime: number; size?: number } = {
+    mode: n.mode & 0o7777, uid: n.uid, gid: n.gid, mtime: n.sim?.mtime ?? 0,
+  };
+  if (n.sim?.vsize !== undefined) m.size = n.sim.vsize;
+  return m;
+}
