@@ -1,0 +1,96 @@
+/**
+ * The ONE module the UI uses to talk to the daemon worker. Components import from here, never
+ * from src/worker or src/engine (types excepted). Every worker answer is a Result; this module turns
+ * failures into thrown `DaemonError`s for request/response calls, and keeps fire-and-forget calls
+ * (keystrokes, resize) from producing unhandled rejections.
+ */
+import * as Comlink from 'comlink';
+import type { BootInfo, DaemonApi, MachineEvent, MachineView, Result, WireError } from '../worker/protocol';
+
+export type { BootInfo, MachineEvent, MachineView };
+export type { ImageView, LayerView, ContainerView } from '../engine/view';
+
+export class DaemonError extends Error {
+  constructor(w: WireError) {
+    super(w.message);
+    this.name = w.name === 'Error' ? 'DaemonError' : w.name;
+    if (w.stack) this.stack = w.stack;
+  }
+}
+
+function unwrap<T>(r: Result<T>): T {
+  if (r.ok) return r.value;
+  throw new DaemonError(r.error);
+}
+
+let remote: Comlink.Remote<DaemonApi> | undefined;
+
+function daemon(): Comlink.Remote<DaemonApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('../worker/daemon.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'dockerd',
+    });
+    remote = Comlink.wrap<DaemonApi>(worker);
+  }
+  return remote;
+}
+
+/** Resolves when the simulated machine has booted; rejects with the boot error. */
+export async function ready(): Promise<BootInfo> {
+  return unwrap(await daemon().ready());
+}
+
+export interface TerminalHandle {
+  /** Send keystrokes (xterm's onData bytes). */
+  input(data: string): void;
+  resize(cols: number, rows: number): void;
+  /** True when the foreground waits for a line (the prompt, `cat`, a container shell). */
+  awaitingInput(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Open a terminal session in the worker; `onOutput` receives the pty output in batches. */
+export async function openTerminal(
+  onOutput: (data: string) => void,
+  size: { cols: number; rows: number } = { cols: 0, rows: 0 },
+): Promise<TerminalHandle> {
+  const d = daemon();
+  const cb = Comlink.proxy(onOutput);
+  const id = unwrap(await d.openSession(cb, size.cols, size.rows));
+  const report = (p: Promise<Result<void>>) =>
+    p.then(
+      (r) => {
+        if (!r.ok) console.warn('[daemon]', r.error.message);
+      },
+      (e) => console.warn('[daemon]', e),
+    );
+  return {
+    input: (data) => void report(d.input(id, data)),
+    resize: (cols, rows) => void report(d.resize(id, cols, rows)),
+    awaitingInput: async () => unwrap(await d.awaitingInput(id)),
+    close: async () => {
+      unwrap(await d.closeSession(id));
+    },
+  };
+}
+
+/** A snapshot of images, layers and containers for the pictures. */
+export async function describe(): Promise<MachineView> {
+  return unwrap(await daemon().describe());
+}
+
+/** Subscribe to batched machine events; returns an unsubscribe function. */
+export function onEvents(fn: (events: MachineEvent[]) => void): () => void {
+  const d = daemon();
+  const sub = d.subscribe(Comlink.proxy(fn)).then((r) => unwrap(r));
+  sub.catch((e) => console.warn('[daemon] subscribe failed', e));
+  return () => {
+    sub.then(
+      async (id) => {
+        await d.unsubscribe(id);
+      },
+      () => {},
+    );
+  };
+}

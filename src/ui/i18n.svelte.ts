@@ -1,0 +1,59 @@
+/**
+ * A minimal typed dictionary (zh-CN first, en) for the page chrome. Lesson text will come later with
+ * its own files; this only holds the labels the page itself shows.
+ */
+const zh = {
+  subtitle: '在浏览器里学 Docker — 无需安装',
+  terminal: '终端',
+  layers: '镜像分层',
+  layersHint: '从下往上：底层在下。多个镜像共用的层只画一次。',
+  noImages: '还没有本地镜像。试试输入 docker run hello-world',
+  shared: '共享',
+  booting: '正在启动模拟机器…',
+  bootFailed: '模拟机器启动失败',
+  langName: '中文',
+};
+
+type Dict = { [K in keyof typeof zh]: string };
+
+const en: Dict = {
+  subtitle: 'Learn Docker in your browser — nothing to install',
+  terminal: 'Terminal',
+  layers: 'Image layers',
+  layersHint: 'Bottom layer at the bottom. A layer shared by several images is drawn once.',
+  noImages: 'No local images yet. Try typing docker run hello-world',
+  shared: 'shared',
+  booting: 'Booting the simulated machine…',
+  bootFailed: 'The simulated machine failed to boot',
+  langName: 'English',
+};
+
+export const dictionaries = { 'zh-CN': zh, en } satisfies Record<string, Dict>;
+export type Lang = keyof typeof dictionaries;
+export const langs: Lang[] = ['zh-CN', 'en'];
+
+function initial(): Lang {
+  try {
+    const saved = localStorage.getItem('docker-lab.lang');
+    if (saved === 'zh-CN' || saved === 'en') return saved;
+  } catch {
+    /* storage unavailable */
+  }
+  return 'zh-CN';
+}
+
+export const i18n = $state({ lang: initial() });
+
+export function setLang(lang: Lang): void {
+  i18n.lang = lang;
+  document.documentElement.lang = lang;
+  try {
+    localStorage.setItem('docker-lab.lang', lang);
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+export function t(key: keyof Dict): string {
+  return dictionaries[i18n.lang][key];
+}

@@ -1,0 +1,76 @@
+/**
+ * Hooks for end-to-end tests (and curious learners in the devtools console). Read-only views of
+ * what the page shows; they never drive the engine directly.
+ *
+ *   window.__term.text()   the terminal buffer as text (wrapped rows joined, trailing blanks cut)
+ *   window.__term.lines()  the same, as an array of logical lines
+ *   window.__lab.describe()  a fresh MachineView snapshot from the worker
+ *   window.__lab.bootInfo()  the worker's boot report (boot time, memfs smoke check)
+ *   window.__lab.showImages(images)  draw the layer picture from given ImageViews (UI tests and
+ *                            screenshots without the engine); the next image event redraws from
+ *                            the real machine
+ */
+import type { Terminal } from '@xterm/xterm';
+import { describe, ready, type BootInfo, type ImageView, type MachineView } from './client';
+
+export interface TermHook {
+  text(): string;
+  lines(): string[];
+  cols: number;
+  rows: number;
+}
+
+export interface LabHook {
+  describe(): Promise<MachineView>;
+  bootInfo(): Promise<BootInfo>;
+  showImages(images: ImageView[]): void;
+}
+
+let showImages: (images: ImageView[]) => void = () => {};
+
+/** The layer picture registers its setter here (see LayerPicture.svelte). */
+export function registerPictureHook(fn: (images: ImageView[]) => void): () => void {
+  showImages = fn;
+  return () => {
+    if (showImages === fn) showImages = () => {};
+  };
+}
+
+declare global {
+  interface Window {
+    __term?: TermHook;
+    __lab?: LabHook;
+  }
+}
+
+export function bufferLines(term: Terminal): string[] {
+  const buf = term.buffer.active;
+  const out: string[] = [];
+  for (let i = 0; i < buf.length; i++) {
+    const line = buf.getLine(i);
+    if (!line) continue;
+    const s = line.translateToString(true);
+    if (line.isWrapped && out.length > 0) out[out.length - 1] += s;
+    else out.push(s);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+export function installTermHook(term: Terminal): () => void {
+  window.__term = {
+    text: () => bufferLines(term).join('\n'),
+    lines: () => bufferLines(term),
+    get cols() {
+      return term.cols;
+    },
+    get rows() {
+      return term.rows;
+    },
+  };
+  window.__lab = { describe, bootInfo: ready, showImages: (images) => showImages(images) };
+  return () => {
+    delete window.__term;
+    delete window.__lab;
+  };
+}

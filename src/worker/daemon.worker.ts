@@ -1,0 +1,195 @@
+/**
+ * The daemon worker: boots the engine's Machine (real clock) and exposes it over comlink.
+ * Thin on purpose: no Docker behaviour here, only session bookkeeping, batching and error encoding.
+ */
+import * as Comlink from 'comlink';
+import { Volume } from 'memfs';
+import { Machine } from '../engine/machine';
+import type { TerminalSession } from '../engine/terminal';
+import type { MachineEvent } from '../engine/events';
+import { Batcher } from './batcher';
+import {
+  fail,
+  ok,
+  type BootInfo,
+  type DaemonApi,
+  type EventsCallback,
+  type OutputCallback,
+  type Result,
+} from './protocol';
+
+const started = performance.now();
+
+/** Proves memfs (and its Node polyfills) work in this bundle: write a file, read it back. */
+function memfsCheck(): string {
+  try {
+    const vol = Volume.fromJSON({ '/etc/hostname': 'docker-lab\n' });
+    vol.mkdirSync('/tmp', { recursive: true });
+    vol.writeFileSync('/tmp/check', 'memfs ok');
+    const back = vol.readFileSync('/tmp/check', 'utf8');
+    const host = vol.readFileSync('/etc/hostname', 'utf8');
+    return back === 'memfs ok' && host === 'docker-lab\n' ? 'ok' : `memfs read back ${JSON.stringify(back)}`;
+  } catch (e) {
+    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+}
+
+const booting: Promise<{ machine: Machine; info: BootInfo }> = (async () => {
+  const memfs = memfsCheck();
+  const machine = await Machine.boot({ clock: 'real' });
+  return { machine, info: { bootMs: Math.round(performance.now() - started), memfs } };
+})();
+// A failed boot is reported by every call; keep it from being an unhandled rejection here.
+booting.catch(() => {});
+
+interface Session {
+  term: TerminalSession;
+  out: Batcher<string>;
+  unsubscribe: () => void;
+  callback: OutputCallback;
+}
+
+const sessions = new Map<number, Session>();
+const subscriptions = new Map<number, { batcher: Batcher<MachineEvent>; off: () => void; callback: EventsCallback }>();
+let nextId = 1;
+
+/** Calls a comlink-proxied callback; a page that went away must not crash the worker. */
+function call<A>(fn: (a: A) => unknown, arg: A): void {
+  try {
+    const r = fn(arg);
+    if (r && typeof (r as Promise<unknown>).catch === 'function') (r as Promise<unknown>).catch(() => {});
+  } catch {
+    /* the page is gone */
+  }
+}
+
+function release(fn: unknown): void {
+  const r = (fn as Record<symbol, unknown>)[Comlink.releaseProxy];
+  if (typeof r === 'function') {
+    try {
+      (r as () => void).call(fn);
+    } catch {
+      /* already released */
+    }
+  }
+}
+
+/** An engine failure while handling a key is shown in the terminal, not lost in the console. */
+function showError(s: Session, e: unknown): void {
+  const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  s.out.push(`\r\n\x1b[31m[simulator error] ${msg.replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
+}
+
+function session(id: number): Session {
+  const s = sessions.get(id);
+  if (!s) throw new Error(`no terminal session ${id}`);
+  return s;
+}
+
+const api: DaemonApi = {
+  async ready(): Promise<Result<BootInfo>> {
+    try {
+      return ok((await booting).info);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async openSession(onOutput, cols, rows) {
+    try {
+      const { machine } = await booting;
+      const term = machine.openTerminal();
+      const out = new Batcher<string>((chunks) => call(onOutput, chunks.join('')));
+      const unsubscribe = term.onOutput((data) => out.push(data));
+      const id = nextId++;
+      sessions.set(id, { term, out, unsubscribe, callback: onOutput });
+      if (cols > 0 && rows > 0) term.resize(cols, rows);
+      return ok(id);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async input(id, data) {
+    let s: Session | undefined;
+    try {
+      s = session(id);
+      s.term.input(data);
+      return ok(undefined);
+    } catch (e) {
+      if (s) showError(s, e);
+      return fail(e);
+    }
+  },
+
+  async resize(id, cols, rows) {
+    try {
+      session(id).term.resize(cols, rows);
+      return ok(undefined);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async awaitingInput(id) {
+    try {
+      return ok(session(id).term.awaitingInput());
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async closeSession(id) {
+    try {
+      const s = session(id);
+      sessions.delete(id);
+      s.out.flush();
+      s.unsubscribe();
+      s.out.dispose();
+      s.term.close();
+      release(s.callback);
+      return ok(undefined);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async describe() {
+    try {
+      const { machine } = await booting;
+      return ok(machine.describe());
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async subscribe(onEvents) {
+    try {
+      const { machine } = await booting;
+      const batcher = new Batcher<MachineEvent>((events) => call(onEvents, events), 50);
+      const off = machine.events.on((e) => batcher.push(e));
+      const id = nextId++;
+      subscriptions.set(id, { batcher, off, callback: onEvents });
+      return ok(id);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async unsubscribe(id) {
+    try {
+      const sub = subscriptions.get(id);
+      if (sub) {
+        subscriptions.delete(id);
+        sub.off();
+        sub.batcher.dispose();
+        release(sub.callback);
+      }
+      return ok(undefined);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,60 @@
+/**
+ * The contract between the page and the daemon worker. Types only, plus the result helpers: the
+ * UI imports this file's types through src/ui/client.ts and nothing else from the worker.
+ *
+ * Comlink keeps only message/name/stack of a thrown error, so every call answers with a Result
+ * instead of throwing; a failure the learner should see (an engine bug while handling a key) is
+ * also written into the terminal's output stream.
+ */
+import type { MachineEvent } from '../engine/events';
+import type { MachineView } from '../engine/view';
+
+export type { MachineEvent, MachineView };
+
+export interface WireError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(e: unknown): { ok: false; error: WireError } {
+  if (e instanceof Error) return { ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
+  return { ok: false, error: { name: 'Error', message: String(e) } };
+}
+
+/** What the worker reports once the machine has booted. */
+export interface BootInfo {
+  /** Milliseconds from the worker's start to a booted Machine. */
+  bootMs: number;
+  /** The memfs smoke check (write then read a file in a fresh Volume): 'ok' or the error text. */
+  memfs: string;
+}
+
+/** Output of a terminal session, batched: one call per flush tick (about a frame). */
+export type OutputCallback = (data: string) => void;
+/** Machine events, batched the same way. */
+export type EventsCallback = (events: MachineEvent[]) => void;
+
+/** The API the worker exposes over comlink. Session and subscription ids are small integers. */
+export interface DaemonApi {
+  /** Resolves once the Machine has booted (or failed to). */
+  ready(): Promise<Result<BootInfo>>;
+  /** Open a terminal session (a host login shell); output is pushed to `onOutput`. */
+  openSession(onOutput: OutputCallback, cols: number, rows: number): Promise<Result<number>>;
+  /** Keystrokes as xterm sends them (`\r` Enter, `\x03` Ctrl-C, escape sequences for arrows). */
+  input(session: number, data: string): Promise<Result<void>>;
+  resize(session: number, cols: number, rows: number): Promise<Result<void>>;
+  awaitingInput(session: number): Promise<Result<boolean>>;
+  closeSession(session: number): Promise<Result<void>>;
+  /** A plain-data snapshot for the pictures. */
+  describe(): Promise<Result<MachineView>>;
+  /** Subscribe to machine events, delivered in batches. */
+  subscribe(onEvents: EventsCallback): Promise<Result<number>>;
+  unsubscribe(subscription: number): Promise<Result<void>>;
+}
