@@ -47,7 +47,9 @@ test('the layer picture draws shared layers once and updates', async ({ page }) 
 test('narrow screens stack the picture under the terminal', async ({ page }) => {
   await page.setViewportSize({ width: 420, height: 900 });
   await page.goto('/');
+  await expect(page.getByTestId('layers-empty')).toBeVisible();
   await page.evaluate((list) => (globalThis as unknown as LabWindow).__lab!.showImages(list), images);
+  await expect(page.locator('[data-layer]')).toHaveCount(4);
   const term = (await page.getByTestId('terminal').boundingBox())!;
   const pic = (await page.getByTestId('layer-picture').boundingBox())!;
   expect(pic.y).toBeGreaterThan(term.y + term.height - 1);

@@ -47,8 +47,9 @@ export function drawLayers(host: HTMLElement, layout: LayerLayout, text: DrawTex
         const head = e.append('div').attr('class', 'layer-head');
         head.append('code').attr('class', 'layer-id');
         head.append('span').attr('class', 'layer-size');
-        head.append('span').attr('class', 'layer-shared');
-        e.append('div').attr('class', 'layer-cmd');
+        const foot = e.append('div').attr('class', 'layer-foot');
+        foot.append('span').attr('class', 'layer-cmd');
+        foot.append('span').attr('class', 'layer-shared');
         return e;
       },
       (update) => update,
@@ -61,7 +62,7 @@ export function drawLayers(host: HTMLElement, layout: LayerLayout, text: DrawTex
     .classed('shared', (d) => d.images > 1);
   boxes.select('.layer-id').text((d) => shortId(d.layer.diffId));
   boxes.select('.layer-size').text((d) => humanSize(d.layer.size));
-  boxes.select('.layer-shared').text((d) => (d.images > 1 ? `${text.shared} ×${d.images}` : ''));
+  boxes.select('.layer-shared').text((d) => (d.images > 1 ? `${text.shared}×${d.images}` : ''));
   boxes.select('.layer-cmd').text((d) => shortCreatedBy(d.layer.createdBy));
   place(boxes.transition().duration(DURATION).style('opacity', '1'));
 

@@ -58,7 +58,7 @@ function imageName(img: ImageView): string {
 
 /** Pure layout: no DOM. */
 export function layoutLayers(images: ImageView[], opts: LayoutOptions): LayerLayout {
-  const minColumn = opts.minColumn ?? 150;
+  const minColumn = opts.minColumn ?? 120;
   const rowH = opts.rowHeight ?? 46;
   const labelH = opts.labelHeight ?? 40;
   const gap = opts.gap ?? 4;
