@@ -295,6 +295,7 @@ export class MutableLayer extends TreeBackend implements FsBackend {
     c.whiteouts.add(path);
   }
   removeWhiteout(path: string): void { this.#c?.whiteouts.delete(path); }
+  removeOpaque(path: string): void { this.#c?.opaques.delete(path); }
   /** Record that directory `path` (present in this layer) hides all lower children. */
   setOpaque(path: string): void { this.materialise().opaques.add(path); }
 

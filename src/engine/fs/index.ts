@@ -1,0 +1,14 @@
+/** The simulated filesystem: layers, overlays, tars, the mount table and per-process views. */
+export * from './types';
+export { Layer, MutableLayer, type LayerOptions, type MutableLayerOptions } from './layer';
+export { Overlay, type Change } from './overlay';
+export { mergedIndex } from './merged';
+export { Vfs, type Mount, type VfsOptions } from './vfs';
+export { FsView } from './fsview';
+export { permits } from './perm';
+export {
+  writeTar, readTar, layerEntriesToTar, tarToLayerEntries, digest, chainId, chainIds, hex,
+  PAX_VSIZE, type TarEntry, type TarType,
+} from './tar';
+export { snapshotLayer, restoreLayer, snapshotMutable, restoreMutable, type LayerSnapshot, type SnapEntry } from './snapshot';
+export { normalize, dirname, basename, join } from './path';
