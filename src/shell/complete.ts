@@ -1,0 +1,92 @@
+/**
+ * Tab completion: command names (builtins, functions, aliases, executables on PATH) for the first
+ * word, file paths elsewhere, and per-command argument completers registered by other code (the
+ * docker CLI registers its verbs).
+ */
+import type { Shell } from './shell';
+import { builtins, KEYWORDS } from './builtins';
+import { X_OK, type Fs } from '../engine/fs/types';
+
+export interface ArgCompletionRequest {
+  /** Words before the one being completed, the command name first. */
+  words: string[];
+  /** The (partial) word being completed. */
+  current: string;
+  fs: Fs;
+  env: Record<string, string>;
+}
+
+export type ArgCompleter = (req: ArgCompletionRequest) => string[] | undefined | Promise<string[] | undefined>;
+
+const argCompleters = new Map<string, ArgCompleter>();
+
+/** Register completion for a command's arguments; return undefined from it to fall back to paths. */
+export function registerCompletion(command: string, fn: ArgCompleter): void {
+  argCompleters.set(command, fn);
+}
+
+export async function completeLine(sh: Shell, line: string, cursor: number): Promise<{ start: number; candidates: string[] }> {
+  const before = line.slice(0, cursor);
+  // Completion works on the current simple command: text after the last | ; & ( or &&/||.
+  const segStart = Math.max(before.lastIndexOf('|'), before.lastIndexOf(';'), before.lastIndexOf('&'), before.lastIndexOf('(')) + 1;
+  const seg = before.slice(segStart);
+  const m = /(\S*)$/.exec(seg)!;
+  const current = m[1];
+  const start = cursor - current.length;
+  const words = seg.slice(0, seg.length - current.length).trim().split(/\s+/).filter(Boolean);
+  let candidates: string[];
+  if (!words.length && !current.includes('/')) candidates = commandNames(sh, current);
+  else {
+    const fn = words.length ? argCompleters.get(words[0].split('/').pop()!) : undefined;
+    const got = fn ? await fn({ words, current, fs: sh.fs, env: sh.environ() }) : undefined;
+    candidates = got ? got.filter((c) => c.startsWith(current)) : paths(sh.fs, current, !words.length);
+  }
+  return { start, candidates: [...new Set(candidates)].sort() };
+}
+
+function commandNames(sh: Shell, prefix: string): string[] {
+  const out = new Set<string>();
+  const add = (n: string) => n.startsWith(prefix) && out.add(n);
+  for (const n of builtins.keys()) add(n);
+  for (const n of KEYWORDS) add(n);
+  for (const n of sh.funcs.keys()) add(n);
+  for (const n of sh.aliases.keys()) add(n);
+  for (const dir of (sh.getVar('PATH') ?? '').split(':')) {
+    if (!dir) continue;
+    let names: string[];
+    try {
+      names = sh.fs.readdir(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (n.startsWith(prefix) && sh.fs.access(dir + '/' + n, X_OK)) out.add(n);
+  }
+  return [...out];
+}
+
+function paths(fs: Fs, current: string, executablesOnly: boolean): string[] {
+  const slash = current.lastIndexOf('/');
+  const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';
+  const base = slash >= 0 ? current.slice(slash + 1) : current;
+  const home = dirPart.startsWith('~') ? undefined : dirPart;
+  let names: string[];
+  try {
+    names = fs.readdir(home === '' || home === undefined ? '.' : home);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const n of names) {
+    if (!n.startsWith(base) || (n.startsWith('.') && !base.startsWith('.'))) continue;
+    const full = dirPart + n;
+    let isDir = false;
+    try {
+      isDir = fs.stat(full || '.').kind === 'dir';
+    } catch {
+      /* dangling symlink: complete it as a file */
+    }
+    if (executablesOnly && !isDir && !fs.access(full, X_OK)) continue;
+    out.push(isDir ? full + '/' : full);
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * The interactive shell: prompt, line editing, history, job notifications. A terminal owner either
+ * lets `bash`/`sh` read a TTY (the program does the loop below) or drives a ShellSession itself
+ * line by line (`runLine`).
+ */
+import type { Flavour } from './flavour';
+import { expandPrompt } from './flavour';
+import { runExitTrap, runList, runSource } from './exec';
+import { jobLine } from './builtins/jobs';
+import { parse, ParseError } from './parser';
+import { ExitShell, Shell } from './shell';
+import { LineEditor, ttyOf, type TtyHandle } from './readline';
+import { completeLine } from './complete';
+import { SIGNALS, type ProgramContext, type WriteStream } from '../engine/process/types';
+
+export class ShellSession {
+  readonly sh: Shell;
+  /** Set once `exit` ran (or Ctrl-D): the status the shell ends with. */
+  exited?: number;
+
+  constructor(ctx: ProgramContext, flavour: Flavour, opts: { interactive?: boolean } = {}) {
+    this.sh = new Shell(ctx, flavour);
+    initVars(this.sh);
+    if (opts.interactive ?? true) {
+      this.sh.mode = 'interactive';
+      // An interactive shell survives Ctrl-C and `kill` (SIGTERM), as bash does.
+      ctx.proc.setSignal(SIGNALS.SIGINT, () => {});
+      ctx.proc.setSignal(SIGNALS.SIGTERM, 'ignore');
+      ctx.proc.setSignal(SIGNALS.SIGQUIT, 'ignore');
+    }
+  }
+
+  prompt(which: 'PS1' | 'PS2' = 'PS1'): string {
+    const sh = this.sh;
+    const ps = sh.getVar(which) ?? (which === 'PS1' ? sh.flavour.ps1 : '> ');
+    const uid = sh.fs.cred.uid;
+    return expandPrompt(ps, {
+      user: sh.getVar('USER') ?? (uid === 0 ? 'root' : String(uid)),
+      host: sh.sys.hostname(),
+      cwd: sh.fs.cwd,
+      home: sh.getVar('HOME'),
+      uid,
+      shell: sh.flavour.name,
+    });
+  }
+
+  /** Is this text a complete command (else the terminal shows PS2 and asks for more)? */
+  isComplete(text: string): boolean {
+    try {
+      parse(text);
+      return true;
+    } catch (e) {
+      return !(e instanceof ParseError && e.incomplete);
+    }
+  }
+
+  /** Run one (complete) command line as typed at the prompt. */
+  async runLine(text: string): Promise<number> {
+    const sh = this.sh;
+    const trimmed = text.replace(/\n+$/, '');
+    if (trimmed.trim()) sh.history.push(trimmed);
+    try {
+      await runSource(sh, text);
+    } catch (e) {
+      if (e instanceof ExitShell) {
+        this.exited = await runExitTrap(sh, e.status);
+        return this.exited;
+      }
+      throw e;
+    }
+    return sh.status;
+  }
+
+  /** `[1]+  Done  sleep 1` lines for jobs that ended since the last prompt. */
+  async reportJobs(): Promise<void> {
+    const sh = this.sh;
+    const done = sh.jobs.filter((j) => j.status !== undefined);
+    for (const j of done) await sh.writeErr(jobLine(sh, j, true));
+    sh.jobs = sh.jobs.filter((j) => j.status === undefined);
+  }
+
+  complete(line: string, cursor: number) {
+    return completeLine(this.sh, line, cursor);
+  }
+
+  /** The read-eval loop on a terminal. Returns the shell's exit status. */
+  async loop(): Promise<number> {
+    const sh = this.sh;
+    const stdin = sh.stdin();
+    const out = (sh.fds.get(2) ?? sh.fds.get(1)) as WriteStream;
+    const tty: TtyHandle | undefined = ttyOf(sh.ctx.stdin);
+    const editor = new LineEditor({ input: stdin, output: out, history: sh.history, completer: (l, c) => this.complete(l, c), signal: sh.signal });
+    let buf = '';
+    for (;;) {
+      if (!buf) await this.reportJobs();
+      const saved = tty && { ...tty.mode };
+      if (tty) tty.mode = { canonical: false, echo: false, isig: false };
+      const r = await editor.readLine(this.prompt(buf ? 'PS2' : 'PS1'));
+      if (tty && saved) tty.mode = saved;
+      if (r.kind === 'eof') {
+        if (buf) {
+          buf = '';
+          continue;
+        }
+        if (sh.flavour.name === 'bash') await out.write('exit\n');
+        return runExitTrap(sh, sh.status);
+      }
+      if (r.kind === 'interrupt') {
+        buf = '';
+        sh.status = 130;
+        continue;
+      }
+      buf += r.line + '\n';
+      if (!this.isComplete(buf)) continue;
+      const text = buf;
+      buf = '';
+      if (tty) tty.mode = { canonical: true, echo: true, isig: true };
+      await this.runLine(text);
+      if (this.exited !== undefined) return this.exited;
+    }
+  }
+}
+
+function initVars(sh: Shell): void {
+  const set = (k: string, v: string) => {
+    if (sh.getVar(k) === undefined) sh.setVar(k, v);
+  };
+  sh.setVar('PWD', sh.fs.cwd, { export: true });
+  set('PS2', '> ');
+  set('PS4', '+ ');
+  set('OPTIND', '1');
+  sh.setVar('PPID', String(sh.proc.info.ppid));
+  if (sh.flavour.name === 'bash') {
+    const lvl = Number(sh.getVar('SHLVL') ?? '0') || 0;
+    sh.setVar('SHLVL', String(lvl + 1), { export: true });
+  }
+  if (sh.getVar('PATH') === undefined) sh.setVar('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+}
+
+/** Run a script text non-interactively in a fresh shell state; returns its status (EXIT trap included). */
+export async function runScript(sh: Shell, src: string, what?: string): Promise<number> {
+  initVars(sh);
+  let st: number;
+  try {
+    st = await runSource(sh, src, what);
+  } catch (e) {
+    if (e instanceof ExitShell) st = e.status;
+    else throw e;
+  }
+  return runExitTrap(sh, st);
+}
+
+export { runList };
