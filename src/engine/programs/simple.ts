@@ -1,0 +1,252 @@
+/**
+ * Small GNU programs: true false pwd sleep yes seq clear which basename dirname realpath readlink
+ * mktemp tee. `sleep` waits on the machine's clock with the abort signal, so virtual time jumps
+ * over it in tests and Ctrl-C interrupts it; `yes` yields between batches.
+ */
+import type { ProgramContext } from '../process/types';
+import { GNU, type Flavour } from './lib/opts';
+import { Io, basename as base, dirname as dir, errText, q } from './lib/io';
+
+export const trueProg = async (): Promise<number> => 0;
+export const falseProg = async (): Promise<number> => 1;
+
+export async function pwd(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'pwd', fl);
+  const p = await io.parse({ short: 'LP', long: { logical: 'L', physical: 'P' } }, 'Usage: pwd [OPTION]...\nPrint the full filename of the current working directory.\n');
+  if (typeof p === 'number') return p;
+  let cwd = ctx.fs.cwd;
+  try {
+    cwd = ctx.fs.realpath(cwd);
+  } catch (e) {
+    await io.err(`couldn't find directory entry in ${q('..')} with matching i-node: ${errText(e)}`);
+    return 1;
+  }
+  await io.out(cwd + '\n');
+  return 0;
+}
+
+export async function sleep(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'sleep', fl);
+  const args = ctx.argv.slice(1);
+  if (args[0] === '--help') return (await io.out('Usage: sleep NUMBER[SUFFIX]...\n'), 0);
+  if (!args.length) return io.usage('missing operand');
+  let ms = 0;
+  for (const a of args) {
+    const m = /^(\d+(?:\.\d*)?|\.\d+|inf(?:inity)?)([smhd]?)$/.exec(a);
+    if (!m) return io.usage(`invalid time interval ${q(a)}`);
+    const n = m[1].startsWith('inf') ? Infinity : Number(m[1]);
+    ms += n * { '': 1000, s: 1000, m: 60000, h: 3600000, d: 86400000 }[m[2]]!;
+  }
+  if (ms === Infinity) ms = 2 ** 31 * 1000;
+  await ctx.sys.clock.sleep(ms, ctx.signal);
+  return 0;
+}
+
+export async function yes(ctx: ProgramContext): Promise<number> {
+  const text = (ctx.argv.length > 1 ? ctx.argv.slice(1).join(' ') : 'y') + '\n';
+  const batch = text.repeat(Math.max(1, Math.floor(4096 / text.length)));
+  for (;;) {
+    if (ctx.signal.aborted) return 130;
+    await ctx.stdout.write(batch);
+    await ctx.sys.tick(ctx.signal);
+  }
+}
+
+export async function seq(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'seq', fl);
+  // Negative numbers are operands, not options: only parse leading -s/-w/-f.
+  const args = ctx.argv.slice(1);
+  let sep = '\n';
+  let pad = false;
+  let fmt: string | undefined;
+  while (args.length && /^-[swf]/.test(args[0])) {
+    const a = args.shift()!;
+    if (a === '-w') pad = true;
+    else if (a.startsWith('-s')) sep = a.length > 2 ? a.slice(2) : (args.shift() ?? '');
+    else if (a.startsWith('-f')) fmt = a.length > 2 ? a.slice(2) : args.shift();
+  }
+  if (args[0] === '--help') return (await io.out('Usage: seq [OPTION]... LAST\n  or:  seq [OPTION]... FIRST LAST\n  or:  seq [OPTION]... FIRST INCREMENT LAST\n'), 0);
+  if (!args.length) return io.usage('missing operand');
+  if (args.length > 3) return io.usage(`extra operand ${q(args[3])}`);
+  for (const a of args) if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(a)) return io.usage(`invalid floating point argument: ${q(a)}`);
+  const nums = args.map(Number);
+  const [first, step, last] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
+  if (step === 0) return io.usage(`invalid Zero increment value: ${q(args[1])}`);
+  const decimals = Math.max(...args.map((a) => (a.includes('.') ? a.split('.')[1].length : 0)));
+  const fmtNum = (v: number) => {
+    let s = v.toFixed(decimals);
+    if (fmt) s = fmt.replace(/%[-0-9.]*[gfde]/, s);
+    return s;
+  };
+  const values: string[] = [];
+  for (let i = 0; ; i++) {
+    const v = first + i * step;
+    if (step > 0 ? v > last + 1e-12 : v < last - 1e-12) break;
+    values.push(fmtNum(v));
+    if (values.length % 10000 === 0) await io.tick();
+  }
+  if (pad) {
+    const w = Math.max(...values.map((v) => v.length));
+    for (let i = 0; i < values.length; i++) values[i] = values[i].startsWith('-') ? '-' + values[i].slice(1).padStart(w - 1, '0') : values[i].padStart(w, '0');
+  }
+  if (values.length) await io.out(values.join(sep) + '\n');
+  return 0;
+}
+
+export async function clear(ctx: ProgramContext): Promise<number> {
+  await ctx.stdout.write('\x1b[H\x1b[2J\x1b[3J');
+  return 0;
+}
+
+export async function which(ctx: ProgramContext): Promise<number> {
+  const args = ctx.argv.slice(1);
+  const all = args[0] === '-a';
+  if (all) args.shift();
+  let status = 0;
+  for (const n of args) {
+    if (all && !n.includes('/')) {
+      let found = false;
+      for (const d of (ctx.env.PATH ?? '').split(':')) {
+        const p = (d || '.') + '/' + n;
+        try {
+          if (ctx.fs.stat(p).kind === 'file' && ctx.fs.access(p, 1)) {
+            await ctx.stdout.write(p + '\n');
+            found = true;
+          }
+        } catch {
+          /* not here */
+        }
+      }
+      if (!found) status = 1;
+      continue;
+    }
+    const p = ctx.sys.which(n, ctx.env, ctx.fs);
+    if (p) await ctx.stdout.write(p + '\n');
+    else status = 1;
+  }
+  return status;
+}
+
+export async function basename(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'basename', fl);
+  const p = await io.parse({ short: 'as:z', long: { multiple: 'a', suffix: 's=', zero: 'z' } }, 'Usage: basename NAME [SUFFIX]\n  or:  basename OPTION... NAME...\n');
+  if (typeof p === 'number') return p;
+  if (!p.operands.length) return io.usage('missing operand');
+  const multi = p.has('a') || p.has('s');
+  if (!multi && p.operands.length > 2) return io.usage(`extra operand ${q(p.operands[2])}`);
+  const suffix = p.get('s') ?? (multi ? undefined : p.operands[1]);
+  const names = multi ? p.operands : [p.operands[0]];
+  let out = '';
+  for (const n of names) {
+    let b = base(n);
+    if (suffix && b !== suffix && b.endsWith(suffix)) b = b.slice(0, -suffix.length);
+    out += b + (p.has('z') ? '\0' : '\n');
+  }
+  await io.out(out);
+  return 0;
+}
+
+export async function dirname(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'dirname', fl);
+  const p = await io.parse({ short: 'z', long: { zero: 'z' } }, 'Usage: dirname [OPTION] NAME...\n');
+  if (typeof p === 'number') return p;
+  if (!p.operands.length) return io.usage('missing operand');
+  await io.out(p.operands.map((n) => dir(n) + (p.has('z') ? '\0' : '\n')).join(''));
+  return 0;
+}
+
+export async function realpath(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'realpath', fl);
+  const p = await io.parse({ short: 'emsqz', long: { 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', 'no-symlinks': 's', strip: 's', quiet: 'q' } }, 'Usage: realpath [OPTION]... FILE...\n');
+  if (typeof p === 'number') return p;
+  if (!p.operands.length) return io.usage('missing operand');
+  let status = 0;
+  for (const f of p.operands) {
+    try {
+      if (p.has('s') || p.has('m')) await io.out(ctx.fs.resolve(f) + '\n');
+      else {
+        try {
+          await io.out(ctx.fs.realpath(f) + '\n');
+        } catch (e) {
+          // GNU realpath accepts a missing last component by default.
+          if (p.has('e')) throw e;
+          await io.out(ctx.fs.realpath(dir(f)).replace(/\/$/, '') + '/' + base(f) + '\n');
+        }
+      }
+    } catch (e) {
+      if (!p.has('q')) await io.err(`${f}: ${errText(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+export async function readlink(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'readlink', fl);
+  const p = await io.parse({ short: 'femnqsvz', long: { canonicalize: 'f', 'canonicalize-existing': 'e', 'canonicalize-missing': 'm', 'no-newline': 'n', quiet: 'q', silent: 's', verbose: 'v' } }, 'Usage: readlink [OPTION]... FILE...\n');
+  if (typeof p === 'number') return p;
+  if (!p.operands.length) return io.usage('missing operand');
+  let status = 0;
+  for (const f of p.operands) {
+    try {
+      const v = p.has('f') || p.has('e') ? ctx.fs.realpath(f) : p.has('m') ? ctx.fs.resolve(f) : ctx.fs.readlink(f);
+      await io.out(v + (p.has('n') ? '' : '\n'));
+    } catch (e) {
+      if (p.has('v')) await io.err(`${f}: ${errText(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+export async function mktemp(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'mktemp', fl);
+  const p = await io.parse({ short: 'dqtup:', long: { directory: 'd', quiet: 'q', 'dry-run': 'u', tmpdir: 'p=?' } }, 'Usage: mktemp [OPTION]... [TEMPLATE]\n');
+  if (typeof p === 'number') return p;
+  const template = p.operands[0] ?? 'tmp.XXXXXXXXXX';
+  const m = /X{3,}$/.exec(template);
+  if (!m) {
+    await io.err(`too few X's in template ${q(template)}`);
+    return 1;
+  }
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let name = template.slice(0, m.index);
+  for (let i = 0; i < m[0].length; i++) name += chars[ctx.sys.rng.int(chars.length)];
+  const tmpdir = p.get('p') || ctx.env.TMPDIR || '/tmp';
+  const path = p.operands[0] && !p.has('p') && !p.has('t') ? name : `${tmpdir.replace(/\/$/, '')}/${name}`;
+  try {
+    if (!p.has('u')) {
+      if (p.has('d')) ctx.fs.mkdir(path, { mode: 0o700 });
+      else ctx.fs.writeFile(path, '', { mode: 0o600, exclusive: true });
+    }
+  } catch (e) {
+    if (!p.has('q')) await io.err(`failed to create ${p.has('d') ? 'directory' : 'file'} via template ${q(path.replace(/[^/]*$/, template.split('/').pop()!))}: ${errText(e)}`);
+    return 1;
+  }
+  await io.out(path + '\n');
+  return 0;
+}
+
+export async function tee(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'tee', fl);
+  const p = await io.parse({ short: 'ai', long: { append: 'a', 'ignore-interrupts': 'i' } }, 'Usage: tee [OPTION]... [FILE]...\nCopy standard input to each FILE, and also to standard output.\n');
+  if (typeof p === 'number') return p;
+  let status = 0;
+  const files: string[] = [];
+  for (const f of p.operands) {
+    try {
+      ctx.fs.writeFile(f, '', { append: p.has('a') });
+      files.push(f);
+    } catch (e) {
+      await io.err(`${f}: ${errText(e)}`);
+      status = 1;
+    }
+  }
+  for (;;) {
+    const c = await ctx.stdin.read(ctx.signal);
+    if (!c) break;
+    for (const f of files) ctx.fs.writeFile(f, c, { append: true });
+    await io.out(c);
+  }
+  return status;
+}
