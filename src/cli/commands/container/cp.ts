@@ -1,0 +1,20 @@
+/** `docker container cp`: Copy files/folders between a container and the local filesystem (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "cp",
+  "use": "cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH",
+  "short": "Copy files/folders between a container and the local filesystem",
+  "aliasesLine": "docker container cp, docker cp",
+  "args": {
+    "kind": "exact",
+    "n": 2
+  },
+  "flags": [
+    {"long": "archive", "type": "bool", "usage": "Archive mode (copy all uid/gid information)", "short": "a"},
+    {"long": "follow-link", "type": "bool", "usage": "Always follow symbol link in SRC_PATH", "short": "L"},
+    {"long": "quiet", "type": "bool", "usage": "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached", "short": "q"}
+  ],
+  run: notSimulated
+};

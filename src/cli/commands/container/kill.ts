@@ -1,0 +1,18 @@
+/** `docker container kill`: Kill one or more running containers (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "kill",
+  "use": "kill [OPTIONS] CONTAINER [CONTAINER...]",
+  "short": "Kill one or more running containers",
+  "aliasesLine": "docker container kill, docker kill",
+  "args": {
+    "kind": "min",
+    "n": 1
+  },
+  "flags": [
+    {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"}
+  ],
+  run: notSimulated
+};

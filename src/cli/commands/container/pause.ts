@@ -1,0 +1,18 @@
+/** `docker container pause`: Pause all processes within one or more containers (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "pause",
+  "use": "pause CONTAINER [CONTAINER...]",
+  "short": "Pause all processes within one or more containers",
+  "aliasesLine": "docker container pause, docker pause",
+  "args": {
+    "kind": "min",
+    "n": 1
+  },
+  "flags": [
+
+  ],
+  run: notSimulated
+};

@@ -1,0 +1,18 @@
+/** `docker container top`: Display the running processes of a container (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "top",
+  "use": "top CONTAINER [ps OPTIONS]",
+  "short": "Display the running processes of a container",
+  "aliasesLine": "docker container top, docker top",
+  "args": {
+    "kind": "min",
+    "n": 1
+  },
+  "flags": [
+
+  ],
+  run: notSimulated
+};

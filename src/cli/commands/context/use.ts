@@ -1,0 +1,17 @@
+/** `docker context use`: Set the current docker context (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "use",
+  "use": "use CONTEXT",
+  "short": "Set the current docker context",
+  "args": {
+    "kind": "exact",
+    "n": 1
+  },
+  "flags": [
+
+  ],
+  run: notSimulated
+};

@@ -1,0 +1,17 @@
+/** `docker manifest rm`: Delete one or more manifest lists from local storage (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "rm",
+  "use": "rm MANIFEST_LIST [MANIFEST_LIST...]",
+  "short": "Delete one or more manifest lists from local storage",
+  "args": {
+    "kind": "min",
+    "n": 1
+  },
+  "flags": [
+
+  ],
+  run: notSimulated
+};

@@ -1,0 +1,17 @@
+/** `docker plugin set`: Change settings for a plugin (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "set",
+  "use": "set PLUGIN KEY=VALUE [KEY=VALUE...]",
+  "short": "Change settings for a plugin",
+  "args": {
+    "kind": "min",
+    "n": 2
+  },
+  "flags": [
+
+  ],
+  run: notSimulated
+};

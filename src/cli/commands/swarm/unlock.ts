@@ -1,0 +1,16 @@
+/** `docker swarm unlock`: Unlock swarm (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "unlock",
+  "use": "unlock",
+  "short": "Unlock swarm",
+  "args": {
+    "kind": "none"
+  },
+  "flags": [
+
+  ],
+  run: notSimulated
+};

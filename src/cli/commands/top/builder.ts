@@ -1,0 +1,15 @@
+/** `docker builder`: Manage builds (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { spec as build_ } from '../builder/build';
+import { spec as prune_ } from '../builder/prune';
+
+export const spec: CommandSpec = {
+  "name": "builder",
+  "use": "builder",
+  "short": "Manage builds",
+  "args": {
+    "kind": "none"
+  },
+  "flags": [],
+  "subcommands": [build_, prune_]
+};

@@ -1,0 +1,20 @@
+/** `docker login`: Authenticate to a registry. (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "login",
+  "use": "login [OPTIONS] [SERVER]",
+  "short": "Authenticate to a registry.",
+  "args": {
+    "kind": "max",
+    "n": 1
+  },
+  "categoryTop": 8,
+  "flags": [
+    {"long": "password", "type": "string", "usage": "Password or Personal Access Token (PAT)", "short": "p"},
+    {"long": "password-stdin", "type": "bool", "usage": "Take the Password or Personal Access Token (PAT) from stdin"},
+    {"long": "username", "type": "string", "usage": "Username", "short": "u"}
+  ],
+  run: notSimulated
+};

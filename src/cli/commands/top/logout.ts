@@ -1,0 +1,18 @@
+/** `docker logout`: Log out from a registry. (flags and help as Docker 28.5 prints them). */
+import type { CommandSpec } from '../../framework/types';
+import { notSimulated } from '../../framework/not-simulated';
+
+export const spec: CommandSpec = {
+  "name": "logout",
+  "use": "logout [SERVER]",
+  "short": "Log out from a registry.",
+  "args": {
+    "kind": "max",
+    "n": 1
+  },
+  "categoryTop": 9,
+  "flags": [
+
+  ],
+  run: notSimulated
+};
