@@ -1,0 +1,61 @@
+/**
+ * What the CLI verbs need from the simulated daemon, in Docker Engine API terms (JSON field names
+ * as the Engine API sends them). The daemon engineer implements this; handlers only format.
+ * Failures are thrown as DaemonError with the daemon's message (the CLI prefixes
+ * `Error response from daemon: `).
+ */
+export class DaemonError extends Error {
+  constructor(message: string, readonly statusCode = 500) {
+    super(message);
+    this.name = 'DaemonError';
+  }
+}
+
+export interface ImageSummary {
+  Id: string; ParentId: string; RepoTags: string[]; RepoDigests: string[];
+  /** Unix seconds. */
+  Created: number; Size: number; SharedSize: number; Labels: Record<string, string> | null; Containers: number;
+}
+
+export interface Port { IP?: string; PrivatePort: number; PublicPort?: number; Type: 'tcp' | 'udp' | 'sctp' }
+
+export interface ContainerSummary {
+  Id: string; Names: string[]; Image: string; ImageID: string; Command: string;
+  /** Unix seconds. */
+  Created: number; Ports: Port[]; SizeRw?: number; SizeRootFs?: number;
+  Labels: Record<string, string>; State: string; Status: string;
+  Mounts: Array<{ Type: string; Name?: string; Source: string; Destination: string }>;
+  NetworkSettings: { Networks: Record<string, { IPAddress: string }> };
+}
+
+export interface ImageHistoryItem { Id: string; Created: number; CreatedBy: string; Tags: string[] | null; Size: number; Comment: string }
+export interface ImageDeleteItem { Untagged?: string; Deleted?: string }
+export interface SearchResult { name: string; description: string; star_count: number; is_official: boolean; is_automated: boolean }
+/** One progress message of /images/create (as `docker pull` renders them). */
+export interface PullProgress { id?: string; status: string; progress?: string }
+
+export interface ServerVersion {
+  Platform: { Name: string };
+  Components: Array<{ Name: string; Version: string; Details?: Record<string, string> }>;
+  Version: string; ApiVersion: string; MinAPIVersion: string; GitCommit: string; GoVersion: string;
+  Os: string; Arch: string; KernelVersion: string; Experimental?: boolean; BuildTime: string;
+}
+
+export interface DaemonApi {
+  version(): Promise<ServerVersion>;
+  /** GET /info: Docker's SystemInfo JSON (format left to the `info` verb). */
+  info(): Promise<Record<string, unknown>>;
+  imageList(opts: { all: boolean; filters: Record<string, string[]> }): Promise<ImageSummary[]>;
+  imagePull(ref: string, opts: { platform?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
+  imageRemove(ref: string, opts: { force: boolean; noPrune: boolean }): Promise<ImageDeleteItem[]>;
+  imageTag(source: string, target: string): Promise<void>;
+  imageHistory(ref: string): Promise<ImageHistoryItem[]>;
+  /** GET /images/{name}/json: ImageInspect, fields in Docker's order. */
+  imageInspect(ref: string): Promise<Record<string, unknown>>;
+  imagePrune(opts: { all: boolean; filters: Record<string, string[]> }): Promise<{ ImagesDeleted: ImageDeleteItem[] | null; SpaceReclaimed: number }>;
+  search(term: string, opts: { limit: number; filters: Record<string, string[]> }): Promise<SearchResult[]>;
+  containerList(opts: { all: boolean; limit: number; size: boolean; filters: Record<string, string[]> }): Promise<ContainerSummary[]>;
+  /** POST /containers/create with Docker's Config/HostConfig/NetworkingConfig bodies. */
+  containerCreate(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown>; networkingConfig?: Record<string, unknown>; platform?: string }): Promise<{ Id: string; Warnings: string[] }>;
+  containerStart(id: string): Promise<void>;
+}
