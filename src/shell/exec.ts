@@ -20,6 +20,8 @@ export async function runList(sh: Shell, list: List): Promise<number> {
   for (const item of list.items) {
     if (item.background) await startBackground(sh, item);
     else await runAndOr(sh, item.cmd);
+    // A trapped signal's action runs once the current command has finished, as in bash.
+    if (sh.pendingSignals.length) await runPendingTraps(sh);
   }
   return sh.status;
 }

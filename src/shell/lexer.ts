@@ -143,7 +143,7 @@ export class Lexer {
     let depth = 0;
     while (this.pos < s.length) {
       const c = s[this.pos];
-      if (stop !== undefined && c === stop && depth === 0) break;
+      if (stop !== undefined && stop.includes(c) && depth === 0) break;
       if (mode === 'normal' && META.has(c)) break;
       if (mode === 'regex') {
         if (c === ' ' || c === '\t' || c === '\n') {
@@ -281,7 +281,7 @@ export class Lexer {
     if (!op) return bad();
     this.pos += op.length;
     if (op.startsWith('/')) {
-      const pat = this.readWord('param', '/');
+      const pat = this.readWord('param', '/}');
       let repl: Word = { parts: [] };
       if (s[this.pos] === '/') {
         this.pos++;
@@ -292,7 +292,7 @@ export class Lexer {
     }
     if (op === ':') {
       // ${v:offset[:length]}: offsets are arithmetic, kept as words.
-      const off = this.readWord('param', ':');
+      const off = this.readWord('param', ':}');
       let len: Word | undefined;
       if (s[this.pos] === ':') {
         this.pos++;
