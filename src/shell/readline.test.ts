@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { LineEditor } from './readline';
+import { Pipe, PushbackReader, readAllText } from '../engine/process/pipe';
+import { makeSystem, runProgram } from './testing/fake-system';
+import { shPrograms } from './programs';
+
+function editor(history: string[] = [], completer?: ConstructorParameters<typeof LineEditor>[0]['completer']) {
+  const input = new Pipe({ isTTY: true });
+  const output = new Pipe();
+  let shown = '';
+  const drain = (async () => {
+    for (;;) {
+      const c = await output.reader.read();
+      if (c === null) break;
+      shown += new TextDecoder().decode(c);
+    }
+  })();
+  const ed = new LineEditor({ input: new PushbackReader(input.reader), output: output.writer, history, completer });
+  return {
+    ed,
+    type: (s: string) => input.writer.write(s),
+    shown: async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return shown;
+    },
+    close: () => {
+      output.writer.close();
+      return drain;
+    },
+  };
+}
+
+describe('readline', () => {
+  it('a whole line in one chunk echoes exactly, with no redraw', async () => {
+    const t = editor();
+    const p = t.ed.readLine('$ ');
+    await t.type('docker ps\r');
+    expect(await p).toEqual({ kind: 'line', line: 'docker ps' });
+    expect(await t.shown()).toBe('$ docker ps\r\n');
+  });
+
+  it('typed-ahead text after Enter is kept for the next read', async () => {
+    const t = editor();
+    const p = t.ed.readLine('$ ');
+    await t.type('one\rtwo\r');
+    expect(await p).toEqual({ kind: 'line', line: 'one' });
+    expect(await t.ed.readLine('$ ')).toEqual({ kind: 'line', line: 'two' });
+  });
+
+  it('edits: backspace, arrows, home/end, delete, ctrl-u/k/w', async () => {
+    const t = editor();
+    let p = t.ed.readLine('');
+    await t.type('abd\x7fc\x1b[D\x1b[DX\x1b[F!\r');
+    expect(await p).toEqual({ kind: 'line', line: 'aXbc!' });
+    p = t.ed.readLine('');
+    await t.type('hello world\x17there\x01\x1b[3~H\r');
+    expect(await p).toEqual({ kind: 'line', line: 'Hello there' });
+    p = t.ed.readLine('');
+    await t.type('abc\x1b[D\x0b\x15z\r');
+    expect(await p).toEqual({ kind: 'line', line: 'z' });
+  });
+
+  it('history with up and down', async () => {
+    const t = editor(['first', 'second']);
+    const p = t.ed.readLine('');
+    await t.type('dra\x1b[A\x1b[A\x1b[B\r');
+    expect(await p).toEqual({ kind: 'line', line: 'second' });
+  });
+
+  it('ctrl-c and ctrl-d', async () => {
+    const t = editor();
+    let p = t.ed.readLine('$ ');
+    await t.type('abc\x03');
+    expect(await p).toEqual({ kind: 'interrupt' });
+    expect(await t.shown()).toBe('$ abc^C\r\n');
+    p = t.ed.readLine('$ ');
+    await t.type('\x04');
+    expect(await p).toEqual({ kind: 'eof' });
+  });
+
+  it('tab completes a unique candidate and lists on double tab', async () => {
+    const t = editor([], async (line, cur) => {
+      const w = /\S*$/.exec(line.slice(0, cur))![0];
+      return { start: cur - w.length, candidates: ['docker', 'dockerd', 'echo'].filter((c) => c.startsWith(w)) };
+    });
+    let p = t.ed.readLine('');
+    await t.type('ec\t\r');
+    expect(await p).toEqual({ kind: 'line', line: 'echo ' });
+    p = t.ed.readLine('');
+    await t.type('do\t\t\r');
+    expect(await p).toEqual({ kind: 'line', line: 'docker' });
+    expect(await t.shown()).toContain('docker  dockerd');
+  });
+});
+
+describe('interactive shell on a TTY', () => {
+  it('shows prompts, echoes lines, runs them, exits on exit', async () => {
+    const sys = makeSystem();
+    const inP = new Pipe({ isTTY: true });
+    const out = new Pipe();
+    const proc = sys.newProc(['bash'], 1);
+    const child = sys.run(proc, shPrograms.bash, { argv: ['bash'], env: { PATH: '/bin', HOME: '/root', USER: 'root' }, fs: sys.fs.withCwd('/root'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
+    const text = readAllText(out.reader);
+    await inP.writer.write('echo hi\r');
+    await inP.writer.write('for i in 1 2\r');
+    await inP.writer.write('do echo $i; done\r');
+    await inP.writer.write('exit 4\r');
+    expect(await child.wait()).toBe(4);
+    out.writer.close();
+    expect(await text).toBe('root@testhost:~# echo hi\r\nhi\nroot@testhost:~# for i in 1 2\r\n> do echo $i; done\r\n1\n2\nroot@testhost:~# exit 4\r\nexit\n');
+  });
+
+  it('ash prompt, Ctrl-C at the prompt, Ctrl-D exits', async () => {
+    const sys = makeSystem();
+    const inP = new Pipe({ isTTY: true });
+    const out = new Pipe();
+    const proc = sys.newProc(['sh'], 1);
+    const child = sys.run(proc, shPrograms.ash, { argv: ['sh'], env: { PATH: '/bin' }, fs: sys.fs.withCwd('/'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
+    const text = readAllText(out.reader);
+    await inP.writer.write('ech\x03');
+    await inP.writer.write('nosuch\r');
+    await inP.writer.write('\x04');
+    expect(await child.wait()).toBe(127);
+    out.writer.close();
+    expect(await text).toBe('/ # ech^C\r\n/ # nosuch\r\nsh: nosuch: not found\n/ # ');
+  });
+});
