@@ -2,6 +2,7 @@
  * The daemon worker: boots the engine's Machine (real clock) and exposes it over comlink.
  * Thin on purpose: no Docker behaviour here, only session bookkeeping, batching and error encoding.
  */
+import './node-globals'; // first: Node globals before memfs's dependencies evaluate
 import * as Comlink from 'comlink';
 import { Volume } from 'memfs';
 import { Machine } from '../engine/machine';
