@@ -125,6 +125,12 @@ export async function cp(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
       status = 1;
       return;
     }
+    if (dst.endsWith('/') && !dstSt) {
+      // A trailing slash names a directory; the kernel refuses to create a file by that name.
+      await io.err(`cannot create regular file ${q(dst)}: Not a directory`);
+      status = 1;
+      return;
+    }
     try {
       if (sst.kind === 'symlink') {
         if (statOr(fs, dst, false)) fs.unlink(dst);
@@ -186,6 +192,11 @@ export async function mv(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
       continue;
     }
     if (p.has('n') && dst0) continue;
+    if (dst.endsWith('/') && !dst0 && sst.kind !== 'dir') {
+      await io.err(`cannot move ${q(src)} to ${q(dst)}: Not a directory`);
+      status = 1;
+      continue;
+    }
     try {
       if (dst0?.kind === 'dir' && sst.kind !== 'dir') {
         await io.err(`cannot overwrite directory ${q(dst)} with non-directory`);

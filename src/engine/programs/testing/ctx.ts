@@ -14,6 +14,7 @@ import { getProgram, markerProgram, programMarker } from '../registry';
 import { FakeDisk } from './fakefs';
 
 const enc = new TextEncoder();
+const macrotask = () => new Promise<void>((r) => (globalThis as unknown as { setTimeout(f: () => void, ms: number): void }).setTimeout(r, 0));
 const dec = new TextDecoder();
 
 export function stringStdin(s: string | Uint8Array, isTTY = false): ReadStream {
@@ -68,7 +69,8 @@ export class JumpClock implements Clock {
   clearTimeout(): void {}
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw signal.reason;
-    await Promise.resolve();
+    // A macrotask, so a test's own timers (and aborts) get to run while a program sleeps in a loop.
+    await macrotask();
     this.t += ms;
     if (signal?.aborted) throw signal.reason;
   }
@@ -116,7 +118,7 @@ function makeSys(w: World): System {
     clock: w.clock,
     rng: new Rng(7),
     async tick(signal) {
-      await Promise.resolve();
+      await macrotask();
       if (signal.aborted) throw new Terminated(15);
     },
     hostname: () => w.hostname,

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { cat, less } from './cat';
+import { head, tail } from './headtail';
+import { wc } from './wc';
+import { sort, uniq } from './sortuniq';
+import { cut, tr } from './cuttr';
+import { grep } from './grep';
+import { echo, printf } from './echo';
+import { seq, tee, yes } from './simple';
+import { makeWorld, run } from './testing/ctx';
+import type { Program } from '../process/types';
+
+function world() {
+  const w = makeWorld();
+  const fs = w.disk.view({ uid: 1000, gid: 1000, groups: [1000] }, '/home/user');
+  fs.writeFile('nums', '1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n');
+  fs.writeFile('a.txt', 'hello world\nfoo bar baz\n');
+  fs.writeFile('b.txt', 'Hello\nhello\nHELLO\n');
+  fs.mkdir('d');
+  return w;
+}
+
+type Row = [Program, string[], string, string?, string?, number?];
+const rows: Row[] = [
+  [cat, ['cat', 'a.txt'], 'hello world\nfoo bar baz\n'],
+  [cat, ['cat', '-n', 'a.txt'], '     1\thello world\n     2\tfoo bar baz\n'],
+  [cat, ['cat', '-'], 'piped', 'piped'],
+  [cat, ['cat', 'nope'], '', '', 'cat: nope: No such file or directory\n', 1],
+  [cat, ['cat', 'd'], '', '', 'cat: d: Is a directory\n', 1],
+  [less, ['less', '-R', 'a.txt'], 'hello world\nfoo bar baz\n'],
+  [head, ['head', '-n', '2', 'nums'], '1\n2\n'],
+  [head, ['head', '-3', 'nums'], '1\n2\n3\n'],
+  [head, ['head', '-n', '-10', 'nums'], '1\n2\n'],
+  [head, ['head', '-c', '3', 'a.txt'], 'hel'],
+  [head, ['head', '-n1', 'a.txt', 'b.txt'], '==> a.txt <==\nhello world\n\n==> b.txt <==\nHello\n'],
+  [head, ['head', 'nope'], '', '', "head: cannot open 'nope' for reading: No such file or directory\n", 1],
+  [head, ['head', '-n', 'x', 'nums'], '', '', "head: invalid number of lines: 'x'\n", 1],
+  [tail, ['tail', '-n', '2', 'nums'], '11\n12\n'],
+  [tail, ['tail', '-n', '+11', 'nums'], '11\n12\n'],
+  [tail, ['tail', 'nums'], '3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n'],
+  [tail, ['tail', '-c', '4', 'a.txt'], 'baz\n'],
+  [wc, ['wc', 'a.txt'], ' 2  5 24 a.txt\n'],
+  [wc, ['wc', '-l', 'a.txt'], '2 a.txt\n'],
+  [wc, ['wc', '-l'], '3\n', 'a\nb\nc\n'],
+  [wc, ['wc'], '      1       2      12\n', 'hello world\n'],
+  [wc, ['wc', '-l', 'a.txt', 'b.txt'], ' 2 a.txt\n 3 b.txt\n 5 total\n'],
+  [wc, ['wc', '-m'], '3\n', 'é\u00e9\n'],
+  [wc, ['wc', 'nope'], '', '', 'wc: nope: No such file or directory\n', 1],
+  [sort, ['sort'], 'a\nb\nc\n', 'c\na\nb\n'],
+  [sort, ['sort', '-n'], '2\n10\n100\n', '10\n2\n100\n'],
+  [sort, ['sort', '-rn'], '100\n10\n2\n', '10\n2\n100\n'],
+  [sort, ['sort', '-u'], 'a\nb\n', 'b\na\nb\na\n'],
+  [sort, ['sort', '-k', '2', '-t', ','], 'x,1\ny,2\n', 'y,2\nx,1\n'],
+  [sort, ['sort', '-k2n'], 'b 2\na 10\n', 'a 10\nb 2\n'],
+  [sort, ['sort', 'nope'], '', '', 'sort: cannot read: nope: No such file or directory\n', 2],
+  [uniq, ['uniq'], 'a\nb\na\n', 'a\na\nb\na\n'],
+  [uniq, ['uniq', '-c'], '      2 a\n      1 b\n', 'a\na\nb\n'],
+  [uniq, ['uniq', '-d'], 'a\n', 'a\na\nb\n'],
+  [uniq, ['uniq', '-u'], 'b\n', 'a\na\nb\n'],
+  [cut, ['cut', '-d', ':', '-f', '1,3'], 'root:0\n', 'root:x:0:0\n'],
+  [cut, ['cut', '-c', '1-3'], 'hel\n', 'hello\n'],
+  [cut, ['cut', '-f', '2'], 'b\nnotab\n', 'a\tb\tc\nnotab\n'],
+  [cut, ['cut', 'x'], '', '', "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n", 1],
+  [tr, ['tr', 'a-z', 'A-Z'], 'HELLO\n', 'hello\n'],
+  [tr, ['tr', '-d', '0-9'], 'abc\n', 'a1b2c3\n'],
+  [tr, ['tr', '-s', ' '], 'a b c\n', 'a   b  c\n'],
+  [tr, ['tr', '[:lower:]', '[:upper:]'], 'ABC\n', 'abc\n'],
+  [tr, ['tr', 'a'], '', '', "tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n", 1],
+  [grep, ['grep', 'hello', 'a.txt'], 'hello world\n'],
+  [grep, ['grep', '-i', 'hello', 'b.txt'], 'Hello\nhello\nHELLO\n'],
+  [grep, ['grep', '-c', 'hello', 'b.txt'], '1\n'],
+  [grep, ['grep', '-n', 'foo', 'a.txt'], '2:foo bar baz\n'],
+  [grep, ['grep', '-v', 'hello', 'b.txt'], 'Hello\nHELLO\n'],
+  [grep, ['grep', '-o', 'ba.', 'a.txt'], 'bar\nbaz\n'],
+  [grep, ['grep', '-w', 'ba', 'a.txt'], '', '', '', 1],
+  [grep, ['grep', '-E', 'fo+|wor', 'a.txt'], 'hello world\nfoo bar baz\n'],
+  [grep, ['grep', 'fo\\+', 'a.txt'], 'foo bar baz\n'],
+  [grep, ['grep', 'a+', 'a.txt'], '', '', '', 1],
+  [grep, ['grep', '-F', 'a.', 'a.txt'], '', '', '', 1],
+  [grep, ['grep', '^[[:upper:]]', 'b.txt'], 'Hello\nHELLO\n'],
+  [grep, ['grep', 'hello', 'a.txt', 'b.txt'], 'a.txt:hello world\nb.txt:hello\n'],
+  [grep, ['grep', '-l', 'hello', 'a.txt', 'b.txt'], 'a.txt\nb.txt\n'],
+  [grep, ['grep', '-q', 'hello', 'a.txt'], ''],
+  [grep, ['grep', 'x', 'nope'], '', '', 'grep: nope: No such file or directory\n', 2],
+  [grep, ['grep', 'x', 'd'], '', '', 'grep: d: Is a directory\n', 1],
+  [grep, ['grep', 'llo'], '(standard input):hello\n'.slice(17), 'hello\nbye\n'],
+  [grep, ['grep'], '', '', "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2],
+  [echo, ['echo', 'a', 'b'], 'a b\n'],
+  [echo, ['echo', '-n', 'a'], 'a'],
+  [echo, ['echo', '-e', 'a\\tb\\n'], 'a\tb\n\n'],
+  [echo, ['echo', '-x'], '-x\n'],
+  [echo, ['echo', 'a\\nb'], 'a\\nb\n'],
+  [printf, ['printf', '%s-%d\\n', 'a', '1', 'b', '2'], 'a-1\nb-2\n'],
+  [printf, ['printf', '%5s|%-5s|%05d\\n', 'x', 'y', '42'], '    x|y    |00042\n'],
+  [printf, ['printf', '%x %o %X %c\\n', '255', '8', '255', 'hi'], 'ff 10 FF h\n'],
+  [printf, ['printf', '%.2f\\n', '3.14159'], '3.14\n'],
+  [printf, ['printf', '%b', 'a\\nb\\n'], 'a\nb\n'],
+  [printf, ['printf', '%q\\n', 'a b'], "'a b'\n"],
+  [printf, ['printf', '%d\\n', 'abc'], '0\n', '', "printf: 'abc': expected a numeric value\n", 1],
+  [printf, ['printf'], '', '', "printf: missing operand\nTry 'printf --help' for more information.\n", 1],
+  [seq, ['seq', '3'], '1\n2\n3\n'],
+  [seq, ['seq', '2', '2', '6'], '2\n4\n6\n'],
+  [seq, ['seq', '-w', '8', '10'], '08\n09\n10\n'],
+  [seq, ['seq', '-s', ',', '3'], '1,2,3\n'],
+  [seq, ['seq', '3', '-1', '1'], '3\n2\n1\n'],
+  [seq, ['seq', 'x'], '', '', "seq: invalid floating point argument: 'x'\nTry 'seq --help' for more information.\n", 1],
+];
+
+describe('text programs', () => {
+  it.each(rows)('%#: %j', async (prog, argv, out, stdin = '', err = '', code = 0) => {
+    const r = await run(world(), prog, argv, { stdin });
+    expect(r.out).toBe(out);
+    expect(r.err).toBe(err);
+    expect(r.code).toBe(code);
+  });
+
+  it('tee writes files and stdout', async () => {
+    const w = world();
+    const r = await run(w, tee, ['tee', 'out', 'out2'], { stdin: 'x\n' });
+    expect(r.out).toBe('x\n');
+    expect(w.disk.view().readText('/home/user/out2')).toBe('x\n');
+    await run(w, tee, ['tee', '-a', 'out'], { stdin: 'y\n' });
+    expect(w.disk.view().readText('/home/user/out')).toBe('x\ny\n');
+  });
+
+  it('grep -r lists matches with names', async () => {
+    const w = world();
+    const r = await run(w, grep, ['grep', '-r', 'hello', '.']);
+    expect(r.out).toBe('./a.txt:hello world\n./b.txt:hello\n');
+  });
+
+  it('yes stops when the process is signalled', async () => {
+    const ac = new AbortController();
+    const w = world();
+    const p = run(w, yes, ['yes'], { signal: ac.signal });
+    await new Promise((r) => setTimeout(r, 5));
+    ac.abort();
+    await expect(p).rejects.toBeTruthy();
+  });
+
+  it('tail -f prints what is appended, until signalled', async () => {
+    const ac = new AbortController();
+    const w = world();
+    const fs = w.disk.view();
+    fs.writeFile('/home/user/log', 'one\n');
+    const pr = run(w, tail, ['tail', '-f', 'log'], { signal: ac.signal });
+    const outP = pr.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 5));
+    fs.writeFile('/home/user/log', 'two\n', { append: true });
+    await new Promise((r) => setTimeout(r, 5));
+    ac.abort();
+    await outP;
+    expect(w.clock.now()).toBeGreaterThan(Date.UTC(2025, 9, 1, 9, 0, 0));
+  });
+});
