@@ -4,6 +4,7 @@
  * over it in tests and Ctrl-C interrupts it; `yes` yields between batches.
  */
 import type { ProgramContext } from '../process/types';
+import { isFsError } from '../fs/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, basename as base, dirname as dir, errText, q } from './lib/io';
 
@@ -210,18 +211,24 @@ export async function mktemp(ctx: ProgramContext, fl: Flavour = GNU): Promise<nu
     return 1;
   }
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let name = template.slice(0, m.index);
-  for (let i = 0; i < m[0].length; i++) name += chars[ctx.sys.rng.int(chars.length)];
   const tmpdir = p.get('p') || ctx.env.TMPDIR || '/tmp';
-  const path = p.operands[0] && !p.has('p') && !p.has('t') ? name : `${tmpdir.replace(/\/$/, '')}/${name}`;
-  try {
-    if (!p.has('u')) {
-      if (p.has('d')) ctx.fs.mkdir(path, { mode: 0o700 });
-      else ctx.fs.writeFile(path, '', { mode: 0o600, exclusive: true });
+  let path = '';
+  // Like mkstemp, try fresh random names until one does not exist yet.
+  for (let attempt = 0; ; attempt++) {
+    let name = template.slice(0, m.index);
+    for (let i = 0; i < m[0].length; i++) name += chars[ctx.sys.rng.int(chars.length)];
+    path = p.operands[0] && !p.has('p') && !p.has('t') ? name : `${tmpdir.replace(/\/$/, '')}/${name}`;
+    try {
+      if (!p.has('u')) {
+        if (p.has('d')) ctx.fs.mkdir(path, { mode: 0o700 });
+        else ctx.fs.writeFile(path, '', { mode: 0o600, exclusive: true });
+      }
+      break;
+    } catch (e) {
+      if (isFsError(e, 'EEXIST') && attempt < 100) continue;
+      if (!p.has('q')) await io.err(`failed to create ${p.has('d') ? 'directory' : 'file'} via template ${q(path.replace(/[^/]*$/, template.split('/').pop()!))}: ${errText(e)}`);
+      return 1;
     }
-  } catch (e) {
-    if (!p.has('q')) await io.err(`failed to create ${p.has('d') ? 'directory' : 'file'} via template ${q(path.replace(/[^/]*$/, template.split('/').pop()!))}: ${errText(e)}`);
-    return 1;
   }
   await io.out(path + '\n');
   return 0;
