@@ -9,7 +9,9 @@ import { Terminated } from '../../process/types';
 import type { Clock } from '../../clock';
 import { Rng } from '../../rng';
 import type { Cred, Fs } from '../../fs/types';
-import { FsError } from '../../fs/types';
+import { FsError, ROOT } from '../../fs/types';
+import { Vfs } from '../../fs/vfs';
+import { MutableLayer } from '../../fs/layer';
 import { getProgram, markerProgram, programMarker } from '../registry';
 import { FakeDisk } from './fakefs';
 
@@ -76,8 +78,25 @@ export class JumpClock implements Clock {
   }
 }
 
+/** What a test world needs of a disk: views with credentials and a working directory. */
+export interface Disk {
+  view(cred?: Cred, cwd?: string): Fs;
+}
+
+/**
+ * The real Vfs over one MutableLayer, when PROGRAMS_FAKE_FS is not set: the programs are tested
+ * against the filesystem they will run on; the Map-based FakeDisk stays as a fallback.
+ */
+function makeDisk(now: () => number): Disk {
+  if (!(globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.PROGRAMS_FAKE_FS) {
+    const vfs = new Vfs(new MutableLayer({ now }), { now });
+    return { view: (cred = ROOT, cwd = '/') => vfs.view(cred, cwd) };
+  }
+  return new FakeDisk(now);
+}
+
 export interface World {
-  disk: FakeDisk;
+  disk: Disk;
   clock: JumpClock;
   procs: ProcessInfo[];
   killed: { pid: number; signal: number }[];
@@ -87,7 +106,7 @@ export interface World {
 
 export function makeWorld(): World {
   const clock = new JumpClock();
-  const disk = new FakeDisk(() => clock.now());
+  const disk = makeDisk(() => clock.now());
   const fs = disk.view();
   for (const d of ['/bin', '/usr/bin', '/etc', '/tmp', '/root', '/home/user']) fs.mkdir(d, { recursive: true });
   fs.chmod('/tmp', 0o1777);
