@@ -29,26 +29,21 @@ export async function mkdir(ctx: ProgramContext, fl: Flavour = GNU): Promise<num
     try {
       if (p.has('p')) {
         // Create each missing ancestor, so -v can report every one as GNU does.
-        const abs = ctx.fs.resolve(d);
         const parts = d.split('/').filter(Boolean);
-        let cur = d.startsWith('/') ? '' : '.';
-        let prefix = d.startsWith('/') ? '/' : '';
+        const lead = d.startsWith('/') ? '/' : '';
         for (let i = 0; i < parts.length; i++) {
-          cur = cur + '/' + parts[i];
-          const shown = prefix + parts.slice(0, i + 1).join('/');
+          const cur = lead + parts.slice(0, i + 1).join('/');
           if (ctx.fs.exists(cur)) {
             if (ctx.fs.stat(cur).kind !== 'dir') {
-              await io.err(`cannot create directory ${q(shown)}: ${i === parts.length - 1 ? 'File exists' : 'Not a directory'}`);
+              await io.err(`cannot create directory ${q(cur)}: ${i === parts.length - 1 ? 'File exists' : 'Not a directory'}`);
               status = 1;
               break;
             }
             continue;
           }
           ctx.fs.mkdir(cur, i === parts.length - 1 && mode !== undefined ? { mode } : {});
-          if (p.has('v')) await io.out(`mkdir: created directory ${q(shown)}\n`);
+          if (p.has('v')) await io.out(`mkdir: created directory ${q(cur)}\n`);
         }
-        void abs;
-        prefix = '';
       } else {
         ctx.fs.mkdir(d, mode !== undefined ? { mode } : {});
         if (mode !== undefined) ctx.fs.chmod(d, mode);
