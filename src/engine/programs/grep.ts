@@ -118,6 +118,8 @@ export async function grep(ctx: ProgramContext, fl: Flavour = GNU, name = 'grep'
     return 2;
   }
   const recursive = p.has('r') || p.has('R');
+  // `grep -r x` with no operand searches '.' but prints names without the './' prefix.
+  const implicitDot = !ops.length && recursive;
   if (!ops.length) ops.push(recursive ? '.' : '-');
   const withName = p.has('H') || (!p.has('h') && (ops.length > 1 || recursive));
   const invert = p.has('v');
@@ -168,7 +170,7 @@ export async function grep(ctx: ProgramContext, fl: Flavour = GNU, name = 'grep'
           if (!p.has('s')) await io.err(`${path}: Is a directory`);
           return;
         }
-        for (const n of ctx.fs.readdir(path)) await searchPath(path === '.' && top && p.operands.length <= 1 ? n : joinPath(path, n), false);
+        for (const n of ctx.fs.readdir(path)) await searchPath(path === '.' && top && implicitDot ? n : joinPath(path, n), false);
         await io.tick();
         return;
       }

@@ -68,3 +68,11 @@ describe('ls', () => {
     expect(r2.err).toBe("ls: unrecognized option '--bogus'\nTry 'ls --help' for more information.\n");
   });
 });
+
+describe('ls columns', () => {
+  it('lays out / of Ubuntu as GNU ls does at 80 columns', async () => {
+    const { columns } = await import('./lib/format');
+    const n = 'bin boot dev etc home lib lib32 lib64 libx32 media mnt opt proc root run sbin srv sys tmp usr var'.split(' ');
+    expect(columns(n, 80)).toBe('bin   dev  home  lib32  libx32  mnt  proc  run   srv  tmp  var\nboot  etc  lib   lib64  media   opt  root  sbin  sys  usr\n');
+  });
+});

@@ -153,3 +153,11 @@ describe('text programs', () => {
     expect(w.clock.now()).toBeGreaterThan(Date.UTC(2025, 9, 1, 9, 0, 0));
   });
 });
+
+describe('grep -r names', () => {
+  it('omits ./ when no directory is given', async () => {
+    const w = world();
+    expect((await run(w, grep, ['grep', '-r', '-e', 'foo'])).out).toBe('a.txt:foo bar baz\n');
+    expect((await run(w, grep, ['grep', '-rl', 'foo', '.'])).out).toBe('./a.txt\n');
+  });
+});
