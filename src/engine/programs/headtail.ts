@@ -38,6 +38,25 @@ function nthNewline(d: Uint8Array, n: number, fromEnd: boolean): number {
   return 0;
 }
 
+/**
+ * head of stdin reads only until it has enough, then closes its end of the pipe, so
+ * `yes | head -n 3` ends (the writer then gets SIGPIPE, as on Linux).
+ */
+async function readPrefix(ctx: ProgramContext, bytesMode: boolean, n: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let lines = 0;
+  while (bytesMode ? size < n : lines < n) {
+    const c = await ctx.stdin.read(ctx.signal);
+    if (!c) return concat(parts);
+    parts.push(c);
+    size += c.length;
+    if (!bytesMode) for (let i = 0; i < c.length; i++) if (c[i] === 10) lines++;
+  }
+  ctx.stdin.close();
+  return concat(parts);
+}
+
 async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Promise<number> {
   const name = isTail ? 'tail' : 'head';
   const io = new Io(ctx, name, fl);
@@ -82,7 +101,7 @@ async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Pr
         status = 1;
         continue;
       }
-      data = await io.readInput(f);
+      data = f === '-' && !isTail && count.sign !== '-' ? await readPrefix(ctx, bytesMode, count.n) : await io.readInput(f);
     } catch (e) {
       await io.err(`cannot open ${q(f)} for reading: ${errText(e)}`);
       status = 1;

@@ -7,7 +7,7 @@ import { cut, tr } from './cuttr';
 import { grep } from './grep';
 import { echo, printf } from './echo';
 import { seq, tee, yes } from './simple';
-import { makeWorld, run } from './testing/ctx';
+import { Collect, makeWorld, run } from './testing/ctx';
 import type { Program } from '../process/types';
 
 function world() {
@@ -161,3 +161,23 @@ describe('grep -r names', () => {
     expect((await run(w, grep, ['grep', '-rl', 'foo', '.'])).out).toBe('./a.txt\n');
   });
 });
+
+describe('head on an endless pipe', () => {
+  it('stops reading once it has its lines', async () => {
+    const w = world();
+    let closed = false;
+    const stdin = { isTTY: false, read: async () => new TextEncoder().encode('y\n'), close: () => { closed = true; } };
+    const out = new Collect();
+    const r = await head({ ...(await ctxFor(w)), argv: ['head', '-n', '3'], stdin, stdout: out });
+    expect(r).toBe(0);
+    expect(out.text()).toBe('y\ny\ny\n');
+    expect(closed).toBe(true);
+  });
+});
+
+async function ctxFor(w: ReturnType<typeof world>) {
+  // Borrow a full context from a run of `true`, then override its streams.
+  let captured: Parameters<Program>[0] | undefined;
+  await run(w, async (ctx) => ((captured = ctx), 0), ['true']);
+  return captured!;
+}
