@@ -58,4 +58,19 @@ export interface DaemonApi {
   /** POST /containers/create with Docker's Config/HostConfig/NetworkingConfig bodies. */
   containerCreate(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown>; networkingConfig?: Record<string, unknown>; platform?: string }): Promise<{ Id: string; Warnings: string[] }>;
   containerStart(id: string): Promise<void>;
+  /**
+   * POST /containers/{id}/attach?stream=1&stdout=1&stderr=1 (+stdin): from now on `onOutput`
+   * receives what the container writes (with a TTY everything arrives as 'stdout'). If `stdin` is
+   * given its bytes are fed to the container's first process. Attach before start to miss nothing.
+   */
+  containerAttach(
+    id: string,
+    opts: { stdin?: import('../engine/process/types').ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void },
+  ): Promise<{ detach(): void }>;
+  /** POST /containers/{id}/wait: resolves when the container next stops (or now if it is not running). */
+  containerWait(id: string, condition?: 'next-exit' | 'not-running' | 'removed'): Promise<{ StatusCode: number }>;
+  /** DELETE /containers/{id}?force=&v= */
+  containerRemove(id: string, opts: { force: boolean; volumes: boolean }): Promise<void>;
+  /** GET /containers/{id}/json: ContainerInspect, fields in Docker's order. */
+  containerInspect(id: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
 }

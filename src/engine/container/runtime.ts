@@ -1,0 +1,127 @@
+/**
+ * Starting a container's first process: what containerd and runc do.
+ *
+ * Real concept: runc creates the namespaces (pid, uts, mnt, net, ipc), pivots into the container's
+ * root filesystem, switches to the configured user and execs the entrypoint+cmd, failing with an
+ * "OCI runtime create failed" error when the program cannot be found or executed.
+ * Simulated: a new PID namespace and UTS name, the container's union filesystem as the mount
+ * namespace, and the kernel's exec, with runc's error texts. The docker CLI maps those texts to
+ * exit codes 127/126 (cli-errors.md §1).
+ */
+import { isFsError, type Cred, type Fs } from '../fs/types';
+import type { Kernel, Proc, ProcContext } from '../process/kernel';
+import { PidNamespace } from '../process/kernel';
+import type { ReadStream, WriteStream } from '../process/types';
+
+export class RuntimeError extends Error {}
+
+const OCI = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init:';
+
+export interface StartSpec {
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  user: string;
+  hostname: string;
+  containerId: string;
+  fsRoot: ProcContext['fsRoot'];
+  stdin: ReadStream;
+  stdout: WriteStream;
+  stderr: WriteStream;
+  pidNs?: PidNamespace;
+}
+
+/** Resolve `--user` / USER (name, uid, name:group, uid:gid) against the container's own files. */
+export function resolveUser(fs: Fs, user: string): Cred {
+  if (!user) return { uid: 0, gid: 0, groups: [0] };
+  const [u, g] = user.split(':');
+  const passwd = readTable(fs, '/etc/passwd');
+  const groups = readTable(fs, '/etc/group');
+  let uid: number;
+  let gid: number | undefined;
+  if (/^\d+$/.test(u)) {
+    uid = Number(u);
+    const row = passwd.find((r) => Number(r[2]) === uid);
+    gid = row ? Number(row[3]) : 0;
+  } else {
+    const row = passwd.find((r) => r[0] === u);
+    if (!row) throw new RuntimeError(`unable to find user ${u}: no matching entries in passwd file`);
+    uid = Number(row[2]);
+    gid = Number(row[3]);
+  }
+  if (g !== undefined) {
+    if (/^\d+$/.test(g)) gid = Number(g);
+    else {
+      const row = groups.find((r) => r[0] === g);
+      if (!row) throw new RuntimeError(`unable to find group ${g}: no matching entries in group file`);
+      gid = Number(row[2]);
+    }
+  }
+  const name = passwd.find((r) => Number(r[2]) === uid)?.[0];
+  const extra = name ? groups.filter((r) => (r[3] ?? '').split(',').includes(name)).map((r) => Number(r[2])) : [];
+  return { uid, gid: gid ?? 0, groups: [gid ?? 0, ...extra] };
+}
+
+function readTable(fs: Fs, path: string): string[][] {
+  try {
+    return fs
+      .readText(path)
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(':'));
+  } catch {
+    return [];
+  }
+}
+
+/** Start the container's first process (PID 1 in a new PID namespace) under `shim`. */
+export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefined): Proc {
+  if (spec.argv.length === 0) throw new RuntimeError('no command specified');
+  const rootView = spec.fsRoot.view({ uid: 0, gid: 0, groups: [0] }, '/');
+  const cred = resolveUser(rootView, spec.user);
+  const fs = spec.fsRoot.view(cred, '/');
+  try {
+    const st = fs.stat(spec.cwd);
+    if (st.kind !== 'dir') throw new RuntimeError(`${OCI} chdir to cwd ("${spec.cwd}") set in config.json failed: not a directory: unknown`);
+  } catch (e) {
+    if (e instanceof RuntimeError) throw e;
+    // runc creates a missing working directory
+    rootView.mkdir(spec.cwd, { recursive: true });
+  }
+  const sys = kernel.systemFor(shim ?? [...kernel.procs.values()][0]);
+  const cmd = spec.argv[0];
+  const path = sys.which(cmd, spec.env, fs.withCwd(spec.cwd));
+  if (!path) {
+    if (cmd.includes('/')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
+    throw new RuntimeError(`${OCI} exec: "${cmd}": executable file not found in $PATH: unknown`);
+  }
+  const ctx: ProcContext = {
+    pidNs: spec.pidNs ?? new PidNamespace(kernel.rootNs),
+    uts: { hostname: spec.hostname },
+    fsRoot: spec.fsRoot,
+    container: spec.containerId,
+  };
+  try {
+    return kernel.spawn(
+      { argv: spec.argv, path, env: spec.env, cwd: spec.cwd, stdin: spec.stdin, stdout: spec.stdout, stderr: spec.stderr, cred, ctx, newProcessGroup: true },
+      shim,
+    );
+  } catch (e) {
+    if (isFsError(e, 'EACCES')) throw new RuntimeError(`${OCI} exec: "${cmd}": permission denied: unknown`);
+    if (isFsError(e, 'ENOEXEC')) throw new RuntimeError(`${OCI} exec: "${cmd}": exec format error: unknown`);
+    if (isFsError(e, 'ENOENT')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
+    throw e;
+  }
+}
+
+/** `KEY=value` lines to an environment, with Docker's default PATH when the image sets none. */
+export function envRecord(env: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of env) {
+    const i = kv.indexOf('=');
+    if (i < 0) continue;
+    out[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  if (!out.PATH) out.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  return out;
+}
