@@ -1,11 +1,23 @@
 /**
- * TEMPORARY STUB so the UI can be built in parallel with the engine: boots nothing, echoes input.
- * The real Machine replaces this file; its public surface below stays the same.
+ * The whole simulated machine: clock, chance, kernel, the host's disk and users, dockerd and the
+ * simulated Docker Hub. The browser worker and the headless runner both drive it through
+ * `openTerminal()`; tests and the bench also use `run()` for one command without a terminal.
  */
-import { VirtualClock, type Clock } from './clock';
+import { RealClock, VirtualClock, type Clock } from './clock';
 import { Emitter } from './events';
+import { Rng } from './rng';
 import type { TerminalSession } from './terminal';
 import type { MachineView } from './view';
+import { Kernel, PidNamespace, type Proc, type ProcContext } from './process/kernel';
+import { Pty } from './process/pty';
+import { Pipe, readAllText } from './process/pipe';
+import { MutableLayer } from './fs/layer';
+import { Vfs } from './fs/vfs';
+import { ROOT, type Cred } from './fs/types';
+import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populateHost } from './host/setup';
+import { registerAllPrograms } from './host/programs';
+import { Daemon } from './dockerd';
+import { startInteractiveShell } from './host/login';
 
 export interface BootOptions {
   /** Seed of the random source (IDs, names, addresses). */
@@ -14,44 +26,129 @@ export interface BootOptions {
   clock?: 'real' | 'virtual';
 }
 
+export const LEARNER: Cred = Object.freeze({ uid: HOST_UID, gid: HOST_GID, groups: [HOST_GID, 27, DOCKER_GID] }) as Cred;
+
 export class Machine {
   readonly events = new Emitter();
-  readonly clock: Clock = new VirtualClock();
+  readonly kernel: Kernel;
+  readonly hostFs: Vfs;
+  readonly hostCtx: ProcContext;
+  readonly daemon: Daemon;
+  /** Host system processes, for the process picture and `ps` on the host. */
+  readonly systemd: Proc;
+  readonly dockerdProc: Proc;
 
-  static async boot(_opts: BootOptions = {}): Promise<Machine> {
-    return new Machine();
+  private constructor(
+    readonly clock: Clock,
+    readonly rng: Rng,
+  ) {
+    this.kernel = new Kernel({ clock, rng, events: this.events });
+    const disk = new MutableLayer();
+    populateHost(disk, clock.now());
+    this.hostFs = new Vfs(disk, { now: () => clock.now() });
+    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel });
+    this.hostCtx = {
+      pidNs: this.kernel.rootNs,
+      uts: { hostname: HOST_NAME },
+      fsRoot: this.hostFs,
+      host: { docker: this.daemon },
+    };
+    this.systemd = this.kernel.addStatic(['/sbin/init'], this.hostCtx);
+    const containerd = this.kernel.addStatic(['/usr/bin/containerd'], this.hostCtx, this.systemd);
+    this.dockerdProc = this.kernel.addStatic(
+      ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'],
+      this.hostCtx,
+      this.systemd,
+    );
+    this.daemon.attachProcesses(this.dockerdProc, containerd);
   }
 
+  static async boot(opts: BootOptions = {}): Promise<Machine> {
+    registerAllPrograms();
+    const clock = opts.clock === 'real' ? new RealClock() : new VirtualClock();
+    return new Machine(clock, new Rng(opts.seed ?? 1));
+  }
+
+  /** A terminal on the host: the learner's login shell on a fresh pty. */
   openTerminal(): TerminalSession {
-    const outs = new Set<(s: string) => void>();
-    let line = '';
-    const emit = (s: string) => outs.forEach((f) => f(s));
-    queueMicrotask(() => emit('learner@docker-lab:~$ '));
+    const pty = new Pty();
+    pty.signalGroup = (pgid, sig) => this.kernel.signalGroup(pgid, sig);
+    let shell: Proc | undefined;
+    let closed = false;
+    const start = () => {
+      shell = startInteractiveShell(this, pty, LEARNER, hostEnv(HOST_UID), HOST_HOME);
+      void shell.wait().then(() => {
+        if (closed) return;
+        // Leaving the login shell ends the session on a real machine; here a new one starts, so
+        // the page never ends up with a dead terminal.
+        pty.emit('logout\r\n');
+        start();
+      });
+    };
+    start();
     return {
-      input(data) {
-        for (const ch of data) {
-          if (ch === '\r') {
-            emit('\r\n');
-            if (line.trim() === 'docker run hello-world') emit('\r\nHello from Docker!\r\n');
-            line = '';
-            emit('learner@docker-lab:~$ ');
-          } else {
-            line += ch;
-            emit(ch);
-          }
-        }
+      input: (d) => pty.input(d),
+      onOutput: (fn) => pty.onOutput(fn),
+      resize: (c, r) => pty.resize(c, r),
+      awaitingInput: () => pty.awaitingInput(),
+      close: () => {
+        closed = true;
+        pty.hangup();
+        if (shell) this.kernel.signalHost(shell.info.pid, 1);
       },
-      onOutput(fn) {
-        outs.add(fn);
-        return () => outs.delete(fn);
-      },
-      resize() {},
-      awaitingInput: () => true,
-      close() {},
     };
   }
 
+  /**
+   * Run one command line on the host as the learner, without a terminal: for tests and the bench.
+   * On virtual time, the clock is driven until the command ends.
+   */
+  async run(argv: string[], opts: { cred?: Cred; stdin?: string; cwd?: string } = {}): Promise<{ stdout: string; stderr: string; status: number }> {
+    const out = new Pipe();
+    const err = new Pipe();
+    const inp = new Pipe();
+    if (opts.stdin) void inp.writer.write(opts.stdin);
+    inp.writer.close();
+    const cred = opts.cred ?? LEARNER;
+    const env = hostEnv(cred.uid);
+    const fs = this.hostFs.view(cred, opts.cwd ?? env.HOME);
+    const path = argv[0].includes('/') ? argv[0] : this.kernel.systemFor(this.systemd).which(argv[0], env, fs);
+    if (!path) return { stdout: '', stderr: `${argv[0]}: command not found\n`, status: 127 };
+    const proc = this.kernel.spawn(
+      { argv, path, env, cwd: fs.cwd, stdin: inp.reader, stdout: out.writer, stderr: err.writer, cred, ctx: this.hostCtx },
+      this.systemd,
+    );
+    const stdoutP = readAllText(out.reader);
+    const stderrP = readAllText(err.reader);
+    let done = false;
+    const statusP = proc.wait().then((s) => {
+      done = true;
+      out.writer.close();
+      err.writer.close();
+      return s;
+    });
+    if (this.clock instanceof VirtualClock) {
+      const clock = this.clock;
+      while (!done) {
+        await new Promise((r) => setTimeout(r, 0));
+        if (done) break;
+        if (!clock.runNext()) await new Promise((r) => setTimeout(r, 0));
+      }
+    }
+    const status = await statusP;
+    return { status, stdout: await stdoutP, stderr: await stderrP };
+  }
+
   describe(): MachineView {
-    return { images: [], containers: [] };
+    return this.daemon.describe();
+  }
+
+  /** A new PID namespace for a container. */
+  newPidNamespace(): PidNamespace {
+    return new PidNamespace(this.kernel.rootNs);
+  }
+
+  get root(): Cred {
+    return ROOT;
   }
 }

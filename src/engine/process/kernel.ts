@@ -378,7 +378,7 @@ export class Kernel {
     for (const p of [...this.procs.values()]) if (p.info.pgid === pgid) p.deliver(sig, true);
   }
 
-  systemFor(proc: Proc): System {
+  systemFor(proc: Proc): System & { fork(parent: ProcessApi, opts: Omit<SpawnOptions, 'path'>, body: Program): Promise<ChildProcess> } {
     const kernel = this;
     return {
       clock: this.clock,
@@ -407,6 +407,16 @@ export class Kernel {
         const child = kernel.spawn(opts, proc);
         return {
           pid: child.ctx.pidNs === proc.ctx.pidNs ? child.info.nsPid : child.info.pid,
+          wait: () => child.wait(),
+          kill: (sig) => child.deliver(sig, false),
+        };
+      },
+      /** fork(2) without exec: run a closure (a subshell, a pipeline stage) as a new child process. */
+      async fork(parent: ProcessApi, opts: Omit<SpawnOptions, 'path'>, body: Program): Promise<ChildProcess> {
+        const p = parent as Proc;
+        const child = kernel.spawnProgram(body, { ...opts, ctx: p.ctx, cred: p.info.cred }, p);
+        return {
+          pid: child.ctx.pidNs === kernel.rootNs ? child.info.pid : child.info.nsPid,
           wait: () => child.wait(),
           kill: (sig) => child.deliver(sig, false),
         };

@@ -111,8 +111,9 @@ export class Pty {
 
   // ---- slave side (the programs) ----
 
-  readonly reader: ReadStream = {
+  readonly reader: ReadStream & { tty: Pty } = {
     isTTY: true,
+    tty: this,
     read: (signal?: AbortSignal) => this.read(signal),
     close: () => {},
   };

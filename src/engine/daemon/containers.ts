@@ -1,0 +1,398 @@
+/**
+ * dockerd's container side: create (merging the image's config with the request), start (a shim and
+ * the first process in new namespaces), attach, wait, remove, list, inspect.
+ */
+import type { Clock } from '../clock';
+import type { Emitter } from '../events';
+import type { Rng } from '../rng';
+import { Layer, MutableLayer } from '../fs/layer';
+import { Overlay } from '../fs/overlay';
+import { Vfs } from '../fs/vfs';
+import type { Image, ImageStore } from '../image/store';
+import { familiarize } from '../image/reference';
+import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
+import { generateName, VALID_NAME } from '../container/names';
+import { envRecord, RuntimeError, startInit } from '../container/runtime';
+import type { Kernel, Proc } from '../process/kernel';
+import { Pipe } from '../process/pipe';
+import { Pty } from '../process/pty';
+import type { ReadStream, WriteStream } from '../process/types';
+import { humanDuration } from '../../cli/format/units';
+import { DaemonError, type ContainerSummary } from '../../cli/daemon-api';
+
+const enc = new TextEncoder();
+
+/** A stream that writes into the container's log. */
+function logWriter(c: Container, stream: 'stdout' | 'stderr', clock: Clock): WriteStream {
+  const dec = new TextDecoder();
+  return {
+    isTTY: false,
+    async write(chunk) {
+      c.appendLog(stream, typeof chunk === 'string' ? chunk : dec.decode(chunk, { stream: true }), clock.now());
+    },
+    close() {},
+  };
+}
+
+const EMPTY_STDIN: ReadStream = { isTTY: false, read: async () => null, close() {} };
+
+export interface ContainerDeps {
+  store: ImageStore;
+  kernel: Kernel;
+  clock: Clock;
+  rng: Rng;
+  events: Emitter;
+  /** Parent of containerd-shim processes (systemd, as on a real host). */
+  shimParent: () => Proc | undefined;
+}
+
+export class ContainerService {
+  readonly containers = new Map<string, Container>();
+  private shims = new Map<string, Proc>();
+
+  constructor(private readonly d: ContainerDeps) {}
+
+  /** Docker's lookup: full ID, exact name, then unique ID prefix. */
+  find(ref: string): Container | undefined {
+    const byId = this.containers.get(ref);
+    if (byId) return byId;
+    const name = ref.startsWith('/') ? ref.slice(1) : ref;
+    for (const c of this.containers.values()) if (c.name === name) return c;
+    const matches = [...this.containers.values()].filter((c) => c.id.startsWith(ref));
+    if (matches.length > 1) throw new DaemonError(`multiple IDs found with provided prefix: ${ref}`, 400);
+    return matches[0];
+  }
+
+  get(ref: string): Container {
+    const c = ref ? this.find(ref) : undefined;
+    if (!c) throw new DaemonError(`No such container: ${ref}`, 404);
+    return c;
+  }
+
+  usersOf(imageId: string): { id: string; running: boolean }[] {
+    return [...this.containers.values()].filter((c) => c.imageId === imageId).map((c) => ({ id: c.id, running: c.running }));
+  }
+
+  private newId(): string {
+    for (;;) {
+      const id = this.d.rng.hex(32);
+      // The short ID is the default hostname, which must not look like a number.
+      if (!/^\d{12}/.test(id)) return id;
+    }
+  }
+
+  create(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown> }): { Id: string; Warnings: string[] } {
+    const req = body.config as Partial<ContainerConfig> & { Image?: string };
+    const imageRef = String(req.Image ?? '');
+    const img = this.d.store.find(imageRef);
+    if (!img) throw new DaemonError(`No such image: ${safeFamiliar(imageRef)}`, 404);
+    if (body.name !== undefined && body.name !== '') {
+      const name = body.name.replace(/^\//, '');
+      if (!VALID_NAME.test(name)) throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+      const taken = [...this.containers.values()].find((c) => c.name === name);
+      if (taken) {
+        throw new DaemonError(
+          `Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+          409,
+        );
+      }
+    }
+    const id = this.newId();
+    const name = body.name ? body.name.replace(/^\//, '') : generateName(this.d.rng, (n) => [...this.containers.values()].some((c) => c.name === n), id.slice(0, 12));
+    const config = mergeConfig(img, req, id);
+    const hostConfig = defaultHostConfig(body.hostConfig);
+    const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
+    if (argv.length === 0) throw new DaemonError('no command specified', 400);
+    const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
+    const c = new Container(id, name, this.d.clock.now(), img.id, imageRef, argv[0], argv.slice(1), config, hostConfig, rootfs);
+    this.containers.set(id, c);
+    this.d.events.emit({ type: 'container.created', id, name, image: imageRef });
+    return { Id: id, Warnings: [] };
+  }
+
+  vfsOf(c: Container): Vfs {
+    let v = (c as Container & { vfs?: Vfs }).vfs;
+    if (!v) {
+      v = new Vfs(c.rootfs, { now: () => this.d.clock.now() });
+      (c as Container & { vfs?: Vfs }).vfs = v;
+    }
+    return v;
+  }
+
+  start(ref: string): void {
+    const c = this.get(ref);
+    if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 409);
+    if (c.running) return;
+    const { kernel, clock } = this.d;
+    c.stoppedByUser = false;
+    const shim = kernel.addStatic(
+      ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'],
+      { pidNs: kernel.rootNs, uts: { hostname: 'docker-lab' }, fsRoot: this.vfsOf(c) },
+      this.d.shimParent(),
+    );
+    let stdin: ReadStream = EMPTY_STDIN;
+    let stdout: WriteStream;
+    let stderr: WriteStream;
+    if (c.config.Tty) {
+      const pty = new Pty();
+      pty.signalGroup = (pgid, sig) => kernel.signalGroup(pgid, sig);
+      pty.onOutput((s) => c.appendLog('stdout', s, clock.now()));
+      c.pty = pty;
+      stdin = pty.reader;
+      stdout = stderr = pty.writer;
+    } else {
+      stdout = logWriter(c, 'stdout', clock);
+      stderr = logWriter(c, 'stderr', clock);
+      if (c.config.OpenStdin) {
+        const pipe = new Pipe();
+        stdin = pipe.reader;
+        c.stdinWriter = pipe.writer;
+      }
+    }
+    let init: Proc;
+    try {
+      init = startInit(
+        kernel,
+        {
+          argv: [c.path, ...c.args],
+          env: envRecord(c.config.Env),
+          cwd: c.config.WorkingDir || '/',
+          user: c.config.User,
+          hostname: c.config.Hostname,
+          containerId: c.id,
+          fsRoot: this.vfsOf(c),
+          stdin,
+          stdout,
+          stderr,
+        },
+        shim,
+      );
+    } catch (e) {
+      shim.exit(0);
+      if (e instanceof RuntimeError) {
+        const code = /not found|no such file/.test(e.message) ? 127 : /permission denied/.test(e.message) ? 126 : 128;
+        c.state = { ...c.state, Status: 'created', ExitCode: code, Error: e.message };
+        throw new DaemonError(e.message, 400);
+      }
+      throw e;
+    }
+    c.init = init;
+    if (c.pty) c.pty.foregroundPgid = init.info.pgid;
+    this.shims.set(c.id, shim);
+    c.state = { ...c.state, Status: 'running', Running: true, Paused: false, Restarting: false, OOMKilled: false, Pid: init.info.pid, ExitCode: 0, Error: '', StartedAt: clock.now() };
+    this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
+    void init.wait().then((code) => this.onExit(c, init, code));
+  }
+
+  private onExit(c: Container, init: Proc, code: number): void {
+    if (c.init !== init) return;
+    this.shims.get(c.id)?.exit(0);
+    this.shims.delete(c.id);
+    c.stdinWriter?.close();
+    c.stdinWriter = undefined;
+    c.markExited(code, this.d.clock.now());
+    this.d.events.emit({ type: 'container.state', id: c.id, state: 'exited' });
+    if (c.hostConfig.AutoRemove) this.removeNow(c);
+  }
+
+  attach(ref: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void }): { detach(): void } {
+    const c = this.get(ref);
+    let queue = Promise.resolve();
+    const off = c.onLog((e: LogEntry) => {
+      queue = queue.then(() => opts.onOutput(e.stream, e.data)).catch(() => {});
+    });
+    let stopped = false;
+    if (opts.stdin) {
+      const input = opts.stdin;
+      void (async () => {
+        for (;;) {
+          if (stopped) return;
+          const chunk = await input.read().catch(() => null);
+          if (stopped) return;
+          if (chunk === null) {
+            c.stdinWriter?.close();
+            return;
+          }
+          if (c.pty) c.pty.input(new TextDecoder().decode(chunk));
+          else if (c.stdinWriter) await c.stdinWriter.write(chunk).catch(() => {});
+        }
+      })();
+    }
+    return {
+      detach() {
+        stopped = true;
+        off();
+      },
+    };
+  }
+
+  async wait(ref: string): Promise<{ StatusCode: number }> {
+    const c = this.get(ref);
+    const code = await c.waitExit();
+    return { StatusCode: code };
+  }
+
+  remove(ref: string, opts: { force: boolean; volumes: boolean }): void {
+    const c = this.get(ref);
+    if (c.state.Paused && !opts.force) throw new DaemonError(`cannot remove container "${ref}": container is paused and must be unpaused first`, 409);
+    if (c.running && !opts.force) {
+      throw new DaemonError(`cannot remove container "${ref}": container is running: stop the container before removing or force remove`, 409);
+    }
+    if (c.running && c.init) {
+      c.stoppedByUser = true;
+      c.init.terminate(137);
+    }
+    this.removeNow(c);
+  }
+
+  private removeNow(c: Container): void {
+    this.containers.delete(c.id);
+    this.d.events.emit({ type: 'container.removed', id: c.id });
+  }
+
+  statusText(c: Container): string {
+    const now = this.d.clock.now();
+    const s = c.state;
+    if (s.Status === 'running') return `Up ${humanDuration((now - s.StartedAt) / 1000)}`;
+    if (s.Status === 'paused') return `Up ${humanDuration((now - s.StartedAt) / 1000)} (Paused)`;
+    if (s.Status === 'restarting') return `Restarting (${s.ExitCode}) ${humanDuration((now - s.FinishedAt) / 1000)} ago`;
+    if (s.Status === 'exited') return `Exited (${s.ExitCode}) ${humanDuration((now - s.FinishedAt) / 1000)} ago`;
+    if (s.Status === 'dead') return 'Dead';
+    if (s.Status === 'removing') return 'Removal In Progress';
+    return 'Created';
+  }
+
+  summary(c: Container, size: boolean): ContainerSummary {
+    const ports = Object.entries(c.hostConfig.PortBindings ?? {}).flatMap(([key, binds]) => {
+      const [port, proto] = key.split('/');
+      return (binds ?? []).map((b) => ({ IP: b.HostIp || '0.0.0.0', PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: (proto || 'tcp') as 'tcp' }));
+    });
+    const exposedOnly = Object.keys(c.config.ExposedPorts ?? {})
+      .filter((k) => !(k in (c.hostConfig.PortBindings ?? {})))
+      .map((k) => ({ PrivatePort: Number(k.split('/')[0]), Type: (k.split('/')[1] || 'tcp') as 'tcp' }));
+    const out: ContainerSummary = {
+      Id: c.id,
+      Names: ['/' + c.name],
+      Image: c.imageRef,
+      ImageID: c.imageId,
+      Command: [c.path, ...c.args].join(' '),
+      Created: Math.floor(c.created / 1000),
+      Ports: c.running ? [...ports, ...exposedOnly] : exposedOnly,
+      Labels: c.config.Labels ?? {},
+      State: c.state.Status,
+      Status: this.statusText(c),
+      Mounts: [],
+      NetworkSettings: { Networks: {} },
+    };
+    if (size) {
+      out.SizeRw = writableSize(c);
+      out.SizeRootFs = out.SizeRw + (c.rootfs as Overlay).lowers.reduce((a, l) => a + l.size, 0);
+    }
+    return out;
+  }
+
+  list(opts: { all: boolean; limit: number; size: boolean; filters: Record<string, string[]> }): ContainerSummary[] {
+    const f = opts.filters;
+    const known = ['status', 'name', 'label', 'ancestor', 'id', 'exited', 'since', 'before', 'health', 'volume', 'network', 'publish', 'expose', 'is-task'];
+    for (const k of Object.keys(f)) if (!known.includes(k)) throw new DaemonError(`invalid filter '${k}'`, 400);
+    const statuses = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
+    for (const s of f.status ?? []) if (!statuses.includes(s)) throw new DaemonError(`invalid filter 'status=${s}'`, 400);
+    let list = [...this.containers.values()].sort((a, b) => b.created - a.created);
+    const since = f.since?.[0] ? this.get(f.since[0]) : undefined;
+    const before = f.before?.[0] ? this.get(f.before[0]) : undefined;
+    const all = opts.all || opts.limit > 0 || Boolean(f.status?.length) || Boolean(f.exited?.length);
+    list = list.filter((c) => {
+      if (!all && !c.running) return false;
+      if (f.status?.length && !f.status.includes(c.state.Status)) return false;
+      if (f.name?.length && !f.name.some((n) => new RegExp(n.replace(/^\//, '')).test(c.name))) return false;
+      if (f.id?.length && !f.id.some((i) => c.id.startsWith(i))) return false;
+      if (f.exited?.length && (c.state.Status !== 'exited' || !f.exited.includes(String(c.state.ExitCode)))) return false;
+      if (f.label?.length && !f.label.every((l) => {
+        const [k, v] = l.split('=');
+        return v === undefined ? k in (c.config.Labels ?? {}) : c.config.Labels?.[k] === v;
+      })) return false;
+      if (f.ancestor?.length && !f.ancestor.some((a) => {
+        const img = this.d.store.find(a);
+        return img ? isAncestor(this.d.store, img.id, c.imageId) : false;
+      })) return false;
+      if (since && c.created <= since.created) return false;
+      if (before && c.created >= before.created) return false;
+      return true;
+    });
+    if (opts.limit > 0) list = list.slice(0, opts.limit);
+    return list.map((c) => this.summary(c, opts.size));
+  }
+}
+
+function isAncestor(store: ImageStore, ancestor: string, id: string): boolean {
+  for (let cur: string | undefined = id; cur; cur = store.get(cur)?.parent) if (cur === ancestor) return true;
+  return false;
+}
+
+function writableSize(c: Container): number {
+  const upper = (c.rootfs as Overlay).upper as MutableLayer;
+  try {
+    return upper.freeze().size;
+  } catch {
+    return 0;
+  }
+}
+
+function safeFamiliar(ref: string): string {
+  try {
+    return familiarize(ref);
+  } catch {
+    return ref;
+  }
+}
+
+function mergeConfig(img: Image, req: Partial<ContainerConfig>, id: string): ContainerConfig {
+  const ic = img.config.config;
+  const env = new Map<string, string>();
+  for (const kv of [...(ic.Env ?? []), ...(req.Env ?? [])]) {
+    const i = kv.indexOf('=');
+    env.set(i < 0 ? kv : kv.slice(0, i), kv);
+  }
+  const entrypoint = req.Entrypoint !== undefined && req.Entrypoint !== null ? (req.Entrypoint.length && req.Entrypoint[0] !== '' ? req.Entrypoint : null) : (ic.Entrypoint ?? null);
+  // A new entrypoint resets the image's CMD, as Docker does.
+  const cmd = req.Cmd && req.Cmd.length ? req.Cmd : req.Entrypoint !== undefined && req.Entrypoint !== null ? null : (ic.Cmd ?? null);
+  return {
+    Hostname: req.Hostname || id.slice(0, 12),
+    Domainname: req.Domainname ?? '',
+    User: req.User || ic.User || '',
+    AttachStdin: req.AttachStdin ?? false,
+    AttachStdout: req.AttachStdout ?? true,
+    AttachStderr: req.AttachStderr ?? true,
+    ExposedPorts: { ...(ic.ExposedPorts ?? {}), ...(req.ExposedPorts ?? {}) },
+    Tty: req.Tty ?? false,
+    OpenStdin: req.OpenStdin ?? false,
+    StdinOnce: req.StdinOnce ?? false,
+    Env: [...env.values()],
+    Cmd: cmd,
+    Image: req.Image ?? '',
+    Volumes: (req.Volumes ?? ic.Volumes ?? null) as ContainerConfig['Volumes'],
+    WorkingDir: req.WorkingDir || ic.WorkingDir || '',
+    Entrypoint: entrypoint,
+    OnBuild: null,
+    Labels: { ...(ic.Labels ?? {}), ...(req.Labels ?? {}) },
+    StopSignal: req.StopSignal ?? ic.StopSignal,
+    StopTimeout: req.StopTimeout,
+  };
+}
+
+function defaultHostConfig(h: Record<string, unknown>): HostConfig {
+  return {
+    Binds: null,
+    NetworkMode: 'bridge',
+    PortBindings: {},
+    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+    AutoRemove: false,
+    PidMode: '',
+    ReadonlyRootfs: false,
+    Memory: 0,
+    NanoCpus: 0,
+    ...h,
+  } as HostConfig;
+}
+
+export { enc };

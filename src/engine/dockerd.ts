@@ -1,0 +1,203 @@
+/**
+ * dockerd: the daemon the `docker` client talks to. It implements the Engine API surface the CLI
+ * verbs use (src/cli/daemon-api.ts) over the image store, the simulated registries and the
+ * container service, and offers the pictures a plain-data view of what it holds.
+ */
+import type { Clock } from './clock';
+import type { Emitter } from './events';
+import type { Rng } from './rng';
+import type { Kernel, Proc } from './process/kernel';
+import { ImageStore } from './image/store';
+import { Registry } from './registry/registry';
+import { ImageService } from './daemon/images';
+import { ContainerService } from './daemon/containers';
+import type { MachineView } from './view';
+import type {
+  ContainerSummary, DaemonApi, ImageDeleteItem, ImageHistoryItem, ImageSummary, PullProgress, SearchResult, ServerVersion,
+} from '../cli/daemon-api';
+import type { ReadStream } from './process/types';
+
+export const ENGINE_VERSION = '28.5.2';
+export const API_VERSION = '1.51';
+
+export interface DaemonDeps {
+  machine: unknown;
+  clock: Clock;
+  rng: Rng;
+  events: Emitter;
+  kernel: Kernel;
+}
+
+export class Daemon implements DaemonApi {
+  readonly store: ImageStore;
+  readonly hub = new Registry();
+  /** Private registries by host (a `registry` container listening on localhost:5000 adds one). */
+  readonly registries = new Map<string, Registry>([['docker.io', this.hub]]);
+  readonly images: ImageService;
+  readonly containers: ContainerService;
+  private dockerd?: Proc;
+  private containerd?: Proc;
+
+  constructor(private readonly d: DaemonDeps) {
+    this.store = new ImageStore();
+    this.containers = new ContainerService({
+      store: this.store,
+      kernel: d.kernel,
+      clock: d.clock,
+      rng: d.rng,
+      events: d.events,
+      shimParent: () => this.containerd?.parent ?? this.containerd,
+    });
+    this.store.setContainersUsing((id) => this.containers.usersOf(id));
+    this.images = new ImageService(this.store, (host) => this.registries.get(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
+  }
+
+  attachProcesses(dockerd: Proc, containerd: Proc): void {
+    this.dockerd = dockerd;
+    this.containerd = containerd;
+  }
+
+  async version(): Promise<ServerVersion> {
+    return {
+      Platform: { Name: 'Docker Engine - Community' },
+      Components: [
+        { Name: 'Engine', Version: ENGINE_VERSION, Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2025-11-04T14:36:11.000000000+00:00', Experimental: 'false', GitCommit: 'e180ab8', GoVersion: 'go1.24.9', KernelVersion: '6.8.0-87-generic', MinAPIVersion: '1.24', Os: 'linux' } },
+        { Name: 'containerd', Version: 'v1.7.28', Details: { GitCommit: 'b98a3aace656320842a23f4a392a33f46af97866' } },
+        { Name: 'runc', Version: '1.3.0', Details: { GitCommit: 'v1.3.0-0-g4ca628d1' } },
+        { Name: 'docker-init', Version: '0.19.0', Details: { GitCommit: 'de40ad0' } },
+      ],
+      Version: ENGINE_VERSION,
+      ApiVersion: API_VERSION,
+      MinAPIVersion: '1.24',
+      GitCommit: 'e180ab8',
+      GoVersion: 'go1.24.9',
+      Os: 'linux',
+      Arch: 'amd64',
+      KernelVersion: '6.8.0-87-generic',
+      BuildTime: '2025-11-04T14:36:11.000000000+00:00',
+    };
+  }
+
+  async info(): Promise<Record<string, unknown>> {
+    const all = [...this.containers.containers.values()];
+    return {
+      ID: 'b1f6c7e2-5d7a-4b0e-9c3e-2f4a1d6e8b90',
+      Containers: all.length,
+      ContainersRunning: all.filter((c) => c.state.Status === 'running').length,
+      ContainersPaused: all.filter((c) => c.state.Status === 'paused').length,
+      ContainersStopped: all.filter((c) => !c.state.Running).length,
+      Images: this.store.list().length,
+      Driver: 'overlay2',
+      DriverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Using metacopy', 'false'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
+      Plugins: { Volume: ['local'], Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], Authorization: null, Log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
+      MemoryLimit: true, SwapLimit: true, CpuCfsPeriod: true, CpuCfsQuota: true, CPUShares: true, CPUSet: true, PidsLimit: true,
+      IPv4Forwarding: true, Debug: false, NFd: 24, OomKillDisable: false, NGoroutines: 41,
+      SystemTime: new Date(this.d.clock.now()).toISOString(),
+      LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
+      KernelVersion: '6.8.0-87-generic', OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
+      IndexServerAddress: 'https://index.docker.io/v1/',
+      RegistryConfig: { IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } }, InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'], Mirrors: null },
+      NCPU: 2, MemTotal: 8_323_616_768, DockerRootDir: '/var/lib/docker', HttpProxy: '', HttpsProxy: '', NoProxy: '',
+      Name: 'docker-lab', Labels: [], ExperimentalBuild: false, ServerVersion: ENGINE_VERSION,
+      Runtimes: { 'io.containerd.runc.v2': { path: 'runc' }, runc: { path: 'runc' } }, DefaultRuntime: 'runc',
+      Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },
+      LiveRestoreEnabled: false, Isolation: '', InitBinary: 'docker-init',
+      ContainerdCommit: { ID: 'b98a3aace656320842a23f4a392a33f46af97866' }, RuncCommit: { ID: 'v1.3.0-0-g4ca628d1' }, InitCommit: { ID: 'de40ad0' },
+      SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
+      Warnings: null,
+    };
+  }
+
+  async imageList(opts: { all: boolean; filters: Record<string, string[]> }): Promise<ImageSummary[]> {
+    return this.images.list(opts);
+  }
+  async imagePull(ref: string, opts: { platform?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void> {
+    await this.images.pull(ref, opts.onProgress);
+  }
+  async imageRemove(ref: string, opts: { force: boolean; noPrune: boolean }): Promise<ImageDeleteItem[]> {
+    return this.images.remove(ref, opts);
+  }
+  async imageTag(source: string, target: string): Promise<void> {
+    this.images.tag(source, target);
+  }
+  async imageHistory(ref: string): Promise<ImageHistoryItem[]> {
+    return this.images.history(ref);
+  }
+  async imageInspect(ref: string): Promise<Record<string, unknown>> {
+    return this.images.inspect(ref);
+  }
+  async imagePrune(opts: { all: boolean; filters: Record<string, string[]> }) {
+    return this.images.prune(opts);
+  }
+  async search(term: string, opts: { limit: number; filters: Record<string, string[]> }): Promise<SearchResult[]> {
+    return this.images.search(term, opts, this.hub);
+  }
+  async containerList(opts: { all: boolean; limit: number; size: boolean; filters: Record<string, string[]> }): Promise<ContainerSummary[]> {
+    return this.containers.list(opts);
+  }
+  async containerCreate(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown> }): Promise<{ Id: string; Warnings: string[] }> {
+    return this.containers.create(body);
+  }
+  async containerStart(id: string): Promise<void> {
+    this.containers.start(id);
+  }
+  async containerAttach(id: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void }) {
+    return this.containers.attach(id, opts);
+  }
+  async containerWait(id: string): Promise<{ StatusCode: number }> {
+    return this.containers.wait(id);
+  }
+  async containerRemove(id: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
+    this.containers.remove(id, opts);
+  }
+  async containerInspect(id: string): Promise<Record<string, unknown>> {
+    const c = this.containers.get(id);
+    const iso = (t: number) => (t ? new Date(t).toISOString() : '0001-01-01T00:00:00Z');
+    return {
+      Id: c.id,
+      Created: new Date(c.created).toISOString(),
+      Path: c.path,
+      Args: c.args,
+      State: { ...c.state, StartedAt: iso(c.state.StartedAt), FinishedAt: iso(c.state.FinishedAt) },
+      Image: c.imageId,
+      ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
+      HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
+      HostsPath: `/var/lib/docker/containers/${c.id}/hosts`,
+      LogPath: `/var/lib/docker/containers/${c.id}/${c.id}-json.log`,
+      Name: '/' + c.name,
+      RestartCount: c.restartCount,
+      Driver: 'overlay2',
+      Platform: 'linux',
+      MountLabel: '',
+      ProcessLabel: '',
+      AppArmorProfile: 'docker-default',
+      ExecIDs: null,
+      HostConfig: c.hostConfig,
+      GraphDriver: { Data: { MergedDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/merged`, UpperDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/diff`, WorkDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/work` }, Name: 'overlay2' },
+      Mounts: [],
+      Config: c.config,
+      NetworkSettings: { Bridge: '', SandboxID: '', SandboxKey: '', Ports: {}, Networks: {} },
+    };
+  }
+
+  describe(): MachineView {
+    const images = this.store.list().map((img) => {
+      const history = (img.config.history ?? []).filter((h) => !h.empty_layer);
+      return {
+        id: img.id,
+        tags: this.store.repoTags(img.id),
+        size: this.store.size(img.id),
+        layers: img.layers.map((l, i) => ({ diffId: l.diffId, size: l.size, createdBy: history[i]?.created_by ?? '' })),
+      };
+    });
+    const containers = [...this.containers.containers.values()].map((c) => ({
+      id: c.id,
+      name: c.name,
+      imageId: c.imageId,
+      image: c.imageRef,
+      state: c.state.Status,
+      changes: c.rootfs.diff(),
+    }));
+    return { images, containers };
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Every program the machine can run, registered once: coreutils, the shells, hello-world's
+ * `/hello`, and the host's `docker` client (which talks to dockerd through the host services).
+ */
+import { registerProgram } from '../programs/registry';
+import { registerCoreutils } from '../programs/coreutils';
+import { hello } from '../programs/hello';
+import { shPrograms } from '../../shell';
+import { runDockerCli } from '../../cli/framework/cli';
+import type { Program } from '../process/types';
+import { DOCKER_GID } from './setup';
+
+let registered = false;
+
+/** `docker`: the CLI, connected to the daemon only on the host and only for users allowed on its socket. */
+const docker: Program = async (ctx) => {
+  const daemon = ctx.sys.host?.docker;
+  const cred = ctx.proc.info.cred;
+  const io = {
+    stdout: { write: (s: string) => ctx.stdout.write(s) },
+    stderr: { write: (s: string) => ctx.stderr.write(s) },
+    stdin: ctx.stdin,
+    stdinIsTTY: ctx.stdin.isTTY,
+    stdoutIsTTY: ctx.stdout.isTTY,
+    env: ctx.env,
+    now: () => ctx.sys.clock.now(),
+    signal: ctx.signal,
+  };
+  const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
+  if (needsDaemon(ctx.argv.slice(1))) {
+    if (!daemon) {
+      await ctx.stderr.write('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+      return 1;
+    }
+    if (cred.uid !== 0 && !cred.groups.includes(DOCKER_GID) && cred.gid !== DOCKER_GID) {
+      await ctx.stderr.write(
+        'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: ' +
+          'Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.51/containers/json": dial unix /var/run/docker.sock: connect: permission denied\n',
+      );
+      return 1;
+    }
+  }
+  return runDockerCli(ctx.argv.slice(1), io as never, daemon);
+};
+
+const edit: Program = async (ctx) => {
+  const file = ctx.argv[1];
+  if (!file) {
+    await ctx.stderr.write(`usage: ${ctx.argv[0]} FILE\n`);
+    return 2;
+  }
+  if (ctx.sys.host?.openEditor) {
+    ctx.sys.host.openEditor(ctx.fs.resolve(file));
+    return 0;
+  }
+  await ctx.stderr.write(`${ctx.argv[0]}: the file editor opens in the page; use echo/cat with redirections here.\n`);
+  return 1;
+};
+
+export function registerAllPrograms(): void {
+  if (registered) return;
+  registered = true;
+  registerCoreutils();
+  registerProgram('bash', shPrograms.bash);
+  registerProgram('dash', shPrograms.dash);
+  registerProgram('ash', shPrograms.ash);
+  registerProgram('sh', shPrograms.dash);
+  registerProgram('hello', hello);
+  registerProgram('docker', docker);
+  registerProgram('edit', edit);
+}
