@@ -9,6 +9,7 @@ import { runExitTrap, runList, runSource } from './exec';
 import { jobLine } from './builtins/jobs';
 import { parse, ParseError } from './parser';
 import { ExitShell, Shell } from './shell';
+import { Interrupted } from './shell';
 import { LineEditor, ttyOf, type TtyHandle } from './readline';
 import { completeLine } from './complete';
 import { SIGNALS, type ProgramContext, type WriteStream } from '../engine/process/types';
@@ -24,7 +25,9 @@ export class ShellSession {
     if (opts.interactive ?? true) {
       this.sh.mode = 'interactive';
       // An interactive shell survives Ctrl-C and `kill` (SIGTERM), as bash does.
-      ctx.proc.setSignal(SIGNALS.SIGINT, () => {});
+      ctx.proc.setSignal(SIGNALS.SIGINT, () => {
+        this.sh.interrupted = true;
+      });
       ctx.proc.setSignal(SIGNALS.SIGTERM, 'ignore');
       ctx.proc.setSignal(SIGNALS.SIGQUIT, 'ignore');
     }
@@ -59,9 +62,14 @@ export class ShellSession {
     const sh = this.sh;
     const trimmed = text.replace(/\n+$/, '');
     if (trimmed.trim()) sh.history.push(trimmed);
+    sh.interrupted = false;
     try {
       await runSource(sh, text);
     } catch (e) {
+      if (e instanceof Interrupted) {
+        sh.status = e.status;
+        return sh.status;
+      }
       if (e instanceof ExitShell) {
         this.exited = await runExitTrap(sh, e.status);
         return this.exited;

@@ -46,6 +46,9 @@ export class ContinueLoop { constructor(public n: number) {} }
 export class ReturnFn { constructor(readonly status: number) {} }
 export class ExitShell { constructor(readonly status: number) {} }
 
+/** Ctrl-C at an interactive shell: abandons the command line being run (status 130), as bash does. */
+export class Interrupted { readonly status = 130; }
+
 /**
  * Optional kernel extension: run a closure as a new child process (fork without exec). With it,
  * subshells, pipeline stages made of builtins and background jobs appear in `ps` with their own
@@ -60,6 +63,8 @@ export function canFork(sys: System): sys is ForkingSystem {
 }
 
 export class Shell implements ExpandHost {
+  /** Set by an interactive shell's SIGINT handler; the next step abandons the running command line. */
+  interrupted = false;
   vars = new Map<string, Var>();
   /** One map per active function call: the entries `local` shadowed, restored on return. */
   locals: Map<string, Var | undefined>[] = [];
@@ -251,6 +256,10 @@ export class Shell implements ExpandHost {
 
   /** Every few hundred steps, let the page breathe and let signals in (`while :; do :; done`). */
   async step(): Promise<void> {
+    if (this.interrupted) {
+      this.interrupted = false;
+      throw new Interrupted();
+    }
     if (++this.steps % 200 === 0) await this.sys.tick(this.signal);
     else if (this.signal.aborted) throw this.signal.reason;
     if (this.pendingSignals.length) await import('./exec').then((m) => m.runPendingTraps(this));

@@ -12,7 +12,7 @@ interface Host {
 export function startInteractiveShell(m: Host, pty: Pty, cred: Cred, env: Record<string, string>, home: string): Proc {
   const proc = m.kernel.spawn(
     {
-      argv: ['-bash'],
+      argv: ['bash'],
       path: '/usr/bin/bash',
       env,
       cwd: home,
