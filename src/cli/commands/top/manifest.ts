@@ -1,4 +1,4 @@
-/** `docker manifest`: The **docker manifest** command has subcommands for managing image manifests and (flags and help as Docker 28.5 prints them). */
+/** `docker manifest`: Manage Docker image manifests and manifest lists (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
 import { spec as annotate_ } from '../manifest/annotate';
 import { spec as create_ } from '../manifest/create';
@@ -9,7 +9,7 @@ import { spec as rm_ } from '../manifest/rm';
 export const spec: CommandSpec = {
   "name": "manifest",
   "use": "manifest COMMAND",
-  "short": "The **docker manifest** command has subcommands for managing image manifests and",
+  "short": "Manage Docker image manifests and manifest lists",
   "args": {
     "kind": "none"
   },
