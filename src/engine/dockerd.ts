@@ -16,6 +16,9 @@ import type {
   ContainerSummary, DaemonApi, ImageDeleteItem, ImageHistoryItem, ImageSummary, PullProgress, SearchResult, ServerVersion,
 } from '../cli/daemon-api';
 import type { ReadStream } from './process/types';
+import type { DaemonSnapshot } from './snapshot';
+import { restoreImageStore, snapshotImageStore } from './image/snapshot';
+import { Layer } from './fs/layer';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -30,7 +33,7 @@ export interface DaemonDeps {
 
 export class Daemon implements DaemonApi {
   readonly store: ImageStore;
-  readonly hub = new Registry();
+  hub = new Registry();
   /** Private registries by host (a `registry` container listening on localhost:5000 adds one). */
   readonly registries = new Map<string, Registry>([['docker.io', this.hub]]);
   readonly images: ImageService;
@@ -38,8 +41,20 @@ export class Daemon implements DaemonApi {
   private dockerd?: Proc;
   private containerd?: Proc;
 
-  constructor(private readonly d: DaemonDeps) {
-    this.store = new ImageStore();
+  constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
+    if (snap) {
+      // Warm the Hub's recipes for what was pulled, so its layers are found without a search.
+      for (const ref of snap.pulled) this.hub.resolve(ref);
+      this.store = restoreImageStore(snap.images, {
+        fromEntries: (entries) => Layer.fromEntries(entries),
+        resolveLayer: (diffId) => this.hub.findLayer(diffId),
+      });
+      const hubSnap = snap.hub;
+      this.hub = Registry.restore(hubSnap, (diffId) => this.store.layerEntries().find(([, l]) => l.diffId === diffId)?.[1]);
+      this.registries.set('docker.io', this.hub);
+    } else {
+      this.store = new ImageStore();
+    }
     this.containers = new ContainerService({
       store: this.store,
       kernel: d.kernel,
@@ -50,6 +65,24 @@ export class Daemon implements DaemonApi {
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
     this.images = new ImageService(this.store, (host) => this.registries.get(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
+    if (snap) {
+      this.images.pulled.push(...snap.pulled);
+      this.containers.restore(snap.containers);
+    }
+  }
+
+  snapshot(): DaemonSnapshot {
+    const fromHub = new Set<string>();
+    for (const ref of this.images.pulled) {
+      const r = this.hub.resolve(ref);
+      if (!('error' in r)) r.layers.forEach((l) => fromHub.add(l.diffId));
+    }
+    return {
+      images: snapshotImageStore(this.store, { external: (d) => fromHub.has(d) }),
+      pulled: [...this.images.pulled],
+      hub: this.hub.snapshot(),
+      containers: this.containers.snapshot(),
+    };
   }
 
   attachProcesses(dockerd: Proc, containerd: Proc): void {

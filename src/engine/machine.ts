@@ -18,12 +18,16 @@ import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populate
 import { registerAllPrograms } from './host/programs';
 import { Daemon } from './dockerd';
 import { startInteractiveShell } from './host/login';
+import { restoreMutable, snapshotMutable } from './fs/snapshot';
+import type { MachineSnapshot } from './snapshot';
 
 export interface BootOptions {
   /** Seed of the random source (IDs, names, addresses). */
   seed?: number;
   /** 'virtual' for tests and the headless runner, 'real' in the browser. */
   clock?: 'real' | 'virtual';
+  /** Start from a saved state instead of a fresh machine. */
+  snapshot?: MachineSnapshot;
 }
 
 export const LEARNER: Cred = Object.freeze({ uid: HOST_UID, gid: HOST_GID, groups: [HOST_GID, 27, DOCKER_GID] }) as Cred;
@@ -38,15 +42,21 @@ export class Machine {
   readonly systemd: Proc;
   readonly dockerdProc: Proc;
 
+  private readonly disk: MutableLayer;
+
   private constructor(
     readonly clock: Clock,
     readonly rng: Rng,
+    snap?: MachineSnapshot,
   ) {
     this.kernel = new Kernel({ clock, rng, events: this.events });
-    const disk = new MutableLayer();
-    populateHost(disk, clock.now());
-    this.hostFs = new Vfs(disk, { now: () => clock.now() });
-    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel });
+    if (snap) this.disk = restoreMutable(snap.host, { now: () => clock.now() });
+    else {
+      this.disk = new MutableLayer({ now: () => clock.now() });
+      populateHost(this.disk, clock.now());
+    }
+    this.hostFs = new Vfs(this.disk, { now: () => clock.now() });
+    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel }, snap?.daemon);
     this.hostCtx = {
       pidNs: this.kernel.rootNs,
       uts: { hostname: HOST_NAME },
@@ -65,8 +75,25 @@ export class Machine {
 
   static async boot(opts: BootOptions = {}): Promise<Machine> {
     registerAllPrograms();
-    const clock = opts.clock === 'real' ? new RealClock() : new VirtualClock();
-    return new Machine(clock, new Rng(opts.seed ?? 1));
+    const snap = opts.snapshot;
+    const clock =
+      opts.clock === 'real'
+        ? new RealClock(snap ? Math.max(0, snap.now - Date.now()) : 0)
+        : new VirtualClock(snap?.now);
+    const rng = snap ? new Rng(snap.rng) : new Rng(opts.seed ?? 1);
+    return new Machine(clock, rng, snap);
+  }
+
+  /** The whole state as plain data (see snapshot.ts for what is and is not kept). */
+  snapshot(): MachineSnapshot {
+    return {
+      format: 'docker-lab-machine',
+      version: 1,
+      now: this.clock.now(),
+      rng: this.rng.state(),
+      host: snapshotMutable(this.disk),
+      daemon: this.daemon.snapshot(),
+    };
   }
 
   /** A terminal on the host: the learner's login shell on a fresh pty. */

@@ -17,6 +17,8 @@ import type { Kernel, Proc } from '../process/kernel';
 import { Pipe } from '../process/pipe';
 import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
+import { restoreMutable, snapshotMutable } from '../fs/snapshot';
+import type { ContainerSnapshot } from '../snapshot';
 import { humanDuration } from '../../cli/format/units';
 import { DaemonError, type ContainerSummary } from '../../cli/daemon-api';
 
@@ -108,6 +110,32 @@ export class ContainerService {
     this.containers.set(id, c);
     this.d.events.emit({ type: 'container.created', id, name, image: imageRef });
     return { Id: id, Warnings: [] };
+  }
+
+  snapshot(): ContainerSnapshot[] {
+    return [...this.containers.values()].map((c) => ({
+      id: c.id, name: c.name, created: c.created, imageId: c.imageId, imageRef: c.imageRef, path: c.path, args: [...c.args],
+      config: structuredClone(c.config), hostConfig: structuredClone(c.hostConfig), state: { ...c.state },
+      restartCount: c.restartCount, logs: c.logs.map((l) => ({ ...l })),
+      upper: snapshotMutable((c.rootfs as Overlay).upper as MutableLayer),
+    }));
+  }
+
+  restore(list: ContainerSnapshot[]): void {
+    for (const s of list) {
+      const img = this.d.store.get(s.imageId);
+      if (!img) throw new Error(`machine snapshot: image ${s.imageId} of container ${s.id} is missing`);
+      const upper = restoreMutable(s.upper, { now: () => this.d.clock.now() });
+      const rootfs = new Overlay(img.layers as Layer[], upper);
+      const c = new Container(s.id, s.name, s.created, s.imageId, s.imageRef, s.path, s.args, s.config, s.hostConfig, rootfs);
+      c.state = { ...s.state };
+      c.restartCount = s.restartCount;
+      c.logs = s.logs.map((l) => ({ ...l }));
+      if (c.state.Running || c.state.Paused || c.state.Restarting) {
+        c.state = { ...c.state, Status: 'exited', Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: 255, FinishedAt: this.d.clock.now() };
+      }
+      this.containers.set(c.id, c);
+    }
   }
 
   vfsOf(c: Container): Vfs {

@@ -26,6 +26,8 @@ function refMatch(pattern: string, value: string): boolean {
 }
 
 export class ImageService {
+  /** Hub references pulled so far (a snapshot lets the Hub rebuild their layers instead of copying them). */
+  readonly pulled: string[] = [];
   constructor(
     private readonly store: ImageStore,
     private readonly registries: (host: string) => Registry | undefined,
@@ -124,6 +126,10 @@ export class ImageService {
       this.events.emit({ type: 'layer.created', diffId: layer.diffId });
     }
     await onProgress({ status: `Digest: ${resolved.manifestDigest}` });
+    if (reg.isHub) {
+      const key = ref.digest ? `${ref.path}@${ref.digest}` : `${ref.path}:${ref.tag}`;
+      if (!this.pulled.includes(key)) this.pulled.push(key);
+    }
     const before = this.store.resolveReference(ref);
     const img = this.store.add(resolved.config, resolved.layers);
     const tagged = ref.digest ? undefined : ref;

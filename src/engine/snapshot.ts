@@ -1,0 +1,52 @@
+/**
+ * The machine's whole state as plain data: the base of undo, share links, autosave and lesson
+ * set-ups. What it holds: the clock and the random source, the host's disk, the image store, what
+ * was pushed to the simulated Hub, and every container (its configuration, state, log and writable
+ * layer). Official images' layers are not copied: the Hub rebuilds them, identical, from its recipes.
+ *
+ * Left out: running processes (an async program cannot be frozen). A container that was running
+ * comes back as a machine reboot leaves it: exited with status 255, unless its restart policy
+ * starts it again.
+ */
+import type { LayerSnapshot } from './fs/snapshot';
+import type { ImageStoreSnapshot } from './image/snapshot';
+import type { RegistrySnapshot } from './registry/registry';
+import type { ContainerConfig, ContainerState, HostConfig, LogEntry } from './container/container';
+
+export interface ContainerSnapshot {
+  id: string;
+  name: string;
+  created: number;
+  imageId: string;
+  imageRef: string;
+  path: string;
+  args: string[];
+  config: ContainerConfig;
+  hostConfig: HostConfig;
+  state: ContainerState;
+  restartCount: number;
+  logs: LogEntry[];
+  upper: LayerSnapshot;
+}
+
+export interface DaemonSnapshot {
+  images: ImageStoreSnapshot;
+  /** References pulled from the Hub, so restore can rebuild their layers quickly. */
+  pulled: string[];
+  hub: RegistrySnapshot;
+  containers: ContainerSnapshot[];
+}
+
+export interface MachineSnapshot {
+  format: 'docker-lab-machine';
+  version: 1;
+  /** Simulated time when the snapshot was taken (ms since the epoch). */
+  now: number;
+  rng: [number, number, number, number];
+  host: LayerSnapshot;
+  daemon: DaemonSnapshot;
+}
+
+export function isMachineSnapshot(x: unknown): x is MachineSnapshot {
+  return typeof x === 'object' && x !== null && (x as MachineSnapshot).format === 'docker-lab-machine' && (x as MachineSnapshot).version === 1;
+}
