@@ -27,7 +27,11 @@ export function stripAnsi(s: string): string {
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
     .replace(/\x1b\][^\x07\x1b]*(\x07|\x1b\\)/g, '')
     .replace(/\x1b[@-Z\\-_]/g, '')
-    .replace(/\r+\n/g, '\n');
+    .replace(/\r+\n/g, '\n')
+    // A lone carriage return starts the line over (a redrawn prompt): keep what the screen keeps.
+    .split('\n')
+    .map((line) => (line.includes('\r') ? line.slice(line.lastIndexOf('\r') + 1) : line))
+    .join('\n');
 }
 
 function parseDuration(s: string): number {

@@ -9,6 +9,7 @@ import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
+import { registerDockerCompletion } from './completion';
 
 let registered = false;
 
@@ -68,4 +69,5 @@ export function registerAllPrograms(): void {
   registerProgram('hello', hello);
   registerProgram('docker', docker);
   registerProgram('edit', edit);
+  registerDockerCompletion();
 }
