@@ -62,11 +62,18 @@ export interface DaemonApi {
    * POST /containers/{id}/attach?stream=1&stdout=1&stderr=1 (+stdin): from now on `onOutput`
    * receives what the container writes (with a TTY everything arrives as 'stdout'). If `stdin` is
    * given its bytes are fed to the container's first process. Attach before start to miss nothing.
+   * With a TTY container and a terminal as `stdin` (`-it`), the terminals are linked instead: keys
+   * reach the container's pty directly and its screen is shown (onOutput is not called); the
+   * detach keys (default `ctrl-p,ctrl-q`) end the attachment and resolve `detached`.
    */
   containerAttach(
     id: string,
-    opts: { stdin?: import('../engine/process/types').ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void },
-  ): Promise<{ detach(): void }>;
+    opts: {
+      stdin?: import('../engine/process/types').ReadStream;
+      onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void;
+      detachKeys?: string;
+    },
+  ): Promise<{ detach(): void; detached?: Promise<void> }>;
   /** POST /containers/{id}/wait: resolves when the container next stops (or now if it is not running). */
   containerWait(id: string, condition?: 'next-exit' | 'not-running' | 'removed'): Promise<{ StatusCode: number }>;
   /** DELETE /containers/{id}?force=&v= */

@@ -174,7 +174,7 @@ export class Daemon implements DaemonApi {
   async containerStart(id: string): Promise<void> {
     this.containers.start(id);
   }
-  async containerAttach(id: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void }) {
+  async containerAttach(id: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string }) {
     return this.containers.attach(id, opts);
   }
   async containerWait(id: string): Promise<{ StatusCode: number }> {

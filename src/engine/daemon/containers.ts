@@ -209,6 +209,7 @@ export class ContainerService {
     this.shims.set(c.id, shim);
     c.state = { ...c.state, Status: 'running', Running: true, Paused: false, Restarting: false, OOMKilled: false, Pid: init.info.pid, ExitCode: 0, Error: '', StartedAt: clock.now() };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
+    for (const fn of this.startListeners.get(c.id) ?? []) fn();
     void init.wait().then((code) => this.onExit(c, init, code));
   }
 
@@ -223,13 +224,66 @@ export class ContainerService {
     if (c.hostConfig.AutoRemove) this.removeNow(c);
   }
 
-  attach(ref: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void }): { detach(): void } {
+  /**
+   * Attach to the container's streams. When the caller's stdin is itself a terminal and the
+   * container has one (`-it`), the two terminals are linked: keys go straight to the container's
+   * pty and its screen comes back, as the real client does in raw mode. Ctrl-P Ctrl-Q (or the
+   * given detach keys) detaches and leaves the container running.
+   */
+  attach(
+    ref: string,
+    opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string },
+  ): { detach(): void; detached: Promise<void> } {
     const c = this.get(ref);
+    let stopped = false;
+    let onDetached: () => void = () => {};
+    const detached = new Promise<void>((r) => (onDetached = r));
+    const hostTty = (opts.stdin as (ReadStream & { tty?: Pty }) | undefined)?.tty;
+    if (hostTty instanceof Pty && c.config.Tty) {
+      const keys = parseDetachKeys(opts.detachKeys ?? 'ctrl-p,ctrl-q');
+      let matched = 0;
+      let unlink: () => void = () => {};
+      const link = (pty: Pty) => {
+        unlink();
+        unlink = hostTty.link(pty, (data) => {
+          // Hold back a partial detach sequence; pass everything else through.
+          let out = '';
+          for (const ch of data) {
+            if (ch === keys[matched]) {
+              matched++;
+              if (matched === keys.length) {
+                matched = 0;
+                stop();
+                onDetached();
+                return out;
+              }
+              continue;
+            }
+            out += keys.slice(0, matched).join('') + ch;
+            matched = 0;
+          }
+          return out;
+        });
+      };
+      const stop = () => {
+        if (stopped) return;
+        stopped = true;
+        unlink();
+        offStart();
+      };
+      // The pty is made at start; link now if it exists, else when the container starts.
+      if (c.pty && c.running) link(c.pty);
+      const offStart = this.onStart(c, () => c.pty && !stopped && link(c.pty));
+      void c.waitExit().then(() => {
+        if (c.running) return;
+        stop();
+      });
+      return { detach: stop, detached };
+    }
     let queue = Promise.resolve();
     const off = c.onLog((e: LogEntry) => {
       queue = queue.then(() => opts.onOutput(e.stream, e.data)).catch(() => {});
     });
-    let stopped = false;
     if (opts.stdin) {
       const input = opts.stdin;
       void (async () => {
@@ -251,7 +305,18 @@ export class ContainerService {
         stopped = true;
         off();
       },
+      detached,
     };
+  }
+
+  private startListeners = new Map<string, Set<() => void>>();
+
+  /** Call `fn` each time the container starts; returns an unsubscribe function. */
+  onStart(c: Container, fn: () => void): () => void {
+    let set = this.startListeners.get(c.id);
+    if (!set) this.startListeners.set(c.id, (set = new Set()));
+    set.add(fn);
+    return () => set!.delete(fn);
   }
 
   async wait(ref: string): Promise<{ StatusCode: number }> {
@@ -350,6 +415,24 @@ export class ContainerService {
     if (opts.limit > 0) list = list.slice(0, opts.limit);
     return list.map((c) => this.summary(c, opts.size));
   }
+}
+
+/** `ctrl-p,ctrl-q` → the bytes a terminal sends for them. */
+export function parseDetachKeys(spec: string): string[] {
+  return spec.split(',').map((k) => {
+    const m = /^ctrl-(.)$/.exec(k.trim());
+    if (m) {
+      const ch = m[1];
+      if (ch === '@') return '\x00';
+      if (ch === '[') return '\x1b';
+      if (ch === '\\') return '\x1c';
+      if (ch === ']') return '\x1d';
+      if (ch === '^') return '\x1e';
+      if (ch === '_') return '\x1f';
+      return String.fromCharCode(ch.toLowerCase().charCodeAt(0) - 96);
+    }
+    return k.trim();
+  });
 }
 
 function isAncestor(store: ImageStore, ancestor: string, id: string): boolean {
