@@ -3,6 +3,7 @@
  * inspect, prune, search — answering in the Engine API's JSON shapes (src/cli/daemon-api.ts).
  */
 import type { Clock } from '../clock';
+import { imageId } from '../image/config';
 import type { Emitter } from '../events';
 import { ImageError, type Image, type ImageStore } from '../image/store';
 import { familiarString, familiarName, parseReference, tryParseReference, type ImageRef } from '../image/reference';
@@ -106,9 +107,12 @@ export class ImageService {
     const name = familiarName(ref);
     const repoPath = ref.path;
     await onProgress({ id: ref.digest ?? ref.tag, status: `Pulling from ${repoPath}` });
+    // Already have exactly this image under this name: nothing to fetch, no layer lines.
+    const current = this.store.resolveReference(ref);
+    const same = current !== undefined && current === imageId(resolved.config);
     const present = new Set(this.store.layerEntries().map(([, l]) => l.diffId));
     const ids = resolved.shortLayerDigests;
-    for (let i = 0; i < resolved.layers.length; i++) {
+    for (let i = 0; i < resolved.layers.length && !same; i++) {
       if (present.has(resolved.layers[i].diffId)) await onProgress({ id: ids[i], status: 'Already exists' });
       else await onProgress({ id: ids[i], status: 'Pulling fs layer' });
     }
