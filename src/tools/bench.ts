@@ -39,6 +39,26 @@ async function engineFigures(out: Record<string, Figure>): Promise<void> {
   for (const r of refs) await m.run(['docker', 'pull', '-q', r]);
   out.images_cmd_ms = { value: round(await timeMs(30, () => m.run(['docker', 'images']))), unit: 'ms' };
   out.run_hello_ms = { value: round(await timeMs(30, () => m.run(['docker', 'run', 'hello-world']))), unit: 'ms' };
+  out.container_overhead_kb = { value: round(await containerOverheadKb(), 2), unit: 'KB' };
+}
+
+/** Memory per container beyond the first, over 1,000 containers of one image (engine objects only). */
+async function containerOverheadKb(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    process.stderr.write('bench: run with --expose-gc for container_overhead_kb\n');
+    return NaN;
+  }
+  const m = await Machine.boot({ seed: 9, clock: 'virtual' });
+  await m.run(['docker', 'pull', '-q', 'busybox']);
+  const create = () => m.daemon.containerCreate({ config: { Image: 'busybox', Cmd: ['sh'] }, hostConfig: {} });
+  await create();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 1000; i++) await create();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return (after - before) / 1000 / 1024;
 }
 
 function bundleFigures(out: Record<string, Figure>): void {
