@@ -213,7 +213,7 @@ export class Daemon implements DaemonApi {
     };
   }
 
-  describe(): MachineView {
+  describe(): Omit<MachineView, 'processes'> {
     const images = this.store.list().map((img) => {
       const history = (img.config.history ?? []).filter((h) => !h.empty_layer);
       return {

@@ -167,7 +167,18 @@ export class Machine {
   }
 
   describe(): MachineView {
-    return this.daemon.describe();
+    const processes = [...this.kernel.procs.values()]
+      .map((p) => ({
+        pid: p.info.pid,
+        ppid: p.info.ppid,
+        nsPid: p.info.nsPid,
+        argv: [...p.info.argv],
+        uid: p.info.cred.uid,
+        state: p.info.state,
+        container: p.ctx.container,
+      }))
+      .sort((a, b) => a.pid - b.pid);
+    return { ...this.daemon.describe(), processes };
   }
 
   /** A new PID namespace for a container. */

@@ -28,7 +28,21 @@ export interface ContainerView {
   changes: { kind: 'A' | 'C' | 'D'; path: string }[];
 }
 
+export interface ProcessView {
+  /** Host PID. */
+  pid: number;
+  ppid: number;
+  /** PID inside the process's own PID namespace (equal to pid on the host). */
+  nsPid: number;
+  argv: string[];
+  uid: number;
+  state: string;
+  /** The container whose namespaces it runs in (full ID), if any. */
+  container?: string;
+}
+
 export interface MachineView {
   images: ImageView[];
   containers: ContainerView[];
+  processes: ProcessView[];
 }
