@@ -107,6 +107,8 @@ export class ContainerService {
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
     const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
     const c = new Container(id, name, this.d.clock.now(), img.id, imageRef, argv[0], argv.slice(1), config, hostConfig, rootfs);
+    this.d.store.retainLayers(img.chainIds);
+    this.layerChains.set(id, img.chainIds);
     this.containers.set(id, c);
     this.d.events.emit({ type: 'container.created', id, name, image: imageRef });
     return { Id: id, Warnings: [] };
@@ -131,6 +133,8 @@ export class ContainerService {
       c.state = { ...s.state };
       c.restartCount = s.restartCount;
       c.logs = s.logs.map((l) => ({ ...l }));
+      this.d.store.retainLayers(img.chainIds);
+      this.layerChains.set(c.id, img.chainIds);
       if (c.state.Running || c.state.Paused || c.state.Restarting) {
         c.state = { ...c.state, Status: 'exited', Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: 255, FinishedAt: this.d.clock.now() };
       }
@@ -338,8 +342,15 @@ export class ContainerService {
     this.removeNow(c);
   }
 
+  private layerChains = new Map<string, readonly string[]>();
+
   private removeNow(c: Container): void {
     this.containers.delete(c.id);
+    const chains = this.layerChains.get(c.id);
+    if (chains) {
+      for (const chain of this.d.store.releaseLayers(chains)) this.d.events.emit({ type: 'layer.deleted', diffId: chain });
+      this.layerChains.delete(c.id);
+    }
     this.d.events.emit({ type: 'container.removed', id: c.id });
   }
 
@@ -366,7 +377,7 @@ export class ContainerService {
     const out: ContainerSummary = {
       Id: c.id,
       Names: ['/' + c.name],
-      Image: c.imageRef,
+      Image: this.d.store.find(c.imageRef)?.id === c.imageId ? c.imageRef : c.imageId,
       ImageID: c.imageId,
       Command: [c.path, ...c.args].join(' '),
       Created: Math.floor(c.created / 1000),

@@ -272,6 +272,31 @@ export class ImageStore {
     return records;
   }
 
+  /**
+   * A container's writable layer sits on its image's layers: they stay while it exists, even if
+   * the image itself is deleted with -f (moby keeps the RW layer's parent chain referenced).
+   */
+  retainLayers(chainIds: readonly string[]): void {
+    for (const c of chainIds) {
+      const slot = this.layerTable.get(c);
+      if (slot) slot.refs++;
+    }
+  }
+
+  /** The container is gone: release what retainLayers took; returns the chain IDs freed. */
+  releaseLayers(chainIds: readonly string[]): string[] {
+    const freed: string[] = [];
+    for (let i = chainIds.length - 1; i >= 0; i--) {
+      const slot = this.layerTable.get(chainIds[i]);
+      if (!slot) continue;
+      if (--slot.refs === 0) {
+        this.layerTable.delete(chainIds[i]);
+        freed.push(chainIds[i]);
+      }
+    }
+    return freed;
+  }
+
   private deleteHelper(id: string, records: DeleteRecord[], force: boolean, prune: boolean, quiet: boolean): void {
     const c = this.conflict(id, force ? HARD : HARD | SOFT);
     if (c) {

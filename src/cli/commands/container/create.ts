@@ -1,6 +1,6 @@
 /** `docker container create`: Create a new container (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { createRun } from '../../verbs/run';
 
 export const spec: CommandSpec = {
   "name": "create",
@@ -115,5 +115,5 @@ export const spec: CommandSpec = {
     {"long": "volumes-from", "type": "list", "usage": "Mount volumes from the specified container(s)"},
     {"long": "workdir", "type": "string", "usage": "Working directory inside the container", "short": "w"}
   ],
-  run: notSimulated
+  run: createRun
 };

@@ -1,6 +1,6 @@
 /** `docker container ls`: List containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { psRun } from '../../verbs/ps';
 
 export const spec: CommandSpec = {
   "name": "ls",
@@ -24,5 +24,5 @@ export const spec: CommandSpec = {
     {"long": "quiet", "type": "bool", "usage": "Only display container IDs", "short": "q"},
     {"long": "size", "type": "bool", "usage": "Display total file sizes", "short": "s"}
   ],
-  run: notSimulated
+  run: psRun
 };

@@ -1,6 +1,6 @@
 /** `docker container rm`: Remove one or more containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { rmRun } from '../../verbs/run';
 
 export const spec: CommandSpec = {
   "name": "rm",
@@ -19,5 +19,5 @@ export const spec: CommandSpec = {
     {"long": "link", "type": "bool", "usage": "Remove the specified link", "short": "l"},
     {"long": "volumes", "type": "bool", "usage": "Remove anonymous volumes associated with the container", "short": "v"}
   ],
-  run: notSimulated
+  run: rmRun
 };

@@ -1,6 +1,6 @@
 /** `docker container run`: Create and run a new container from an image (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { runRun } from '../../verbs/run';
 
 export const spec: CommandSpec = {
   "name": "run",
@@ -118,5 +118,5 @@ export const spec: CommandSpec = {
     {"long": "volumes-from", "type": "list", "usage": "Mount volumes from the specified container(s)"},
     {"long": "workdir", "type": "string", "usage": "Working directory inside the container", "short": "w"}
   ],
-  run: notSimulated
+  run: runRun
 };

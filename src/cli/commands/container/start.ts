@@ -1,6 +1,6 @@
 /** `docker container start`: Start one or more stopped containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { startRun } from '../../verbs/run';
 
 export const spec: CommandSpec = {
   "name": "start",
@@ -18,5 +18,5 @@ export const spec: CommandSpec = {
     {"long": "detach-keys", "type": "string", "usage": "Override the key sequence for detaching a container"},
     {"long": "interactive", "type": "bool", "usage": "Attach container's STDIN", "short": "i"}
   ],
-  run: notSimulated
+  run: startRun
 };

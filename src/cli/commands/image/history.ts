@@ -1,6 +1,6 @@
 /** `docker image history`: Show the history of an image (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { historyRun } from '../../verbs/image';
 
 export const spec: CommandSpec = {
   "name": "history",
@@ -18,5 +18,5 @@ export const spec: CommandSpec = {
     {"long": "platform", "type": "string", "usage": "Show history for the given platform. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"},
     {"long": "quiet", "type": "bool", "usage": "Only show image IDs", "short": "q"}
   ],
-  run: notSimulated
+  run: historyRun
 };

@@ -1,6 +1,6 @@
 /** `docker image ls`: List images (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { imagesRun } from '../../verbs/image';
 
 export const spec: CommandSpec = {
   "name": "ls",
@@ -23,5 +23,5 @@ export const spec: CommandSpec = {
     {"long": "quiet", "type": "bool", "usage": "Only show image IDs", "short": "q"},
     {"long": "tree", "type": "bool", "usage": "List multi-platform images as a tree (EXPERIMENTAL)"}
   ],
-  run: notSimulated
+  run: imagesRun
 };

@@ -1,6 +1,6 @@
 /** `docker image prune`: Remove unused images (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { imagePruneRun } from '../../verbs/image';
 
 export const spec: CommandSpec = {
   "name": "prune",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
     {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=<timestamp>\")"},
     {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
   ],
-  run: notSimulated
+  run: imagePruneRun
 };

@@ -1,6 +1,6 @@
 /** `docker image pull`: Download an image from a registry (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { pullRun } from '../../verbs/image';
 
 export const spec: CommandSpec = {
   "name": "pull",
@@ -17,5 +17,5 @@ export const spec: CommandSpec = {
     {"long": "platform", "type": "string", "usage": "Set platform if server is multi-platform capable"},
     {"long": "quiet", "type": "bool", "usage": "Suppress verbose output", "short": "q"}
   ],
-  run: notSimulated
+  run: pullRun
 };

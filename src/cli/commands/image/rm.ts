@@ -1,6 +1,6 @@
 /** `docker image rm`: Remove one or more images (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { rmiRun } from '../../verbs/image';
 
 export const spec: CommandSpec = {
   "name": "rm",
@@ -19,5 +19,5 @@ export const spec: CommandSpec = {
     {"long": "no-prune", "type": "bool", "usage": "Do not delete untagged parents"},
     {"long": "platform", "type": "stringSlice", "usage": "Remove only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"}
   ],
-  run: notSimulated
+  run: rmiRun
 };

@@ -1,6 +1,6 @@
 /** `docker image tag`: Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { tagRun } from '../../verbs/image';
 
 export const spec: CommandSpec = {
   "name": "tag",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: tagRun
 };

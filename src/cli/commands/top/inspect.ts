@@ -1,6 +1,6 @@
 /** `docker inspect`: Return low-level information on Docker objects (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { inspectRun } from '../../verbs/run';
 
 export const spec: CommandSpec = {
   "name": "inspect",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
     {"long": "size", "type": "bool", "usage": "Display total file sizes if the type is container", "short": "s"},
     {"long": "type", "type": "string", "usage": "Only inspect objects of the given type"}
   ],
-  run: notSimulated
+  run: inspectRun
 };

@@ -1,6 +1,6 @@
 /** `docker search`: Search Docker Hub for images (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { searchRun } from '../../verbs/image';
 
 export const spec: CommandSpec = {
   "name": "search",
@@ -17,5 +17,5 @@ export const spec: CommandSpec = {
     {"long": "limit", "type": "int", "usage": "Max number of search results", "default": "0"},
     {"long": "no-trunc", "type": "bool", "usage": "Don't truncate output"}
   ],
-  run: notSimulated
+  run: searchRun
 };

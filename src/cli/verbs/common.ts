@@ -1,0 +1,68 @@
+/** What the verb handlers share: the daemon handle, error reporting, filters and formatted output. */
+import { CliError, type FlagValues, type RunContext } from '../framework/types';
+import { DaemonError, type DaemonApi } from '../daemon-api';
+import type { FormatResult } from '../format/table';
+
+export function daemonOf(ctx: RunContext): DaemonApi {
+  return ctx.daemon as DaemonApi;
+}
+
+/** `Error response from daemon: <msg>` for daemon errors; other errors pass through. */
+export function daemonMessage(e: unknown): string {
+  if (e instanceof DaemonError) return `Error response from daemon: ${e.message}`;
+  if (e instanceof CliError) return e.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** Run a daemon call; on a daemon error print it and exit 1 (the CLI's plain error path). */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
+}
+
+export function str(flags: FlagValues, name: string): string {
+  const v = flags[name];
+  return typeof v === 'string' ? v : v === undefined ? '' : String(v);
+}
+
+export function bool(flags: FlagValues, name: string): boolean {
+  return flags[name] === true || flags[name] === 'true';
+}
+
+export function list(flags: FlagValues, name: string): string[] {
+  const v = flags[name];
+  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+}
+
+/** `-f key=value` flags to the Engine API's filter map; a value-less filter is Docker's error. */
+export function parseFilters(values: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const v of values) {
+    const i = v.indexOf('=');
+    if (i < 0) throw new CliError(`bad format of filter (expected name=value)`, 125);
+    const k = v.slice(0, i).trim().toLowerCase();
+    (out[k] ??= []).push(v.slice(i + 1));
+  }
+  return out;
+}
+
+/** Print a formatted list; a template error goes to stderr with exit 1, as the CLI does. */
+export async function printFormat(ctx: RunContext, r: FormatResult): Promise<number> {
+  if (r.out) await ctx.io.stdout.write(r.out);
+  if (r.error) throw new CliError(r.error, 1);
+  return 0;
+}
+
+/** Ask a yes/no question on the terminal the way the CLI's prompt does (`[y/N] `). */
+export async function confirm(ctx: RunContext, question: string): Promise<boolean> {
+  await ctx.io.stdout.write(question);
+  const chunk = await ctx.io.stdin.read().catch(() => null);
+  const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
+  if (!chunk) await ctx.io.stdout.write('\n');
+  return answer === 'y' || answer === 'yes';
+}

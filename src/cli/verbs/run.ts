@@ -1,0 +1,251 @@
+/**
+ * `docker run`, `create`, `start`, `rm`, `inspect`: the client's side (cli/command/container).
+ * `run` = create (pulling first when the image is missing, as the CLI does) + attach + start +
+ * wait; failures print `docker: <error>` and map to 125/126/127 (cli-errors.md §1).
+ */
+import { CliError, type FlagValues, type Handler, type RunContext } from '../framework/types';
+import { DaemonError, type DaemonApi } from '../daemon-api';
+import { ramInBytes } from '../format/units';
+import { bool, daemonMessage, daemonOf, list, str } from './common';
+import { pullImage } from './pull';
+import { printInspect } from './image';
+import { familiarize, parseReference } from '../../engine/image/reference';
+
+const RESTART = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/;
+
+/** Status code for a run/create/start failure, from the error text (toStatusError). */
+export function statusFor(msg: string): number {
+  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(msg)) return 127;
+  if (/permission denied|is a directory/.test(msg)) return 126;
+  return 125;
+}
+
+function runError(cmd: string, msg: string, status = statusFor(msg)): CliError {
+  return new CliError(`docker: ${msg}\n\nRun 'docker ${cmd} --help' for more information`, status);
+}
+
+function parsePorts(specs: string[]): { exposed: Record<string, object>; bindings: Record<string, { HostIp: string; HostPort: string }[]> } {
+  const exposed: Record<string, object> = {};
+  const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const spec of specs) {
+    const [main, proto = 'tcp'] = spec.split('/');
+    const parts = main.split(':');
+    let ip = '';
+    let host = '';
+    let container: string;
+    if (parts.length === 1) container = parts[0];
+    else if (parts.length === 2) [host, container] = parts;
+    else [ip, host, container] = [parts.slice(0, -2).join(':'), parts[parts.length - 2], parts[parts.length - 1]];
+    if (!/^\d+(-\d+)?$/.test(container) || (host && !/^\d+(-\d+)?$/.test(host))) throw new CliError(`invalid proto: ${spec}`, 125);
+    const key = `${container}/${proto}`;
+    exposed[key] = {};
+    (bindings[key] ??= []).push({ HostIp: ip, HostPort: host });
+  }
+  return { exposed, bindings };
+}
+
+/** The Engine API create body from run/create flags. */
+export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
+  const image = args[0];
+  const env = list(flags, 'env').map((e) => (e.includes('=') ? e : ctx.io.env[e] !== undefined ? `${e}=${ctx.io.env[e]}` : e));
+  const labels: Record<string, string> = {};
+  for (const l of list(flags, 'label')) {
+    const i = l.indexOf('=');
+    labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1);
+  }
+  const ports = parsePorts(list(flags, 'publish'));
+  for (const e of list(flags, 'expose')) ports.exposed[e.includes('/') ? e : `${e}/tcp`] = {};
+  const restart = str(flags, 'restart') || 'no';
+  const m = RESTART.exec(restart);
+  if (!m) throw runError('run', `invalid restart policy format: no matching options for "${restart}"`, 125);
+  if (bool(flags, 'rm') && m[1] !== 'no') throw new CliError('docker: Conflicting options: --restart and --rm\n\nRun \'docker run --help\' for more information', 125);
+  const interactive = bool(flags, 'interactive');
+  const tty = bool(flags, 'tty');
+  const detach = bool(flags, 'detach');
+  const config: Record<string, unknown> = {
+    Hostname: str(flags, 'hostname'),
+    User: str(flags, 'user'),
+    AttachStdin: interactive && !detach,
+    AttachStdout: !detach,
+    AttachStderr: !detach,
+    Tty: tty,
+    OpenStdin: interactive,
+    StdinOnce: interactive && !detach,
+    Env: env,
+    Cmd: args.length > 1 ? args.slice(1) : null,
+    Image: image,
+    WorkingDir: str(flags, 'workdir'),
+    Labels: labels,
+    ExposedPorts: ports.exposed,
+  };
+  if (ctx.changed.has('entrypoint')) config.Entrypoint = [str(flags, 'entrypoint')];
+  if (str(flags, 'stop-signal')) config.StopSignal = str(flags, 'stop-signal');
+  if (ctx.changed.has('stop-timeout')) config.StopTimeout = Number(flags['stop-timeout']);
+  const memory = str(flags, 'memory');
+  const hostConfig: Record<string, unknown> = {
+    AutoRemove: bool(flags, 'rm'),
+    PortBindings: ports.bindings,
+    PublishAllPorts: bool(flags, 'publish-all'),
+    RestartPolicy: { Name: m[1], MaximumRetryCount: m[2] ? Number(m[2]) : 0 },
+    NetworkMode: str(flags, 'network') || 'bridge',
+    PidMode: str(flags, 'pid'),
+    ReadonlyRootfs: bool(flags, 'read-only'),
+    Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,
+    NanoCpus: str(flags, 'cpus') && str(flags, 'cpus') !== '0.000' ? Math.round(Number(str(flags, 'cpus')) * 1e9) : 0,
+    Init: ctx.changed.has('init') ? bool(flags, 'init') : null,
+  };
+  return { name: str(flags, 'name') || undefined, config, hostConfig };
+}
+
+/** Create, pulling the image first when the daemon does not have it (create.go's createContainer). */
+async function createWithPull(ctx: RunContext, d: DaemonApi, body: ReturnType<typeof createBody>, cmd: string, quiet: boolean): Promise<string> {
+  const image = String(body.config.Image);
+  try {
+    parseReference(image);
+  } catch (e) {
+    throw runError(cmd, (e as Error).message, 125);
+  }
+  try {
+    return (await d.containerCreate(body)).Id;
+  } catch (e) {
+    if (!(e instanceof DaemonError) || !/^No such image/.test(e.message)) throw runError(cmd, daemonMessage(e));
+  }
+  const ref = familiarize(image);
+  await ctx.io.stderr.write(`Unable to find image '${ref}' locally\n`);
+  try {
+    await pullImage(d, image, (s) => ctx.io.stderr.write(s), { quiet });
+    return (await d.containerCreate(body)).Id;
+  } catch (e) {
+    throw runError(cmd, daemonMessage(e));
+  }
+}
+
+async function attachAndWait(ctx: RunContext, d: DaemonApi, id: string, opts: { stdin: boolean; detachKeys?: string; start: () => Promise<void> }): Promise<number> {
+  const a = await d.containerAttach(id, {
+    stdin: opts.stdin ? ctx.io.stdin : undefined,
+    onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
+    detachKeys: opts.detachKeys,
+  });
+  try {
+    await opts.start();
+  } catch (e) {
+    a.detach();
+    throw e;
+  }
+  const waited = d.containerWait(id).then((r) => ({ kind: 'exit' as const, code: r.StatusCode }));
+  const detached = a.detached ? a.detached.then(() => ({ kind: 'detach' as const, code: 0 })) : new Promise<never>(() => {});
+  const r = await Promise.race([waited, detached]);
+  if (r.kind === 'exit') {
+    // let the last output through before the prompt comes back
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    a.detach();
+  }
+  return r.code;
+}
+
+export const runRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const body = createBody(ctx, args, flags);
+  const detach = bool(flags, 'detach');
+  const id = await createWithPull(ctx, d, body, 'run', bool(flags, 'quiet'));
+  const start = async () => {
+    try {
+      await d.containerStart(id);
+    } catch (e) {
+      const msg = daemonMessage(e);
+      if (body.hostConfig.AutoRemove) await d.containerRemove(id, { force: true, volumes: true }).catch(() => {});
+      throw runError('run', msg);
+    }
+  };
+  if (detach) {
+    await start();
+    await ctx.io.stdout.write(id + '\n');
+    return 0;
+  }
+  return attachAndWait(ctx, d, id, { stdin: bool(flags, 'interactive'), detachKeys: str(flags, 'detach-keys') || undefined, start });
+};
+
+export const createRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const id = await createWithPull(ctx, d, createBody(ctx, args, flags), 'create', bool(flags, 'quiet'));
+  await ctx.io.stdout.write(id + '\n');
+  return 0;
+};
+
+export const startRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const attach = bool(flags, 'attach') || bool(flags, 'interactive');
+  if (attach) {
+    if (args.length > 1) throw new CliError('you cannot start and attach multiple containers at once', 1);
+    const id = args[0];
+    return attachAndWait(ctx, d, id, {
+      stdin: bool(flags, 'interactive'),
+      detachKeys: str(flags, 'detach-keys') || undefined,
+      start: async () => {
+        try {
+          await d.containerStart(id);
+        } catch (e) {
+          throw new CliError(daemonMessage(e), statusFor(daemonMessage(e)));
+        }
+      },
+    });
+  }
+  const failed: string[] = [];
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      await d.containerStart(name);
+      await ctx.io.stdout.write(name + '\n');
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+      failed.push(name);
+    }
+  }
+  if (errors.length) throw new CliError(`${errors.join('\n')}\nError: failed to start containers: ${failed.join(', ')}`, 1);
+  return 0;
+};
+
+export const rmRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      await d.containerRemove(name, { force: bool(flags, 'force'), volumes: bool(flags, 'volumes') });
+      await ctx.io.stdout.write(name + '\n');
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+    }
+  }
+  if (errors.length) throw new CliError(errors.join('\n'), 1);
+  return 0;
+};
+
+/** `docker inspect`: containers first, then images (`--type` narrows). */
+export const inspectRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const type = str(flags, 'type');
+  const found: Record<string, unknown>[] = [];
+  const errors: string[] = [];
+  for (const ref of args) {
+    let obj: Record<string, unknown> | undefined;
+    if (!type || type === 'container') obj = await d.containerInspect(ref, { size: bool(flags, 'size') }).catch(() => undefined);
+    if (!obj && (!type || type === 'image')) obj = await d.imageInspect(ref).catch(() => undefined);
+    if (obj) found.push(obj);
+    else errors.push(`Error: No such object: ${ref}`);
+  }
+  return printInspect(ctx, found, str(flags, 'format'), errors);
+};
+
+export const containerInspectRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const found: Record<string, unknown>[] = [];
+  const errors: string[] = [];
+  for (const ref of args) {
+    const obj = await d.containerInspect(ref, { size: bool(flags, 'size') }).catch(() => undefined);
+    if (obj) found.push(obj);
+    else errors.push(`Error: No such container: ${ref}`);
+  }
+  return printInspect(ctx, found, str(flags, 'format'), errors);
+};

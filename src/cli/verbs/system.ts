@@ -1,0 +1,122 @@
+/** `docker version` and `docker info`, laid out as the 28.5 CLI prints them. */
+import type { Handler } from '../framework/types';
+import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from '../framework/root';
+import { Template } from '../format/template';
+import { bytesSize } from '../format/units';
+import { call, daemonOf, str } from './common';
+
+const client = () => ({ Platform: { Name: 'Docker Engine - Community' }, Version: CLIENT_VERSION, ApiVersion: '1.51', DefaultAPIVersion: '1.51', GoVersion: 'go1.24.9', GitCommit: CLIENT_GIT_COMMIT, BuildTime: 'Tue Nov  4 14:37:17 2025', Os: 'linux', Arch: 'amd64', Context: 'default' });
+
+function goDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${day} ${mon} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+}
+
+export const versionRun: Handler = async (ctx, _args, flags) => {
+  const CLIENT = client();
+  const server = await call(() => daemonOf(ctx).version());
+  const format = str(flags, 'format');
+  if (format) {
+    const t = Template.parse(format);
+    await ctx.io.stdout.write(t.execute({ Client: CLIENT, Server: server }) + '\n');
+    return 0;
+  }
+  const pad = (k: string, w: number) => (k + ':').padEnd(w);
+  let out = `Client: ${CLIENT.Platform.Name}\n`;
+  for (const [k, v] of [['Version', CLIENT.Version], ['API version', CLIENT.ApiVersion], ['Go version', CLIENT.GoVersion], ['Git commit', CLIENT.GitCommit], ['Built', CLIENT.BuildTime], ['OS/Arch', `${CLIENT.Os}/${CLIENT.Arch}`], ['Context', CLIENT.Context]]) {
+    out += ` ${pad(k, 18)} ${v}\n`;
+  }
+  out += `\nServer: ${server.Platform.Name}\n`;
+  for (const c of server.Components) {
+    out += ` ${c.Name}:\n`;
+    const d = c.Details ?? {};
+    if (c.Name === 'Engine') {
+      out += `  ${'Version:'.padEnd(17)} ${c.Version}\n`;
+      out += `  ${'API version:'.padEnd(17)} ${d.ApiVersion} (minimum version ${d.MinAPIVersion})\n`;
+      out += `  ${'Go version:'.padEnd(17)} ${d.GoVersion}\n`;
+      out += `  ${'Git commit:'.padEnd(17)} ${d.GitCommit}\n`;
+      out += `  ${'Built:'.padEnd(17)} ${goDate(d.BuildTime)}\n`;
+      out += `  ${'OS/Arch:'.padEnd(17)} ${d.Os}/${d.Arch}\n`;
+      out += `  ${'Experimental:'.padEnd(17)} ${d.Experimental}\n`;
+    } else {
+      out += `  ${'Version:'.padEnd(17)} ${c.Version}\n`;
+      for (const [k, v] of Object.entries(d)) out += `  ${(k + ':').padEnd(17)} ${v}\n`;
+    }
+  }
+  await ctx.io.stdout.write(out);
+  return 0;
+};
+
+export const infoRun: Handler = async (ctx, _args, flags) => {
+  const i = await call(() => daemonOf(ctx).info());
+  const format = str(flags, 'format');
+  if (format) {
+    await ctx.io.stdout.write(Template.parse(format).execute(i) + '\n');
+    return 0;
+  }
+  const g = (k: string) => i[k] as never;
+  const lines: string[] = [
+    'Client: Docker Engine - Community',
+    ` Version:    ${CLIENT_VERSION}`,
+    ' Context:    default',
+    ' Debug Mode: false',
+    ' Plugins:',
+    '  buildx: Docker Buildx (Docker Inc.)',
+    '    Version:  v0.29.1',
+    '    Path:     /usr/libexec/docker/cli-plugins/docker-buildx',
+    '  compose: Docker Compose (Docker Inc.)',
+    '    Version:  v2.40.3',
+    '    Path:     /usr/libexec/docker/cli-plugins/docker-compose',
+    '',
+    'Server:',
+    ` Containers: ${g('Containers')}`,
+    `  Running: ${g('ContainersRunning')}`,
+    `  Paused: ${g('ContainersPaused')}`,
+    `  Stopped: ${g('ContainersStopped')}`,
+    ` Images: ${g('Images')}`,
+    ` Server Version: ${g('ServerVersion')}`,
+    ` Storage Driver: ${g('Driver')}`,
+    ...(g('DriverStatus') as [string, string][]).map(([k, v]) => `  ${k}: ${v}`),
+    ` Logging Driver: ${g('LoggingDriver')}`,
+    ` Cgroup Driver: ${g('CgroupDriver')}`,
+    ` Cgroup Version: ${g('CgroupVersion')}`,
+    ' Plugins:',
+    `  Volume: ${(g('Plugins') as { Volume: string[] }).Volume.join(' ')}`,
+    `  Network: ${(g('Plugins') as { Network: string[] }).Network.join(' ')}`,
+    `  Log: ${(g('Plugins') as { Log: string[] }).Log.join(' ')}`,
+    ' Swarm: inactive',
+    ' Runtimes: io.containerd.runc.v2 runc',
+    ' Default Runtime: runc',
+    ' Init Binary: docker-init',
+    ` containerd version: ${(g('ContainerdCommit') as { ID: string }).ID}`,
+    ` runc version: ${(g('RuncCommit') as { ID: string }).ID}`,
+    ` init version: ${(g('InitCommit') as { ID: string }).ID}`,
+    ' Security Options:',
+    '  apparmor',
+    '  seccomp',
+    '   Profile: builtin',
+    '  cgroupns',
+    ` Kernel Version: ${g('KernelVersion')}`,
+    ` Operating System: ${g('OperatingSystem')}`,
+    ` OSType: ${g('OSType')}`,
+    ` Architecture: ${g('Architecture')}`,
+    ` CPUs: ${g('NCPU')}`,
+    ` Total Memory: ${bytesSize(g('MemTotal'))}`,
+    ` Name: ${g('Name')}`,
+    ` ID: ${g('ID')}`,
+    ` Docker Root Dir: ${g('DockerRootDir')}`,
+    ' Debug Mode: false',
+    ' Experimental: false',
+    ' Insecure Registries:',
+    '  ::1/128',
+    '  127.0.0.0/8',
+    ' Live Restore Enabled: false',
+    '',
+  ];
+  await ctx.io.stdout.write(lines.join('\n'));
+  return 0;
+};
