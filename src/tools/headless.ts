@@ -70,8 +70,20 @@ export class Headless {
       await flush();
       if (this.session.awaitingInput()) return;
       if (this.clock.now() - start >= limitMs) return;
-      if (!this.clock.runNext(start + limitMs)) return;
+      if (this.clock.runNext(start + limitMs)) continue;
+      // Nothing scheduled on the virtual clock: real work may still be in flight (a module loading
+      // on first use). Give it a moment of real time before deciding the command waits forever.
+      if (!(await this.idleWait())) return;
     }
+  }
+
+  /** Wait up to ~250 ms of real time for input to be awaited or a timer to appear. */
+  private async idleWait(): Promise<boolean> {
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (this.session.awaitingInput() || this.clock.pending() > 0) return true;
+    }
+    return false;
   }
 
   /** Let `ms` of simulated time pass, running whatever is scheduled (the `@wait` directive). */
