@@ -71,6 +71,11 @@ export class Headless {
       if (this.session.awaitingInput()) return;
       if (this.clock.now() - start >= limitMs) return;
       if (this.clock.runNext(start + limitMs)) continue;
+      // Only timers past the limit: the command is still running when the limit comes.
+      if (this.clock.nextDue() !== undefined) {
+        this.clock.set(start + limitMs);
+        return;
+      }
       // Nothing scheduled on the virtual clock: real work may still be in flight (a module loading
       // on first use). Give it a moment of real time before deciding the command waits forever.
       if (!(await this.idleWait())) return;

@@ -242,7 +242,7 @@ export class ContainerService {
     let stopped = false;
     let onDetached: () => void = () => {};
     const detached = new Promise<void>((r) => (onDetached = r));
-    const hostTty = (opts.stdin as (ReadStream & { tty?: Pty }) | undefined)?.tty;
+    const hostTty = terminalOf(opts.stdin);
     if (hostTty instanceof Pty && c.config.Tty) {
       const keys = parseDetachKeys(opts.detachKeys ?? 'ctrl-p,ctrl-q');
       let matched = 0;
@@ -275,13 +275,17 @@ export class ContainerService {
         unlink();
         offStart();
       };
-      // The pty is made at start; link now if it exists, else when the container starts.
-      if (c.pty && c.running) link(c.pty);
-      const offStart = this.onStart(c, () => c.pty && !stopped && link(c.pty));
-      void c.waitExit().then(() => {
-        if (c.running) return;
-        stop();
-      });
+      // The pty is made at start; link now if it exists, else when the container starts. The
+      // link ends when that run of the container ends.
+      const linkRun = () => {
+        if (!c.pty || stopped) return;
+        link(c.pty);
+        void c.waitExit().then(() => {
+          if (!c.running) stop();
+        });
+      };
+      if (c.running) linkRun();
+      const offStart = this.onStart(c, linkRun);
       return { detach: stop, detached };
     }
     let queue = Promise.resolve();
@@ -426,6 +430,15 @@ export class ContainerService {
     if (opts.limit > 0) list = list.slice(0, opts.limit);
     return list.map((c) => this.summary(c, opts.size));
   }
+}
+
+/** The terminal behind a stream, looking through wrappers (the shell's pushback reader). */
+export function terminalOf(s: ReadStream | undefined): Pty | undefined {
+  for (let cur = s as (ReadStream & { tty?: unknown; inner?: ReadStream }) | undefined, i = 0; cur && i < 8; i++) {
+    if (cur.tty instanceof Pty) return cur.tty;
+    cur = cur.inner as typeof cur;
+  }
+  return undefined;
 }
 
 /** `ctrl-p,ctrl-q` → the bytes a terminal sends for them. */

@@ -5,6 +5,7 @@
 import { registerProgram } from '../programs/registry';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
+import { busybox } from '../programs/multicall';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
 import type { Program } from '../process/types';
@@ -67,6 +68,7 @@ export function registerAllPrograms(): void {
   registerProgram('ash', shPrograms.ash);
   registerProgram('sh', shPrograms.dash);
   registerProgram('hello', hello);
+  registerProgram('busybox', busybox);
   registerProgram('docker', docker);
   registerProgram('edit', edit);
   registerDockerCompletion();
