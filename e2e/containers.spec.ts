@@ -1,0 +1,39 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { LabWindow } from './hooks';
+
+function termText(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
+}
+
+async function typeLine(page: Page, line: string): Promise<void> {
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
+});
+
+test('docker run -it ubuntu bash: the container shell, ls, exit back to the host', async ({ page }) => {
+  await typeLine(page, 'docker run -it ubuntu bash');
+  // The pull takes a moment of (real) time; then the container's prompt shows.
+  await expect.poll(() => termText(page), { timeout: 20_000 }).toMatch(/root@[0-9a-f]{12}:\/# ?$/);
+  await typeLine(page, 'ls');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toMatch(/bin\s+dev\s+home/);
+  await typeLine(page, 'exit');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toMatch(/exit\s*\n.*learner@docker-lab:~\$ ?$/);
+  await typeLine(page, 'docker ps -a --format "{{.Image}} {{.Status}}"');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toContain('ubuntu Exited (0)');
+});
+
+test('Ctrl-P Ctrl-Q detaches and leaves the container running', async ({ page }) => {
+  await typeLine(page, 'docker run -it busybox sh');
+  await expect.poll(() => termText(page), { timeout: 20_000 }).toMatch(/\/ # ?$/);
+  await page.keyboard.press('Control+p');
+  await page.keyboard.press('Control+q');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toMatch(/learner@docker-lab:~\$ ?$/);
+  await typeLine(page, 'docker ps --format "{{.Image}} {{.Status}}"');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toMatch(/busybox Up/);
+});
