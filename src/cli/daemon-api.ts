@@ -78,6 +78,20 @@ export interface DaemonApi {
   containerWait(id: string, condition?: 'next-exit' | 'not-running' | 'removed'): Promise<{ StatusCode: number }>;
   /** DELETE /containers/{id}?force=&v= */
   containerRemove(id: string, opts: { force: boolean; volumes: boolean }): Promise<void>;
+  /** POST /containers/{id}/stop?t=&signal= : resolves once it has stopped. */
+  containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
+  /** POST /containers/{id}/kill?signal= */
+  containerKill(id: string, signal?: string): Promise<void>;
+  /** POST /containers/{id}/restart?t= */
+  containerRestart(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
+  /**
+   * GET /containers/{id}/logs: lines go to `onOutput`; with `follow` it resolves when the
+   * container stops or `signal` aborts. `since`/`until` are ms since the epoch; `tail` is "all" or N.
+   */
+  containerLogs(
+    id: string,
+    opts: { follow: boolean; timestamps: boolean; tail: string; since?: number; until?: number; signal?: AbortSignal; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void },
+  ): Promise<void>;
   /** GET /containers/{id}/json: ContainerInspect, fields in Docker's order. */
   containerInspect(id: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
 }

@@ -183,6 +183,18 @@ export class Daemon implements DaemonApi {
   async containerRemove(id: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
     this.containers.remove(id, opts);
   }
+  async containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    await this.containers.stop(id, opts);
+  }
+  async containerKill(id: string, signal?: string): Promise<void> {
+    this.containers.kill(id, signal);
+  }
+  async containerRestart(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    await this.containers.restart(id, opts);
+  }
+  async containerLogs(id: string, opts: Parameters<DaemonApi['containerLogs']>[1]): Promise<void> {
+    await this.containers.logs(id, opts);
+  }
   async containerInspect(id: string): Promise<Record<string, unknown>> {
     const c = this.containers.get(id);
     const iso = (t: number) => (t ? new Date(t).toISOString() : '0001-01-01T00:00:00Z');

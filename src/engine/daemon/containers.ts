@@ -18,6 +18,7 @@ import { Pipe } from '../process/pipe';
 import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
 import { restoreMutable, snapshotMutable } from '../fs/snapshot';
+import { killContainer, readLogs, stopContainer, type LogOptions } from './lifecycle';
 import type { ContainerSnapshot } from '../snapshot';
 import { humanDuration } from '../../cli/format/units';
 import { DaemonError, type ContainerSummary } from '../../cli/daemon-api';
@@ -356,6 +357,25 @@ export class ContainerService {
       this.layerChains.delete(c.id);
     }
     this.d.events.emit({ type: 'container.removed', id: c.id });
+  }
+
+  async stop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    const c = this.get(ref);
+    await stopContainer(c, this.d.clock, opts);
+  }
+
+  kill(ref: string, signal?: string): void {
+    killContainer(this.get(ref), ref, signal);
+  }
+
+  async restart(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
+    const c = this.get(ref);
+    await stopContainer(c, this.d.clock, opts);
+    this.start(ref);
+  }
+
+  async logs(ref: string, opts: LogOptions): Promise<void> {
+    await readLogs(this.get(ref), opts);
   }
 
   statusText(c: Container): string {

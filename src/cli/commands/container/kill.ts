@@ -1,6 +1,6 @@
 /** `docker container kill`: Kill one or more running containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { killRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "kill",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
     {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"}
   ],
-  run: notSimulated
+  run: killRun
 };

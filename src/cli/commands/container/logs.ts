@@ -1,6 +1,6 @@
 /** `docker container logs`: Fetch the logs of a container (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { logsRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "logs",
@@ -19,5 +19,5 @@ export const spec: CommandSpec = {
     {"long": "timestamps", "type": "bool", "usage": "Show timestamps", "short": "t"},
     {"long": "until", "type": "string", "usage": "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"}
   ],
-  run: notSimulated
+  run: logsRun
 };

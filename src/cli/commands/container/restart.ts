@@ -1,6 +1,6 @@
 /** `docker container restart`: Restart one or more containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { restartRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "restart",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
     {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"},
     {"long": "timeout", "type": "int", "usage": "Seconds to wait before killing the container", "short": "t", "default": "0"}
   ],
-  run: notSimulated
+  run: restartRun
 };

@@ -1,6 +1,6 @@
 /** `docker container stop`: Stop one or more running containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { stopRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "stop",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
     {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"},
     {"long": "timeout", "type": "int", "usage": "Seconds to wait before killing the container", "short": "t", "default": "0"}
   ],
-  run: notSimulated
+  run: stopRun
 };

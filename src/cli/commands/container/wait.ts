@@ -1,6 +1,6 @@
 /** `docker container wait`: Block until one or more containers stop, then print their exit codes (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { waitRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "wait",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: waitRun
 };
