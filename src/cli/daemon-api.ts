@@ -78,6 +78,14 @@ export interface DaemonApi {
   containerWait(id: string, condition?: 'next-exit' | 'not-running' | 'removed'): Promise<{ StatusCode: number }>;
   /** DELETE /containers/{id}?force=&v= */
   containerRemove(id: string, opts: { force: boolean; volumes: boolean }): Promise<void>;
+  /**
+   * POST /containers/{id}/exec + /exec/{id}/start: run a command in a running container and resolve
+   * with its exit code. With `tty` and a terminal as `stdin`, the terminals are linked (as attach).
+   */
+  containerExec(
+    id: string,
+    opts: { cmd: string[]; env?: string[]; workdir?: string; user?: string; tty?: boolean; stdin?: import('../engine/process/types').ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void },
+  ): Promise<number>;
   /** POST /containers/{id}/stop?t=&signal= : resolves once it has stopped. */
   containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /** POST /containers/{id}/kill?signal= */

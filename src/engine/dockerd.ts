@@ -183,6 +183,9 @@ export class Daemon implements DaemonApi {
   async containerRemove(id: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
     this.containers.remove(id, opts);
   }
+  async containerExec(id: string, opts: Parameters<DaemonApi['containerExec']>[1]): Promise<number> {
+    return this.containers.exec(id, opts);
+  }
   async containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     await this.containers.stop(id, opts);
   }

@@ -18,6 +18,7 @@ import { Pipe } from '../process/pipe';
 import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
 import { restoreMutable, snapshotMutable } from '../fs/snapshot';
+import { execInContainer, type ExecOptions } from './exec';
 import { killContainer, readLogs, stopContainer, type LogOptions } from './lifecycle';
 import type { ContainerSnapshot } from '../snapshot';
 import { humanDuration } from '../../cli/format/units';
@@ -372,6 +373,16 @@ export class ContainerService {
     const c = this.get(ref);
     await stopContainer(c, this.d.clock, opts);
     this.start(ref);
+  }
+
+  /** docker exec: run a command in the container; resolves with its exit status. */
+  async exec(ref: string, opts: Omit<ExecOptions, 'terminal'>): Promise<number> {
+    const c = this.get(ref);
+    const terminal = opts.tty ? terminalOf(opts.stdin) : undefined;
+    const { proc, unlink } = execInContainer(this.d.kernel, c, this.shims.get(c.id), { ...opts, terminal });
+    const status = await proc.wait();
+    unlink();
+    return status;
   }
 
   async logs(ref: string, opts: LogOptions): Promise<void> {

@@ -1,6 +1,6 @@
 /** `docker container exec`: Execute a command in a running container (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { execRun } from '../../verbs/exec';
 
 export const spec: CommandSpec = {
   "name": "exec",
@@ -23,5 +23,5 @@ export const spec: CommandSpec = {
     {"long": "user", "type": "string", "usage": "Username or UID (format: \"<name|uid>[:<group|gid>]\")", "short": "u"},
     {"long": "workdir", "type": "string", "usage": "Working directory inside the container", "short": "w"}
   ],
-  run: notSimulated
+  run: execRun
 };
