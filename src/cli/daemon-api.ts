@@ -86,6 +86,10 @@ export interface DaemonApi {
     id: string,
     opts: { cmd: string[]; env?: string[]; workdir?: string; user?: string; tty?: boolean; stdin?: import('../engine/process/types').ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void },
   ): Promise<number>;
+  /** POST /commit: the container's changes as a new image; resolves with its ID. */
+  containerCommit(id: string, opts: { reference?: string; author?: string; message?: string; changes?: string[]; pause?: boolean }): Promise<{ Id: string }>;
+  /** GET /containers/{id}/changes: Kind 0 = C, 1 = A, 2 = D. */
+  containerDiff(id: string): Promise<{ Kind: number; Path: string }[]>;
   /** POST /containers/{id}/stop?t=&signal= : resolves once it has stopped. */
   containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /** POST /containers/{id}/kill?signal= */

@@ -186,6 +186,12 @@ export class Daemon implements DaemonApi {
   async containerExec(id: string, opts: Parameters<DaemonApi['containerExec']>[1]): Promise<number> {
     return this.containers.exec(id, opts);
   }
+  async containerCommit(id: string, opts: { reference?: string; author?: string; message?: string; changes?: string[] }): Promise<{ Id: string }> {
+    return { Id: this.containers.commit(id, opts) };
+  }
+  async containerDiff(id: string): Promise<{ Kind: number; Path: string }[]> {
+    return this.containers.diff(id);
+  }
   async containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     await this.containers.stop(id, opts);
   }

@@ -18,6 +18,8 @@ import { Pipe } from '../process/pipe';
 import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
 import { restoreMutable, snapshotMutable } from '../fs/snapshot';
+import { commitContainer } from './commit';
+import { tryParseReference } from '../image/reference';
 import { execInContainer, type ExecOptions } from './exec';
 import { killContainer, readLogs, stopContainer, type LogOptions } from './lifecycle';
 import type { ContainerSnapshot } from '../snapshot';
@@ -383,6 +385,25 @@ export class ContainerService {
     const status = await proc.wait();
     unlink();
     return status;
+  }
+
+  commit(ref: string, opts: { reference?: string; author?: string; message?: string; changes?: string[] }): string {
+    const c = this.get(ref);
+    const img = commitContainer(c, this.d.store, this.d.clock, opts);
+    this.d.events.emit({ type: 'layer.created', diffId: img.layers[img.layers.length - 1].diffId });
+    if (opts.reference) {
+      const r = tryParseReference(opts.reference);
+      if ('error' in r) throw new DaemonError(r.error, 400);
+      if (!r.ref.tag && !r.ref.digest) r.ref.tag = 'latest';
+      this.d.store.addReference(img.id, r.ref);
+      this.d.events.emit({ type: 'image.tagged', id: img.id, ref: opts.reference });
+    }
+    return img.id;
+  }
+
+  diff(ref: string): { Kind: number; Path: string }[] {
+    const kinds = { C: 0, A: 1, D: 2 } as const;
+    return this.get(ref).rootfs.diff().map((ch) => ({ Kind: kinds[ch.kind], Path: ch.path }));
   }
 
   async logs(ref: string, opts: LogOptions): Promise<void> {

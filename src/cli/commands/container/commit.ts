@@ -1,6 +1,6 @@
 /** `docker container commit`: Create a new image from a container's changes (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { commitRun } from '../../verbs/changes';
 
 export const spec: CommandSpec = {
   "name": "commit",
@@ -18,5 +18,5 @@ export const spec: CommandSpec = {
     {"long": "message", "type": "string", "usage": "Commit message", "short": "m"},
     {"long": "pause", "type": "bool", "usage": "Pause container during commit", "short": "p", "default": "true"}
   ],
-  run: notSimulated
+  run: commitRun
 };

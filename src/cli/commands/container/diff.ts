@@ -1,6 +1,6 @@
 /** `docker container diff`: Inspect changes to files or directories on a container's filesystem (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { diffRun } from '../../verbs/changes';
 
 export const spec: CommandSpec = {
   "name": "diff",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: diffRun
 };
