@@ -90,6 +90,12 @@ export interface DaemonApi {
   containerCommit(id: string, opts: { reference?: string; author?: string; message?: string; changes?: string[]; pause?: boolean }): Promise<{ Id: string }>;
   /** GET /containers/{id}/changes: Kind 0 = C, 1 = A, 2 = D. */
   containerDiff(id: string): Promise<{ Kind: number; Path: string }[]>;
+  containerPause(id: string): Promise<void>;
+  containerUnpause(id: string): Promise<void>;
+  containerRename(id: string, name: string): Promise<void>;
+  /** GET /containers/{id}/top: `ps -ef` columns of the container's processes, host view. */
+  containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+  containerPrune(): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
   /** POST /containers/{id}/stop?t=&signal= : resolves once it has stopped. */
   containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /** POST /containers/{id}/kill?signal= */

@@ -16,6 +16,7 @@ import type {
   ContainerSummary, DaemonApi, ImageDeleteItem, ImageHistoryItem, ImageSummary, PullProgress, SearchResult, ServerVersion,
 } from '../cli/daemon-api';
 import type { ReadStream } from './process/types';
+import { DaemonError } from '../cli/daemon-api';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
@@ -191,6 +192,41 @@ export class Daemon implements DaemonApi {
   }
   async containerDiff(id: string): Promise<{ Kind: number; Path: string }[]> {
     return this.containers.diff(id);
+  }
+  async containerPause(id: string): Promise<void> {
+    this.containers.pause(id);
+  }
+  async containerUnpause(id: string): Promise<void> {
+    this.containers.unpause(id);
+  }
+  async containerRename(id: string, name: string): Promise<void> {
+    this.containers.rename(id, name);
+  }
+  async containerPrune() {
+    return this.containers.prune();
+  }
+  async containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
+    const c = this.containers.get(id);
+    if (!c.running) throw new DaemonError(`container ${c.id} is not running`, 409);
+    const names = new Map<number, string>([[0, 'root'], [1000, '1000']]);
+    const time = (ms: number) => {
+      const d = new Date(ms);
+      return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+    };
+    const procs = this.containers.processesOf(c).sort((a, b) => a.info.pid - b.info.pid);
+    return {
+      Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+      Processes: procs.map((p) => [
+        names.get(p.info.cred.uid) ?? String(p.info.cred.uid),
+        String(p.info.pid),
+        String(p.info.ppid),
+        '0',
+        time(p.info.startTime),
+        c.config.Tty ? 'pts/0' : '?',
+        '00:00:00',
+        p.info.argv.join(' '),
+      ]),
+    };
   }
   async containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     await this.containers.stop(id, opts);

@@ -2,6 +2,8 @@
 import { CliError, type Handler } from '../framework/types';
 import { DaemonError } from '../daemon-api';
 import { bool, daemonMessage, daemonOf, str } from './common';
+import { tabwrite } from '../format/tabwriter';
+import { humanSize } from '../format/units';
 
 /** Each argument is handled in turn; successes echo the name as typed, failures are joined (exit 1). */
 async function eachContainer(ctx: Parameters<Handler>[0], args: string[], fn: (name: string) => Promise<string | void>): Promise<number> {
@@ -63,5 +65,47 @@ export const logsRun: Handler = async (ctx, args, flags) => {
     if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
     throw e;
   }
+  return 0;
+};
+
+export const pauseRun: Handler = (ctx, args) => eachContainer(ctx, args, (n) => daemonOf(ctx).containerPause(n));
+export const unpauseRun: Handler = (ctx, args) => eachContainer(ctx, args, (n) => daemonOf(ctx).containerUnpause(n));
+
+export const renameRun: Handler = async (ctx, args) => {
+  try {
+    await daemonOf(ctx).containerRename(args[0], args[1]);
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
+  return 0;
+};
+
+export const topRun: Handler = async (ctx, args) => {
+  let r;
+  try {
+    r = await daemonOf(ctx).containerTop(args[0]);
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
+  const rows = [r.Titles, ...r.Processes].map((cols) => cols.join('\t')).join('\n') + '\n';
+  // top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
+  await ctx.io.stdout.write(tabwrite(rows, { minwidth: 20, padding: 3 }));
+  return 0;
+};
+
+export const containerPruneRun: Handler = async (ctx, _args, flags) => {
+  if (!bool(flags, 'force')) {
+    await ctx.io.stdout.write('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
+    const chunk = await ctx.io.stdin.read().catch(() => null);
+    const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
+    if (answer !== 'y' && answer !== 'yes') return 0;
+  }
+  const r = await daemonOf(ctx).containerPrune();
+  if (r.ContainersDeleted?.length) {
+    await ctx.io.stdout.write('Deleted Containers:\n' + r.ContainersDeleted.map((id) => id + '\n').join('') + '\n');
+  }
+  await ctx.io.stdout.write(`Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`);
   return 0;
 };

@@ -401,6 +401,51 @@ export class ContainerService {
     return img.id;
   }
 
+  pause(ref: string): void {
+    const c = this.get(ref);
+    if (!c.running || !c.init) throw new DaemonError(`Container ${c.id} is not running`, 409);
+    if (c.state.Paused) throw new DaemonError(`Container ${c.id} is already paused`, 409);
+    for (const p of this.processesOf(c)) p.stop();
+    c.state = { ...c.state, Status: 'paused', Paused: true };
+    this.d.events.emit({ type: 'container.state', id: c.id, state: 'paused' });
+  }
+
+  unpause(ref: string): void {
+    const c = this.get(ref);
+    if (!c.state.Paused) throw new DaemonError(`Container ${c.id} is not paused`, 409);
+    for (const p of this.processesOf(c)) p.resume();
+    c.state = { ...c.state, Status: 'running', Paused: false };
+    this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
+  }
+
+  rename(ref: string, name: string): void {
+    const c = this.get(ref);
+    const n = name.replace(/^\//, '');
+    if (!VALID_NAME.test(n)) throw new DaemonError(`Invalid container name (${n}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+    if (n === c.name) throw new DaemonError(`Renaming a container with the same name as its current name`, 400);
+    const taken = [...this.containers.values()].find((x) => x.name === n);
+    if (taken) throw new DaemonError(`Error when allocating new name: Conflict. The container name "/${n}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`, 409);
+    c.name = n;
+  }
+
+  /** The processes in a container's PID namespace (host view), for top and pause. */
+  processesOf(c: Container): Proc[] {
+    if (!c.init) return [];
+    return [...c.init.ctx.pidNs.members.values()].filter((p) => p.alive);
+  }
+
+  prune(): { ContainersDeleted: string[] | null; SpaceReclaimed: number } {
+    const deleted: string[] = [];
+    let space = 0;
+    for (const c of [...this.containers.values()]) {
+      if (c.running || c.state.Paused) continue;
+      space += writableSize(c);
+      this.removeNow(c);
+      deleted.push(c.id);
+    }
+    return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: space };
+  }
+
   diff(ref: string): { Kind: number; Path: string }[] {
     const kinds = { C: 0, A: 1, D: 2 } as const;
     return this.get(ref).rootfs.diff().map((ch) => ({ Kind: kinds[ch.kind], Path: ch.path }));

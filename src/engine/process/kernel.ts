@@ -184,8 +184,10 @@ export class Proc implements ProcessApi {
 function guardWriter(proc: Proc, w: WriteStream): WriteStream {
   return {
     isTTY: w.isTTY,
-    write(chunk) {
-      if (!proc.alive) return Promise.reject(proc.signal.reason ?? new Terminated(9));
+    async write(chunk) {
+      if (!proc.alive) throw proc.signal.reason ?? new Terminated(9);
+      // A stopped (paused) process makes no progress: its output waits until it is resumed.
+      if (proc.info.state === 'stopped') await proc.checkpoint();
       return w.write(chunk);
     },
     close: () => w.close(),

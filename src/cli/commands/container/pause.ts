@@ -1,6 +1,6 @@
 /** `docker container pause`: Pause all processes within one or more containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { pauseRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "pause",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: pauseRun
 };

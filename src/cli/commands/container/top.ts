@@ -1,6 +1,6 @@
 /** `docker container top`: Display the running processes of a container (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { topRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "top",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: topRun
 };

@@ -1,6 +1,6 @@
 /** `docker container unpause`: Unpause all processes within one or more containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { unpauseRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "unpause",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: unpauseRun
 };
