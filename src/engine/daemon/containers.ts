@@ -227,9 +227,37 @@ export class ContainerService {
     this.shims.delete(c.id);
     c.stdinWriter?.close();
     c.stdinWriter = undefined;
+    const ranMs = this.d.clock.now() - c.state.StartedAt;
     c.markExited(code, this.d.clock.now());
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'exited' });
+    if (this.shouldRestart(c, code)) {
+      // Docker's back-off: 100 ms doubling on each quick exit, back to 100 ms after 10 s up.
+      const delays = this.backoff.get(c.id) ?? 0;
+      const delay = ranMs >= 10_000 ? 100 : Math.min(60_000, 100 * 2 ** delays);
+      this.backoff.set(c.id, ranMs >= 10_000 ? 1 : delays + 1);
+      c.state = { ...c.state, Status: 'restarting', Restarting: true };
+      this.d.clock.setTimeout(() => {
+        if (!this.containers.has(c.id) || c.stoppedByUser || c.state.Status !== 'restarting') return;
+        c.restartCount++;
+        try {
+          this.start(c.id);
+        } catch {
+          c.state = { ...c.state, Status: 'exited', Restarting: false };
+        }
+      }, delay);
+      return;
+    }
     if (c.hostConfig.AutoRemove) this.removeNow(c);
+  }
+
+  private backoff = new Map<string, number>();
+
+  private shouldRestart(c: Container, code: number): boolean {
+    if (c.stoppedByUser) return false;
+    const p = c.hostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
+    if (p.Name === 'always' || p.Name === 'unless-stopped') return true;
+    if (p.Name === 'on-failure') return code !== 0 && (p.MaximumRetryCount === 0 || c.restartCount < p.MaximumRetryCount);
+    return false;
   }
 
   /**
@@ -364,6 +392,11 @@ export class ContainerService {
 
   async stop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     const c = this.get(ref);
+    if (c.state.Status === 'restarting') {
+      c.stoppedByUser = true;
+      c.state = { ...c.state, Status: 'exited', Restarting: false };
+      return;
+    }
     await stopContainer(c, this.d.clock, opts);
   }
 

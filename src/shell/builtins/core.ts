@@ -180,7 +180,7 @@ const printf: Builtin = async (sh, argv) => {
 };
 
 const exit: Builtin = async (sh, argv) => {
-  if (sh.mode === 'interactive' && !sh.isSubshell) await sh.writeErr('exit\n');
+  if (sh.mode === 'interactive' && !sh.isSubshell && sh.flavour.name === 'bash') await sh.writeErr('exit\n');
   let n: number;
   try {
     n = num(sh, 'exit', argv[1], sh.status);

@@ -1,6 +1,6 @@
 /** `docker container attach`: Attach local standard input, output, and error streams to a running container (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { attachRun } from '../../verbs/exec';
 
 export const spec: CommandSpec = {
   "name": "attach",
@@ -16,5 +16,5 @@ export const spec: CommandSpec = {
     {"long": "no-stdin", "type": "bool", "usage": "Do not attach STDIN"},
     {"long": "sig-proxy", "type": "bool", "usage": "Proxy all received signals to the process", "default": "true"}
   ],
-  run: notSimulated
+  run: attachRun
 };
