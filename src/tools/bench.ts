@@ -39,6 +39,8 @@ async function engineFigures(out: Record<string, Figure>): Promise<void> {
   for (const r of refs) await m.run(['docker', 'pull', '-q', r]);
   out.images_cmd_ms = { value: round(await timeMs(30, () => m.run(['docker', 'images']))), unit: 'ms' };
   out.run_hello_ms = { value: round(await timeMs(30, () => m.run(['docker', 'run', 'hello-world']))), unit: 'ms' };
+  await m.run(['docker', 'run', '-d', '--name', 'bench_exec', 'busybox', 'sleep', '100000']);
+  out.exec_cmd_ms = { value: round(await timeMs(30, () => m.run(['docker', 'exec', 'bench_exec', 'true']))), unit: 'ms' };
   out.container_overhead_kb = { value: round(await containerOverheadKb(), 2), unit: 'KB' };
 }
 
