@@ -90,6 +90,10 @@ export interface DaemonApi {
   containerCommit(id: string, opts: { reference?: string; author?: string; message?: string; changes?: string[]; pause?: boolean }): Promise<{ Id: string }>;
   /** GET /containers/{id}/changes: Kind 0 = C, 1 = A, 2 = D. */
   containerDiff(id: string): Promise<{ Kind: number; Path: string }[]>;
+  /** GET/PUT/HEAD /containers/{id}/archive (entries of the simulator's tar module). */
+  containerArchiveGet(id: string, path: string): Promise<import('../engine/fs/tar').TarEntry[]>;
+  containerArchivePut(id: string, dir: string, entries: import('../engine/fs/tar').TarEntry[], rename?: string): Promise<void>;
+  containerArchiveStat(id: string, path: string): Promise<{ exists: boolean; dir: boolean }>;
   containerPause(id: string): Promise<void>;
   containerUnpause(id: string): Promise<void>;
   containerRename(id: string, name: string): Promise<void>;

@@ -193,6 +193,15 @@ export class Daemon implements DaemonApi {
   async containerDiff(id: string): Promise<{ Kind: number; Path: string }[]> {
     return this.containers.diff(id);
   }
+  async containerArchiveGet(id: string, path: string) {
+    return this.containers.archiveGet(id, path);
+  }
+  async containerArchivePut(id: string, dir: string, entries: import('./fs/tar').TarEntry[], rename?: string): Promise<void> {
+    this.containers.archivePut(id, dir, entries, rename);
+  }
+  async containerArchiveStat(id: string, path: string) {
+    return this.containers.archiveStat(id, path);
+  }
   async containerPause(id: string): Promise<void> {
     this.containers.pause(id);
   }

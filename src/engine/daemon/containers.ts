@@ -19,6 +19,8 @@ import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
 import { restoreMutable, snapshotMutable } from '../fs/snapshot';
 import { commitContainer } from './commit';
+import { packPath, unpackInto } from '../fs/archive';
+import type { TarEntry } from '../fs/tar';
 import { tryParseReference } from '../image/reference';
 import { execInContainer, type ExecOptions } from './exec';
 import { killContainer, readLogs, stopContainer, type LogOptions } from './lifecycle';
@@ -477,6 +479,30 @@ export class ContainerService {
       deleted.push(c.id);
     }
     return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: space };
+  }
+
+  /** GET /containers/{id}/archive?path= : the path packed as tar entries. */
+  archiveGet(ref: string, path: string): TarEntry[] {
+    const c = this.get(ref);
+    const fs = this.vfsOf(c).view({ uid: 0, gid: 0, groups: [0] }, '/');
+    if (!fs.exists(path)) throw new DaemonError(`Could not find the file ${path} in container ${ref}`, 404);
+    return packPath(fs, path);
+  }
+
+  /** PUT /containers/{id}/archive?path= : entries unpacked into an existing directory. */
+  archivePut(ref: string, dir: string, entries: TarEntry[], rename?: string): void {
+    const c = this.get(ref);
+    const fs = this.vfsOf(c).view({ uid: 0, gid: 0, groups: [0] }, '/');
+    if (!fs.exists(dir)) throw new DaemonError(`Could not find the file ${dir} in container ${ref}`, 404);
+    if (fs.stat(dir).kind !== 'dir') throw new DaemonError(`extraction point is not a directory`, 400);
+    unpackInto(fs, dir, entries, rename);
+  }
+
+  /** Does `path` exist in the container, and is it a directory? (HEAD /containers/{id}/archive) */
+  archiveStat(ref: string, path: string): { exists: boolean; dir: boolean } {
+    const fs = this.vfsOf(this.get(ref)).view({ uid: 0, gid: 0, groups: [0] }, '/');
+    if (!fs.exists(path)) return { exists: false, dir: false };
+    return { exists: true, dir: fs.stat(path).kind === 'dir' };
   }
 
   diff(ref: string): { Kind: number; Path: string }[] {

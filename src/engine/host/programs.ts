@@ -29,6 +29,9 @@ const docker: Program = async (ctx) => {
     env: ctx.env,
     now: () => ctx.sys.clock.now(),
     signal: ctx.signal,
+    /** The client's own filesystem (docker cp, docker build read local files). */
+    fs: ctx.fs,
+    stderrIsTTY: ctx.stderr.isTTY,
   };
   const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
   if (needsDaemon(ctx.argv.slice(1))) {

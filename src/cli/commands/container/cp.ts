@@ -1,6 +1,6 @@
 /** `docker container cp`: Copy files/folders between a container and the local filesystem (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { cpRun } from '../../verbs/cp';
 
 export const spec: CommandSpec = {
   "name": "cp",
@@ -16,5 +16,5 @@ export const spec: CommandSpec = {
     {"long": "follow-link", "type": "bool", "usage": "Always follow symbol link in SRC_PATH", "short": "L"},
     {"long": "quiet", "type": "bool", "usage": "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached", "short": "q"}
   ],
-  run: notSimulated
+  run: cpRun
 };
