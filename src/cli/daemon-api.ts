@@ -94,6 +94,10 @@ export interface DaemonApi {
   containerArchiveGet(id: string, path: string): Promise<import('../engine/fs/tar').TarEntry[]>;
   containerArchivePut(id: string, dir: string, entries: import('../engine/fs/tar').TarEntry[], rename?: string): Promise<void>;
   containerArchiveStat(id: string, path: string): Promise<{ exists: boolean; dir: boolean }>;
+  /** GET /containers/{id}/export */
+  containerExport(id: string): Promise<Uint8Array>;
+  /** POST /images/create?fromSrc=-: a filesystem tarball as a new image; resolves with its ID. */
+  imageImport(tar: Uint8Array, opts: { source: string; reference?: string; message?: string; changes?: string[] }): Promise<string>;
   containerPause(id: string): Promise<void>;
   containerUnpause(id: string): Promise<void>;
   containerRename(id: string, name: string): Promise<void>;

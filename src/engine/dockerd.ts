@@ -17,6 +17,8 @@ import type {
 } from '../cli/daemon-api';
 import type { ReadStream } from './process/types';
 import { DaemonError } from '../cli/daemon-api';
+import { importTarball } from './daemon/import';
+import { applyChange } from './daemon/commit';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
@@ -201,6 +203,15 @@ export class Daemon implements DaemonApi {
   }
   async containerArchiveStat(id: string, path: string) {
     return this.containers.archiveStat(id, path);
+  }
+  async containerExport(id: string): Promise<Uint8Array> {
+    return this.containers.exportFs(id);
+  }
+  async imageImport(tar: Uint8Array, opts: { source: string; reference?: string; message?: string; changes?: string[] }): Promise<string> {
+    const img = importTarball(this.store, this.d.clock, tar, opts, (cfg, line) => applyChange(cfg, line));
+    this.d.events.emit({ type: 'layer.created', diffId: img.layers[0].diffId });
+    if (opts.reference) this.images.tag(img.id, opts.reference);
+    return img.id;
   }
   async containerPause(id: string): Promise<void> {
     this.containers.pause(id);

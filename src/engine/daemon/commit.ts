@@ -12,7 +12,7 @@ import type { Image, ImageStore } from '../image/store';
 import { DaemonError } from '../../cli/daemon-api';
 
 /** Parse one `--change` line (a Dockerfile instruction) into the config. */
-function applyChange(cfg: ImageRuntimeConfig, line: string): void {
+export function applyChange(cfg: ImageRuntimeConfig, line: string): void {
   const m = /^\s*(\w+)\s+(.*)$/s.exec(line);
   if (!m) throw new DaemonError(`dockerfile parse error on line 1: unknown instruction: ${line.trim().toUpperCase()}`, 400);
   const op = m[1].toUpperCase();

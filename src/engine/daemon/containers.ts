@@ -20,7 +20,13 @@ import type { ReadStream, WriteStream } from '../process/types';
 import { restoreMutable, snapshotMutable } from '../fs/snapshot';
 import { commitContainer } from './commit';
 import { packPath, unpackInto } from '../fs/archive';
-import type { TarEntry } from '../fs/tar';
+import { writeTar, type TarEntry } from '../fs/tar';
+
+/** Entries of a packed directory without the directory itself (names relative to it). */
+function contentsOnly(entries: TarEntry[]): TarEntry[] {
+  const top = entries[0]?.name.replace(/\/$/, '') ?? '';
+  return entries.slice(1).map((e) => ({ ...e, name: e.name.slice(top.length + 1) }));
+}
 import { tryParseReference } from '../image/reference';
 import { execInContainer, type ExecOptions } from './exec';
 import { killContainer, readLogs, stopContainer, type LogOptions } from './lifecycle';
@@ -487,6 +493,13 @@ export class ContainerService {
     const fs = this.vfsOf(c).view({ uid: 0, gid: 0, groups: [0] }, '/');
     if (!fs.exists(path)) throw new DaemonError(`Could not find the file ${path} in container ${ref}`, 404);
     return packPath(fs, path);
+  }
+
+  /** GET /containers/{id}/export: the whole merged filesystem as one tar. */
+  exportFs(ref: string): Uint8Array {
+    const fs = this.vfsOf(this.get(ref)).view({ uid: 0, gid: 0, groups: [0] }, '/');
+    const entries = contentsOnly(packPath(fs, '/'));
+    return writeTar(entries);
   }
 
   /** PUT /containers/{id}/archive?path= : entries unpacked into an existing directory. */

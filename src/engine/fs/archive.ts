@@ -3,7 +3,7 @@
  * streams (the Engine API's /containers/{id}/archive), with Docker's naming rule: the archive's
  * top entry is the source's base name.
  */
-import type { TarEntry } from './tar';
+import { PAX_VSIZE, type TarEntry } from './tar';
 import type { Fs } from './types';
 
 /** Pack `path` (a file, link or directory tree) as entries named from its base name. */
@@ -18,7 +18,10 @@ export function packPath(fs: Fs, path: string): TarEntry[] {
     } else if (st.kind === 'symlink') {
       out.push({ name, type: 'symlink', linkname: fs.readlink(abs), ...base });
     } else if (st.kind === 'file') {
-      out.push({ name, type: 'file', data: fs.readFile(abs), ...base });
+      const data = fs.readFile(abs);
+      // Stub files keep their reported size through the archive (a PAX record).
+      const pax = st.size !== data.length ? { [PAX_VSIZE]: String(st.size) } : undefined;
+      out.push({ name, type: 'file', data, ...base, ...(pax ? { pax } : {}) });
     }
   };
   const resolved = fs.resolve(path);

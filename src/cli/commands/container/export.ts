@@ -1,6 +1,6 @@
 /** `docker container export`: Export a container's filesystem as a tar archive (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { exportRun } from '../../verbs/archive';
 
 export const spec: CommandSpec = {
   "name": "export",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
     {"long": "output", "type": "string", "usage": "Write to a file, instead of STDOUT", "short": "o"}
   ],
-  run: notSimulated
+  run: exportRun
 };

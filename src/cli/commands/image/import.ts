@@ -1,6 +1,6 @@
 /** `docker image import`: Import the contents from a tarball to create a filesystem image (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { importRun } from '../../verbs/archive';
 
 export const spec: CommandSpec = {
   "name": "import",
@@ -16,5 +16,5 @@ export const spec: CommandSpec = {
     {"long": "message", "type": "string", "usage": "Set commit message for imported image", "short": "m"},
     {"long": "platform", "type": "string", "usage": "Set platform if server is multi-platform capable"}
   ],
-  run: notSimulated
+  run: importRun
 };
