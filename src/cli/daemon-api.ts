@@ -94,6 +94,8 @@ export interface DaemonApi {
   containerArchiveGet(id: string, path: string): Promise<import('../engine/fs/tar').TarEntry[]>;
   containerArchivePut(id: string, dir: string, entries: import('../engine/fs/tar').TarEntry[], rename?: string): Promise<void>;
   containerArchiveStat(id: string, path: string): Promise<{ exists: boolean; dir: boolean }>;
+  /** GET /containers/{id}/stats?stream=0, reduced to what `docker stats` shows. */
+  containerStats(id: string): Promise<{ id: string; name: string; cpu: number; mem: number; limit: number; netRx: number; netTx: number; blockRead: number; blockWrite: number; pids: number }>;
   /** GET /containers/{id}/export */
   containerExport(id: string): Promise<Uint8Array>;
   /** POST /images/create?fromSrc=-: a filesystem tarball as a new image; resolves with its ID. */

@@ -204,6 +204,9 @@ export class Daemon implements DaemonApi {
   async containerArchiveStat(id: string, path: string) {
     return this.containers.archiveStat(id, path);
   }
+  async containerStats(id: string) {
+    return this.containers.stats(id);
+  }
   async containerExport(id: string): Promise<Uint8Array> {
     return this.containers.exportFs(id);
   }

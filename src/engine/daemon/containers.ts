@@ -495,6 +495,23 @@ export class ContainerService {
     return packPath(fs, path);
   }
 
+  /**
+   * GET /containers/{id}/stats (one sample). The simulator does not meter CPU; memory is a
+   * believable figure from the processes and the writable layer, capped by the memory limit.
+   */
+  stats(ref: string): { id: string; name: string; cpu: number; mem: number; limit: number; netRx: number; netTx: number; blockRead: number; blockWrite: number; pids: number } {
+    const c = this.get(ref);
+    const procs = c.running ? this.processesOf(c) : [];
+    const limit = c.hostConfig.Memory > 0 ? c.hostConfig.Memory : 8_323_616_768;
+    const mem = c.running ? Math.min(limit, 520_192 * procs.length + writableSize(c) + 1_048_576) : 0;
+    const secs = c.running ? Math.floor((this.d.clock.now() - c.state.StartedAt) / 1000) : 0;
+    return {
+      id: c.id, name: c.name, cpu: 0, mem, limit: c.running ? limit : 0,
+      netRx: c.running ? 796 + 40 * Math.min(secs, 600) : 0, netTx: 0,
+      blockRead: 0, blockWrite: c.running ? writableSize(c) : 0, pids: procs.length,
+    };
+  }
+
   /** GET /containers/{id}/export: the whole merged filesystem as one tar. */
   exportFs(ref: string): Uint8Array {
     const fs = this.vfsOf(this.get(ref)).view({ uid: 0, gid: 0, groups: [0] }, '/');

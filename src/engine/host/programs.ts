@@ -32,6 +32,8 @@ const docker: Program = async (ctx) => {
     /** The client's own filesystem (docker cp, docker build read local files). */
     fs: ctx.fs,
     stderrIsTTY: ctx.stderr.isTTY,
+    /** The machine clock, for commands that refresh (docker stats). */
+    sleep: (ms: number, signal?: AbortSignal) => ctx.sys.clock.sleep(ms, signal),
   };
   const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
   if (needsDaemon(ctx.argv.slice(1))) {

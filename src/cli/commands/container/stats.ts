@@ -1,6 +1,6 @@
 /** `docker container stats`: Display a live stream of container(s) resource usage statistics (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { statsRun } from '../../verbs/stats';
 
 export const spec: CommandSpec = {
   "name": "stats",
@@ -17,5 +17,5 @@ export const spec: CommandSpec = {
     {"long": "no-stream", "type": "bool", "usage": "Disable streaming stats and only pull the first result"},
     {"long": "no-trunc", "type": "bool", "usage": "Do not truncate output"}
   ],
-  run: notSimulated
+  run: statsRun
 };
