@@ -109,3 +109,33 @@ export const containerPruneRun: Handler = async (ctx, _args, flags) => {
   await ctx.io.stdout.write(`Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`);
   return 0;
 };
+
+/** `docker system prune`: stopped containers, unused networks, dangling (or, -a, unused) images, build cache. */
+export const systemPruneRun: Handler = async (ctx, _args, flags) => {
+  const all = bool(flags, 'all');
+  const volumes = bool(flags, 'volumes');
+  if (!bool(flags, 'force')) {
+    const items = [
+      'all stopped containers',
+      'all networks not used by at least one container',
+      ...(volumes ? ['all anonymous volumes not used by at least one container'] : []),
+      all ? 'all images without at least one container associated to them' : 'all dangling images',
+      all ? 'all build cache' : 'unused build cache',
+    ];
+    await ctx.io.stdout.write(`WARNING! This will remove:\n${items.map((i) => `  - ${i}\n`).join('')}\nAre you sure you want to continue? [y/N] `);
+    const chunk = await ctx.io.stdin.read().catch(() => null);
+    const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
+    if (answer !== 'y' && answer !== 'yes') return 0;
+  }
+  const d = daemonOf(ctx);
+  const c = await d.containerPrune();
+  const i = await d.imagePrune({ all, filters: {} });
+  let out = '';
+  if (c.ContainersDeleted?.length) out += 'Deleted Containers:\n' + c.ContainersDeleted.map((id) => id + '\n').join('') + '\n';
+  if (i.ImagesDeleted?.length) {
+    out += 'Deleted Images:\n' + i.ImagesDeleted.map((it) => (it.Untagged ? `untagged: ${it.Untagged}\n` : `deleted: ${it.Deleted}\n`)).join('') + '\n';
+  }
+  out += `Total reclaimed space: ${humanSize(c.SpaceReclaimed + i.SpaceReclaimed)}\n`;
+  await ctx.io.stdout.write(out);
+  return 0;
+};

@@ -1,6 +1,6 @@
 /** `docker system prune`: Remove unused data (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { systemPruneRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "prune",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
     {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"},
     {"long": "volumes", "type": "bool", "usage": "Prune anonymous volumes"}
   ],
-  run: notSimulated
+  run: systemPruneRun
 };
