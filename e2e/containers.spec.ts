@@ -37,3 +37,12 @@ test('Ctrl-P Ctrl-Q detaches and leaves the container running', async ({ page })
   await typeLine(page, 'docker ps --format "{{.Image}} {{.Status}}"');
   await expect.poll(() => termText(page), { timeout: 5_000 }).toMatch(/busybox Up/);
 });
+
+test("a container's writable layer shows its changes in the picture", async ({ page }) => {
+  await typeLine(page, 'docker run --name writer busybox sh -c "echo hi > /tmp/new.txt; rm /etc/hostname"');
+  await expect(page.locator('[data-container]')).toHaveCount(1, { timeout: 20_000 });
+  const box = page.locator('[data-container]').first();
+  await expect(box).toContainText('writer');
+  await expect(box).toContainText('A /tmp/new.txt');
+  await expect(box).toContainText('D /etc/hostname');
+});

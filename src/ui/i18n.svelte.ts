@@ -12,6 +12,10 @@ const zh = {
   booting: '正在启动模拟机器…',
   bootFailed: '模拟机器启动失败',
   langName: '中文',
+  containers: '容器的可写层',
+  containersHint: '每个容器在它的镜像之上有自己的一层；A 新增 · C 修改 · D 删除（白化）',
+  noChanges: '没有改动',
+  more: '还有',
 };
 
 type Dict = { [K in keyof typeof zh]: string };
@@ -26,6 +30,10 @@ const en: Dict = {
   booting: 'Booting the simulated machine…',
   bootFailed: 'The simulated machine failed to boot',
   langName: 'English',
+  containers: "Containers' writable layers",
+  containersHint: 'Each container has its own layer on top of its image; A added · C changed · D deleted (whiteout)',
+  noChanges: 'no changes',
+  more: 'more',
 };
 
 export const dictionaries = { 'zh-CN': zh, en } satisfies Record<string, Dict>;
