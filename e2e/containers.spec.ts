@@ -46,3 +46,13 @@ test("a container's writable layer shows its changes in the picture", async ({ p
   await expect(box).toContainText('A /tmp/new.txt');
   await expect(box).toContainText('D /etc/hostname');
 });
+
+test('the process picture shows a container process as PID 1 beside its host PID', async ({ page }) => {
+  await typeLine(page, 'docker run -d --name sleeper busybox sleep 1000');
+  await expect.poll(() => termText(page), { timeout: 20_000 }).toMatch(/[0-9a-f]{64}\s*\n.*\$ ?$/);
+  await page.getByTestId('tab-processes').click();
+  const row = page.locator('[data-container-pid="1"]').filter({ hasText: 'sleep 1000' });
+  await expect(row).toHaveCount(1, { timeout: 5_000 });
+  await expect(row).toContainText('sleeper');
+  await expect(page.getByTestId('process-picture')).toContainText('dockerd');
+});
