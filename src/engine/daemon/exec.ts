@@ -68,7 +68,11 @@ export function execInContainer(kernel: Kernel, c: Container, shim: Proc | undef
     });
     stdout = w('stdout');
     stderr = w('stderr');
-    if (opts.stdin) stdin = opts.stdin;
+    // Without -t the process gets a pipe, not the caller's terminal: no prompt, no line editing.
+    if (opts.stdin) {
+      const inner = opts.stdin;
+      stdin = { isTTY: false, read: (signal) => inner.read(signal), close: () => {} };
+    }
   }
   try {
     const proc = kernel.spawn({ argv: opts.cmd, path, env, cwd, stdin, stdout, stderr, cred, ctx, newProcessGroup: true }, shim ?? c.init);
