@@ -13,7 +13,7 @@ import { familiarize } from '../image/reference';
 import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
 import { generateName, VALID_NAME } from '../container/names';
 import { envRecord, RuntimeError, startInit } from '../container/runtime';
-import type { Kernel, Proc } from '../process/kernel';
+import type { Kernel, PidNamespace, Proc } from '../process/kernel';
 import { Pipe } from '../process/pipe';
 import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
@@ -158,6 +158,8 @@ export class ContainerService {
     let v = (c as Container & { vfs?: Vfs }).vfs;
     if (!v) {
       v = new Vfs(c.rootfs, { now: () => this.d.clock.now() });
+      // --read-only: the container's root is mounted read-only (writes fail with EROFS).
+      if (c.hostConfig.ReadonlyRootfs) v.mount('/', c.rootfs, { readonly: true });
       (c as Container & { vfs?: Vfs }).vfs = v;
     }
     return v;
@@ -208,6 +210,7 @@ export class ContainerService {
           stdin,
           stdout,
           stderr,
+          pidNs: this.pidNamespaceFor(c),
         },
         shim,
       );
@@ -227,6 +230,18 @@ export class ContainerService {
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
     for (const fn of this.startListeners.get(c.id) ?? []) fn();
     void init.wait().then((code) => this.onExit(c, init, code));
+  }
+
+  /** --pid host shares the host's PID namespace; --pid container:X shares X's. */
+  private pidNamespaceFor(c: Container): PidNamespace | undefined {
+    const mode = c.hostConfig.PidMode ?? '';
+    if (mode === 'host') return this.d.kernel.rootNs;
+    if (mode.startsWith('container:')) {
+      const other = this.get(mode.slice('container:'.length));
+      if (!other.running || !other.init) throw new DaemonError(`cannot join PID of a non running container: ${other.id}`, 409);
+      return other.init.ctx.pidNs;
+    }
+    return undefined;
   }
 
   private onExit(c: Container, init: Proc, code: number): void {
