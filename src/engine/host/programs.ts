@@ -13,6 +13,7 @@ import { runDockerCli } from '../../cli/framework/cli';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
+import { registerBusybox } from '../programs/busybox/busybox';
 
 let registered = false;
 
@@ -83,4 +84,5 @@ export function registerAllPrograms(): void {
   registerProgram('docker', docker);
   registerProgram('edit', edit);
   registerDockerCompletion();
+  registerBusybox();
 }
