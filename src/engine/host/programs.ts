@@ -5,7 +5,6 @@
 import { registerProgram } from '../programs/registry';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
-import { busybox } from '../programs/multicall';
 import { aptGet } from '../programs/apt/apt-get';
 import { cowsay, fortune } from '../programs/apt/cowsay';
 import { shPrograms } from '../../shell';
@@ -76,7 +75,6 @@ export function registerAllPrograms(): void {
   registerProgram('ash', shPrograms.ash);
   registerProgram('sh', shPrograms.dash);
   registerProgram('hello', hello);
-  registerProgram('busybox', busybox);
   registerProgram('apt-get', aptGet);
   registerProgram('apt', aptGet);
   registerProgram('cowsay', cowsay);
