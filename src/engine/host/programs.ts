@@ -13,6 +13,7 @@ import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
 import { registerBusybox } from '../programs/busybox/busybox';
+import { registerPackageManagers } from '../programs/pkg';
 
 let registered = false;
 
@@ -83,4 +84,5 @@ export function registerAllPrograms(): void {
   registerProgram('edit', edit);
   registerDockerCompletion();
   registerBusybox();
+  registerPackageManagers();
 }

@@ -1,0 +1,220 @@
+/**
+ * `apt-get` and `apt` on Debian and Ubuntu images. `update` fetches the package lists (written to
+ * /var/lib/apt/lists, which the Docker images ship empty: hence `E: Unable to locate package` before
+ * an update); `install` resolves dependencies from the catalogue, asks `Do you want to continue?
+ * [Y/n]` on stdin unless -y, then really unpacks each package's files and records it in
+ * /var/lib/dpkg/status. `remove`/`purge` undo that. Output follows apt 2.6's wording.
+ */
+import type { Program, ProgramContext } from '../../process/types';
+import { readLines } from '../../process/pipe';
+import { DEB, type Pkg } from './catalog';
+import { aptSize, canWrite, fileList, installed, readText, removeFiles, resolve, unpack, writeDb } from './db';
+
+const LISTS = '/var/lib/apt/lists';
+
+function mirror(ctx: ProgramContext): { url: string; suites: string[]; codename: string; host: string } {
+  const os = readText(ctx, '/etc/os-release');
+  const codename = /VERSION_CODENAME=(\S+)/.exec(os)?.[1] ?? 'bookworm';
+  if (/^ID=ubuntu/m.test(os)) {
+    return { url: 'http://archive.ubuntu.com/ubuntu', host: 'archive.ubuntu.com_ubuntu', codename, suites: [codename, `${codename}-updates`, `${codename}-backports`] };
+  }
+  return { url: 'http://deb.debian.org/debian', host: 'deb.debian.org_debian', codename, suites: [codename, `${codename}-updates`] };
+}
+
+async function locked(ctx: ProgramContext, frontend = true): Promise<boolean> {
+  if (canWrite(ctx, '/var/lib/dpkg')) return false;
+  const lock = frontend ? '/var/lib/dpkg/lock-frontend' : '/var/lib/apt/lists/lock';
+  await ctx.stderr.write(
+    frontend
+      ? `E: Could not open lock file ${lock} - open (13: Permission denied)\nE: Unable to acquire the dpkg frontend lock (${lock}), are you root?\n`
+      : `E: Could not open lock file ${lock} - open (13: Permission denied)\nE: Unable to lock directory /var/lib/apt/lists/\n`,
+  );
+  return true;
+}
+
+async function update(ctx: ProgramContext): Promise<number> {
+  if (await locked(ctx, false)) return 100;
+  const m = mirror(ctx);
+  let n = 1;
+  let total = 0;
+  let out = '';
+  for (const s of m.suites) {
+    const size = s === m.codename ? 151_000 : 55_400;
+    total += size;
+    out += `Get:${n++} ${m.url} ${s} InRelease [${aptSize(size)}]\n`;
+  }
+  for (const s of m.suites) {
+    const size = s === m.codename ? 8_792_000 : 13_500;
+    total += size;
+    out += `Get:${n++} ${m.url} ${s}/main amd64 Packages [${aptSize(size)}]\n`;
+  }
+  await ctx.stdout.write(out);
+  await ctx.sys.clock.sleep(1500, ctx.signal);
+  ctx.fs.mkdir(LISTS, { recursive: true });
+  const index = Object.values(DEB).map((p) => `Package: ${p.name}\nVersion: ${p.version}\nInstalled-Size: ${p.kb}\nDepends: ${p.deps.join(', ')}\nDescription: ${p.desc}\n`).join('\n');
+  for (const s of m.suites) {
+    ctx.fs.writeFile(`${LISTS}/${m.host}_dists_${s}_InRelease`, `Origin: Debian\nSuite: ${s}\n`);
+    ctx.fs.writeFile(`${LISTS}/${m.host}_dists_${s}_main_binary-amd64_Packages`, s === m.codename ? index : '');
+  }
+  await ctx.stdout.write(`Fetched ${aptSize(total)} in 2s (${aptSize(total / 2)}/s)\nReading package lists... Done\n`);
+  return 0;
+}
+
+function hasLists(ctx: ProgramContext): boolean {
+  try {
+    return ctx.fs.readdir(LISTS).some((f) => f.endsWith('_Packages'));
+  } catch {
+    return false;
+  }
+}
+
+/** apt's package-name blocks: two-space indent, wrapped before 80 columns. */
+function wrap(names: string[]): string {
+  const lines: string[] = [];
+  let cur = ' ';
+  for (const n of names) {
+    if (cur.length + n.length + 1 > 79 && cur.trim()) {
+      lines.push(cur);
+      cur = ' ';
+    }
+    cur += ' ' + n;
+  }
+  return [...lines, cur].join('\n') + '\n';
+}
+
+const HEAD = 'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n';
+
+/** The [Y/n] question, answered from stdin (EOF counts as "yes", as apt treats an empty line). */
+async function confirm(ctx: ProgramContext): Promise<boolean> {
+  await ctx.stdout.write('Do you want to continue? [Y/n] ');
+  const { value } = await readLines(ctx.stdin, ctx.signal).next();
+  if (typeof value !== 'string') {
+    await ctx.stdout.write('\n');
+    return true;
+  }
+  if (!ctx.stdin.isTTY) await ctx.stdout.write(value + '\n');
+  const a = value.trim().toLowerCase();
+  return a === '' || a === 'y' || a === 'yes';
+}
+
+async function install(ctx: ProgramContext, names: string[], yes: boolean): Promise<number> {
+  if (await locked(ctx)) return 100;
+  await ctx.stdout.write(HEAD);
+  const have = installed(ctx, 'deb');
+  const r = hasLists(ctx) ? resolve('deb', names, have) : { wanted: [], order: [], missing: names[0], selected: [] };
+  if (r.missing !== undefined) {
+    await ctx.stderr.write(`E: Unable to locate package ${r.missing}\n`);
+    return 100;
+  }
+  let out = r.selected.map(([a, b]) => `Note, selecting '${b}' instead of '${a}'\n`).join('');
+  for (const p of r.wanted) if (have.has(p.name)) out += `${p.name} is already the newest version (${p.version}).\n`;
+  if (!r.order.length) {
+    await ctx.stdout.write(out + '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+    return 0;
+  }
+  const extra = r.order.filter((p) => !r.wanted.includes(p)).map((p) => p.name).sort();
+  if (extra.length) out += 'The following additional packages will be installed:\n' + wrap(extra);
+  out += 'The following NEW packages will be installed:\n' + wrap(r.order.map((p) => p.name).sort());
+  const dl = r.order.reduce((a, p) => a + p.dl, 0) * 1000;
+  const size = r.order.reduce((a, p) => a + p.kb, 0) * 1000;
+  out += `0 upgraded, ${r.order.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${aptSize(dl)} of archives.\nAfter this operation, ${aptSize(size)} of additional disk space will be used.\n`;
+  await ctx.stdout.write(out);
+  // apt asks only when it installs more than was asked for; -y answers for it.
+  if (!yes && extra.length && !(await confirm(ctx))) {
+    await ctx.stdout.write('Abort.\n');
+    return 1;
+  }
+  const m = mirror(ctx);
+  await ctx.stdout.write(r.order.map((p, i) => `Get:${i + 1} ${m.url} ${m.codename}/main amd64 ${p.name} amd64 ${p.version} [${aptSize(p.dl * 1000)}]\n`).join(''));
+  await ctx.sys.clock.sleep(Math.min(5000, 200 + dl / 10_000), ctx.signal);
+  await ctx.stdout.write(`Fetched ${aptSize(dl)} in 1s (${aptSize(dl)}/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
+  const done: { pkg: Pkg; files: string[] }[] = [];
+  let first = true;
+  for (const p of r.order) {
+    const count = 6000 + have.size * 90 + done.length * 40;
+    const reading = first ? `(Reading database ... ${count} files and directories currently installed.)\n` : '';
+    first = false;
+    await ctx.stdout.write(`Selecting previously unselected package ${p.name}.\n${reading}Preparing to unpack .../${String(done.length).padStart(2, '0')}-${p.name}_${p.version.replace(/^\d+:/, '')}_amd64.deb ...\nUnpacking ${p.name} (${p.version}) ...\n`);
+    done.push({ pkg: p, files: unpack(ctx, p) });
+  }
+  writeDb(ctx, 'deb', done);
+  await ctx.stdout.write(r.order.map((p) => `Setting up ${p.name} (${p.version}) ...\n`).join(''));
+  return 0;
+}
+
+async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge: boolean): Promise<number> {
+  if (await locked(ctx)) return 100;
+  await ctx.stdout.write(HEAD);
+  const have = installed(ctx, 'deb');
+  const gone = names.filter((n) => have.has(n));
+  for (const n of names.filter((x) => !have.has(x))) {
+    if (!DEB[n] && !hasLists(ctx)) {
+      await ctx.stderr.write(`E: Unable to locate package ${n}\n`);
+      return 100;
+    }
+    await ctx.stdout.write(`Package '${n}' is not installed, so not removed\n`);
+  }
+  if (!gone.length) {
+    await ctx.stdout.write('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+    return 0;
+  }
+  const freed = gone.reduce((a, n) => a + (have.get(n)?.kb ?? 0), 0) * 1000;
+  await ctx.stdout.write(`The following packages will be REMOVED:\n${wrap(gone.map((n) => n + (purge ? '*' : '')))}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\nAfter this operation, ${aptSize(freed)} disk space will be freed.\n`);
+  if (!yes && !(await confirm(ctx))) {
+    await ctx.stdout.write('Abort.\n');
+    return 1;
+  }
+  await ctx.stdout.write(`(Reading database ... ${6000 + have.size * 90} files and directories currently installed.)\n`);
+  for (const n of gone) {
+    await ctx.stdout.write(`Removing ${n} (${have.get(n)!.version}) ...\n`);
+    removeFiles(ctx, fileList(ctx, 'deb', n).filter((f) => purge || !f.startsWith('/etc/')));
+  }
+  if (purge) for (const n of gone) await ctx.stdout.write(`Purging configuration files for ${n} (${have.get(n)!.version}) ...\n`);
+  writeDb(ctx, 'deb', [], gone);
+  return 0;
+}
+
+export const aptGet: Program = async (ctx) => {
+  const name = (ctx.argv[0] ?? 'apt-get').split('/').pop()!;
+  const args = ctx.argv.slice(1);
+  if (name === 'apt' && !ctx.stdout.isTTY && args.length) await ctx.stderr.write('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
+  const yes = args.some((a) => /^-(\w*y\w*|-yes|-assume-yes)$/.test(a));
+  const [cmd, ...pkgs] = args.filter((a) => !a.startsWith('-'));
+  switch (cmd) {
+    case 'update':
+      return update(ctx);
+    case 'install':
+      if (!pkgs.length) {
+        if (await locked(ctx)) return 100;
+        await ctx.stdout.write(HEAD + '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+        return 0;
+      }
+      return install(ctx, pkgs, yes);
+    case 'remove':
+    case 'purge':
+      return remove(ctx, pkgs, yes, cmd === 'purge' || args.includes('--purge'));
+    case 'upgrade':
+    case 'dist-upgrade':
+    case 'full-upgrade':
+    case 'autoremove':
+      if (await locked(ctx)) return 100;
+      await ctx.stdout.write(HEAD + (cmd === 'upgrade' || cmd.endsWith('-upgrade') ? 'Calculating upgrade... Done\n' : '') + '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+      return 0;
+    case 'clean':
+    case 'autoclean':
+      return 0;
+    case 'list': {
+      if (name !== 'apt') break;
+      const have = installed(ctx, 'deb');
+      const code = mirror(ctx).codename;
+      const rows = [...have].sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, i]) => `${n}/${code},now ${i.version} amd64 [installed]\n`);
+      await ctx.stdout.write('Listing... Done\n' + rows.join(''));
+      return 0;
+    }
+    case undefined:
+      await ctx.stdout.write(`apt 2.6.1 (amd64)\nUsage: ${name} [options] command\n\nMost used commands:\n  update - Retrieve new lists of packages\n  upgrade - Perform an upgrade\n  install - Install new packages (pkg is libc6 not libc6.deb)\n  remove - Remove packages\n  purge - Remove packages and config files\n`);
+      return 1;
+  }
+  await ctx.stderr.write(`E: Invalid operation ${cmd}\n`);
+  return 100;
+};
