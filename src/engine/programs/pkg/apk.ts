@@ -40,7 +40,7 @@ function cached(ctx: ProgramContext): boolean {
 
 function ok(ctx: ProgramContext): string {
   const have = installed(ctx, 'apk');
-  const kb = 7000 + [...have.values()].reduce((a, i) => a + i.kb, 0);
+  const kb = [...have.values()].reduce((a, i) => a + i.kb, 0);
   return `OK: ${Math.round(kb / 1024)} MiB in ${have.size} packages\n`;
 }
 
@@ -114,8 +114,11 @@ async function del(ctx: ProgramContext, names: string[]): Promise<number> {
   return 0;
 }
 
-export const apk: Program = async (ctx) => {
-  const args = ctx.argv.slice(1);
+export const apk: Program = async (outer) => {
+  const args = outer.argv.slice(1);
+  // -q / --quiet: apk prints only errors.
+  const quiet = args.some((a) => a === '--quiet' || /^-\w*q/.test(a));
+  const ctx = quiet ? { ...outer, stdout: { isTTY: outer.stdout.isTTY, close: () => outer.stdout.close(), write: async () => {} } } : outer;
   const noCache = args.includes('--no-cache');
   const [cmd, ...names] = args.filter((a) => !a.startsWith('-'));
   switch (cmd) {

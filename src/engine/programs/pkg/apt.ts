@@ -174,9 +174,12 @@ async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge:
   return 0;
 }
 
-export const aptGet: Program = async (ctx) => {
-  const name = (ctx.argv[0] ?? 'apt-get').split('/').pop()!;
-  const args = ctx.argv.slice(1);
+export const aptGet: Program = async (outer) => {
+  const name = (outer.argv[0] ?? 'apt-get').split('/').pop()!;
+  const args = outer.argv.slice(1);
+  // -qq (or -q=2): nothing but errors on stdout, as scripts and Dockerfiles use it.
+  const silent = args.some((a) => a === '-qq' || a === '-q=2' || a === '--quiet=2' || /^-\w*qq/.test(a));
+  const ctx = silent ? { ...outer, stdout: { isTTY: outer.stdout.isTTY, close: () => outer.stdout.close(), write: async () => {} } } : outer;
   if (name === 'apt' && !ctx.stdout.isTTY && args.length) await ctx.stderr.write('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
   const yes = args.some((a) => /^-(\w*y\w*|-yes|-assume-yes)$/.test(a));
   const [cmd, ...pkgs] = args.filter((a) => !a.startsWith('-'));
