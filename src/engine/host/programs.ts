@@ -5,8 +5,6 @@
 import { registerProgram } from '../programs/registry';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
-import { aptGet } from '../programs/apt/apt-get';
-import { cowsay, fortune } from '../programs/apt/cowsay';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
 import type { Program } from '../process/types';
@@ -76,10 +74,6 @@ export function registerAllPrograms(): void {
   registerProgram('ash', shPrograms.ash);
   registerProgram('sh', shPrograms.dash);
   registerProgram('hello', hello);
-  registerProgram('apt-get', aptGet);
-  registerProgram('apt', aptGet);
-  registerProgram('cowsay', cowsay);
-  registerProgram('fortune', fortune);
   registerProgram('docker', docker);
   registerProgram('edit', edit);
   registerDockerCompletion();
