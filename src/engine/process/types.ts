@@ -121,6 +121,60 @@ export interface System {
   processes(from: ProcessApi): ProcessInfo[];
   /** Services only the host offers (the docker client's connection to dockerd); undefined in containers. */
   readonly host?: HostServices;
+  /**
+   * The calling process's network namespace (sockets, name resolution, interfaces). Implemented in
+   * ../network; undefined only in unit-test fakes that do not need it.
+   */
+  readonly net?: NetApi;
+}
+
+/** A connected stream socket: bytes both ways, like a pipe pair. */
+export interface Socket {
+  readonly input: ReadStream;
+  readonly output: WriteStream;
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  /** Close both directions (the peer reads end of file). */
+  close(): void;
+}
+
+export interface Listener {
+  readonly address: string;
+  readonly port: number;
+  /** Next incoming connection; rejects with Terminated when the process is killed. */
+  accept(signal: AbortSignal): Promise<Socket>;
+  close(): void;
+}
+
+/** errno-style failures of the socket calls, with the C library's wording in `message`. */
+export class NetError extends Error {
+  constructor(readonly code: 'EADDRINUSE' | 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'ETIMEDOUT' | 'ENOTFOUND' | 'EACCES', message: string) {
+    super(message);
+    this.name = 'NetError';
+  }
+}
+
+export interface NetInterface {
+  name: string;
+  mac?: string;
+  mtu: number;
+  state: 'UP' | 'DOWN' | 'UNKNOWN';
+  addresses: Array<{ family: 'inet' | 'inet6'; address: string; prefixLength: number }>;
+}
+
+/** A network namespace as a program sees it. */
+export interface NetApi {
+  /** bind+listen on a TCP port (address '0.0.0.0' by default). Throws NetError EADDRINUSE. */
+  listen(port: number, opts?: { address?: string }): Listener;
+  /** Connect to host:port; host is an address or a name resolved like `resolve`. Rejects with NetError. */
+  connect(host: string, port: number, signal: AbortSignal): Promise<Socket>;
+  /** /etc/hosts, then Docker's embedded DNS (user-defined networks), then the simulated internet. */
+  resolve(name: string): string | undefined;
+  interfaces(): NetInterface[];
+  /** ICMP echo reachability of an address (for ping), with a round-trip time in ms. */
+  ping(address: string): { reachable: boolean; rttMs: number };
 }
 
 /** The calling process's own handle. */
