@@ -12,6 +12,7 @@ import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
 import { registerBusybox } from '../programs/busybox/busybox';
 import { registerPackageManagers } from '../programs/pkg';
+import { registerShadowUtils } from '../programs/shadow';
 
 let registered = false;
 
@@ -79,4 +80,5 @@ export function registerAllPrograms(): void {
   registerDockerCompletion();
   registerBusybox();
   registerPackageManagers();
+  registerShadowUtils();
 }

@@ -1,0 +1,413 @@
+/**
+ * The shadow-utils account tools Debian, Ubuntu and CentOS images ship in /usr/sbin: useradd,
+ * groupadd, usermod, userdel, groupdel. Dockerfiles use them to create the non-root user an image
+ * runs as (`groupadd -r flask && useradd -r -g flask flask`), so what matters is what they write
+ * to /etc/passwd, /etc/group and /etc/shadow, which ids they pick, and their errors and exit codes.
+ *
+ * Id choice follows shadow 4.13 with Debian's login.defs: ordinary accounts take one more than the
+ * highest id in 1000–60000; system accounts (-r) take the highest free id in 100–999 counting
+ * down; a user's own group takes the uid as its gid when that gid is free. Homes are created only
+ * with -m (Debian's CREATE_HOME is off), from /etc/skel.
+ */
+import type { ProgramContext } from '../process/types';
+import { W_OK } from '../fs/types';
+import { parseArgs, type OptSpec } from './lib/opts';
+import { registerProgram } from './registry';
+
+type Db = { lines: string[]; path: string };
+
+function load(ctx: ProgramContext, path: string): Db {
+  let text = '';
+  try {
+    text = ctx.fs.readText(path);
+  } catch {
+    // A missing file reads as empty, as the tools treat a fresh /etc/shadow.
+  }
+  return { lines: text.split('\n').filter((l) => l !== ''), path };
+}
+
+function save(ctx: ProgramContext, db: Db): void {
+  if (!ctx.fs.exists(db.path) && db.path.endsWith('shadow')) return;
+  ctx.fs.writeFile(db.path, db.lines.map((l) => l + '\n').join(''));
+}
+
+const field = (line: string, i: number) => line.split(':')[i] ?? '';
+const find = (db: Db, name: string) => db.lines.findIndex((l) => field(l, 0) === name);
+const idsOf = (db: Db) => new Set(db.lines.map((l) => Number(field(l, 2))));
+
+function newId(used: Set<number>, system: boolean, preferred?: number): number {
+  if (preferred !== undefined && !used.has(preferred)) return preferred;
+  if (system) {
+    for (let id = 999; id >= 100; id--) if (!used.has(id)) return id;
+  }
+  let max = 999;
+  for (const id of used) if (id >= 1000 && id <= 60000 && id > max) max = id;
+  return max + 1;
+}
+
+/** A group given by name or number, as -g takes it. */
+function groupId(groups: Db, spec: string): number | undefined {
+  if (/^\d+$/.test(spec)) return Number(spec);
+  const i = find(groups, spec);
+  return i < 0 ? undefined : Number(field(groups.lines[i], 2));
+}
+
+async function locked(ctx: ProgramContext, prog: string, file: string): Promise<boolean> {
+  if (ctx.fs.access(file, W_OK)) return false;
+  await ctx.stderr.write(`${prog}: Permission denied.\n${prog}: cannot lock ${file}; try again later.\n`);
+  return true;
+}
+
+const validName = (n: string) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(n) && n.length <= 32;
+
+async function usage(ctx: ProgramContext, text: string, code: number): Promise<number> {
+  await (code === 0 ? ctx.stdout : ctx.stderr).write(text);
+  return code;
+}
+
+const USERADD_USAGE = `Usage: useradd [options] LOGIN
+       useradd -D
+       useradd -D [options]
+
+Options:
+      --badname                 do not check for bad names
+  -b, --base-dir BASE_DIR       base directory for the home directory of the
+                                new account
+  -c, --comment COMMENT         GECOS field of the new account
+  -d, --home-dir HOME_DIR       home directory of the new account
+  -D, --defaults                print or change default useradd configuration
+  -e, --expiredate EXPIRE_DATE  expiration date of the new account
+  -f, --inactive INACTIVE       password inactivity period of the new account
+  -g, --gid GROUP               name or ID of the primary group of the new
+                                account
+  -G, --groups GROUPS           list of supplementary groups of the new
+                                account
+  -h, --help                    display this help message and exit
+  -k, --skel SKEL_DIR           use this alternative skeleton directory
+  -K, --key KEY=VALUE           override /etc/login.defs defaults
+  -l, --no-log-init             do not add the user to the lastlog and
+                                faillog databases
+  -m, --create-home             create the user's home directory
+  -M, --no-create-home          do not create the user's home directory
+  -N, --no-user-group           do not create a group with the same name as
+                                the user
+  -o, --non-unique              allow to create users with duplicate
+                                (non-unique) UID
+  -p, --password PASSWORD       encrypted password of the new account
+  -r, --system                  create a system account
+  -R, --root CHROOT_DIR         directory to chroot into
+  -s, --shell SHELL             login shell of the new account
+  -u, --uid UID                 user ID of the new account
+  -U, --user-group              create a group with the same name as the user
+
+`;
+
+const USERADD_SPEC: OptSpec = {
+  short: 'b:c:d:De:f:g:G:k:K:lmMNop:rR:s:u:U',
+  long: {
+    badname: 'badname', 'base-dir': 'b=', comment: 'c=', 'home-dir': 'd=', defaults: 'D', expiredate: 'e=',
+    inactive: 'f=', gid: 'g=', groups: 'G=', skel: 'k=', key: 'K=', 'no-log-init': 'l', 'create-home': 'm',
+    'no-create-home': 'M', 'no-user-group': 'N', 'non-unique': 'o', password: 'p=', system: 'r', root: 'R=',
+    shell: 's=', uid: 'u=', 'user-group': 'U',
+  },
+};
+
+function copySkel(ctx: ProgramContext, from: string, to: string, uid: number, gid: number): void {
+  let names: string[] = [];
+  try {
+    names = ctx.fs.readdir(from);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const src = `${from}/${n}`;
+    const dst = `${to}/${n}`;
+    const st = ctx.fs.lstat(src);
+    if (st.kind === 'dir') {
+      ctx.fs.mkdir(dst, { mode: st.mode & 0o7777 });
+      copySkel(ctx, src, dst, uid, gid);
+    } else if (st.kind === 'file') {
+      ctx.fs.writeFile(dst, ctx.fs.readFile(src), { mode: st.mode & 0o7777 });
+    } else continue;
+    ctx.fs.chown(dst, uid, gid);
+  }
+}
+
+export async function useradd(ctx: ProgramContext): Promise<number> {
+  const r = parseArgs('useradd', ctx.argv.slice(1), USERADD_SPEC);
+  if (!r.ok) return usage(ctx, r.message + '\n' + USERADD_USAGE, 2);
+  const o = r.p;
+  if (o.help) return usage(ctx, USERADD_USAGE, 0);
+  if (o.has('D')) {
+    await ctx.stdout.write('GROUP=100\nHOME=/home\nINACTIVE=-1\nEXPIRE=\nSHELL=/bin/sh\nSKEL=/etc/skel\nCREATE_MAIL_SPOOL=no\nLOG_INIT=yes\n');
+    return 0;
+  }
+  if (o.operands.length !== 1) return usage(ctx, USERADD_USAGE, 2);
+  const name = o.operands[0];
+  if (!o.has('badname') && !validName(name)) {
+    await ctx.stderr.write(`useradd: invalid user name '${name}': use --badname to ignore\n`);
+    return 3;
+  }
+  if (await locked(ctx, 'useradd', '/etc/passwd')) return 1;
+  const passwd = load(ctx, '/etc/passwd');
+  const group = load(ctx, '/etc/group');
+  const shadow = load(ctx, '/etc/shadow');
+  if (find(passwd, name) >= 0) {
+    await ctx.stderr.write(`useradd: user '${name}' already exists\n`);
+    return 9;
+  }
+  const system = o.has('r');
+  let uid: number;
+  const uidArg = o.get('u');
+  if (uidArg !== undefined) {
+    if (!/^\d+$/.test(uidArg)) {
+      await ctx.stderr.write(`useradd: invalid user ID '${uidArg}'\n`);
+      return 3;
+    }
+    uid = Number(uidArg);
+    if (idsOf(passwd).has(uid) && !o.has('o')) {
+      await ctx.stderr.write(`useradd: UID ${uid} is not unique\n`);
+      return 4;
+    }
+  } else uid = newId(idsOf(passwd), system);
+
+  let gid: number;
+  const gArg = o.get('g');
+  if (gArg !== undefined) {
+    const g = groupId(group, gArg);
+    if (g === undefined || (/^\d+$/.test(gArg) && !idsOf(group).has(g))) {
+      await ctx.stderr.write(`useradd: group '${gArg}' does not exist\n`);
+      return 6;
+    }
+    gid = g;
+  } else if (o.has('N')) {
+    gid = 100;
+  } else {
+    if (find(group, name) >= 0) {
+      await ctx.stderr.write(`useradd: group ${name} exists - if you want to add this user to that group, use -g.\n`);
+      return 9;
+    }
+    gid = newId(idsOf(group), system, uid);
+    group.lines.push(`${name}:x:${gid}:`);
+  }
+  for (const g of (o.get('G') ?? '').split(',').filter(Boolean)) {
+    const i = /^\d+$/.test(g) ? group.lines.findIndex((l) => field(l, 2) === g) : find(group, g);
+    if (i < 0) {
+      await ctx.stderr.write(`useradd: group '${g}' does not exist\n`);
+      return 6;
+    }
+    const f = group.lines[i].split(':');
+    f[3] = [...(f[3] ?? '').split(',').filter(Boolean), name].join(',');
+    group.lines[i] = f.join(':');
+  }
+  const home = o.get('d') ?? `${o.get('b') ?? '/home'}/${name}`;
+  const shell = o.get('s') ?? '/bin/sh';
+  passwd.lines.push(`${name}:x:${uid}:${gid}:${o.get('c') ?? ''}:${home}:${shell}`);
+  const days = Math.floor(ctx.sys.clock.now() / 86_400_000);
+  shadow.lines.push(`${name}:${o.get('p') ?? '!'}:${days}:0:99999:7:::`);
+  save(ctx, passwd);
+  save(ctx, group);
+  save(ctx, shadow);
+  if (o.has('m') && !o.has('M')) {
+    if (ctx.fs.exists(home)) {
+      await ctx.stderr.write(`useradd: warning: the home directory ${home} already exists.\nuseradd: Not copying any file from skel directory into it.\n`);
+    } else {
+      ctx.fs.mkdir(home, { recursive: true, mode: 0o750 });
+      ctx.fs.chown(home, uid, gid);
+      copySkel(ctx, o.get('k') ?? '/etc/skel', home, uid, gid);
+    }
+  }
+  return 0;
+}
+
+const GROUPADD_USAGE = `Usage: groupadd [options] GROUP
+
+Options:
+  -f, --force                   exit successfully if the group already exists,
+                                and cancel -g if the GID is already used
+  -g, --gid GID                 use GID for the new group
+  -h, --help                    display this help message and exit
+  -K, --key KEY=VALUE           override /etc/login.defs defaults
+  -o, --non-unique              allow to create groups with duplicate
+                                (non-unique) GID
+  -p, --password PASSWORD       use this encrypted password for the new group
+  -r, --system                  create a system account
+  -R, --root CHROOT_DIR         directory to chroot into
+  -U, --users USERS             list of user members of this group
+
+`;
+
+export async function groupadd(ctx: ProgramContext): Promise<number> {
+  const r = parseArgs('groupadd', ctx.argv.slice(1), {
+    short: 'fg:K:op:rR:U:',
+    long: { force: 'f', gid: 'g=', key: 'K=', 'non-unique': 'o', password: 'p=', system: 'r', root: 'R=', users: 'U=' },
+  });
+  if (!r.ok) return usage(ctx, r.message + '\n' + GROUPADD_USAGE, 2);
+  const o = r.p;
+  if (o.help) return usage(ctx, GROUPADD_USAGE, 0);
+  if (o.operands.length !== 1) return usage(ctx, GROUPADD_USAGE, 2);
+  const name = o.operands[0];
+  if (!validName(name)) {
+    await ctx.stderr.write(`groupadd: '${name}' is not a valid group name\n`);
+    return 3;
+  }
+  if (await locked(ctx, 'groupadd', '/etc/group')) return 10;
+  const group = load(ctx, '/etc/group');
+  if (find(group, name) >= 0) {
+    if (o.has('f')) return 0;
+    await ctx.stderr.write(`groupadd: group '${name}' already exists\n`);
+    return 9;
+  }
+  let gid: number;
+  const gArg = o.get('g');
+  if (gArg !== undefined && !(o.has('f') && idsOf(group).has(Number(gArg)))) {
+    if (!/^\d+$/.test(gArg)) {
+      await ctx.stderr.write(`groupadd: invalid group ID '${gArg}'\n`);
+      return 3;
+    }
+    gid = Number(gArg);
+    if (idsOf(group).has(gid) && !o.has('o')) {
+      await ctx.stderr.write(`groupadd: GID '${gid}' already exists\n`);
+      return 4;
+    }
+  } else gid = newId(idsOf(group), o.has('r'));
+  group.lines.push(`${name}:x:${gid}:${o.get('U') ?? ''}`);
+  save(ctx, group);
+  return 0;
+}
+
+export async function usermod(ctx: ProgramContext): Promise<number> {
+  const r = parseArgs('usermod', ctx.argv.slice(1), {
+    short: 'ac:d:g:G:l:Ls:u:U',
+    long: { append: 'a', comment: 'c=', home: 'd=', gid: 'g=', groups: 'G=', login: 'l=', lock: 'L', shell: 's=', uid: 'u=', unlock: 'U' },
+  });
+  const use = 'Usage: usermod [options] LOGIN\n';
+  if (!r.ok) return usage(ctx, r.message + '\n' + use, 2);
+  const o = r.p;
+  if (o.operands.length !== 1) return usage(ctx, use, 2);
+  const name = o.operands[0];
+  if (await locked(ctx, 'usermod', '/etc/passwd')) return 1;
+  const passwd = load(ctx, '/etc/passwd');
+  const group = load(ctx, '/etc/group');
+  const i = find(passwd, name);
+  if (i < 0) {
+    await ctx.stderr.write(`usermod: user '${name}' does not exist\n`);
+    return 6;
+  }
+  const f = passwd.lines[i].split(':');
+  if (o.get('g') !== undefined) {
+    const g = groupId(group, o.get('g')!);
+    if (g === undefined) {
+      await ctx.stderr.write(`usermod: group '${o.get('g')}' does not exist\n`);
+      return 6;
+    }
+    f[3] = String(g);
+  }
+  if (o.get('u') !== undefined) f[2] = o.get('u')!;
+  if (o.get('c') !== undefined) f[4] = o.get('c')!;
+  if (o.get('d') !== undefined) f[5] = o.get('d')!;
+  if (o.get('s') !== undefined) f[6] = o.get('s')!;
+  const wanted = o.get('G')?.split(',').filter(Boolean);
+  if (wanted) {
+    for (const g of wanted) {
+      if (find(group, g) < 0) {
+        await ctx.stderr.write(`usermod: group '${g}' does not exist\n`);
+        return 6;
+      }
+    }
+    group.lines = group.lines.map((line) => {
+      const gf = line.split(':');
+      let members = (gf[3] ?? '').split(',').filter(Boolean);
+      if (wanted.includes(gf[0])) {
+        if (!members.includes(name)) members.push(name);
+      } else if (!o.has('a')) members = members.filter((m) => m !== name);
+      gf[3] = members.join(',');
+      return gf.join(':');
+    });
+  }
+  const newName = o.get('l');
+  if (newName !== undefined) {
+    f[0] = newName;
+    group.lines = group.lines.map((line) => {
+      const gf = line.split(':');
+      gf[3] = (gf[3] ?? '').split(',').map((m) => (m === name ? newName : m)).join(',');
+      return gf.join(':');
+    });
+  }
+  passwd.lines[i] = f.join(':');
+  save(ctx, passwd);
+  save(ctx, group);
+  return 0;
+}
+
+export async function userdel(ctx: ProgramContext): Promise<number> {
+  const r = parseArgs('userdel', ctx.argv.slice(1), { short: 'fr', long: { force: 'f', remove: 'r' } });
+  const use = 'Usage: userdel [options] LOGIN\n';
+  if (!r.ok) return usage(ctx, r.message + '\n' + use, 2);
+  if (r.p.operands.length !== 1) return usage(ctx, use, 2);
+  const name = r.p.operands[0];
+  if (await locked(ctx, 'userdel', '/etc/passwd')) return 1;
+  const passwd = load(ctx, '/etc/passwd');
+  const group = load(ctx, '/etc/group');
+  const shadow = load(ctx, '/etc/shadow');
+  const i = find(passwd, name);
+  if (i < 0) {
+    await ctx.stderr.write(`userdel: user '${name}' does not exist\n`);
+    return 6;
+  }
+  const [, , , gid, , home] = passwd.lines[i].split(':');
+  passwd.lines.splice(i, 1);
+  shadow.lines = shadow.lines.filter((l) => field(l, 0) !== name);
+  // The user's own group goes with it when nobody else has it as primary group.
+  group.lines = group.lines
+    .filter((l) => !(field(l, 0) === name && field(l, 2) === gid && !passwd.lines.some((p) => field(p, 3) === gid)))
+    .map((l) => {
+      const gf = l.split(':');
+      gf[3] = (gf[3] ?? '').split(',').filter((m) => m && m !== name).join(',');
+      return gf.join(':');
+    });
+  save(ctx, passwd);
+  save(ctx, group);
+  save(ctx, shadow);
+  if (r.p.has('r') && home && ctx.fs.exists(home)) removeTree(ctx, home);
+  return 0;
+}
+
+function removeTree(ctx: ProgramContext, path: string): void {
+  if (ctx.fs.lstat(path).kind === 'dir') {
+    for (const n of ctx.fs.readdir(path)) removeTree(ctx, `${path}/${n}`);
+    ctx.fs.rmdir(path);
+  } else ctx.fs.unlink(path);
+}
+
+export async function groupdel(ctx: ProgramContext): Promise<number> {
+  const r = parseArgs('groupdel', ctx.argv.slice(1), { short: 'f', long: { force: 'f' } });
+  const use = 'Usage: groupdel [options] GROUP\n';
+  if (!r.ok) return usage(ctx, r.message + '\n' + use, 2);
+  if (r.p.operands.length !== 1) return usage(ctx, use, 2);
+  const name = r.p.operands[0];
+  if (await locked(ctx, 'groupdel', '/etc/group')) return 10;
+  const group = load(ctx, '/etc/group');
+  const i = find(group, name);
+  if (i < 0) {
+    await ctx.stderr.write(`groupdel: group '${name}' does not exist\n`);
+    return 6;
+  }
+  const gid = field(group.lines[i], 2);
+  const owner = load(ctx, '/etc/passwd').lines.find((l) => field(l, 3) === gid);
+  if (owner && !r.p.has('f')) {
+    await ctx.stderr.write(`groupdel: cannot remove the primary group of user '${field(owner, 0)}'\n`);
+    return 8;
+  }
+  group.lines.splice(i, 1);
+  save(ctx, group);
+  return 0;
+}
+
+export function registerShadowUtils(): void {
+  registerProgram('useradd', useradd);
+  registerProgram('groupadd', groupadd);
+  registerProgram('usermod', usermod);
+  registerProgram('userdel', userdel);
+  registerProgram('groupdel', groupdel);
+}
