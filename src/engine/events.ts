@@ -15,6 +15,7 @@ export type MachineEvent =
   | { type: 'container.fs'; id: string; path: string; kind: 'A' | 'C' | 'D' }
   | { type: 'process.spawned'; pid: number; ppid: number; argv: string[]; container?: string }
   | { type: 'process.exited'; pid: number; status: number }
+  | { type: 'process.oom'; pid: number; container?: string }
   | { type: 'volume.created'; name: string }
   | { type: 'volume.removed'; name: string }
   | { type: 'network.changed'; id: string };

@@ -91,6 +91,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     PidMode: str(flags, 'pid'),
     ReadonlyRootfs: bool(flags, 'read-only'),
     Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,
+    MemorySwap: str(flags, 'memory-swap') === '-1' ? -1 : str(flags, 'memory-swap') ? ramInBytes(str(flags, 'memory-swap')) : 0,
     NanoCpus: str(flags, 'cpus') && str(flags, 'cpus') !== '0.000' ? Math.round(Number(str(flags, 'cpus')) * 1e9) : 0,
     Init: ctx.changed.has('init') ? bool(flags, 'init') : null,
   };

@@ -49,6 +49,8 @@ export interface HostConfig {
   PidMode: string;
   ReadonlyRootfs: boolean;
   Memory: number;
+  /** Memory + swap in bytes (-1 unlimited swap, 0 unset). */
+  MemorySwap?: number;
   NanoCpus: number;
   Init?: boolean | null;
   [key: string]: unknown;

@@ -11,6 +11,7 @@
 import { isFsError, type Cred, type Fs } from '../fs/types';
 import type { Kernel, Proc, ProcContext } from '../process/kernel';
 import { PidNamespace } from '../process/kernel';
+import type { MemoryCgroup } from '../process/cgroup';
 import type { ReadStream, WriteStream } from '../process/types';
 
 export class RuntimeError extends Error {}
@@ -29,6 +30,7 @@ export interface StartSpec {
   stdout: WriteStream;
   stderr: WriteStream;
   pidNs?: PidNamespace;
+  cgroup?: MemoryCgroup;
 }
 
 /** Resolve `--user` / USER (name, uid, name:group, uid:gid) against the container's own files. */
@@ -100,6 +102,7 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
     uts: { hostname: spec.hostname },
     fsRoot: spec.fsRoot,
     container: spec.containerId,
+    cgroup: spec.cgroup,
   };
   try {
     return kernel.spawn(

@@ -2,6 +2,7 @@
  * dockerd's container side: create (merging the image's config with the request), start (a shim and
  * the first process in new namespaces), attach, wait, remove, list, inspect.
  */
+import { HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
@@ -211,6 +212,7 @@ export class ContainerService {
           stdout,
           stderr,
           pidNs: this.pidNamespaceFor(c),
+          cgroup: this.cgroupFor(c),
         },
         shim,
       );
@@ -230,6 +232,13 @@ export class ContainerService {
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
     for (const fn of this.startListeners.get(c.id) ?? []) fn();
     void init.wait().then((code) => this.onExit(c, init, code));
+  }
+
+  /** A fresh memory cgroup per start, sized by -m / --memory-swap. */
+  private cgroupFor(c: Container): MemoryCgroup {
+    const cg = MemoryCgroup.forContainer(c.hostConfig.Memory, c.hostConfig.MemorySwap ?? 0, HOST_MEMORY);
+    (c as Container & { cgroup?: MemoryCgroup }).cgroup = cg;
+    return cg;
   }
 
   /** --pid host shares the host's PID namespace; --pid container:X shares X's. */
@@ -252,6 +261,7 @@ export class ContainerService {
     c.stdinWriter = undefined;
     const ranMs = this.d.clock.now() - c.state.StartedAt;
     c.markExited(code, this.d.clock.now());
+    if (((c as Container & { cgroup?: MemoryCgroup }).cgroup?.oomKills ?? 0) > 0) c.state = { ...c.state, OOMKilled: true };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'exited' });
     if (this.shouldRestart(c, code)) {
       // Docker's back-off: 100 ms doubling on each quick exit, back to 100 ms after 10 s up.
@@ -517,8 +527,9 @@ export class ContainerService {
   stats(ref: string): { id: string; name: string; cpu: number; mem: number; limit: number; netRx: number; netTx: number; blockRead: number; blockWrite: number; pids: number } {
     const c = this.get(ref);
     const procs = c.running ? this.processesOf(c) : [];
-    const limit = c.hostConfig.Memory > 0 ? c.hostConfig.Memory : 8_323_616_768;
-    const mem = c.running ? Math.min(limit, 520_192 * procs.length + writableSize(c) + 1_048_576) : 0;
+    const limit = c.hostConfig.Memory > 0 ? c.hostConfig.Memory : HOST_MEMORY;
+    const held = (c as Container & { cgroup?: MemoryCgroup }).cgroup?.usage ?? 0;
+    const mem = c.running ? Math.min(limit, 520_192 * procs.length + writableSize(c) + 1_048_576 + held) : 0;
     const secs = c.running ? Math.floor((this.d.clock.now() - c.state.StartedAt) / 1000) : 0;
     return {
       id: c.id, name: c.name, cpu: 0, mem, limit: c.running ? limit : 0,
@@ -728,6 +739,8 @@ function defaultHostConfig(h: Record<string, unknown>): HostConfig {
     Memory: 0,
     NanoCpus: 0,
     ...h,
+    // moby: with -m and no --memory-swap the container may swap as much again.
+    ...(Number(h.Memory) > 0 && !h.MemorySwap ? { MemorySwap: Number(h.Memory) * 2 } : {}),
   } as HostConfig;
 }
 

@@ -13,6 +13,7 @@
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
+import { HOST_MEMORY, MemoryCgroup } from './cgroup';
 import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
 import { getProgram, markerProgram } from '../programs/registry';
 import {
@@ -56,6 +57,8 @@ export interface ProcContext {
   /** The container this process belongs to, if any (for events and `docker top`). */
   container?: string;
   host?: HostServices;
+  /** The memory cgroup charged for this process's memory (the host's when absent). */
+  cgroup?: MemoryCgroup;
 }
 
 const TERMINATE = new Set<number>([
@@ -73,6 +76,8 @@ export class Proc implements ProcessApi {
   private waiters: ((status: number) => void)[] = [];
   private resumers: (() => void)[] = [];
   readonly children = new Set<Proc>();
+  /** Bytes charged to the cgroup by this process (released when it exits). */
+  memory = 0;
 
   constructor(
     readonly kernel: Kernel,
@@ -206,6 +211,8 @@ export class Kernel {
   readonly clock: Clock;
   readonly rng: Rng;
   private events?: Emitter;
+  /** The root memory cgroup: host processes and containers without `-m`. */
+  readonly hostCgroup = new MemoryCgroup(HOST_MEMORY);
 
   constructor(opts: KernelOptions) {
     this.clock = opts.clock;
@@ -249,6 +256,8 @@ export class Kernel {
   }
 
   reap(p: Proc): void {
+    this.cgroupOf(p).usage -= p.memory;
+    p.memory = 0;
     this.procs.delete(p.info.pid);
     this.rootNs.members.delete(p.info.pid);
     if (p.ctx.pidNs !== this.rootNs) p.ctx.pidNs.members.delete(p.info.nsPid);
@@ -380,6 +389,26 @@ export class Kernel {
     for (const p of [...this.procs.values()]) if (p.info.pgid === pgid) p.deliver(sig, true);
   }
 
+  cgroupOf(p: Proc): MemoryCgroup {
+    return p.ctx.cgroup ?? this.hostCgroup;
+  }
+
+  /** Charge memory to a process's cgroup; over the limit, the OOM killer picks its largest member. */
+  charge(proc: Proc, bytes: number): void {
+    if (!proc.alive) throw proc.signal.reason ?? new Terminated(9);
+    const cg = this.cgroupOf(proc);
+    const delta = Math.max(-proc.memory, bytes);
+    proc.memory += delta;
+    cg.usage += delta;
+    if (cg.usage <= cg.oomAt) return;
+    let victim = proc;
+    for (const q of this.procs.values()) if (this.cgroupOf(q) === cg && q.memory > victim.memory) victim = q;
+    cg.oomKills++;
+    this.events?.emit({ type: 'process.oom', pid: victim.info.pid, container: victim.ctx.container });
+    victim.terminate(128 + SIGNALS.SIGKILL);
+    if (victim === proc) throw proc.signal.reason;
+  }
+
   systemFor(proc: Proc): System & { fork(parent: ProcessApi, opts: Omit<SpawnOptions, 'path'>, body: Program): Promise<ChildProcess> } {
     const kernel = this;
     return {
@@ -391,6 +420,7 @@ export class Kernel {
         await proc.checkpoint();
       },
       hostname: () => proc.ctx.uts.hostname,
+      charge: (bytes) => kernel.charge(proc, bytes),
       which(name, env, fs) {
         if (name.includes('/')) return fs.exists(name) ? name : undefined;
         const path = env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

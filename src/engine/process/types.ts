@@ -126,6 +126,11 @@ export interface System {
    * ../network; undefined only in unit-test fakes that do not need it.
    */
   readonly net?: NetApi;
+  /**
+   * Account for memory the program holds (negative releases it). Past its cgroup's limit the OOM
+   * killer SIGKILLs the group's largest process; if that is the caller, this throws Terminated.
+   */
+  charge?(bytes: number): void;
 }
 
 /** A connected stream socket: bytes both ways, like a pipe pair. */

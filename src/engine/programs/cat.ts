@@ -3,6 +3,7 @@
  * terminal, which the simulator's terminal layer does not offer, so paging is left out.
  * Stdin is copied chunk by chunk, so `cat` in a pipeline or on a terminal streams.
  */
+import { deviceAt, deviceChunk } from './lib/devices';
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, decode, encode, errText } from './lib/io';
@@ -56,6 +57,15 @@ export async function cat(ctx: ProgramContext, fl: Flavour = GNU, name = 'cat'):
         const c = await ctx.stdin.read(ctx.signal);
         if (!c) break;
         await emit(c);
+      }
+      continue;
+    }
+    const dev = deviceAt(ctx, f);
+    if (dev) {
+      // An endless device streams until a signal (Ctrl-C) or a closed pipe ends cat.
+      while (dev !== 'null') {
+        await emit(deviceChunk(ctx, dev, 4096));
+        await io.tick();
       }
       continue;
     }

@@ -3,6 +3,7 @@
  * the obsolete `head -5` form, `==> f <==` headers for several files, and `tail -f`, which polls
  * the file once a simulated second on sys.clock and ends only when the process is signalled.
  */
+import { deviceAt, devicePrefix } from './lib/devices';
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, concat, errText, q } from './lib/io';
@@ -94,7 +95,15 @@ async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Pr
   for (const f of files) {
     let data: Uint8Array;
     try {
-      if (f !== '-' && ctx.fs.stat(f).kind === 'dir') {
+      const dev = deviceAt(ctx, f);
+      if (dev && !isTail && count.sign !== '-') {
+        data = await devicePrefix(ctx, dev, bytesMode, count.n);
+        if (headers) await io.out(`${first ? '' : '\n'}==> ${f} <==\n`);
+        first = false;
+        await io.out(select(data));
+        continue;
+      }
+      if (!dev && f !== '-' && ctx.fs.stat(f).kind === 'dir') {
         if (headers) await io.out(`${first ? '' : '\n'}==> ${f} <==\n`);
         first = false;
         await io.err(`error reading ${q(f)}: Is a directory`);

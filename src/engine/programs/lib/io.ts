@@ -3,6 +3,7 @@
  * (as GNU's error() does), option parsing with the flavour's usage-error wording, reading whole
  * inputs (a file, or stdin for `-`), and user/group names from the fs's /etc/passwd and /etc/group.
  */
+import { deviceAt, readWholeDevice } from './devices';
 import type { ProgramContext } from '../../process/types';
 import { isFsError, type Fs } from '../../fs/types';
 import { GNU, parseArgs, type Flavour, type OptSpec, type Parsed } from './opts';
@@ -75,6 +76,8 @@ export class Io {
   /** A file's bytes, or stdin's for `-`. Throws the Fs error. */
   async readInput(name: string): Promise<Uint8Array> {
     if (name === '-') return this.readStdin();
+    const dev = deviceAt(this.ctx, name);
+    if (dev) return readWholeDevice(this.ctx, dev);
     return this.fs.readFile(name);
   }
   tick(): Promise<void> {
