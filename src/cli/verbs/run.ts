@@ -93,7 +93,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,
     MemorySwap: str(flags, 'memory-swap') === '-1' ? -1 : str(flags, 'memory-swap') ? ramInBytes(str(flags, 'memory-swap')) : 0,
     NanoCpus: str(flags, 'cpus') && str(flags, 'cpus') !== '0.000' ? Math.round(Number(str(flags, 'cpus')) * 1e9) : 0,
-    Init: ctx.changed.has('init') ? bool(flags, 'init') : null,
+    // HostConfig.Init is a *bool with omitempty: absent unless --init was given.
+    ...(ctx.changed.has('init') ? { Init: bool(flags, 'init') } : {}),
   };
   return { name: str(flags, 'name') || undefined, config, hostConfig };
 }

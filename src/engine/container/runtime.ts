@@ -12,6 +12,7 @@ import { isFsError, type Cred, type Fs } from '../fs/types';
 import type { Kernel, Proc, ProcContext } from '../process/kernel';
 import { PidNamespace } from '../process/kernel';
 import type { MemoryCgroup } from '../process/cgroup';
+import { dockerInit } from '../programs/docker-init';
 import type { ReadStream, WriteStream } from '../process/types';
 
 export class RuntimeError extends Error {}
@@ -31,6 +32,8 @@ export interface StartSpec {
   stderr: WriteStream;
   pidNs?: PidNamespace;
   cgroup?: MemoryCgroup;
+  /** --init: run Docker's tini (/sbin/docker-init) as PID 1 with the command as its child. */
+  init?: boolean;
 }
 
 /** Resolve `--user` / USER (name, uid, name:group, uid:gid) against the container's own files. */
@@ -92,11 +95,6 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
   }
   const sys = kernel.systemFor(shim ?? [...kernel.procs.values()][0]);
   const cmd = spec.argv[0];
-  const path = sys.which(cmd, spec.env, fs.withCwd(spec.cwd));
-  if (!path) {
-    if (cmd.includes('/')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
-    throw new RuntimeError(`${OCI} exec: "${cmd}": executable file not found in $PATH: unknown`);
-  }
   const ctx: ProcContext = {
     pidNs: spec.pidNs ?? new PidNamespace(kernel.rootNs),
     uts: { hostname: spec.hostname },
@@ -104,9 +102,19 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
     container: spec.containerId,
     cgroup: spec.cgroup,
   };
+  if (spec.init) {
+    // tini itself reports a command it cannot exec, after the container has started.
+    const argv = ['/sbin/docker-init', '--', ...spec.argv];
+    return kernel.spawnProgram(dockerInit, { argv, env: spec.env, cwd: spec.cwd, stdin: spec.stdin, stdout: spec.stdout, stderr: spec.stderr, cred, ctx, newProcessGroup: true, newSession: true }, shim);
+  }
+  const path = sys.which(cmd, spec.env, fs.withCwd(spec.cwd));
+  if (!path) {
+    if (cmd.includes('/')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
+    throw new RuntimeError(`${OCI} exec: "${cmd}": executable file not found in $PATH: unknown`);
+  }
   try {
     return kernel.spawn(
-      { argv: spec.argv, path, env: spec.env, cwd: spec.cwd, stdin: spec.stdin, stdout: spec.stdout, stderr: spec.stderr, cred, ctx, newProcessGroup: true },
+      { argv: spec.argv, path, env: spec.env, cwd: spec.cwd, stdin: spec.stdin, stdout: spec.stdout, stderr: spec.stderr, cred, ctx, newProcessGroup: true, newSession: true },
       shim,
     );
   } catch (e) {

@@ -213,6 +213,7 @@ export class ContainerService {
           stderr,
           pidNs: this.pidNamespaceFor(c),
           cgroup: this.cgroupFor(c),
+          init: c.hostConfig.Init === true,
         },
         shim,
       );

@@ -75,7 +75,7 @@ export function execInContainer(kernel: Kernel, c: Container, shim: Proc | undef
     }
   }
   try {
-    const proc = kernel.spawn({ argv: opts.cmd, path, env, cwd, stdin, stdout, stderr, cred, ctx, newProcessGroup: true }, shim ?? c.init);
+    const proc = kernel.spawn({ argv: opts.cmd, path, env, cwd, stdin, stdout, stderr, cred, ctx, newProcessGroup: true, newSession: true }, shim ?? c.init);
     const pty = (stdin as ReadStream & { ptyRef?: Pty }).ptyRef;
     if (pty) pty.foregroundPgid = proc.info.pgid;
     return { proc, unlink };

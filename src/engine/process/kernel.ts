@@ -35,6 +35,8 @@ import {
 
 export class PidNamespace {
   private next = 1;
+  /** The next pseudo-terminal number handed to a session in this namespace (pts/0, pts/1 …). */
+  nextPty = 0;
   readonly members = new Map<number, Proc>();
   constructor(readonly parent?: PidNamespace) {}
   allocate(): number {
@@ -245,6 +247,7 @@ export class Kernel {
       sid: parent?.info.sid ?? pid,
       state: 'running',
       startTime: this.clock.now(),
+      tty: parent?.info.tty,
     };
     const proc = new Proc(this, info, ctx, parent);
     this.rootNs.members.set(pid, proc);
@@ -310,6 +313,7 @@ export class Kernel {
     const exe = this.resolveExecutable(fs, path, opts.argv);
     const proc = this.create(exe.argv, ctx, parent, cred, opts.newProcessGroup ? undefined : opts.pgid);
     if (opts.newProcessGroup) proc.info.pgid = opts.pgid ?? proc.info.pid;
+    if (opts.newSession) this.newSession(proc, opts.stdin.isTTY);
     this.run(proc, exe.program, exe.argv, opts.env, fs, opts.stdin, opts.stdout, opts.stderr);
     return proc;
   }
@@ -353,11 +357,17 @@ export class Kernel {
       );
   }
 
+  private newSession(proc: Proc, onTty: boolean): void {
+    proc.info.sid = proc.info.pgid = proc.info.pid;
+    proc.info.tty = onTty ? `pts/${proc.ctx.pidNs.nextPty++}` : '?';
+  }
+
   /** Run a program function directly as a new process (used by the machine for built-in services). */
   spawnProgram(program: Program, opts: SpawnOptions & { ctx: ProcContext }, parent?: Proc): Proc {
     const cred = opts.cred ?? parent?.info.cred ?? { uid: 0, gid: 0, groups: [0] };
     const proc = this.create(opts.argv, opts.ctx, parent, cred, opts.pgid);
     if (opts.newProcessGroup) proc.info.pgid = opts.pgid ?? proc.info.pid;
+    if (opts.newSession) this.newSession(proc, opts.stdin.isTTY);
     const fs = opts.ctx.fsRoot.view(cred, opts.cwd);
     this.run(proc, program, opts.argv, opts.env, fs, opts.stdin, opts.stdout, opts.stderr);
     return proc;

@@ -72,6 +72,8 @@ export interface ProcessInfo {
   sid: number;
   state: 'running' | 'sleeping' | 'stopped' | 'zombie';
   startTime: number;
+  /** The controlling terminal (`pts/0`), inherited from the parent; set when a session starts on a tty. */
+  tty?: string;
 }
 
 export interface SpawnOptions {
@@ -86,6 +88,8 @@ export interface SpawnOptions {
   cred?: Cred;
   /** Start a new process group (the shell does this for each job). */
   newProcessGroup?: boolean;
+  /** setsid(2): lead a new session (runc does this for a container's process and each exec). */
+  newSession?: boolean;
   pgid?: number;
 }
 

@@ -136,6 +136,7 @@ export async function ps(ctx: ProgramContext): Promise<number> {
   let everyone = false;
   let full = false;
   let fields: string[] | undefined;
+  let pids: number[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (/^[a-zA-Z]+$/.test(a)) {
@@ -161,17 +162,24 @@ export async function ps(ctx: ProgramContext): Promise<number> {
       if (/[fF]/.test(a)) full = true;
       continue;
     }
-    if (a === '-p' || a === '--pid') {
-      i++;
+    if (a === '-p' || a === '--pid' || /^-p\d/.test(a) || a.startsWith('--pid=')) {
+      const v = a === '-p' || a === '--pid' ? argv[++i] : a.replace(/^(-p|--pid=)/, '');
+      if (v === undefined) {
+        await io.err('option -p requires an argument');
+        return 1;
+      }
+      pids = (pids ?? []).concat(v.split(/[ ,]+/).filter(Boolean).map(Number));
+      everyone = true;
       continue;
     }
     await ctx.stderr.write(`error: unsupported option (BSD syntax)\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
     return 1;
   }
   let procs = all.filter((p) => p.state !== 'zombie' || everyone);
-  if (!everyone) procs = procs.filter((p) => p.sid === me.sid && p.cred.uid === me.cred.uid);
+  if (pids) procs = procs.filter((p) => pids!.includes(p.nsPid));
+  if (!everyone) procs = procs.filter((p) => (me.tty ? p.tty === me.tty : p.sid === me.sid) && p.cred.uid === me.cred.uid);
   procs.sort((a, b) => a.nsPid - b.nsPid);
-  const rows: Row[] = procs.map((p) => ({ p, user: users.userName(p.cred.uid) ?? String(p.cred.uid), tty: p.sid === me.sid ? 'pts/0' : '?' }));
+  const rows: Row[] = procs.map((p) => ({ p, user: users.userName(p.cred.uid) ?? String(p.cred.uid), tty: p.tty ?? (p.sid === me.sid ? 'pts/0' : '?') }));
   let out = '';
   if (fields) {
     const cols = fields.map((f) => {

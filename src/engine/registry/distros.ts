@@ -1,6 +1,6 @@
 /**
- * Base root filesystems: Debian and Ubuntu (GNU coreutils, bash, dash as /bin/sh, apt; no ps, ip,
- * ping or curl, as in the real images), Alpine (busybox applets + apk), busybox, CentOS. Each is
+ * Base root filesystems: Debian and Ubuntu (GNU coreutils, bash, dash as /bin/sh, apt; no ip, ping
+ * or curl, as in the real images; Ubuntu has procps' ps/top, Debian does not), Alpine (busybox applets + apk), busybox, CentOS. Each is
  * one layer, as `ADD file:… in /` makes it; the bulk files are sized later to the real totals.
  */
 import { accounts } from './etc';
@@ -41,6 +41,8 @@ export function debianBase(o: DebianOptions): Tree {
   t.exes(bin, OTHER_BIN, 100_000).exes('/usr/bin', OTHER_USR, 80_000);
   t.exes(sbin, SBIN, 60_000).exe('/usr/sbin/chroot', 'chroot', 40_000);
   t.exe(bin + '/bash', 'bash', 1_265_648).exe(bin + '/dash', 'dash', 125_560);
+  // Ubuntu's base image keeps procps (Docker's own docs run `ubuntu /usr/bin/top -b`); Debian's does not.
+  if (o.id === 'ubuntu') t.exes('/usr/bin', 'ps top free kill uptime pgrep pkill watch vmstat w pmap pwdx', 40_000);
   // /bin/sh is dash on Debian and Ubuntu; awk goes through the alternatives system to mawk.
   t.link(bin + '/sh', 'dash').link(bin + '/rbash', 'bash');
   t.link('/etc/alternatives/awk', '/usr/bin/mawk').link('/usr/bin/awk', '/etc/alternatives/awk');
