@@ -618,7 +618,8 @@ export class ContainerService {
     for (const k of Object.keys(f)) if (!known.includes(k)) throw new DaemonError(`invalid filter '${k}'`, 400);
     const statuses = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
     for (const s of f.status ?? []) if (!statuses.includes(s)) throw new DaemonError(`invalid filter 'status=${s}'`, 400);
-    let list = [...this.containers.values()].sort((a, b) => b.created - a.created);
+    // Newest first; containers created in the same millisecond keep their creation order reversed.
+    let list = [...this.containers.values()].reverse().sort((a, b) => b.created - a.created);
     const since = f.since?.[0] ? this.get(f.since[0]) : undefined;
     const before = f.before?.[0] ? this.get(f.before[0]) : undefined;
     const all = opts.all || opts.limit > 0 || Boolean(f.status?.length) || Boolean(f.exited?.length);
