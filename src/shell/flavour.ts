@@ -40,7 +40,19 @@ export const FLAVOURS: Record<FlavourName, Flavour> = {
 };
 
 /** Expand a prompt string's backslash escapes (bash's PROMPTING section, the common subset). */
-export function expandPrompt(ps: string, v: { user: string; host: string; cwd: string; home?: string; uid: number; shell: string }): string {
+export function expandPrompt(ps: string, v: { user: string; host: string; cwd: string; home?: string; uid: number; shell: string; getVar?: (name: string) => string | undefined }): string {
+  // bash's promptvars: parameters in PS1 expand each time it is shown (Debian's
+  // `${debian_chroot:+($debian_chroot)}`); command substitution in prompts is left out.
+  if (v.getVar) {
+    const get = v.getVar;
+    ps = ps.replace(/(?<!\\)\$\{(\w+)(:?[-+=])?([^}]*)\}|(?<!\\)\$([A-Za-z_]\w*)/g, (_m, name: string | undefined, op: string | undefined, word: string, bare: string | undefined) => {
+      const val = get((name ?? bare)!);
+      if (!op) return val ?? '';
+      const set = op.startsWith(':') ? !!val : val !== undefined;
+      if (op.endsWith('+')) return set ? word.replace(/\$(\w+)/g, (_x, n: string) => get(n) ?? '') : '';
+      return set ? val! : word;
+    });
+  }
   return ps.replace(/\\([uhHwW$nsv\\\[\]e]|\d{3})/g, (_, c: string) => {
     switch (c) {
       case 'u': return v.user;

@@ -18,6 +18,8 @@ export function shellProgram(flavourName: FlavourName): Program {
     let command: string | undefined;
     let interactive: boolean | undefined;
     let fromStdin = false;
+    let login = (argv[0] ?? '').startsWith('-');
+    let norc = false;
     const opts: string[] = [];
     let i = 1;
     for (; i < argv.length; i++) {
@@ -26,13 +28,17 @@ export function shellProgram(flavourName: FlavourName): Program {
         i++;
         break;
       }
-      if (a === '--login' || a === '--norc' || a === '--noprofile' || a === '--posix') continue;
+      if (a === '--login' || a === '--norc' || a === '--noprofile' || a === '--posix') {
+        if (a === '--login') login = true;
+        if (a === '--norc') norc = true;
+        continue;
+      }
       if (!/^[-+][a-zA-Z]+$/.test(a)) break;
       for (const c of a.slice(1)) {
         if (c === 'c') command = '';
         else if (c === 'i') interactive = true;
         else if (c === 's') fromStdin = true;
-        else if (c === 'l') continue;
+        else if (c === 'l') login = true;
         else if (c === 'o') opts.push('o:' + argv[++i]);
         else if (LETTER_OPTS[c]) opts.push(c);
       }
@@ -52,6 +58,8 @@ export function shellProgram(flavourName: FlavourName): Program {
       applyOpts(session.sh, opts);
       session.sh.argv0 = name;
       session.sh.positionalParams = rest;
+      // Login shells (the host's terminal, `sudo -i`) keep the built-in prompt: profiles are left out.
+      if (flavourName === 'bash' && !login) await session.readStartupFiles(norc);
       return session.loop();
     }
     const sh = new Shell(ctx, flavour);

@@ -98,6 +98,9 @@ describe('interactive shell on a TTY', () => {
     const sys = makeSystem();
     const inP = new Pipe({ isTTY: true });
     const out = new Pipe();
+    // The prompt comes from Debian's /etc/bash.bashrc, read before the first prompt.
+    sys.fs.mkdir('/etc', { recursive: true });
+    sys.fs.writeFile('/etc/bash.bashrc', "[ -z \"$PS1\" ] && return\nPS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n");
     const proc = sys.newProc(['bash'], 1);
     const child = sys.run(proc, shPrograms.bash, { argv: ['bash'], env: { PATH: '/bin', HOME: '/root', USER: 'root' }, fs: sys.fs.withCwd('/root'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
     const text = readAllText(out.reader);
@@ -108,6 +111,18 @@ describe('interactive shell on a TTY', () => {
     expect(await child.wait()).toBe(4);
     out.writer.close();
     expect(await text).toBe('root@testhost:~# echo hi\r\nhi\nroot@testhost:~# for i in 1 2\r\n> do echo $i; done\r\n1\n2\nroot@testhost:~# exit 4\r\nexit\n');
+  });
+  it('without startup files bash shows its built-in prompt, as in an image that has none', async () => {
+    const sys = makeSystem();
+    const inP = new Pipe({ isTTY: true });
+    const out = new Pipe();
+    const proc = sys.newProc(['bash'], 1);
+    const child = sys.run(proc, shPrograms.bash, { argv: ['bash'], env: { PATH: '/bin', HOME: '/nohome', USER: 'root' }, fs: sys.fs.withCwd('/'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
+    const text = readAllText(out.reader);
+    await inP.writer.write('exit\r');
+    expect(await child.wait()).toBe(0);
+    out.writer.close();
+    expect(await text).toBe('bash-5.2# exit\r\nexit\n');
   });
 
   it('ash prompt, Ctrl-C at the prompt, Ctrl-D exits', async () => {

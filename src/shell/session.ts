@@ -44,6 +44,7 @@ export class ShellSession {
       home: sh.getVar('HOME'),
       uid,
       shell: sh.flavour.name,
+      getVar: (n) => sh.getVar(n),
     });
   }
 
@@ -54,6 +55,32 @@ export class ShellSession {
       return true;
     } catch (e) {
       return !(e instanceof ParseError && e.incomplete);
+    }
+  }
+
+  /**
+   * What an interactive, non-login bash reads before its first prompt: Debian's and Ubuntu's
+   * /etc/bash.bashrc (compiled in as SYS_BASHRC), then ~/.bashrc (CentOS's sources /etc/bashrc).
+   * The prompt starts as bash's compiled default `\s-\v\$ ` and these files replace it, so an
+   * image without them shows `bash-5.2#` as the real one does.
+   */
+  async readStartupFiles(norc = false): Promise<void> {
+    const sh = this.sh;
+    if (sh.getVar('PS1') === undefined) sh.setVar('PS1', '\\s-\\v\\$ ');
+    if (norc) return;
+    const home = sh.getVar('HOME');
+    for (const file of ['/etc/bash.bashrc', home ? `${home.replace(/\/$/, '')}/.bashrc` : undefined]) {
+      if (!file) continue;
+      try {
+        if (!sh.fs.exists(file) || !sh.fs.access(file, 4)) continue;
+        sh.sourcing++;
+        await runSource(sh, sh.fs.readText(file));
+      } catch (e) {
+        if (e instanceof ExitShell) throw e;
+        // A broken rc file is reported by the commands in it; the shell still starts.
+      } finally {
+        sh.sourcing = Math.max(0, sh.sourcing - 1);
+      }
     }
   }
 

@@ -84,6 +84,7 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
   if (spec.argv.length === 0) throw new RuntimeError('no command specified');
   const rootView = spec.fsRoot.view({ uid: 0, gid: 0, groups: [0] }, '/');
   const cred = resolveUser(rootView, spec.user);
+  spec = { ...spec, env: withHome(spec.env, rootView, cred.uid) };
   const fs = spec.fsRoot.view(cred, '/');
   try {
     const st = fs.stat(spec.cwd);
@@ -123,6 +124,23 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
     if (isFsError(e, 'ENOENT')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
     throw e;
   }
+}
+
+/**
+ * The environment of a container's process, in the order `env` shows it: Docker's PATH and
+ * HOSTNAME (and TERM=xterm with -t) first, the image's and `-e` variables replacing or following
+ * them; HOME is added by startInit/exec from the user's passwd entry.
+ */
+export function containerEnv(env: string[], hostname: string, tty: boolean): Record<string, string> {
+  const base = [`PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`, `HOSTNAME=${hostname}`, ...(tty ? ['TERM=xterm'] : [])];
+  return envRecord([...base, ...env]);
+}
+
+/** runc sets HOME when the environment lacks it: the user's home from /etc/passwd, else `/`. */
+export function withHome(env: Record<string, string>, rootView: Fs, uid: number): Record<string, string> {
+  if (env.HOME !== undefined) return env;
+  const row = readTable(rootView, '/etc/passwd').find((r) => Number(r[2]) === uid);
+  return { ...env, HOME: row?.[5] || '/' };
 }
 
 /** `KEY=value` lines to an environment, with Docker's default PATH when the image sets none. */

@@ -13,7 +13,7 @@ import type { Image, ImageStore } from '../image/store';
 import { familiarize } from '../image/reference';
 import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
 import { generateName, VALID_NAME } from '../container/names';
-import { envRecord, RuntimeError, startInit } from '../container/runtime';
+import { containerEnv, RuntimeError, startInit } from '../container/runtime';
 import type { Kernel, PidNamespace, Proc } from '../process/kernel';
 import { Pipe } from '../process/pipe';
 import { Pty } from '../process/pty';
@@ -202,7 +202,7 @@ export class ContainerService {
         kernel,
         {
           argv: [c.path, ...c.args],
-          env: envRecord(c.config.Env),
+          env: containerEnv(c.config.Env, c.config.Hostname, c.config.Tty),
           cwd: c.config.WorkingDir || '/',
           user: c.config.User,
           hostname: c.config.Hostname,

@@ -3,7 +3,7 @@
  * name and filesystem as its PID 1), started under the container's shim, as runc exec does.
  */
 import type { Container } from '../container/container';
-import { envRecord, resolveUser } from '../container/runtime';
+import { containerEnv, resolveUser, withHome } from '../container/runtime';
 import { isFsError } from '../fs/types';
 import type { Kernel, Proc } from '../process/kernel';
 import { Pty } from '../process/pty';
@@ -31,8 +31,7 @@ export function execInContainer(kernel: Kernel, c: Container, shim: Proc | undef
   const ctx = c.init.ctx;
   const rootView = ctx.fsRoot.view({ uid: 0, gid: 0, groups: [0] }, '/');
   const cred = opts.user ? resolveUser(rootView, opts.user) : { ...c.init.info.cred, groups: [...c.init.info.cred.groups] };
-  const env = envRecord([...c.config.Env, ...(opts.env ?? [])]);
-  if (opts.tty) env.TERM ??= 'xterm';
+  const env = withHome(containerEnv([...c.config.Env, ...(opts.env ?? [])], c.config.Hostname, !!opts.tty), rootView, cred.uid);
   const cwd = opts.workdir || c.config.WorkingDir || '/';
   const fs = ctx.fsRoot.view(cred, cwd);
   const cmd = opts.cmd[0];

@@ -67,6 +67,8 @@ export function populateHost(fs: FsBackend, now: number): void {
   file('/etc/sudoers', `root ALL=(ALL:ALL) ALL\n%sudo ALL=(ALL:ALL) NOPASSWD: ALL\n`, { mode: 0o440 });
   file('/etc/docker/daemon.json', '{}\n');
   file('/root/.bashrc', '# ~/.bashrc for root\n', { mode: 0o644 });
+  // What an interactive non-login bash reads first (a new `bash` typed at the prompt).
+  file('/etc/bash.bashrc', '# System-wide .bashrc file for interactive bash(1) shells.\n[ -z "$PS1" ] && return\nPS1=\'${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ \'\n');
 
   dir(HOST_HOME, { mode: 0o750, uid: HOST_UID, gid: HOST_GID });
   const own = { uid: HOST_UID, gid: HOST_GID };

@@ -140,6 +140,9 @@ export function centosBase(version: string, prettyName: string, mtime: number): 
   t.link('/usr/bin/sh', 'bash');
   if (!version.startsWith('7')) t.link('/usr/bin/dnf', 'dnf-3').exe('/usr/bin/dnf-3', 'dnf', 2_000);
   accounts(t, 'centos');
+  // bash's prompt on CentOS comes from here: `[root@<id> /]#`.
+  t.file('/etc/bashrc', '# /etc/bashrc\n\n# System wide functions and aliases\n# Environment stuff goes in /etc/profile\n\nif [ "$PS1" ]; then\n  [ "$PS1" = "\\\\s-\\\\v\\\\\\$ " ] && PS1="[\\u@\\h \\W]\\\\$ "\nfi\n');
+  t.file('/root/.bashrc', '# .bashrc\n\n# Source global definitions\nif [ -f /etc/bashrc ]; then\n\t. /etc/bashrc\nfi\n');
   t.file('/etc/centos-release', `${prettyName}\n`).link('/etc/redhat-release', 'centos-release').link('/etc/system-release', 'centos-release');
   t.file('/etc/os-release', `NAME="CentOS Linux"\nVERSION="${version.startsWith('7') ? '7 (Core)' : '8'}"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="${version[0]}"\nPRETTY_NAME="CentOS Linux ${version.startsWith('7') ? '7 (Core)' : '8'}"\nANSI_COLOR="0;31"\nHOME_URL="https://centos.org/"\nBUG_REPORT_URL="https://bugs.centos.org/"\n`);
   t.bulk('/var/lib/rpm/Packages').bulk('/usr/lib64/libc.so.6').bulk('/usr/lib/locale/locale-archive');
