@@ -15,6 +15,7 @@ import { PushbackReader } from '../engine/process/pipe';
 export interface TtyHandle {
   mode: { canonical: boolean; echo: boolean; isig: boolean };
   cols?: number;
+  signalsSent?: number;
 }
 
 export function ttyOf(stream: ReadStream): TtyHandle | undefined {

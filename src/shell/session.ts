@@ -90,11 +90,19 @@ export class ShellSession {
     const trimmed = text.replace(/\n+$/, '');
     if (trimmed.trim()) sh.history.push(trimmed);
     sh.interrupted = false;
+    const tty = ttyOf(sh.ctx.stdin);
+    const keyed = tty?.signalsSent ?? 0;
+    // After a job the keyboard killed (Ctrl-C, Ctrl-backslash), bash starts a new line below the `^C`.
+    const newlineIfKilled = async () => {
+      if (tty && (tty.signalsSent ?? 0) > keyed && sh.status > 128) await sh.writeErr('\n');
+    };
     try {
       await runSource(sh, text);
+      await newlineIfKilled();
     } catch (e) {
       if (e instanceof Interrupted) {
         sh.status = e.status;
+        await newlineIfKilled();
         return sh.status;
       }
       if (e instanceof ExitShell) {

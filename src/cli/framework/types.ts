@@ -42,6 +42,11 @@ export interface CliIo {
   now(): number;
   /** Terminal width for help wrapping; 80 when unknown. */
   columns?: number;
+  /**
+   * Catch a signal sent to the client process (the CLI's signal proxy); `undefined` restores the
+   * default action. Absent where the client is not a process (unit tests).
+   */
+  onSignal?(signal: number, handler: ((signal: number) => void) | undefined): void;
 }
 
 /** Parsed flag values, keyed by long name. Unset flags hold their defaults. */

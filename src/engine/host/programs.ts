@@ -34,6 +34,7 @@ const docker: Program = async (ctx) => {
     stderrIsTTY: ctx.stderr.isTTY,
     /** The machine clock, for commands that refresh (docker stats). */
     sleep: (ms: number, signal?: AbortSignal) => ctx.sys.clock.sleep(ms, signal),
+    onSignal: (sig: number, handler: ((s: number) => void) | undefined) => ctx.proc.setSignal(sig, handler ?? 'default'),
   };
   const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
   if (needsDaemon(ctx.argv.slice(1))) {

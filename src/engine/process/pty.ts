@@ -24,6 +24,8 @@ export interface PtyMode {
 
 export class Pty {
   mode: PtyMode = { canonical: true, echo: true, isig: true };
+  /** Signals sent from the keyboard so far (the shell checks whether its job was interrupted). */
+  signalsSent = 0;
   /** The foreground process group; Ctrl-C goes there. */
   foregroundPgid = 0;
   cols = 80;
@@ -143,7 +145,10 @@ export class Pty {
   private cooked(ch: string): void {
     const sig = this.mode.isig ? this.signalFor(ch) : undefined;
     if (sig) {
-      if (this.mode.echo) this.emit(sig === SIGNALS.SIGINT ? '^C\r\n' : sig === SIGNALS.SIGQUIT ? '^\\\r\n' : '^Z\r\n');
+      // ECHOCTL shows the key; the line feed after it is the shell's (bash prints one when its
+      // job dies of the signal), so a program that catches it writes on the same line: `^Cgot INT`.
+      if (this.mode.echo) this.emit(sig === SIGNALS.SIGINT ? '^C' : sig === SIGNALS.SIGQUIT ? '^\\' : '^Z');
+      this.signalsSent++;
       this.lineBuf = '';
       this.signalGroup(this.foregroundPgid, sig);
       return;
