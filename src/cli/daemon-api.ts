@@ -122,4 +122,9 @@ export interface DaemonApi {
   ): Promise<void>;
   /** GET /containers/{id}/json: ContainerInspect, fields in Docker's order. */
   containerInspect(id: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
+  /** POST /build: the context as tar entries; progress text streamed to onOutput. */
+  imageBuild?(
+    req: import('../engine/daemon/build').BuildRequest,
+    onOutput: (text: string) => Promise<void>,
+  ): Promise<{ imageId?: string; error?: string; status: number }>;
 }

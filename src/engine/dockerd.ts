@@ -19,6 +19,7 @@ import type { ReadStream } from './process/types';
 import { DaemonError } from '../cli/daemon-api';
 import { importTarball } from './daemon/import';
 import { applyChange } from './daemon/commit';
+import { runBuild, type BuildRequest } from './daemon/build';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
@@ -188,6 +189,11 @@ export class Daemon implements DaemonApi {
   }
   async containerExec(id: string, opts: Parameters<DaemonApi['containerExec']>[1]): Promise<number> {
     return this.containers.exec(id, opts);
+  }
+  /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
+  readonly buildCache = new Map<string, string>();
+  async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
+    return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events }, this.buildCache, req, onOutput);
   }
   async containerCommit(id: string, opts: { reference?: string; author?: string; message?: string; changes?: string[] }): Promise<{ Id: string }> {
     return { Id: this.containers.commit(id, opts) };

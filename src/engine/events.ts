@@ -16,6 +16,7 @@ export type MachineEvent =
   | { type: 'process.spawned'; pid: number; ppid: number; argv: string[]; container?: string }
   | { type: 'process.exited'; pid: number; status: number }
   | { type: 'process.oom'; pid: number; container?: string }
+  | { type: 'build.step'; text: string; cached: boolean; reason: string; imageId: string; size: number }
   | { type: 'volume.created'; name: string }
   | { type: 'volume.removed'; name: string }
   | { type: 'network.changed'; id: string };

@@ -1,6 +1,6 @@
 /** `docker builder build`: Build an image from a Dockerfile (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { buildRun } from '../../verbs/build';
 
 export const spec: CommandSpec = {
   "name": "build",
@@ -33,6 +33,7 @@ export const spec: CommandSpec = {
     {"long": "network", "type": "string", "usage": "Set the networking mode for the RUN instructions during build", "default": "default"},
     {"long": "no-cache", "type": "bool", "usage": "Do not use cache when building the image"},
     {"long": "platform", "type": "string", "usage": "Set platform if server is multi-platform capable"},
+    {"long": "progress", "type": "string", "usage": "Set type of progress output (\"auto\", \"plain\", \"tty\", \"quiet\", \"rawjson\"). Use plain to show container output", "default": "auto", "hidden": true},
     {"long": "pull", "type": "bool", "usage": "Always attempt to pull a newer version of the image"},
     {"long": "quiet", "type": "bool", "usage": "Suppress the build output and print image ID on success", "short": "q"},
     {"long": "rm", "type": "bool", "usage": "Remove intermediate containers after a successful build", "default": "true"},
@@ -43,5 +44,5 @@ export const spec: CommandSpec = {
     {"long": "target", "type": "string", "usage": "Set the target build stage to build."},
     {"long": "ulimit", "type": "ulimit", "usage": "Ulimit options"}
   ],
-  run: notSimulated
+  run: buildRun
 };

@@ -1,0 +1,97 @@
+/**
+ * How a build reports itself. BuildKit numbers vertices (`#1 [internal] load build definition
+ * from Dockerfile` … `#N DONE 0.1s`; in a terminal the final summary `[+] Building 1.2s (8/8)
+ * FINISHED`), the classic builder prints `Step 1/4 : FROM …`, ` ---> Running in …`,
+ * `Removing intermediate container …`, ` ---> <id>`. The builder calls the same methods in both
+ * styles; each printer decides what the learner sees.
+ */
+export type Out = (text: string) => Promise<void>;
+
+export interface Vertex {
+  n: number;
+  name: string;
+  start: number;
+  cached?: boolean;
+  done?: number;
+  error?: string;
+  /** Sub-status rows (`transferring dockerfile: 87B`, `naming to …`). */
+  rows: string[];
+}
+
+const secs = (ms: number) => (Math.max(0, ms) / 1000).toFixed(1);
+
+export class BuildKitPrinter {
+  private vertices: Vertex[] = [];
+  private next = 1;
+  private began: number;
+
+  constructor(
+    private readonly out: Out,
+    private readonly now: () => number,
+    /** tty: only the final summary, as the redrawing display leaves it; plain: the event stream. */
+    private readonly mode: 'plain' | 'tty' | 'quiet',
+    private readonly width = 80,
+  ) {
+    this.began = now();
+  }
+
+  async header(): Promise<void> {
+    if (this.mode === 'plain') await this.out('#0 building with "default" instance using docker driver\n\n');
+  }
+
+  async start(name: string): Promise<Vertex> {
+    const v: Vertex = { n: this.next++, name, start: this.now(), rows: [] };
+    this.vertices.push(v);
+    if (this.mode === 'plain') await this.out(`#${v.n} ${name}\n`);
+    return v;
+  }
+
+  async row(v: Vertex, text: string, done = true): Promise<void> {
+    v.rows.push(text);
+    if (this.mode === 'plain') await this.out(`#${v.n} ${text}${done ? ' done' : ''}\n`);
+  }
+
+  /** A line the step's process printed, stamped with seconds since the step began. */
+  async log(v: Vertex, line: string): Promise<void> {
+    if (this.mode === 'plain') await this.out(`#${v.n} ${((this.now() - v.start) / 1000).toFixed(3)} ${line}\n`);
+  }
+
+  async done(v: Vertex): Promise<void> {
+    v.done = this.now();
+    if (this.mode === 'plain') await this.out(`#${v.n} DONE ${secs(v.done - v.start)}s\n\n`);
+  }
+
+  async cached(v: Vertex): Promise<void> {
+    v.cached = true;
+    v.done = this.now();
+    if (this.mode === 'plain') await this.out(`#${v.n} CACHED\n\n`);
+  }
+
+  async error(v: Vertex, message: string): Promise<void> {
+    v.error = message;
+    v.done = this.now();
+    if (this.mode === 'plain') await this.out(`#${v.n} ERROR: ${message}\n`);
+  }
+
+  /** The TTY display's last frame (the plain stream has already said everything). */
+  async finish(failed: boolean): Promise<void> {
+    if (this.mode !== 'tty') return;
+    const total = secs(this.now() - this.began);
+    const count = this.vertices.length;
+    const doneCount = this.vertices.filter((v) => v.done !== undefined).length;
+    const head = `[+] Building ${total}s (${doneCount}/${count})${failed ? '' : ' FINISHED'}`;
+    const right = 'docker:default';
+    let s = head.padEnd(Math.max(head.length + 1, this.width - right.length)) + right + '\n';
+    const line = (left: string, t: string) => {
+      const room = this.width - t.length - 1;
+      const l = left.length > room ? left.slice(0, room - 3) + '...' : left;
+      return l.padEnd(room) + ' ' + t + '\n';
+    };
+    for (const v of this.vertices) {
+      const t = `${secs((v.done ?? this.now()) - v.start)}s`;
+      s += line(` => ${v.error ? 'ERROR ' : v.cached ? 'CACHED ' : ''}${v.name}`, t);
+      for (const r of v.rows) s += line(` => => ${r}`, '0.0s');
+    }
+    await this.out(s);
+  }
+}

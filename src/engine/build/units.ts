@@ -1,0 +1,1 @@
+export { humanSize } from '../../cli/format/units';

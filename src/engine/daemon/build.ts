@@ -1,0 +1,65 @@
+/**
+ * POST /build: the daemon side of `docker build`. The client sends the context (a tar) and the
+ * options; the daemon runs the builder (../build) against its image store and containers, streams
+ * the progress text, and keeps the build cache between builds.
+ */
+import type { Clock } from '../clock';
+import type { Emitter } from '../events';
+import type { ImageStore } from '../image/store';
+import type { ContainerService } from './containers';
+import type { ImageService } from './images';
+import { Builder, BuildFailure, type BuildOptions } from '../build/builder';
+import { contextFromTar } from '../build/context';
+import type { TarEntry } from '../fs/tar';
+import { normalize } from '../image/reference';
+import { DaemonError } from '../../cli/daemon-api';
+
+export interface BuildRequest extends Omit<BuildOptions, 'context' | 'dockerfile'> {
+  context: TarEntry[];
+}
+
+export interface BuildServices {
+  store: ImageStore;
+  clock: Clock;
+  containers: ContainerService;
+  images: ImageService;
+  events: Emitter;
+}
+
+export async function runBuild(daemon: BuildServices, cache: Map<string, string>, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
+  const context = contextFromTar(req.context);
+  const df = context.get(req.dockerfileName.replace(/^\.\//, ''));
+  if (!df || df.kind !== 'file') {
+    const msg = req.classic
+      ? `Error response from daemon: Cannot locate specified Dockerfile: ${req.dockerfileName}`
+      : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileName}: no such file or directory`;
+    return { error: msg, status: 1 };
+  }
+  const builder = new Builder(
+    {
+      store: daemon.store,
+      clock: daemon.clock,
+      containers: daemon.containers,
+      pull: (ref, onProgress) => daemon.images.pull(ref, onProgress),
+      normalize: (ref) => {
+        try {
+          return normalize(ref);
+        } catch (e) {
+          throw new BuildFailure(`invalid reference format: ${(e as Error).message}`);
+        }
+      },
+      tag: (id, ref) => daemon.images.tag(id, ref),
+      cache,
+      onStep: (e) => daemon.events.emit({ type: 'build.step', text: e.text, cached: e.cached, reason: e.reason, imageId: e.imageId, size: e.size }),
+    },
+    { ...req, context, dockerfile: new TextDecoder().decode(df.data) },
+    onOutput,
+  );
+  try {
+    return { imageId: await builder.run(), status: 0 };
+  } catch (e) {
+    if (e instanceof BuildFailure) return { error: e.message, status: e.status };
+    if (e instanceof DaemonError) return { error: req.classic ? `Error response from daemon: ${e.message}` : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };
+    throw e;
+  }
+}
