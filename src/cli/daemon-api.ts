@@ -73,7 +73,7 @@ export interface DaemonApi {
       onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void;
       detachKeys?: string;
     },
-  ): Promise<{ detach(): void; detached?: Promise<void> }>;
+  ): Promise<{ detach(): void; detached?: Promise<void>; drain?: () => Promise<void> }>;
   /** POST /containers/{id}/wait: resolves when the container next stops (or now if it is not running). */
   containerWait(id: string, condition?: 'next-exit' | 'not-running' | 'removed'): Promise<{ StatusCode: number }>;
   /** DELETE /containers/{id}?force=&v= */

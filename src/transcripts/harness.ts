@@ -49,8 +49,14 @@ function escape(s: string): string {
 export function parseTranscript(source: string): Transcript {
   const input: string[] = [];
   const expected: ExpectedLine[] = [];
-  for (const line of source.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n')) {
+  for (let line of source.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n')) {
     if (line.startsWith('#')) continue;
+    // `\#1 [internal] …`: an expected line that starts with `#` (BuildKit's plain progress).
+    if (line.startsWith('\\#')) {
+      line = line.slice(1);
+      expected.push({ kind: 'line', pattern: patternOf(line), text: line });
+      continue;
+    }
     if (line.startsWith('@')) {
       input.push(line);
       continue;

@@ -162,6 +162,7 @@ async function attachAndWait(ctx: RunContext, d: DaemonApi, id: string, opts: { 
     if (r.kind === 'exit') {
       // let the last output through before the prompt comes back
       for (let i = 0; i < 10; i++) await Promise.resolve();
+      await a.drain?.();
     }
     if (r.kind === 'exit' || !linked) a.detach();
     return r.code;

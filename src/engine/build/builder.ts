@@ -125,6 +125,17 @@ export class Builder {
     const ctx = applyIgnore(o.context, ignore, [o.dockerfileName, '.dockerignore']);
     if (o.classic) await this.out(`Sending build context to Docker daemon  ${humanSize(contextTarSize(ctx))}\n`);
 
+    try {
+      return await this.build(ast, ctx);
+    } catch (e) {
+      await this.kit?.finish(true);
+      throw e;
+    }
+  }
+
+  private async build(ast: Node, ctx: BuildContext): Promise<string> {
+    const o = this.o;
+    const ignoreFile = o.context.get('.dockerignore');
     const stages = this.stages(ast);
     const target = this.targetStage(stages);
     const needed = o.classic ? new Set(stages.filter((s) => s.index <= target.index).map((s) => s.index)) : this.dependencies(stages, target);
@@ -345,9 +356,9 @@ export class Builder {
       const digest = this.d.store.repoDigests(img.id)[0]?.split('@')[1];
       const full = digest ? `${norm}@${digest}` : norm;
       const v = await this.kit.start(`${this.label(stage, multi, 1, n)} FROM ${full}`);
-      await this.kit.row(v, `resolve ${full} 0.0s`);
+      await this.kit.row(v, `resolve ${full}`, '0.0s');
       if (pulled.length) {
-        for (const p of pulled.filter((x) => /Pull complete/.test(x.status))) await this.kit.row(v, `extracting sha256:${p.id} 0.1s`);
+        for (const p of pulled.filter((x) => /Pull complete/.test(x.status))) await this.kit.row(v, `extracting sha256:${p.id}`, '0.1s');
         await this.kit.done(v);
       } else await this.kit.cached(v);
     }
@@ -436,11 +447,11 @@ export class Builder {
       case 'cmd': case 'entrypoint': {
         const value = node.attributes.json ? ws : [...(parent.config.config.Shell ?? ['/bin/sh', '-c']), ws.join(' ')];
         const text = `${kw.toUpperCase()} ${goQuote(value)}`;
+        if (kw === 'cmd') (stage as Stage & { cmdSet?: boolean }).cmdSet = true;
         return meta((c) => {
           if (kw === 'cmd') {
             c.Cmd = value;
             if (!node.attributes.json) c.ArgsEscaped = true;
-            (stage as Stage & { cmdSet?: boolean }).cmdSet = true;
           } else {
             c.Entrypoint = value;
             if (!(stage as Stage & { cmdSet?: boolean }).cmdSet) c.Cmd = null;
@@ -474,16 +485,15 @@ export class Builder {
           const eq = w.indexOf('=');
           return eq < 0 ? [w, undefined] : [w.slice(0, eq), this.expand(stage, w.slice(eq + 1))];
         });
+        // The declaration takes effect whether or not the step itself is cached.
+        for (const [k, def] of decl) {
+          const given = Object.prototype.hasOwnProperty.call(this.o.buildArgs, k) ? this.o.buildArgs[k] : undefined;
+          if (given !== undefined) this.usedArgs.add(k);
+          stage.args.set(k, given ?? def ?? (this.metaArgs.has(k) ? this.metaArgs.get(k) : undefined));
+        }
         return {
           key: node.original,
-          apply: async () => {
-            for (const [k, def] of decl) {
-              const given = Object.prototype.hasOwnProperty.call(this.o.buildArgs, k) ? this.o.buildArgs[k] : undefined;
-              if (given !== undefined) this.usedArgs.add(k);
-              stage.args.set(k, given ?? def ?? (this.metaArgs.has(k) ? this.metaArgs.get(k) : undefined));
-            }
-            return this.commitConfig(parent, cfg(), this.history(`ARG ${ws.join(' ')}`, `/bin/sh -c #(nop)  ARG ${ws.join(' ')}`, true));
-          },
+          apply: async () => this.commitConfig(parent, cfg(), this.history(`ARG ${ws.join(' ')}`, `/bin/sh -c #(nop)  ARG ${ws.join(' ')}`, true)),
         };
       }
       case 'maintainer':
@@ -666,10 +676,15 @@ export class Builder {
         else await this.out(line + '\n');
       }
     };
+    // Output is printed in the order it was written; the container's writes wait for it.
+    let chain: Promise<void> = Promise.resolve();
     const a = svc.attach(id, {
-      onOutput: async (_s, data) => {
-        pending += data;
-        await flushLines(false);
+      onOutput: (_s, data) => {
+        chain = chain.then(() => {
+          pending += data;
+          return flushLines(false);
+        });
+        return chain;
       },
     });
     let code: number;
@@ -681,7 +696,8 @@ export class Builder {
         throw new BuildFailure(this.o.classic ? msg : `process "${argv.join(' ')}" did not complete successfully: ${msg}`, 1);
       }
       code = (await svc.wait(id)).StatusCode;
-      for (let k = 0; k < 10; k++) await Promise.resolve();
+      await a.drain?.();
+      await chain;
       await flushLines(true);
     } finally {
       a.detach();

@@ -15,7 +15,7 @@ export interface Vertex {
   done?: number;
   error?: string;
   /** Sub-status rows (`transferring dockerfile: 87B`, `naming to …`). */
-  rows: string[];
+  rows: { text: string; time?: string }[];
 }
 
 const secs = (ms: number) => (Math.max(0, ms) / 1000).toFixed(1);
@@ -46,9 +46,10 @@ export class BuildKitPrinter {
     return v;
   }
 
-  async row(v: Vertex, text: string, done = true): Promise<void> {
-    v.rows.push(text);
-    if (this.mode === 'plain') await this.out(`#${v.n} ${text}${done ? ' done' : ''}\n`);
+  /** A status row; `time` (`0.1s`) is printed before `done` in the plain stream, in the time column on a TTY. */
+  async row(v: Vertex, text: string, time?: string): Promise<void> {
+    v.rows.push({ text, time });
+    if (this.mode === 'plain') await this.out(`#${v.n} ${text}${time ? ' ' + time : ''} done\n`);
   }
 
   /** A line the step's process printed, stamped with seconds since the step began. */
@@ -79,7 +80,9 @@ export class BuildKitPrinter {
     const total = secs(this.now() - this.began);
     const count = this.vertices.length;
     const doneCount = this.vertices.filter((v) => v.done !== undefined).length;
-    const head = `[+] Building ${total}s (${doneCount}/${count})${failed ? '' : ' FINISHED'}`;
+    // buildx prints FINISHED once the display closes, after a failure too.
+    void failed;
+    const head = `[+] Building ${total}s (${doneCount}/${count}) FINISHED`;
     const right = 'docker:default';
     let s = head.padEnd(Math.max(head.length + 1, this.width - right.length)) + right + '\n';
     const line = (left: string, t: string) => {
@@ -90,7 +93,7 @@ export class BuildKitPrinter {
     for (const v of this.vertices) {
       const t = `${secs((v.done ?? this.now()) - v.start)}s`;
       s += line(` => ${v.error ? 'ERROR ' : v.cached ? 'CACHED ' : ''}${v.name}`, t);
-      for (const r of v.rows) s += line(` => => ${r}`, '0.0s');
+      for (const r of v.rows) s += line(` => => ${r.text}`, r.time ?? '0.0s');
     }
     await this.out(s);
   }

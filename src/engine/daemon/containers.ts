@@ -303,7 +303,7 @@ export class ContainerService {
   attach(
     ref: string,
     opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string },
-  ): { detach(): void; detached: Promise<void> } {
+  ): { detach(): void; detached: Promise<void>; drain?: () => Promise<void> } {
     const c = this.get(ref);
     let stopped = false;
     let onDetached: () => void = () => {};
@@ -380,6 +380,13 @@ export class ContainerService {
         off();
       },
       detached,
+      /** Resolves once everything written so far has reached onOutput. */
+      drain: async () => {
+        for (let q = queue; ; q = queue) {
+          await q;
+          if (q === queue) return;
+        }
+      },
     };
   }
 
