@@ -17,7 +17,7 @@ import type { Overlay } from '../fs/overlay';
 import type { ContainerService } from '../daemon/containers';
 import type { PullProgress } from '../../cli/daemon-api';
 import { DaemonError } from '../../cli/daemon-api';
-import { parse, words } from './dockerfile/parser';
+import { INSTRUCTIONS, parse, unknownInstruction, words } from './dockerfile/parser';
 import { DockerfileParseError, type Node } from './dockerfile/ast';
 import { ShellLex } from './dockerfile/shell-lex';
 import { applyIgnore, contextTarSize, DockerIgnore, type BuildContext } from './context';
@@ -164,6 +164,7 @@ export class Builder {
   private stages(ast: Node): Stage[] {
     const stages: Stage[] = [];
     for (const n of ast.children) {
+      if (!INSTRUCTIONS.includes(n.value)) throw this.parseError(n, unknownInstruction(n));
       if (n.value === 'from') {
         const ws = words(n);
         if (ws.length !== 1 && ws.length !== 3) throw this.parseError(n, 'FROM requires either one or three arguments');
@@ -191,7 +192,18 @@ export class Builder {
 
   private parseError(n: Node, msg: string): BuildFailure {
     const text = `dockerfile parse error on line ${n.startLine}: ${msg}`;
-    return new BuildFailure(this.o.classic ? `Error response from daemon: ${text}` : `ERROR: failed to build: failed to solve: ${text}`);
+    if (this.o.classic) return new BuildFailure(`Error response from daemon: ${text}`);
+    return new BuildFailure(`${this.excerpt(n)}ERROR: failed to build: failed to solve: ${text}`);
+  }
+
+  /** The Dockerfile lines around an instruction, as BuildKit shows them with an error. */
+  private excerpt(node: Node): string {
+    const lines = this.o.dockerfile.split('\n');
+    let text = '';
+    for (let l = Math.max(1, node.startLine - 2); l <= Math.min(lines.length, node.endLine + 2); l++) {
+      text += ` ${String(l).padStart(3)} | ${l >= node.startLine && l <= node.endLine ? '>>>' : '   '} ${lines[l - 1]}\n`;
+    }
+    return `${this.o.dockerfileName}:${node.startLine}\n--------------------\n${text}--------------------\n`;
   }
 
   private targetStage(stages: Stage[]): Stage {
@@ -403,18 +415,7 @@ export class Builder {
 
   private failure(e: BuildFailure, node: Node, text: string, stage: Stage, multi: boolean, i: number, n: number): BuildFailure {
     if (this.o.classic) return e;
-    const lines = this.o.dockerfile.split('\n');
-    let ctxText = '';
-    const from = Math.max(1, node.startLine - 2);
-    const to = Math.min(lines.length, node.endLine + 2);
-    for (let l = from; l <= to; l++) {
-      const mark = l >= node.startLine && l <= node.endLine ? '>>>' : '   ';
-      ctxText += ` ${String(l).padStart(3)} | ${mark} ${lines[l - 1]}\n`;
-    }
-    return new BuildFailure(
-      `------\n > ${this.label(stage, multi, i, n)} ${text}:\n------\n${this.o.dockerfileName}:${node.startLine}\n--------------------\n${ctxText}--------------------\nERROR: failed to build: failed to solve: ${e.message}`,
-      e.status,
-    );
+    return new BuildFailure(`------\n > ${this.label(stage, multi, i, n)} ${text}:\n------\n${this.excerpt(node)}ERROR: failed to build: failed to solve: ${e.message}`, e.status);
   }
 
   /** What a step will do: its cache key and how to apply it. */

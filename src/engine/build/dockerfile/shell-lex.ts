@@ -24,9 +24,10 @@ export class ShellLex {
     return { result: r.words.join(''), matched: r.matched, unmatched: r.unmatched };
   }
 
-  private process(src: string, env: Env, split: boolean): { words: string[]; matched: Set<string>; unmatched: Set<string> } {
-    const matched = new Set<string>();
-    const unmatched = new Set<string>();
+  private process(src: string, env: Env, split: boolean, sets?: { matched: Set<string>; unmatched: Set<string> }): { words: string[]; matched: Set<string>; unmatched: Set<string> } {
+    const matched = sets?.matched ?? new Set<string>();
+    const unmatched = sets?.unmatched ?? new Set<string>();
+    const shared = { matched, unmatched };
     const esc = this.escapeToken;
     const out: string[] = [];
     let cur = '';
@@ -63,7 +64,9 @@ export class ShellLex {
         if (src[i] !== '}') throw new Error(`missing '}'`);
         i++;
         const value = lookup(name);
-        const word = () => this.process(raw, env, false).words.join('');
+        const word = () => this.process(raw, env, false, shared).words.join('');
+        // Patterns keep their escapes (`\*` is a literal star) and variables expand into them raw.
+        const pattern = (text: string) => this.expandRaw(text, env, shared);
         switch (op) {
           case ':-': return value ? value : word();
           case '-': return value !== undefined ? value : word();
@@ -71,15 +74,14 @@ export class ShellLex {
           case '+': return value !== undefined ? word() : '';
           case ':?': if (!value) throw new Error(`${name}: ${word() || 'parameter null or not set'}`); return value;
           case '?': if (value === undefined) throw new Error(`${name}: ${word() || 'parameter not set'}`); return value;
-          case '#': case '##': return trimPrefix(value ?? '', word(), op === '##');
-          case '%': case '%%': return trimSuffix(value ?? '', word(), op === '%%');
+          case '#': case '##': return trimPrefix(value ?? '', pattern(raw), op === '##', esc);
+          case '%': case '%%': return trimSuffix(value ?? '', pattern(raw), op === '%%', esc);
           case '/': case '//': {
-            const slash = raw.indexOf('/');
-            const pat = slash < 0 ? raw : raw.slice(0, slash);
-            const rep = slash < 0 ? '' : raw.slice(slash + 1);
-            const p = this.process(pat, env, false).words.join('');
-            const r = this.process(rep, env, false).words.join('');
-            return replace(value ?? '', p, r, op === '//');
+            const slash = unescapedSlash(raw, esc);
+            if (slash < 0 && op === '//') throw new Error(`bad substitution`);
+            const pat = pattern(slash < 0 ? raw : raw.slice(0, slash));
+            const rep = slash < 0 ? '' : pattern(raw.slice(slash + 1));
+            return replace(value ?? '', pat, rep, op === '//', esc);
           }
           default:
             throw new Error(`unsupported modifier (${op}) in substitution`);
@@ -172,6 +174,37 @@ export class ShellLex {
     if (!split || has || cur) out.push(cur);
     return { words: out, matched, unmatched };
   }
+
+  /** Expand variables in `text` but keep escapes and quotes as written (pattern operands). */
+  private expandRaw(text: string, env: Env, sets: { matched: Set<string>; unmatched: Set<string> }): string {
+    const esc = this.escapeToken;
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === esc && i + 1 < text.length) {
+        out += ch + text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (ch === '$') {
+        let end = i + 1;
+        if (text[end] === '{') end = skipOperand(text, end + 1, esc) + 1;
+        else while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
+        if (end === i + 1) {
+          out += '$';
+          i++;
+          continue;
+        }
+        out += this.process(text.slice(i, end), env, false, sets).words.join('');
+        i = end;
+        continue;
+      }
+      out += ch;
+      i++;
+    }
+    return out;
+  }
 }
 
 /** Index of the `}` ending a `${name<op>operand}` operand that starts at `i`. */
@@ -192,27 +225,30 @@ function skipOperand(src: string, i: number, esc: string): number {
   return i;
 }
 
-/** Shell pattern (`*`, `?`, `[...]`) to an anchored regular expression source. */
-function globSource(p: string): string {
+/** First `/` not escaped: the separator of `${v/pattern/replacement}`. */
+function unescapedSlash(raw: string, esc: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === esc) i++;
+    else if (raw[i] === '/') return i;
+  }
+  return -1;
+}
+
+/** BuildKit's shell pattern: `*` and `?` are wildcards, an escaped character is literal, the rest is literal. */
+function globSource(p: string, esc: string): string {
   let s = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
-    if (c === '*') s += '.*';
+    if (c === esc && i + 1 < p.length) s += p[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else if (c === '*') s += '.*';
     else if (c === '?') s += '.';
-    else if (c === '[') {
-      const end = p.indexOf(']', i + 1);
-      if (end < 0) s += '\\[';
-      else {
-        s += '[' + p.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = end;
-      }
-    } else s += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    else s += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
   return s;
 }
 
-function trimPrefix(v: string, pat: string, longest: boolean): string {
-  const re = new RegExp('^' + globSource(pat) + '$', 's');
+function trimPrefix(v: string, pat: string, longest: boolean, esc: string): string {
+  const re = new RegExp('^' + globSource(pat, esc) + '$', 's');
   if (longest) {
     for (let k = v.length; k >= 0; k--) if (re.test(v.slice(0, k))) return v.slice(k);
   } else {
@@ -221,8 +257,8 @@ function trimPrefix(v: string, pat: string, longest: boolean): string {
   return v;
 }
 
-function trimSuffix(v: string, pat: string, longest: boolean): string {
-  const re = new RegExp('^' + globSource(pat) + '$', 's');
+function trimSuffix(v: string, pat: string, longest: boolean, esc: string): string {
+  const re = new RegExp('^' + globSource(pat, esc) + '$', 's');
   if (longest) {
     for (let k = 0; k <= v.length; k++) if (re.test(v.slice(k))) return v.slice(0, k);
   } else {
@@ -231,8 +267,9 @@ function trimSuffix(v: string, pat: string, longest: boolean): string {
   return v;
 }
 
-function replace(v: string, pat: string, rep: string, all: boolean): string {
-  if (!pat) return v;
-  const re = new RegExp(globSource(pat), all ? 'gs' : 's');
+/** `${v/p/r}` replaces the first (leftmost, longest) match; `//` every match; an empty pattern inserts at the start. */
+function replace(v: string, pat: string, rep: string, all: boolean, esc: string): string {
+  if (!pat) return all ? v : rep + v;
+  const re = new RegExp(globSource(pat, esc), all ? 'gs' : 's');
   return v.replace(re, () => rep);
 }
