@@ -127,4 +127,9 @@ export interface DaemonApi {
     req: import('../engine/daemon/build').BuildRequest,
     onOutput: (text: string) => Promise<void>,
   ): Promise<{ imageId?: string; error?: string; status: number }>;
+  volumeCreate?(opts: { name?: string; driver?: string; labels?: Record<string, string>; options?: Record<string, string> }): Promise<Record<string, unknown>>;
+  volumeList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
+  volumeInspect?(name: string): Promise<Record<string, unknown>>;
+  volumeRemove?(name: string, force: boolean): Promise<void>;
+  volumePrune?(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
 }

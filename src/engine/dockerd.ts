@@ -3,6 +3,9 @@
  * verbs use (src/cli/daemon-api.ts) over the image store, the simulated registries and the
  * container service, and offers the pictures a plain-data view of what it holds.
  */
+import { VolumeService } from './volume/volumes';
+import type { Vfs } from './fs/vfs';
+import type { FsBackend } from './fs/types';
 import type { Clock } from './clock';
 import type { Emitter } from './events';
 import type { Rng } from './rng';
@@ -33,6 +36,9 @@ export interface DaemonDeps {
   rng: Rng;
   events: Emitter;
   kernel: Kernel;
+  /** The host's disk and filesystem: volumes live there, bind mounts come from there. */
+  hostDisk?: FsBackend;
+  hostFs?: Vfs;
 }
 
 export class Daemon implements DaemonApi {
@@ -42,6 +48,7 @@ export class Daemon implements DaemonApi {
   readonly registries = new Map<string, Registry>([['docker.io', this.hub]]);
   readonly images: ImageService;
   readonly containers: ContainerService;
+  readonly volumes: VolumeService;
   private dockerd?: Proc;
   private containerd?: Proc;
 
@@ -59,6 +66,14 @@ export class Daemon implements DaemonApi {
     } else {
       this.store = new ImageStore();
     }
+    this.volumes = new VolumeService({
+      clock: d.clock,
+      rng: d.rng,
+      events: d.events,
+      hostFs: () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/'),
+      usersOf: (name) => this.containers.volumeUsers(name),
+    });
+    if (snap?.volumes) this.volumes.restore(snap.volumes);
     this.containers = new ContainerService({
       store: this.store,
       kernel: d.kernel,
@@ -66,6 +81,9 @@ export class Daemon implements DaemonApi {
       rng: d.rng,
       events: d.events,
       shimParent: () => this.containerd?.parent ?? this.containerd,
+      volumes: this.volumes,
+      hostDisk: d.hostDisk,
+      hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
     this.images = new ImageService(this.store, (host) => this.registries.get(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
@@ -86,6 +104,7 @@ export class Daemon implements DaemonApi {
       pulled: [...this.images.pulled],
       hub: this.hub.snapshot(),
       containers: this.containers.snapshot(),
+      volumes: this.volumes.snapshot(),
     };
   }
 
@@ -190,6 +209,22 @@ export class Daemon implements DaemonApi {
   async containerExec(id: string, opts: Parameters<DaemonApi['containerExec']>[1]): Promise<number> {
     return this.containers.exec(id, opts);
   }
+  async volumeCreate(opts: { name?: string; driver?: string; labels?: Record<string, string>; options?: Record<string, string> }): Promise<Record<string, unknown>> {
+    return this.volumes.inspect(this.volumes.create(opts).name);
+  }
+  async volumeList(filters: Record<string, string[]>): Promise<Record<string, unknown>[]> {
+    return this.volumes.list(filters).map((v) => this.volumes.inspect(v.name));
+  }
+  async volumeInspect(name: string): Promise<Record<string, unknown>> {
+    return this.volumes.inspect(name);
+  }
+  async volumeRemove(name: string, force: boolean): Promise<void> {
+    this.volumes.remove(name, force);
+  }
+  async volumePrune(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }> {
+    const r = this.volumes.prune(all);
+    return { VolumesDeleted: r.deleted.length ? r.deleted : null, SpaceReclaimed: r.reclaimed };
+  }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new Map<string, string>();
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
@@ -293,7 +328,7 @@ export class Daemon implements DaemonApi {
       ExecIDs: null,
       HostConfig: c.hostConfig,
       GraphDriver: { Data: { MergedDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/merged`, UpperDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/diff`, WorkDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/work` }, Name: 'overlay2' },
-      Mounts: [],
+      Mounts: c.mounts.map((m) => ({ ...m })),
       Config: c.config,
       NetworkSettings: { Bridge: '', SandboxID: '', SandboxKey: '', Ports: {}, Networks: {} },
     };

@@ -56,7 +56,7 @@ export class Machine {
       populateHost(this.disk, clock.now());
     }
     this.hostFs = new Vfs(this.disk, { now: () => clock.now() });
-    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel }, snap?.daemon);
+    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs }, snap?.daemon);
     this.hostCtx = {
       pidNs: this.kernel.rootNs,
       uts: { hostname: HOST_NAME },

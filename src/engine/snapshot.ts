@@ -27,6 +27,7 @@ export interface ContainerSnapshot {
   restartCount: number;
   logs: LogEntry[];
   upper: LayerSnapshot;
+  mounts?: import('./volume/mounts').MountPoint[];
 }
 
 export interface DaemonSnapshot {
@@ -35,6 +36,7 @@ export interface DaemonSnapshot {
   pulled: string[];
   hub: RegistrySnapshot;
   containers: ContainerSnapshot[];
+  volumes?: import('./volume/volumes').Volume[];
 }
 
 export interface MachineSnapshot {

@@ -44,6 +44,51 @@ function parsePorts(specs: string[]): { exposed: Record<string, object>; binding
   return { exposed, bindings };
 }
 
+/**
+ * `-v` and `--mount` as the docker CLI turns them into the create body: `-v SRC:DST[:MODE]` goes to
+ * HostConfig.Binds (a `./relative` source becomes absolute), `-v /path` to Config.Volumes (an
+ * anonymous volume), `--mount type=…,source=…,target=…,readonly` to HostConfig.Mounts.
+ */
+function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; volumes: Record<string, Record<string, never>>; mounts: Record<string, unknown>[] } {
+  const binds: string[] = [];
+  const volumes: Record<string, Record<string, never>> = {};
+  const cwd = (ctx.io as { fs?: { cwd: string } }).fs?.cwd ?? '/';
+  for (const spec of list(flags, 'volume')) {
+    const parts = spec.split(':');
+    if (parts.length === 1) {
+      if (!spec.startsWith('/')) throw runError('run', `invalid spec: ${spec}: invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${spec}' mount path must be absolute`, 125);
+      volumes[spec] = {};
+      continue;
+    }
+    if (parts.length > 3) throw runError('run', `invalid spec: ${spec}: too many colons`, 125);
+    let src = parts[0];
+    if (src === '.' || src === '..' || src.startsWith('./') || src.startsWith('../')) src = `${cwd.replace(/\/$/, '')}/${src}`;
+    binds.push([src, ...parts.slice(1)].join(':'));
+  }
+  const mounts: Record<string, unknown>[] = [];
+  for (const spec of list(flags, 'mount')) {
+    const m: Record<string, unknown> = { Type: 'volume' };
+    for (const field of spec.split(',')) {
+      const eq = field.indexOf('=');
+      const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+      const val = eq < 0 ? undefined : field.slice(eq + 1);
+      if (eq < 0 && !['readonly', 'ro', 'volume-nocopy'].includes(key)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`, 125);
+      switch (key) {
+        case 'type': m.Type = val; break;
+        case 'source': case 'src': m.Source = val; break;
+        case 'target': case 'destination': case 'dst': m.Target = val; break;
+        case 'readonly': case 'ro': m.ReadOnly = val === undefined || ['1', 'true'].includes(val.toLowerCase()); break;
+        case 'volume-nocopy': case 'bind-propagation': case 'consistency': case 'tmpfs-size': case 'tmpfs-mode': case 'volume-driver': case 'volume-opt': case 'volume-label': case 'volume-subpath': case 'bind-recursive': case 'bind-nonrecursive': break;
+        default: throw runError('run', `invalid argument "${spec}" for "--mount" flag: unexpected key '${key}' in '${field}'`, 125);
+      }
+    }
+    if (!m.Target) throw runError('run', `invalid argument "${spec}" for "--mount" flag: target is required`, 125);
+    if (m.Type === 'bind' && typeof m.Source === 'string' && !m.Source.startsWith('/')) m.Source = `${cwd.replace(/\/$/, '')}/${m.Source}`;
+    mounts.push(m);
+  }
+  return { binds, volumes, mounts };
+}
+
 /** The Engine API create body from run/create flags. */
 export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const image = args[0];
@@ -78,6 +123,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     Labels: labels,
     ExposedPorts: ports.exposed,
   };
+  const vols = volumeFlags(ctx, flags);
+  if (Object.keys(vols.volumes).length) config.Volumes = vols.volumes;
   if (ctx.changed.has('entrypoint')) config.Entrypoint = [str(flags, 'entrypoint')];
   if (str(flags, 'stop-signal')) config.StopSignal = str(flags, 'stop-signal');
   if (ctx.changed.has('stop-timeout')) config.StopTimeout = Number(flags['stop-timeout']);
@@ -93,6 +140,10 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,
     MemorySwap: str(flags, 'memory-swap') === '-1' ? -1 : str(flags, 'memory-swap') ? ramInBytes(str(flags, 'memory-swap')) : 0,
     NanoCpus: str(flags, 'cpus') && str(flags, 'cpus') !== '0.000' ? Math.round(Number(str(flags, 'cpus')) * 1e9) : 0,
+    Binds: vols.binds.length ? vols.binds : null,
+    ...(vols.mounts.length ? { Mounts: vols.mounts } : {}),
+    ...(list(flags, 'volumes-from').length ? { VolumesFrom: list(flags, 'volumes-from') } : {}),
+    ...(list(flags, 'tmpfs').length ? { Tmpfs: Object.fromEntries(list(flags, 'tmpfs').map((t) => [t.split(':')[0], t.split(':').slice(1).join(':')])) } : {}),
     // HostConfig.Init is a *bool with omitempty: absent unless --init was given.
     ...(ctx.changed.has('init') ? { Init: bool(flags, 'init') } : {}),
   };

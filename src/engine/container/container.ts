@@ -95,6 +95,8 @@ export class Container {
   stdinWriter?: { write(chunk: string | Uint8Array): Promise<void>; close(): void };
   /** Set when `docker stop`/`kill` asked it to end (restart policies do not restart it then). */
   stoppedByUser = false;
+  /** Volumes, bind mounts and tmpfs mounts, resolved at create (`Mounts` in inspect). */
+  mounts: import('../volume/mounts').MountPoint[] = [];
 
   constructor(
     readonly id: string,

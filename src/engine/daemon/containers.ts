@@ -2,6 +2,8 @@
  * dockerd's container side: create (merging the image's config with the request), start (a shim and
  * the first process in new namespaces), attach, wait, remove, list, inspect.
  */
+import { applyMounts, newTmpfs, prepareMounts, resolveMounts } from '../volume/mounts';
+import type { VolumeService } from '../volume/volumes';
 import { HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
@@ -9,6 +11,7 @@ import type { Rng } from '../rng';
 import { Layer, MutableLayer } from '../fs/layer';
 import { Overlay } from '../fs/overlay';
 import { Vfs } from '../fs/vfs';
+import type { Fs, FsBackend } from '../fs/types';
 import type { Image, ImageStore } from '../image/store';
 import { familiarize } from '../image/reference';
 import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
@@ -59,6 +62,10 @@ export interface ContainerDeps {
   events: Emitter;
   /** Parent of containerd-shim processes (systemd, as on a real host). */
   shimParent: () => Proc | undefined;
+  /** Volumes and the host disk that volumes and bind mounts come from. */
+  volumes?: VolumeService;
+  hostDisk?: FsBackend;
+  hostFs?: () => Fs;
 }
 
 export class ContainerService {
@@ -120,6 +127,15 @@ export class ContainerService {
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
     const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
     const c = new Container(id, name, this.d.clock.now(), img.id, imageRef, argv[0], argv.slice(1), config, hostConfig, rootfs);
+    if (this.d.volumes && this.d.hostFs) {
+      const hostFs = this.d.hostFs();
+      c.mounts = resolveMounts(hostConfig as Parameters<typeof resolveMounts>[0], Object.keys(config.Volumes ?? {}), {
+        volumes: this.d.volumes,
+        hostFs,
+        mountsOf: (ref) => this.get(ref).mounts,
+      });
+      prepareMounts(new Vfs(rootfs, { now: () => this.d.clock.now() }).view({ uid: 0, gid: 0, groups: [0] }, '/'), c.mounts, hostFs, this.d.volumes);
+    }
     this.d.store.retainLayers(img.chainIds);
     this.layerChains.set(id, img.chainIds);
     this.containers.set(id, c);
@@ -133,6 +149,7 @@ export class ContainerService {
       config: structuredClone(c.config), hostConfig: structuredClone(c.hostConfig), state: { ...c.state },
       restartCount: c.restartCount, logs: c.logs.map((l) => ({ ...l })),
       upper: snapshotMutable((c.rootfs as Overlay).upper as MutableLayer),
+      mounts: c.mounts.map((m) => ({ ...m })),
     }));
   }
 
@@ -146,6 +163,7 @@ export class ContainerService {
       c.state = { ...s.state };
       c.restartCount = s.restartCount;
       c.logs = s.logs.map((l) => ({ ...l }));
+      c.mounts = (s.mounts ?? []).map((m) => ({ ...m }));
       this.d.store.retainLayers(img.chainIds);
       this.layerChains.set(c.id, img.chainIds);
       if (c.state.Running || c.state.Paused || c.state.Restarting) {
@@ -161,6 +179,7 @@ export class ContainerService {
       v = new Vfs(c.rootfs, { now: () => this.d.clock.now() });
       // --read-only: the container's root is mounted read-only (writes fail with EROFS).
       if (c.hostConfig.ReadonlyRootfs) v.mount('/', c.rootfs, { readonly: true });
+      if (this.d.hostDisk) applyMounts(v, c.mounts, this.d.hostDisk, () => newTmpfs(() => this.d.clock.now()));
       (c as Container & { vfs?: Vfs }).vfs = v;
     }
     return v;
@@ -281,7 +300,10 @@ export class ContainerService {
       }, delay);
       return;
     }
-    if (c.hostConfig.AutoRemove) this.removeNow(c);
+    if (c.hostConfig.AutoRemove) {
+      this.removeNow(c);
+      this.removeAnonymousVolumes(c);
+    }
   }
 
   private backoff = new Map<string, number>();
@@ -417,6 +439,21 @@ export class ContainerService {
       c.init.terminate(137);
     }
     this.removeNow(c);
+    if (opts.volumes) this.removeAnonymousVolumes(c);
+  }
+
+  /** `rm -v` and `--rm`: the container's anonymous volumes go with it (named ones stay). */
+  private removeAnonymousVolumes(c: Container): void {
+    for (const m of c.mounts) {
+      if (m.Type === 'volume' && m.Name && this.d.volumes?.isAnonymous(m.Name) && this.volumeUsers(m.Name).length === 0) {
+        this.d.volumes.remove(m.Name, true);
+      }
+    }
+  }
+
+  /** IDs of the containers that mount a volume. */
+  volumeUsers(name: string): string[] {
+    return [...this.containers.values()].filter((c) => c.mounts.some((m) => m.Name === name)).map((c) => c.id);
   }
 
   private layerChains = new Map<string, readonly string[]>();
@@ -609,7 +646,7 @@ export class ContainerService {
       Labels: c.config.Labels ?? {},
       State: c.state.Status,
       Status: this.statusText(c),
-      Mounts: [],
+      Mounts: c.mounts.map((m) => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Source, Destination: m.Destination, ...(m.Driver ? { Driver: m.Driver } : {}), Mode: m.Mode, RW: m.RW, Propagation: m.Propagation })),
       NetworkSettings: { Networks: {} },
     };
     if (size) {

@@ -122,6 +122,7 @@ export const NGINX_ENTRYPOINT = `#!/bin/sh
 
 set -e
 
+if [ "$1" = "nginx" ] || [ "$1" = "nginx-debug" ]; then
 if [ -z "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then
     echo "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"
     echo "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/"
@@ -132,6 +133,7 @@ if [ -z "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then
     echo "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh"
     echo "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh"
     echo "/docker-entrypoint.sh: Configuration complete; ready for start up"
+fi
 fi
 
 exec "$@"

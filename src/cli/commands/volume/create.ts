@@ -1,6 +1,6 @@
 /** `docker volume create`: Create a volume (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { volumeCreateRun } from '../../verbs/volume';
 
 export const spec: CommandSpec = {
   "name": "create",
@@ -25,5 +25,5 @@ export const spec: CommandSpec = {
     {"long": "topology-required", "type": "list", "usage": "A topology that the Cluster Volume must be accessible from"},
     {"long": "type", "type": "string", "usage": "Cluster Volume access type (\"mount\", \"block\")", "default": "block"}
   ],
-  run: notSimulated
+  run: volumeCreateRun
 };

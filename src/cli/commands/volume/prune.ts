@@ -1,6 +1,6 @@
 /** `docker volume prune`: Remove unused local volumes (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { volumePruneRun } from '../../verbs/volume';
 
 export const spec: CommandSpec = {
   "name": "prune",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
     {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"label=<label>\")"},
     {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
   ],
-  run: notSimulated
+  run: volumePruneRun
 };

@@ -1,6 +1,6 @@
 /** `docker volume rm`: Remove one or more volumes. You cannot remove a volume that is in use by a container. (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { volumeRmRun } from '../../verbs/volume';
 
 export const spec: CommandSpec = {
   "name": "rm",
@@ -17,5 +17,5 @@ export const spec: CommandSpec = {
   "flags": [
     {"long": "force", "type": "bool", "usage": "Force the removal of one or more volumes", "short": "f"}
   ],
-  run: notSimulated
+  run: volumeRmRun
 };
