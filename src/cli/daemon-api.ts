@@ -132,4 +132,12 @@ export interface DaemonApi {
   volumeInspect?(name: string): Promise<Record<string, unknown>>;
   volumeRemove?(name: string, force: boolean): Promise<void>;
   volumePrune?(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  networkList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
+  networkInspect?(ref: string): Promise<Record<string, unknown>>;
+  networkCreate?(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }>;
+  networkRemove?(ref: string): Promise<void>;
+  networkConnect?(net: string, container: string, aliases: string[]): Promise<void>;
+  networkDisconnect?(net: string, container: string): Promise<void>;
+  networkPrune?(): Promise<string[]>;
+  containerPort?(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]>;
 }

@@ -4,6 +4,7 @@
  * container service, and offers the pictures a plain-data view of what it holds.
  */
 import { VolumeService } from './volume/volumes';
+import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
 import type { FsBackend } from './fs/types';
 import type { Clock } from './clock';
@@ -49,6 +50,7 @@ export class Daemon implements DaemonApi {
   readonly images: ImageService;
   readonly containers: ContainerService;
   readonly volumes: VolumeService;
+  readonly networks: NetworkService;
   private dockerd?: Proc;
   private containerd?: Proc;
 
@@ -74,6 +76,8 @@ export class Daemon implements DaemonApi {
       usersOf: (name) => this.containers.volumeUsers(name),
     });
     if (snap?.volumes) this.volumes.restore(snap.volumes);
+    this.networks = new NetworkService({ clock: d.clock, rng: d.rng, events: d.events, hostFs: () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') });
+    if (snap?.networks) this.networks.restore(snap.networks);
     this.containers = new ContainerService({
       store: this.store,
       kernel: d.kernel,
@@ -82,6 +86,7 @@ export class Daemon implements DaemonApi {
       events: d.events,
       shimParent: () => this.containerd?.parent ?? this.containerd,
       volumes: this.volumes,
+      networks: this.networks,
       hostDisk: d.hostDisk,
       hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
     });
@@ -105,6 +110,7 @@ export class Daemon implements DaemonApi {
       hub: this.hub.snapshot(),
       containers: this.containers.snapshot(),
       volumes: this.volumes.snapshot(),
+      networks: this.networks.snapshot(),
     };
   }
 
@@ -225,6 +231,65 @@ export class Daemon implements DaemonApi {
     const r = this.volumes.prune(all);
     return { VolumesDeleted: r.deleted.length ? r.deleted : null, SpaceReclaimed: r.reclaimed };
   }
+  async networkList(filters: Record<string, string[]>): Promise<Record<string, unknown>[]> {
+    let nets = [...this.networks.networks.values()];
+    for (const [k, vals] of Object.entries(filters)) {
+      if (!['name', 'id', 'driver', 'label', 'type', 'scope', 'dangling'].includes(k)) throw new DaemonError(`invalid filter '${k}'`, 400);
+      if (k === 'name') nets = nets.filter((n) => vals.some((v) => n.name.includes(v)));
+      if (k === 'id') nets = nets.filter((n) => vals.some((v) => n.id.startsWith(v)));
+      if (k === 'driver') nets = nets.filter((n) => vals.includes(n.driver));
+      if (k === 'type') nets = nets.filter((n) => vals.includes(n.builtin ? 'builtin' : 'custom'));
+      if (k === 'dangling') nets = nets.filter((n) => !n.builtin && n.endpoints.size === 0 && !this.networkUsed(n.name));
+    }
+    return nets.map((n) => this.networks.inspect(n));
+  }
+  private networkUsed(name: string): boolean {
+    return [...this.containers.containers.values()].some((c) => c.hostConfig.NetworkMode === name || name in c.extraNetworks);
+  }
+  async networkInspect(ref: string): Promise<Record<string, unknown>> {
+    return this.networks.inspect(this.networks.get(ref));
+  }
+  async networkCreate(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }> {
+    return { Id: this.networks.create(name, opts).id };
+  }
+  async networkRemove(ref: string): Promise<void> {
+    const n = this.networks.get(ref);
+    if (!n.builtin && this.networkUsed(n.name) && n.endpoints.size === 0) {
+      // A stopped container still names the network: Docker refuses too.
+      const users = [...this.containers.containers.values()].filter((c) => c.hostConfig.NetworkMode === n.name || n.name in c.extraNetworks);
+      if (users.length) throw new DaemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`, 403);
+    }
+    this.networks.remove(ref);
+  }
+  async networkConnect(net: string, container: string, aliases: string[]): Promise<void> {
+    const n = this.networks.get(net);
+    const c = this.containers.get(container);
+    if (n.driver !== 'bridge') throw new DaemonError(`container cannot be disconnected from host network or connected to host network`, 400);
+    this.networks.connect(n, { id: c.id, name: c.name, hostname: c.config.Hostname, networkMode: c.hostConfig.NetworkMode, extraNetworks: c.extraNetworks, aliases, links: [], portBindings: {}, publishAll: false, exposed: [] }, aliases);
+    if (c.hostConfig.NetworkMode !== n.name) c.extraNetworks[n.name] = { aliases };
+  }
+  async networkDisconnect(net: string, container: string): Promise<void> {
+    const n = this.networks.get(net);
+    const c = this.containers.get(container);
+    if (!n.endpoints.has(c.id) && !(n.name in c.extraNetworks) && c.hostConfig.NetworkMode !== n.name) {
+      throw new DaemonError(`container ${c.id} is not connected to network ${n.name}`, 403);
+    }
+    this.networks.disconnect(n, c.id);
+    delete c.extraNetworks[n.name];
+  }
+  async networkPrune(): Promise<string[]> {
+    const gone: string[] = [];
+    for (const n of [...this.networks.networks.values()]) {
+      if (n.builtin || n.endpoints.size || this.networkUsed(n.name)) continue;
+      this.networks.remove(n.id);
+      gone.push(n.name);
+    }
+    return gone;
+  }
+  async containerPort(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]> {
+    const c = this.containers.get(id);
+    return this.networks.published(c.id);
+  }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new Map<string, string>();
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
@@ -330,7 +395,51 @@ export class Daemon implements DaemonApi {
       GraphDriver: { Data: { MergedDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/merged`, UpperDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/diff`, WorkDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/work` }, Name: 'overlay2' },
       Mounts: c.mounts.map((m) => ({ ...m })),
       Config: c.config,
-      NetworkSettings: { Bridge: '', SandboxID: '', SandboxKey: '', Ports: {}, Networks: {} },
+      NetworkSettings: this.networkSettings(c),
+    };
+  }
+
+  /** NetworkSettings as `docker inspect` shows them (empty addresses while stopped). */
+  private networkSettings(c: { id: string; hostConfig: { NetworkMode: string; PortBindings?: Record<string, unknown> }; config: { ExposedPorts?: Record<string, unknown> } }): Record<string, unknown> {
+    const eps = this.networks.endpoints(c.id);
+    const running = this.networks.running.has(c.id);
+    const ports: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+    for (const k of Object.keys(c.config.ExposedPorts ?? {})) ports[k] = null;
+    for (const p of this.networks.published(c.id)) {
+      const list = (ports[p.containerPort] ??= []);
+      list.push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
+      if (p.hostIp === '0.0.0.0') list.push({ HostIp: '::', HostPort: String(p.hostPort) });
+    }
+    const mode = c.hostConfig.NetworkMode || 'bridge';
+    const names = mode === 'host' || mode === 'none' ? [mode] : mode.startsWith('container:') ? [] : [mode === 'default' ? 'bridge' : mode];
+    const nets: Record<string, unknown> = {};
+    for (const name of names) {
+      const ep = eps.find((e) => e.network.name === name);
+      const n = this.networks.find(name);
+      nets[name] = {
+        IPAMConfig: null, Links: null, Aliases: null, MacAddress: ep?.endpoint.mac ?? '', DriverOpts: null, GwPriority: 0,
+        NetworkID: n?.id ?? '', EndpointID: ep?.endpoint.endpointId ?? '', Gateway: ep ? ep.network.gateway : '',
+        IPAddress: ep?.endpoint.ip ?? '', IPPrefixLen: ep ? Number(ep.network.subnet.split('/')[1]) : 0, IPv6Gateway: '',
+        GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: ep && name !== 'bridge' ? [ep.endpoint.containerName, ...ep.endpoint.aliases, c.id.slice(0, 12)] : null,
+      };
+    }
+    for (const { network, endpoint } of eps) {
+      if (!(network.name in nets)) {
+        nets[network.name] = {
+          IPAMConfig: null, Links: null, Aliases: endpoint.aliases.length ? endpoint.aliases : null, MacAddress: endpoint.mac, DriverOpts: null, GwPriority: 0,
+          NetworkID: network.id, EndpointID: endpoint.endpointId, Gateway: network.gateway, IPAddress: endpoint.ip,
+          IPPrefixLen: Number(network.subnet.split('/')[1]), IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
+          DNSNames: [endpoint.containerName, ...endpoint.aliases, c.id.slice(0, 12)],
+        };
+      }
+    }
+    const bridge = eps.find((e) => e.network.name === 'bridge');
+    return {
+      Bridge: '', SandboxID: running ? c.id.replace(/./g, (ch, i) => c.id[(i * 7) % 64]) : '', SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
+      Ports: ports, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0, SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
+      EndpointID: bridge?.endpoint.endpointId ?? '', Gateway: bridge?.network.gateway ?? '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
+      IPAddress: bridge?.endpoint.ip ?? '', IPPrefixLen: bridge ? 16 : 0, IPv6Gateway: '', MacAddress: bridge?.endpoint.mac ?? '',
+      Networks: nets,
     };
   }
 

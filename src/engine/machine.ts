@@ -62,6 +62,7 @@ export class Machine {
       uts: { hostname: HOST_NAME },
       fsRoot: this.hostFs,
       host: { docker: this.daemon },
+      netns: this.daemon.networks.stack.host,
     };
     this.systemd = this.kernel.addStatic(['/sbin/init'], this.hostCtx);
     const containerd = this.kernel.addStatic(['/usr/bin/containerd'], this.hostCtx, this.systemd);

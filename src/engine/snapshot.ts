@@ -37,6 +37,7 @@ export interface DaemonSnapshot {
   hub: RegistrySnapshot;
   containers: ContainerSnapshot[];
   volumes?: import('./volume/volumes').Volume[];
+  networks?: ReturnType<import('./network/networks').NetworkService['snapshot']>;
 }
 
 export interface MachineSnapshot {

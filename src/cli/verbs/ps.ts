@@ -22,7 +22,7 @@ function goQuote(s: string): string {
 
 /** DisplayablePorts: sorted, consecutive unpublished ports of one type collapse into ranges. */
 export function displayPorts(ports: Port[]): string {
-  const sorted = [...ports].sort((a, b) => a.PrivatePort - b.PrivatePort || (a.IP ?? '').localeCompare(b.IP ?? '') || (a.PublicPort ?? 0) - (b.PublicPort ?? 0) || a.Type.localeCompare(b.Type));
+  const sorted = [...ports].sort((a, b) => a.PrivatePort - b.PrivatePort || ((a.IP ?? '') < (b.IP ?? '') ? -1 : (a.IP ?? '') > (b.IP ?? '') ? 1 : 0) || (a.PublicPort ?? 0) - (b.PublicPort ?? 0) || a.Type.localeCompare(b.Type));
   const groups = new Map<string, number[]>();
   const order: string[] = [];
   const published: string[] = [];

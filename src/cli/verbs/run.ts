@@ -147,7 +147,11 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     // HostConfig.Init is a *bool with omitempty: absent unless --init was given.
     ...(ctx.changed.has('init') ? { Init: bool(flags, 'init') } : {}),
   };
-  return { name: str(flags, 'name') || undefined, config, hostConfig };
+  const links = list(flags, 'link').map((l) => (l.includes(':') ? l : `${l}:${l}`));
+  if (links.length) hostConfig.Links = links;
+  const aliases = list(flags, 'network-alias');
+  const networkingConfig = aliases.length ? { EndpointsConfig: { [str(flags, 'network') || 'bridge']: { Aliases: aliases } } } : undefined;
+  return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}) };
 }
 
 /** Create, pulling the image first when the daemon does not have it (create.go's createContainer). */

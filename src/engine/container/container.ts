@@ -97,6 +97,9 @@ export class Container {
   stoppedByUser = false;
   /** Volumes, bind mounts and tmpfs mounts, resolved at create (`Mounts` in inspect). */
   mounts: import('../volume/mounts').MountPoint[] = [];
+  /** `--network-alias` and networks joined with `network connect` (name → aliases). */
+  netAliases: string[] = [];
+  extraNetworks: Record<string, { aliases: string[] }> = {};
 
   constructor(
     readonly id: string,

@@ -12,6 +12,7 @@ import { isFsError, type Cred, type Fs } from '../fs/types';
 import type { Kernel, Proc, ProcContext } from '../process/kernel';
 import { PidNamespace } from '../process/kernel';
 import type { MemoryCgroup } from '../process/cgroup';
+import type { NetNamespace } from '../network/stack';
 import { dockerInit } from '../programs/docker-init';
 import type { ReadStream, WriteStream } from '../process/types';
 
@@ -34,6 +35,7 @@ export interface StartSpec {
   cgroup?: MemoryCgroup;
   /** --init: run Docker's tini (/sbin/docker-init) as PID 1 with the command as its child. */
   init?: boolean;
+  netns?: NetNamespace;
 }
 
 /** Resolve `--user` / USER (name, uid, name:group, uid:gid) against the container's own files. */
@@ -102,6 +104,7 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
     fsRoot: spec.fsRoot,
     container: spec.containerId,
     cgroup: spec.cgroup,
+    netns: spec.netns,
   };
   if (spec.init) {
     // tini itself reports a command it cannot exec, after the container has started.

@@ -2,6 +2,9 @@
  * dockerd's container side: create (merging the image's config with the request), start (a shim and
  * the first process in new namespaces), attach, wait, remove, list, inspect.
  */
+import type { NetworkService } from '../network/networks';
+import type { NetNamespace } from '../network/stack';
+import { SubtreeBackend } from '../fs/subtree';
 import { applyMounts, newTmpfs, prepareMounts, resolveMounts } from '../volume/mounts';
 import type { VolumeService } from '../volume/volumes';
 import { HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
@@ -66,6 +69,7 @@ export interface ContainerDeps {
   volumes?: VolumeService;
   hostDisk?: FsBackend;
   hostFs?: () => Fs;
+  networks?: NetworkService;
 }
 
 export class ContainerService {
@@ -103,7 +107,7 @@ export class ContainerService {
     }
   }
 
-  create(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown> }): { Id: string; Warnings: string[] } {
+  create(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown>; networkingConfig?: Record<string, unknown> }): { Id: string; Warnings: string[] } {
     const req = body.config as Partial<ContainerConfig> & { Image?: string };
     const imageRef = String(req.Image ?? '');
     const img = this.d.store.find(imageRef);
@@ -126,7 +130,14 @@ export class ContainerService {
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
     const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
+    const mode = String(hostConfig.NetworkMode || 'bridge');
+    if (mode !== 'bridge' && mode !== 'default' && mode !== 'host' && mode !== 'none' && !mode.startsWith('container:') && this.d.networks && !this.d.networks.find(mode)) {
+      throw new DaemonError(`network ${mode} not found`, 404);
+    }
+    if (mode === 'host' && !req.Hostname) config.Hostname = 'docker-lab';
     const c = new Container(id, name, this.d.clock.now(), img.id, imageRef, argv[0], argv.slice(1), config, hostConfig, rootfs);
+    const ep = (body.networkingConfig?.EndpointsConfig ?? {}) as Record<string, { Aliases?: string[] }>;
+    c.netAliases = Object.values(ep).flatMap((e) => e.Aliases ?? []);
     if (this.d.volumes && this.d.hostFs) {
       const hostFs = this.d.hostFs();
       c.mounts = resolveMounts(hostConfig as Parameters<typeof resolveMounts>[0], Object.keys(config.Volumes ?? {}), {
@@ -215,6 +226,25 @@ export class ContainerService {
         c.stdinWriter = pipe.writer;
       }
     }
+    let netns: NetNamespace | undefined;
+    if (this.d.networks && this.d.hostFs && this.d.hostDisk) {
+      const dir = `/var/lib/docker/containers/${c.id}`;
+      try {
+        netns = this.d.networks.setUp(netContainer(c), this.d.hostFs(), dir, (ref) => {
+          const o = this.find(ref);
+          return o && { id: o.id, name: o.name, hostname: o.config.Hostname };
+        });
+      } catch (e) {
+        shim.exit(0);
+        throw e;
+      }
+      // Docker bind-mounts these three files from its own directory.
+      const v = this.vfsOf(c);
+      const host = this.d.hostFs();
+      for (const f of ['hostname', 'hosts', 'resolv.conf']) {
+        if (host.exists(`${dir}/${f}`)) v.mount(`/etc/${f}`, new SubtreeBackend(this.d.hostDisk, `${dir}/${f}`));
+      }
+    }
     let init: Proc;
     try {
       init = startInit(
@@ -233,11 +263,13 @@ export class ContainerService {
           pidNs: this.pidNamespaceFor(c),
           cgroup: this.cgroupFor(c),
           init: c.hostConfig.Init === true,
+          netns,
         },
         shim,
       );
     } catch (e) {
       shim.exit(0);
+      this.d.networks?.tearDown(c.id);
       if (e instanceof RuntimeError) {
         const code = /not found|no such file/.test(e.message) ? 127 : /permission denied/.test(e.message) ? 126 : 128;
         c.state = { ...c.state, Status: 'created', ExitCode: code, Error: e.message };
@@ -280,6 +312,7 @@ export class ContainerService {
     c.stdinWriter?.close();
     c.stdinWriter = undefined;
     const ranMs = this.d.clock.now() - c.state.StartedAt;
+    this.d.networks?.tearDown(c.id);
     c.markExited(code, this.d.clock.now());
     if (((c as Container & { cgroup?: MemoryCgroup }).cgroup?.oomKills ?? 0) > 0) c.state = { ...c.state, OOMKilled: true };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'exited' });
@@ -628,12 +661,15 @@ export class ContainerService {
   }
 
   summary(c: Container, size: boolean): ContainerSummary {
-    const ports = Object.entries(c.hostConfig.PortBindings ?? {}).flatMap(([key, binds]) => {
-      const [port, proto] = key.split('/');
-      return (binds ?? []).map((b) => ({ IP: b.HostIp || '0.0.0.0', PrivatePort: Number(port), PublicPort: Number(b.HostPort), Type: (proto || 'tcp') as 'tcp' }));
+    // Published ports as docker-proxy binds them: IPv4 and, for 0.0.0.0, IPv6 too.
+    const pub = this.d.networks?.published(c.id) ?? [];
+    const ports = pub.flatMap((p) => {
+      const [port, proto] = p.containerPort.split('/');
+      const base = { PrivatePort: Number(port), PublicPort: p.hostPort, Type: (proto || 'tcp') as 'tcp' };
+      return p.hostIp === '0.0.0.0' ? [{ IP: '0.0.0.0', ...base }, { IP: '::', ...base }] : [{ IP: p.hostIp, ...base }];
     });
     const exposedOnly = Object.keys(c.config.ExposedPorts ?? {})
-      .filter((k) => !(k in (c.hostConfig.PortBindings ?? {})))
+      .filter((k) => !pub.some((p) => p.containerPort === k))
       .map((k) => ({ PrivatePort: Number(k.split('/')[0]), Type: (k.split('/')[1] || 'tcp') as 'tcp' }));
     const out: ContainerSummary = {
       Id: c.id,
@@ -647,7 +683,7 @@ export class ContainerService {
       State: c.state.Status,
       Status: this.statusText(c),
       Mounts: c.mounts.map((m) => ({ Type: m.Type, ...(m.Name ? { Name: m.Name } : {}), Source: m.Source, Destination: m.Destination, ...(m.Driver ? { Driver: m.Driver } : {}), Mode: m.Mode, RW: m.RW, Propagation: m.Propagation })),
-      NetworkSettings: { Networks: {} },
+      NetworkSettings: { Networks: Object.fromEntries((this.d.networks?.endpoints(c.id) ?? []).map(({ network, endpoint }) => [network.name, { IPAddress: endpoint.ip }])) },
     };
     if (size) {
       out.SizeRw = writableSize(c);
@@ -770,6 +806,14 @@ function mergeConfig(img: Image, req: Partial<ContainerConfig>, id: string): Con
     Labels: { ...(ic.Labels ?? {}), ...(req.Labels ?? {}) },
     StopSignal: req.StopSignal ?? ic.StopSignal,
     StopTimeout: req.StopTimeout,
+  };
+}
+
+function netContainer(c: Container) {
+  return {
+    id: c.id, name: c.name, hostname: c.config.Hostname || c.id.slice(0, 12), networkMode: c.hostConfig.NetworkMode,
+    extraNetworks: c.extraNetworks, aliases: c.netAliases, links: (c.hostConfig.Links as string[] | undefined) ?? [],
+    portBindings: c.hostConfig.PortBindings ?? {}, publishAll: !!c.hostConfig.PublishAllPorts, exposed: Object.keys(c.config.ExposedPorts ?? {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { registerDockerCompletion } from './completion';
 import { registerBusybox } from '../programs/busybox/busybox';
 import { registerPackageManagers } from '../programs/pkg';
 import { registerShadowUtils } from '../programs/shadow';
+import { registerNetPrograms } from '../programs/net';
 
 let registered = false;
 
@@ -82,4 +83,5 @@ export function registerAllPrograms(): void {
   registerBusybox();
   registerPackageManagers();
   registerShadowUtils();
+  registerNetPrograms();
 }

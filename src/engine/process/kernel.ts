@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
 import { HOST_MEMORY, MemoryCgroup } from './cgroup';
+import type { NetNamespace } from '../network/stack';
 import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
 import { getProgram, markerProgram } from '../programs/registry';
 import {
@@ -61,6 +62,8 @@ export interface ProcContext {
   host?: HostServices;
   /** The memory cgroup charged for this process's memory (the host's when absent). */
   cgroup?: MemoryCgroup;
+  /** The network namespace (sockets, interfaces, name resolution). */
+  netns?: NetNamespace;
 }
 
 const TERMINATE = new Set<number>([
@@ -431,6 +434,7 @@ export class Kernel {
       },
       hostname: () => proc.ctx.uts.hostname,
       charge: (bytes) => kernel.charge(proc, bytes),
+      net: proc.ctx.netns?.api(() => proc.ctx.fsRoot.view(proc.info.cred, '/')),
       which(name, env, fs) {
         if (name.includes('/')) return fs.exists(name) ? name : undefined;
         const path = env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

@@ -1,6 +1,6 @@
 /** `docker container port`: List port mappings or a specific mapping for the container (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { portRun } from '../../verbs/network';
 
 export const spec: CommandSpec = {
   "name": "port",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: portRun
 };

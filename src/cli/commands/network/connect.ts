@@ -1,6 +1,6 @@
 /** `docker network connect`: Connect a container to a network (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { networkConnectRun } from '../../verbs/network';
 
 export const spec: CommandSpec = {
   "name": "connect",
@@ -19,5 +19,5 @@ export const spec: CommandSpec = {
     {"long": "link", "type": "list", "usage": "Add link to another container"},
     {"long": "link-local-ip", "type": "stringSlice", "usage": "Add a link-local address for the container"}
   ],
-  run: notSimulated
+  run: networkConnectRun
 };

@@ -1,6 +1,6 @@
 /** `docker network create`: Create a network (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { networkCreateRun } from '../../verbs/network';
 
 export const spec: CommandSpec = {
   "name": "create",
@@ -29,5 +29,5 @@ export const spec: CommandSpec = {
     {"long": "scope", "type": "string", "usage": "Control the network's scope"},
     {"long": "subnet", "type": "stringSlice", "usage": "Subnet in CIDR format that represents a network segment"}
   ],
-  run: notSimulated
+  run: networkCreateRun
 };

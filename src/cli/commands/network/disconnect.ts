@@ -1,6 +1,6 @@
 /** `docker network disconnect`: Disconnect a container from a network (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { networkDisconnectRun } from '../../verbs/network';
 
 export const spec: CommandSpec = {
   "name": "disconnect",
@@ -13,5 +13,5 @@ export const spec: CommandSpec = {
   "flags": [
     {"long": "force", "type": "bool", "usage": "Force the container to disconnect from a network", "short": "f"}
   ],
-  run: notSimulated
+  run: networkDisconnectRun
 };

@@ -1,6 +1,6 @@
 /** `docker network ls`: List networks (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { networkLsRun } from '../../verbs/network';
 
 export const spec: CommandSpec = {
   "name": "ls",
@@ -19,5 +19,5 @@ export const spec: CommandSpec = {
     {"long": "no-trunc", "type": "bool", "usage": "Do not truncate the output"},
     {"long": "quiet", "type": "bool", "usage": "Only display network IDs", "short": "q"}
   ],
-  run: notSimulated
+  run: networkLsRun
 };

@@ -1,6 +1,6 @@
 /** `docker network prune`: Remove all unused networks (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { networkPruneRun } from '../../verbs/network';
 
 export const spec: CommandSpec = {
   "name": "prune",
@@ -13,5 +13,5 @@ export const spec: CommandSpec = {
     {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=<timestamp>\")"},
     {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
   ],
-  run: notSimulated
+  run: networkPruneRun
 };

@@ -1,6 +1,6 @@
 /** `docker network rm`: Remove one or more networks (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { networkRmRun } from '../../verbs/network';
 
 export const spec: CommandSpec = {
   "name": "rm",
@@ -17,5 +17,5 @@ export const spec: CommandSpec = {
   "flags": [
     {"long": "force", "type": "bool", "usage": "Do not error if the network does not exist", "short": "f"}
   ],
-  run: notSimulated
+  run: networkRmRun
 };

@@ -4,6 +4,8 @@
  * yet and no full-screen terminal), and `adduser`/`addgroup` (BusyBox's, not Debian's: `-D` for no
  * password, a same-named group, `Linux User,,,` as the comment field).
  */
+import { wget } from '../net/web';
+import { ping } from '../net/iptools';
 import type { ProgramContext } from '../../process/types';
 import { W_OK } from '../../fs/types';
 import { readLines } from '../../process/pipe';
@@ -40,37 +42,14 @@ export async function bbDf(ctx: ProgramContext): Promise<number> {
   return 0;
 }
 
-const host = (url: string) => url.replace(/^[a-z]+:\/\//, '').replace(/[/:].*$/, '');
-const NO_NET = '(the simulator has no network yet)\n';
 
-export async function bbWget(ctx: ProgramContext): Promise<number> {
-  const url = ctx.argv.slice(1).filter((a) => !a.startsWith('-')).pop();
-  if (!url) {
-    await ctx.stderr.write(BANNER + '\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n');
-    return 1;
-  }
-  const h = host(url);
-  if (/^\d+(\.\d+){3}$/.test(h)) {
-    await ctx.stderr.write(`Connecting to ${h} (${h}:${url.startsWith('https') ? 443 : 80})\nwget: can't connect to remote host (${h}): Network unreachable\n${NO_NET}`);
-    return 1;
-  }
-  await ctx.stderr.write(`wget: bad address '${h}'\n${NO_NET}`);
-  return 1;
+/** BusyBox's wget and ping: the shared implementations with BusyBox's wording. */
+export function bbWget(ctx: ProgramContext): Promise<number> {
+  return wget(ctx, true);
 }
 
-export async function bbPing(ctx: ProgramContext): Promise<number> {
-  const target = ctx.argv.slice(1).filter((a, i, all) => !a.startsWith('-') && !/^-[cWwis]$/.test(all[i - 1] ?? '')).pop();
-  if (!target) {
-    await ctx.stderr.write(BANNER + '\nUsage: ping [OPTIONS] HOST\n');
-    return 1;
-  }
-  if (/^\d+(\.\d+){3}$/.test(target)) {
-    await ctx.stdout.write(`PING ${target} (${target}): 56 data bytes\n`);
-    await ctx.stderr.write(`ping: sendto: Network unreachable\n${NO_NET}`);
-    return 1;
-  }
-  await ctx.stderr.write(`ping: bad address '${target}'\n${NO_NET}`);
-  return 1;
+export function bbPing(ctx: ProgramContext): Promise<number> {
+  return ping(ctx, true);
 }
 
 export async function bbVi(ctx: ProgramContext): Promise<number> {

@@ -1,0 +1,183 @@
+/**
+ * The machine's network stack: network namespaces with their interfaces, TCP-like stream sockets
+ * between them, and the host's published-port forwards (docker-proxy). A connection is a pair of
+ * pipes; `connect` finds the namespace that owns the address (127.0.0.1 is the caller's own) and
+ * the listener on the port there, or fails as the C library reports it (ECONNREFUSED …).
+ */
+import { Pipe } from '../process/pipe';
+import { NetError, Terminated, type Listener, type NetApi, type NetInterface, type Socket } from '../process/types';
+import type { Fs } from '../fs/types';
+
+interface PendingAccept {
+  resolve: (s: Socket) => void;
+  reject: (e: unknown) => void;
+}
+
+class ListenerImpl implements Listener {
+  readonly queue: Socket[] = [];
+  readonly waiters: PendingAccept[] = [];
+  closed = false;
+  constructor(
+    readonly ns: NetNamespace,
+    readonly address: string,
+    readonly port: number,
+  ) {}
+
+  push(s: Socket): void {
+    const w = this.waiters.shift();
+    if (w) w.resolve(s);
+    else this.queue.push(s);
+  }
+
+  accept(signal: AbortSignal): Promise<Socket> {
+    if (signal.aborted) return Promise.reject(signal.reason ?? new Terminated(9));
+    const s = this.queue.shift();
+    if (s) return Promise.resolve(s);
+    return new Promise<Socket>((resolve, reject) => {
+      const w: PendingAccept = { resolve, reject };
+      this.waiters.push(w);
+      signal.addEventListener('abort', () => {
+        const i = this.waiters.indexOf(w);
+        if (i >= 0) this.waiters.splice(i, 1);
+        reject(signal.reason ?? new Terminated(9));
+      }, { once: true });
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ns.listeners.get(this.port) === this) this.ns.listeners.delete(this.port);
+  }
+}
+
+export interface Forward {
+  hostIp: string;
+  hostPort: number;
+  targetIp: string;
+  targetPort: number;
+  /** The address the container sees connections come from (the bridge's gateway). */
+  via: string;
+}
+
+export class NetNamespace {
+  readonly interfaces: NetInterface[] = [{ name: 'lo', mtu: 65536, state: 'UNKNOWN', addresses: [{ family: 'inet', address: '127.0.0.1', prefixLength: 8 }] }];
+  readonly listeners = new Map<number, ListenerImpl>();
+  /** Published ports, on the host namespace only. */
+  readonly forwards = new Map<number, Forward>();
+  /** Embedded DNS (user-defined networks): name → address, as seen from this namespace. */
+  dns: (name: string) => string | undefined = () => undefined;
+
+  constructor(
+    readonly stack: NetStack,
+    readonly name: string,
+  ) {
+    stack.namespaces.add(this);
+  }
+
+  addresses(): string[] {
+    return this.interfaces.flatMap((i) => i.addresses.filter((a) => a.family === 'inet').map((a) => a.address));
+  }
+
+  /** The address this namespace uses toward another (its first non-loopback one). */
+  primary(): string {
+    return this.addresses().find((a) => !a.startsWith('127.')) ?? '127.0.0.1';
+  }
+
+  destroy(): void {
+    this.stack.namespaces.delete(this);
+    for (const l of [...this.listeners.values()]) l.close();
+  }
+
+  /** What a process in this namespace gets as `sys.net`; `fs` is its view (for /etc/hosts). */
+  api(fs: () => Fs): NetApi {
+    return {
+      listen: (port, opts) => {
+        if (this.listeners.has(port) || this.forwards.has(port)) throw new NetError('EADDRINUSE', 'Address already in use');
+        const l = new ListenerImpl(this, opts?.address ?? '0.0.0.0', port);
+        this.listeners.set(port, l);
+        return l;
+      },
+      connect: async (host, port) => this.stack.connect(this, this.resolveName(host, fs), port, host),
+      resolve: (name) => this.resolveName(name, fs),
+      interfaces: () => this.interfaces.map((i) => ({ ...i, addresses: i.addresses.map((a) => ({ ...a })) })),
+      ping: (address) => {
+        const ip = this.resolveName(address, fs);
+        const reachable = !!ip && (ip.startsWith('127.') || this.addresses().includes(ip) || !!this.stack.owner(ip, this));
+        return { reachable, rttMs: ip?.startsWith('127.') ? 0.03 : 0.08 };
+      },
+    };
+  }
+
+  /** /etc/hosts of the caller, then the embedded DNS; an address stays as it is. */
+  resolveName(name: string, fs: () => Fs): string | undefined {
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
+    if (name === 'localhost') return '127.0.0.1';
+    try {
+      for (const line of fs().readText('/etc/hosts').split('\n')) {
+        const parts = line.replace(/#.*/, '').trim().split(/\s+/);
+        if (parts.length > 1 && parts.slice(1).includes(name) && /^\d+\.\d+\.\d+\.\d+$/.test(parts[0])) return parts[0];
+      }
+    } catch {
+      // no /etc/hosts (FROM scratch)
+    }
+    return this.dns(name);
+  }
+}
+
+export class NetStack {
+  readonly namespaces = new Set<NetNamespace>();
+  readonly host: NetNamespace;
+  /** Client ports, handed out in order (Linux picks from 32768–60999). */
+  private nextPort = 40000;
+
+  constructor() {
+    this.host = new NetNamespace(this, 'host');
+  }
+
+  /** The namespace that holds an address (other than loopback). */
+  owner(ip: string, from: NetNamespace): NetNamespace | undefined {
+    if (ip.startsWith('127.')) return from;
+    for (const ns of this.namespaces) if (ns.addresses().includes(ip)) return ns;
+    return undefined;
+  }
+
+  async connect(from: NetNamespace, ip: string | undefined, port: number, asked: string): Promise<Socket> {
+    if (!ip) throw new NetError('ENOTFOUND', `Could not resolve host: ${asked}`);
+    let target = this.owner(ip, from);
+    let remote = from.primary();
+    let targetPort = port;
+    // A published port: docker-proxy on the host forwards to the container, which sees the gateway.
+    if (target === this.host) {
+      const fwd = this.host.forwards.get(port);
+      if (fwd && (fwd.hostIp === '0.0.0.0' || fwd.hostIp === ip || ip.startsWith('127.'))) {
+        target = this.owner(fwd.targetIp, from);
+        targetPort = fwd.targetPort;
+        remote = fwd.via;
+      }
+    }
+    if (!target) throw new NetError('EHOSTUNREACH', `No route to host`);
+    if (target === from && ip.startsWith('127.')) remote = '127.0.0.1';
+    const listener = target.listeners.get(targetPort);
+    if (!listener || listener.closed) throw new NetError('ECONNREFUSED', 'Connection refused');
+    const up = new Pipe();
+    const down = new Pipe();
+    const localPort = this.nextPort++;
+    const client: Socket = {
+      input: down.reader, output: up.writer, localAddress: remote, localPort, remoteAddress: ip, remotePort: port,
+      close: () => {
+        up.writer.close();
+        down.reader.close();
+      },
+    };
+    const server: Socket = {
+      input: up.reader, output: down.writer, localAddress: ip, localPort: targetPort, remoteAddress: remote, remotePort: localPort,
+      close: () => {
+        down.writer.close();
+        up.reader.close();
+      },
+    };
+    listener.push(server);
+    return client;
+  }
+}

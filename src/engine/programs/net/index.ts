@@ -1,0 +1,14 @@
+/** The network programs: curl, wget, ping, ip, ifconfig, and the nginx web server. */
+import { registerProgram } from '../registry';
+import { curl, wget } from './web';
+import { ifconfig, ip, ping } from './iptools';
+import { nginx } from './nginx';
+
+export function registerNetPrograms(): void {
+  registerProgram('curl', curl);
+  registerProgram('wget', (ctx) => wget(ctx));
+  registerProgram('ping', (ctx) => ping(ctx));
+  registerProgram('ip', ip);
+  registerProgram('ifconfig', ifconfig);
+  registerProgram('nginx', nginx);
+}
