@@ -84,6 +84,28 @@ export class ShellSession {
     }
   }
 
+  /**
+   * An interactive bash appends the session's commands to ~/.bash_history when it exits (BusyBox
+   * ash to ~/.ash_history): the file `docker diff` then shows as added in a container.
+   */
+  private saveHistory(): void {
+    const sh = this.sh;
+    const name = sh.flavour.name === 'bash' ? '.bash_history' : sh.flavour.name === 'ash' ? '.ash_history' : undefined;
+    const home = sh.getVar('HOME');
+    if (!name || !home || !this.startLen && sh.history.length === 0) return;
+    const file = sh.getVar('HISTFILE') ?? `${home.replace(/\/$/, '')}/${name}`;
+    const lines = sh.history.slice(this.startLen);
+    if (!lines.length) return;
+    try {
+      sh.fs.writeFile(file, lines.map((l) => l + '\n').join(''), { append: true, mode: 0o600 });
+    } catch {
+      // no writable home (a read-only root, another user's HOME): bash says nothing either
+    }
+  }
+
+  /** History entries that were there before this session (none for a fresh shell). */
+  private startLen = 0;
+
   /** Run one (complete) command line as typed at the prompt. */
   async runLine(text: string): Promise<number> {
     const sh = this.sh;
@@ -146,6 +168,7 @@ export class ShellSession {
           continue;
         }
         if (sh.flavour.name === 'bash') await out.write('exit\n');
+        this.saveHistory();
         return runExitTrap(sh, sh.status);
       }
       if (r.kind === 'interrupt') {
@@ -159,7 +182,10 @@ export class ShellSession {
       buf = '';
       if (tty) tty.mode = { canonical: true, echo: true, isig: true };
       await this.runLine(text);
-      if (this.exited !== undefined) return this.exited;
+      if (this.exited !== undefined) {
+        this.saveHistory();
+        return this.exited;
+      }
     }
   }
 }

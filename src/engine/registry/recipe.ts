@@ -73,11 +73,12 @@ export function env(pairs: Record<string, string>, created?: string): MetaStep[]
 }
 
 export function cmd(args: string[], created?: string): MetaStep {
-  return nop(`CMD ${JSON.stringify(args)}`, created);
+  // The classic builder writes the list with Go's %q: ["a" "b"], spaces and no commas.
+  return nop(`CMD [${args.map((a) => JSON.stringify(a)).join(' ')}]`, created);
 }
 
 export function entrypoint(args: string[], created?: string): MetaStep {
-  return nop(`ENTRYPOINT ${JSON.stringify(args)}`, created);
+  return nop(`ENTRYPOINT [${args.map((a) => JSON.stringify(a)).join(' ')}]`, created);
 }
 
 export function expose(ports: string[], created?: string): MetaStep {
