@@ -140,4 +140,7 @@ export interface DaemonApi {
   networkDisconnect?(net: string, container: string): Promise<void>;
   networkPrune?(): Promise<string[]>;
   containerPort?(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]>;
+  imagePush?(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
+  imageSave?(refs: string[]): Promise<Uint8Array>;
+  imageLoad?(bytes: Uint8Array): Promise<string[]>;
 }

@@ -24,6 +24,7 @@ import { DaemonError } from '../cli/daemon-api';
 import { importTarball } from './daemon/import';
 import { applyChange } from './daemon/commit';
 import { runBuild, type BuildRequest } from './daemon/build';
+import { loadImages, pushImage, saveImages } from './daemon/distribution';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
@@ -91,7 +92,7 @@ export class Daemon implements DaemonApi {
       hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
-    this.images = new ImageService(this.store, (host) => this.registries.get(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
+    this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
     if (snap) {
       this.images.pulled.push(...snap.pulled);
       this.containers.restore(snap.containers);
@@ -289,6 +290,45 @@ export class Daemon implements DaemonApi {
   async containerPort(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]> {
     const c = this.containers.get(id);
     return this.networks.published(c.id);
+  }
+  /** POST /images/{name}/push; `username` comes from the client's stored credentials. */
+  async imagePush(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void> {
+    await pushImage({
+      store: this.store,
+      registry: (host) => this.registryFor(host),
+      user: () => opts.username,
+      stored: (host, path, tag, digest) => {
+        // The registry container keeps the tag as a link file in its storage (its volume).
+        const m = /:(\d+)$/.exec(host);
+        const fwd = m ? this.networks.stack.host.forwards.get(Number(m[1])) : undefined;
+        const c = fwd && [...this.containers.containers.values()].find((x) => this.networks.endpoints(x.id).some((e) => e.endpoint.ip === fwd.targetIp));
+        if (!c) return;
+        const fs = this.containers.vfsOf(c).view({ uid: 0, gid: 0, groups: [0] }, '/');
+        const dir = `/var/lib/registry/docker/registry/v2/repositories/${path}/_manifests/tags/${tag}/current`;
+        fs.mkdir(dir, { recursive: true, mode: 0o755 });
+        fs.writeFile(`${dir}/link`, digest);
+      },
+    }, ref, opts.onProgress);
+  }
+  /** A registry by host: the Hub, or a `registry` container published on localhost:PORT. */
+  registryFor(host: string): Registry | undefined {
+    const known = this.registries.get(host);
+    if (known) return known;
+    const m = /^(localhost|127\.0\.0\.1):(\d+)$/.exec(host);
+    if (!m) return undefined;
+    const fwd = this.networks.stack.host.forwards.get(Number(m[2]));
+    if (!fwd) return undefined;
+    const key = `${fwd.targetIp}:${fwd.targetPort}`;
+    let reg = this.privateRegistries.get(key);
+    if (!reg) this.privateRegistries.set(key, (reg = new Registry(host)));
+    return reg;
+  }
+  private readonly privateRegistries = new Map<string, Registry>();
+  async imageSave(refs: string[]): Promise<Uint8Array> {
+    return saveImages(this.store, refs, this.d.clock.now());
+  }
+  async imageLoad(bytes: Uint8Array): Promise<string[]> {
+    return loadImages(this.store, bytes);
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new Map<string, string>();

@@ -142,7 +142,8 @@ export const imagePruneRun: Handler = async (ctx, _args, flags) => {
 const SEARCH_TABLE = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}';
 
 export const searchRun: Handler = async (ctx, args, flags) => {
-  const limit = typeof flags.limit === 'number' ? flags.limit : Number(str(flags, 'limit') || 25);
+  // Without --limit the client sends none and the registry answers 25 results.
+  const limit = !ctx.changed.has('limit') ? 25 : typeof flags.limit === 'number' ? flags.limit : Number(str(flags, 'limit') || 25);
   const results = await call(() => daemonOf(ctx).search(args[0], { limit, filters: parseFilters(list(flags, 'filter')) }));
   const trunc = !bool(flags, 'no-trunc');
   const rows = results.map((r) => ({

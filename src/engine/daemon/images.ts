@@ -88,6 +88,8 @@ export class ImageService {
   private registryFor(ref: ImageRef): Registry {
     const reg = this.registries(ref.domain);
     if (!reg) {
+      const local = /^(localhost|127\.0\.0\.1)(?::(\d+))?$/.exec(ref.domain);
+      if (local) throw new DaemonError(`Get "http://${ref.domain}/v2/": dial tcp 127.0.0.1:${local[2] ?? '80'}: connect: connection refused`, 500);
       throw new DaemonError(
         `Get "https://${ref.domain}/v2/": dial tcp: lookup ${ref.domain.split(':')[0]}: no such host`,
         500,

@@ -125,6 +125,17 @@ export class Registry {
     return { manifestDigest, layerDigests: layerDigests.map(shortId), size: manifestJson.length };
   }
 
+  /** The official repository whose image holds this blob (`library/ubuntu`), for `Mounted from`. */
+  ownerOf(diffId: string): string | undefined {
+    for (const [key, b] of this.built) if (b.layers.some((l) => l.diffId === diffId)) return key.split(':')[0];
+    return undefined;
+  }
+
+  /** Does this repository already hold the blob (push prints `Layer already exists`)? */
+  repoHasLayer(path: string, diffId: string): boolean {
+    return [...(this.pushed.get(path)?.values() ?? [])].some((p) => p.layers.some((l) => l.diffId === diffId));
+  }
+
   /** Does the registry already hold this blob (push prints `Layer already exists`)? */
   hasLayer(diffId: string): boolean {
     for (const repo of this.pushed.values()) for (const p of repo.values()) if (p.layers.some((l) => l.diffId === diffId)) return true;

@@ -1,6 +1,6 @@
 /** `docker image load`: Load an image from a tar archive or STDIN (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { loadRun } from '../../verbs/distribution';
 
 export const spec: CommandSpec = {
   "name": "load",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
     {"long": "platform", "type": "string", "usage": "Load only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"},
     {"long": "quiet", "type": "bool", "usage": "Suppress the load output", "short": "q"}
   ],
-  run: notSimulated
+  run: loadRun
 };

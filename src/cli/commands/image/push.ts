@@ -1,6 +1,6 @@
 /** `docker image push`: Upload an image to a registry (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { pushRun } from '../../verbs/distribution';
 
 export const spec: CommandSpec = {
   "name": "push",
@@ -17,5 +17,5 @@ export const spec: CommandSpec = {
     {"long": "platform", "type": "string", "usage": "Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)"},
     {"long": "quiet", "type": "bool", "usage": "Suppress verbose output", "short": "q"}
   ],
-  run: notSimulated
+  run: pushRun
 };

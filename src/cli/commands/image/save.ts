@@ -1,6 +1,6 @@
 /** `docker image save`: Save one or more images to a tar archive (streamed to STDOUT by default) (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { saveRun } from '../../verbs/distribution';
 
 export const spec: CommandSpec = {
   "name": "save",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
     {"long": "output", "type": "string", "usage": "Write to a file, instead of STDOUT", "short": "o"},
     {"long": "platform", "type": "string", "usage": "Save only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"}
   ],
-  run: notSimulated
+  run: saveRun
 };

@@ -1,6 +1,6 @@
 /** `docker login`: Authenticate to a registry. (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { loginRun } from '../../verbs/distribution';
 
 export const spec: CommandSpec = {
   "name": "login",
@@ -16,5 +16,5 @@ export const spec: CommandSpec = {
     {"long": "password-stdin", "type": "bool", "usage": "Take the Password or Personal Access Token (PAT) from stdin"},
     {"long": "username", "type": "string", "usage": "Username", "short": "u"}
   ],
-  run: notSimulated
+  run: loginRun
 };

@@ -1,6 +1,6 @@
 /** `docker logout`: Log out from a registry. (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { logoutRun } from '../../verbs/distribution';
 
 export const spec: CommandSpec = {
   "name": "logout",
@@ -14,5 +14,5 @@ export const spec: CommandSpec = {
   "flags": [
 
   ],
-  run: notSimulated
+  run: logoutRun
 };

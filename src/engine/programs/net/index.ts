@@ -3,6 +3,7 @@ import { registerProgram } from '../registry';
 import { curl, wget } from './web';
 import { ifconfig, ip, ping } from './iptools';
 import { nginx } from './nginx';
+import { registry } from './registry';
 
 export function registerNetPrograms(): void {
   registerProgram('curl', curl);
@@ -11,4 +12,5 @@ export function registerNetPrograms(): void {
   registerProgram('ip', ip);
   registerProgram('ifconfig', ifconfig);
   registerProgram('nginx', nginx);
+  registerProgram('registry', registry);
 }
