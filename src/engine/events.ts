@@ -19,7 +19,8 @@ export type MachineEvent =
   | { type: 'build.step'; text: string; cached: boolean; reason: string; imageId: string; size: number }
   | { type: 'volume.created'; name: string }
   | { type: 'volume.removed'; name: string }
-  | { type: 'network.changed'; id: string };
+  | { type: 'network.changed'; id: string }
+  | { type: 'editor.open'; path: string };
 
 export type Listener = (e: MachineEvent) => void;
 

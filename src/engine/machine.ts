@@ -13,7 +13,8 @@ import { Pty } from './process/pty';
 import { Pipe, readAllText } from './process/pipe';
 import { MutableLayer } from './fs/layer';
 import { Vfs } from './fs/vfs';
-import { ROOT, type Cred } from './fs/types';
+import { ROOT, type Cred, type Fs } from './fs/types';
+import { httpGet, listTree, readHostFile, writeHostFile, type PageResponse } from './host/files';
 import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populateHost } from './host/setup';
 import { registerAllPrograms } from './host/programs';
 import { Daemon } from './dockerd';
@@ -61,7 +62,7 @@ export class Machine {
       pidNs: this.kernel.rootNs,
       uts: { hostname: HOST_NAME },
       fsRoot: this.hostFs,
-      host: { docker: this.daemon },
+      host: { docker: this.daemon, openEditor: (path: string) => this.events.emit({ type: 'editor.open', path }) },
       netns: this.daemon.networks.stack.host,
     };
     this.systemd = this.kernel.addStatic(['/sbin/init'], this.hostCtx);
@@ -165,6 +166,24 @@ export class Machine {
     }
     const status = await statusP;
     return { status, stdout: await stdoutP, stderr: await stderrP };
+  }
+
+  /** The learner's view of the host (as the page's editor and file list act). */
+  learnerFs(): Fs {
+    return this.hostFs.view(LEARNER, HOST_HOME);
+  }
+  readFile(path: string) {
+    return readHostFile(this.learnerFs(), path);
+  }
+  writeFile(path: string, text: string) {
+    return writeHostFile(this.learnerFs(), path, text);
+  }
+  listFiles(dir = HOST_HOME) {
+    return listTree(this.learnerFs(), dir);
+  }
+  /** The browser pane: a GET from the host, like `curl` on the host. */
+  httpGet(url: string): Promise<PageResponse> {
+    return httpGet(this.daemon.networks.stack.host.api(() => this.learnerFs()), url);
   }
 
   describe(): MachineView {

@@ -94,3 +94,23 @@ export function onEvents(fn: (events: MachineEvent[]) => void): () => void {
     );
   };
 }
+
+export type { FileNode, PageResponse } from '../worker/protocol';
+
+/** A host file as the learner can read it (`missing` when it does not exist yet). */
+export async function readFile(path: string): Promise<{ text?: string; error?: string; missing?: boolean }> {
+  return unwrap(await daemon().readFile(path));
+}
+
+export async function writeFile(path: string, text: string): Promise<{ error?: string }> {
+  return unwrap(await daemon().writeFile(path, text));
+}
+
+export async function listFiles(): Promise<import('../worker/protocol').FileNode[]> {
+  return unwrap(await daemon().listFiles());
+}
+
+/** GET a page of this machine (a published port) for the browser pane. */
+export async function httpGet(url: string): Promise<import('../worker/protocol').PageResponse> {
+  return unwrap(await daemon().httpGet(url));
+}

@@ -19,6 +19,19 @@ const zh = {
   containersHint: '每个容器在它的镜像之上有自己的一层；A 新增 · C 修改 · D 删除（白化）',
   noChanges: '没有改动',
   more: '还有',
+  files: '文件',
+  filesHint: '你在主机上的文件夹（/home/learner）。点一个文件即可编辑；也可以在终端输入 edit 文件名。',
+  save: '保存',
+  close: '关闭',
+  saved: '已保存',
+  unsaved: '未保存',
+  discard: '文件有未保存的修改，确定要关闭吗？',
+  newFile: '新文件（保存后创建）',
+  browser: '浏览器',
+  browserHint: '打开本机发布的端口，例如 http://localhost:8080/（不运行页面里的脚本）',
+  go: '打开',
+  reload: '刷新',
+  noFiles: '文件夹是空的',
 };
 
 type Dict = { [K in keyof typeof zh]: string };
@@ -40,6 +53,19 @@ const en: Dict = {
   containersHint: 'Each container has its own layer on top of its image; A added · C changed · D deleted (whiteout)',
   noChanges: 'no changes',
   more: 'more',
+  files: 'Files',
+  filesHint: 'Your folder on the host (/home/learner). Click a file to edit it, or type edit FILE in the terminal.',
+  save: 'Save',
+  close: 'Close',
+  saved: 'saved',
+  unsaved: 'unsaved',
+  discard: 'The file has unsaved changes. Close it anyway?',
+  newFile: 'new file (created when saved)',
+  browser: 'Browser',
+  browserHint: 'Opens ports published on this machine, e.g. http://localhost:8080/ (page scripts do not run)',
+  go: 'Go',
+  reload: 'Reload',
+  noFiles: 'The folder is empty',
 };
 
 export const dictionaries = { 'zh-CN': zh, en } satisfies Record<string, Dict>;

@@ -177,6 +177,38 @@ const api: DaemonApi = {
     }
   },
 
+  async readFile(path) {
+    try {
+      return ok((await booting).machine.readFile(path));
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async writeFile(path, text) {
+    try {
+      return ok((await booting).machine.writeFile(path, text));
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async listFiles() {
+    try {
+      return ok((await booting).machine.listFiles());
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async httpGet(url) {
+    try {
+      return ok(await (await booting).machine.httpGet(url));
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
   async unsubscribe(id) {
     try {
       const sub = subscriptions.get(id);

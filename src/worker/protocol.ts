@@ -8,6 +8,9 @@
  */
 import type { MachineEvent } from '../engine/events';
 import type { MachineView } from '../engine/view';
+import type { FileNode, PageResponse } from '../engine/host/files';
+
+export type { FileNode, PageResponse };
 
 export type { MachineEvent, MachineView };
 
@@ -57,4 +60,10 @@ export interface DaemonApi {
   /** Subscribe to machine events, delivered in batches. */
   subscribe(onEvents: EventsCallback): Promise<Result<number>>;
   unsubscribe(subscription: number): Promise<Result<void>>;
+  /** Host files as the learner sees them (the editor and the file list). */
+  readFile(path: string): Promise<Result<{ text?: string; error?: string; missing?: boolean }>>;
+  writeFile(path: string, text: string): Promise<Result<{ error?: string }>>;
+  listFiles(): Promise<Result<FileNode[]>>;
+  /** The browser pane: GET a URL from the host's network. */
+  httpGet(url: string): Promise<Result<PageResponse>>;
 }

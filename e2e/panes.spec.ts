@@ -1,0 +1,63 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { LabWindow } from './hooks';
+
+function termText(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
+}
+
+async function typeLine(page: Page, line: string): Promise<void> {
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+const prompt = /learner@docker-lab:~(\/\S+)?\$ ?$/;
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
+});
+
+test('edit a Dockerfile in the page, build it, run the image', async ({ page }) => {
+  await typeLine(page, 'mkdir hello && cd hello && edit Dockerfile');
+  await expect(page.getByTestId('editor')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('editor-path')).toContainText('/home/learner/hello/Dockerfile');
+  await page.getByTestId('editor').fill('FROM busybox\nRUN echo built > /msg\nCMD ["cat", "/msg"]\n');
+  await page.getByTestId('editor-save').click();
+  await expect(page.getByTestId('editor-path')).not.toContainText('new file');
+  await typeLine(page, 'cat Dockerfile');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toContain('CMD ["cat", "/msg"]');
+  await typeLine(page, 'docker build -t hello .');
+  await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/naming to docker\.io\/library\/hello:latest[\s\S]*\$ ?$/);
+  await typeLine(page, 'docker run --rm hello');
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\nbuilt\s*\n.*\$ ?$/);
+});
+
+test('the browser pane shows nginx on a published port, and an edit after reload', async ({ page }) => {
+  await typeLine(page, 'docker run -d -p 8080:80 --name web nginx');
+  await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/[0-9a-f]{64}\s*\n.*\$ ?$/);
+  await page.getByTestId('tab-browser').click();
+  await page.getByTestId('browser-url').fill('http://localhost:8080/');
+  await page.getByTestId('browser-go').click();
+  await expect(page.getByTestId('browser-status')).toContainText('200 OK', { timeout: 10_000 });
+  await expect(page.frameLocator('[data-testid="browser-frame"]').locator('h1')).toContainText('Welcome to nginx!');
+  await typeLine(page, `docker exec web sh -c 'echo "<h1>hi</h1>" > /usr/share/nginx/html/index.html'`);
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(prompt);
+  await page.getByTestId('browser-reload').click();
+  await expect(page.frameLocator('[data-testid="browser-frame"]').locator('h1')).toHaveText('hi', { timeout: 10_000 });
+  await typeLine(page, 'docker stop web');
+  await expect.poll(() => termText(page), { timeout: 20_000 }).toMatch(/\nweb\s*\n.*\$ ?$/);
+  await page.getByTestId('browser-reload').click();
+  await expect(page.getByTestId('browser-error')).toContainText('refused', { timeout: 10_000 });
+});
+
+test('docker logs -f shows the lines of a detached loop as they arrive', async ({ page }) => {
+  await typeLine(page, `docker run -d --name ticker busybox sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 1; done'`);
+  await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/[0-9a-f]{64}\s*\n.*\$ ?$/);
+  await typeLine(page, 'docker logs -f ticker');
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toContain('tick 2');
+  // Still following: later lines keep arriving without a new command.
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toContain('tick 4');
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toMatch(prompt);
+});
