@@ -1,9 +1,10 @@
-/** The network programs: curl, wget, ping, ip, ifconfig, and the nginx web server. */
+/** The network programs: curl, wget, ping, ip, ifconfig; nginx, redis and the registry server. */
 import { registerProgram } from '../registry';
 import { curl, wget } from './web';
 import { ifconfig, ip, ping } from './iptools';
 import { nginx } from './nginx';
 import { registry } from './registry';
+import { redisCli, redisServer } from './redis';
 
 export function registerNetPrograms(): void {
   registerProgram('curl', curl);
@@ -13,4 +14,6 @@ export function registerNetPrograms(): void {
   registerProgram('ifconfig', ifconfig);
   registerProgram('nginx', nginx);
   registerProgram('registry', registry);
+  registerProgram('redis-server', redisServer);
+  registerProgram('redis-cli', redisCli);
 }
