@@ -51,8 +51,8 @@ export function parseTranscript(source: string): Transcript {
   const expected: ExpectedLine[] = [];
   for (let line of source.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n')) {
     if (line.startsWith('#')) continue;
-    // `\#1 [internal] …`: an expected line that starts with `#` (BuildKit's plain progress).
-    if (line.startsWith('\\#')) {
+    // `\#1 [internal] …`, `\@app.route`: an expected line that starts with `#`, `@` or `$`.
+    if (/^\\[#@$]/.test(line)) {
       line = line.slice(1);
       expected.push({ kind: 'line', pattern: patternOf(line), text: line });
       continue;

@@ -426,6 +426,7 @@ export class Builder {
     const meta = (mutate: (c: ContainerConfig) => void, createdBy: string, classicBy?: string) => ({
       key: node.original,
       apply: async () => {
+        await this.classicContainer(parent);
         const c = cfg();
         mutate(c.config);
         return this.commitConfig(parent, c, this.history(createdBy, classicBy ?? `/bin/sh -c #(nop)  ${createdBy}`, true));
@@ -494,7 +495,10 @@ export class Builder {
         }
         return {
           key: node.original,
-          apply: async () => this.commitConfig(parent, cfg(), this.history(`ARG ${ws.join(' ')}`, `/bin/sh -c #(nop)  ARG ${ws.join(' ')}`, true)),
+          apply: async () => {
+            await this.classicContainer(parent);
+            return this.commitConfig(parent, cfg(), this.history(`ARG ${ws.join(' ')}`, `/bin/sh -c #(nop)  ARG ${ws.join(' ')}`, true));
+          },
         };
       }
       case 'maintainer':
@@ -557,9 +561,9 @@ export class Builder {
         const dir = raw.startsWith('/') ? normalizePath(raw) : normalizePath(`${cur}/${raw}`);
         return {
           key: node.original + '\n' + dir,
-          apply: () => this.fsStep(stage, `WORKDIR ${dir}`, `/bin/sh -c #(nop) WORKDIR ${dir}`, (fs) => {
+          apply: async () => this.classicContainer(parent).then(() => this.fsStep(stage, `WORKDIR ${dir}`, `/bin/sh -c #(nop) WORKDIR ${dir}`, (fs) => {
             if (!fs.exists(dir)) fs.mkdir(dir, { recursive: true, mode: 0o755 });
-          }, (c) => void (c.WorkingDir = dir), dir === '/'),
+          }, (c) => void (c.WorkingDir = dir), dir === '/')),
         };
       }
       case 'copy': case 'add':
@@ -651,6 +655,15 @@ export class Builder {
     } finally {
       this.d.containers.remove(id, { force: true, volumes: true });
     }
+  }
+
+  /** The classic builder commits metadata steps from a container it then removes (and says so). */
+  private async classicContainer(parent: Image): Promise<void> {
+    if (!this.o.classic) return;
+    const id = this.createContainer(parent, ['/bin/sh'], []);
+    await this.out(` ---> Running in ${id.slice(0, 12)}\n`);
+    this.d.containers.remove(id, { force: true, volumes: true });
+    await this.out(`Removing intermediate container ${id.slice(0, 12)}\n`);
   }
 
   private createContainer(img: Image, argv: string[], args: [string, string | undefined][]): string {

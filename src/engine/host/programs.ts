@@ -14,6 +14,7 @@ import { registerBusybox } from '../programs/busybox/busybox';
 import { registerPackageManagers } from '../programs/pkg';
 import { registerShadowUtils } from '../programs/shadow';
 import { registerNetPrograms } from '../programs/net';
+import { registerPython } from '../programs/python';
 
 let registered = false;
 
@@ -84,4 +85,5 @@ export function registerAllPrograms(): void {
   registerPackageManagers();
   registerShadowUtils();
   registerNetPrograms();
+  registerPython();
 }

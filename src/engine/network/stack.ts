@@ -142,11 +142,13 @@ export class NetStack {
     return undefined;
   }
 
-  async connect(from: NetNamespace, ip: string | undefined, port: number, asked: string): Promise<Socket> {
+  async connect(from: NetNamespace, resolved: string | undefined, port: number, asked: string): Promise<Socket> {
+    let ip = resolved;
     if (!ip) throw new NetError('ENOTFOUND', `Could not resolve host: ${asked}`);
     let target = this.owner(ip, from);
     let remote = from.primary();
     let targetPort = port;
+    let viaProxy = false;
     // A published port: docker-proxy on the host forwards to the container, which sees the gateway.
     if (target === this.host) {
       const fwd = this.host.forwards.get(port);
@@ -154,12 +156,18 @@ export class NetStack {
         target = this.owner(fwd.targetIp, from);
         targetPort = fwd.targetPort;
         remote = fwd.via;
+        viaProxy = true;
+        ip = fwd.targetIp;
       }
     }
     if (!target) throw new NetError('EHOSTUNREACH', `No route to host`);
     if (target === from && ip.startsWith('127.')) remote = '127.0.0.1';
     const listener = target.listeners.get(targetPort);
-    if (!listener || listener.closed) throw new NetError('ECONNREFUSED', 'Connection refused');
+    // A server bound to 127.0.0.1 only answers its own namespace (Flask's default host).
+    if (!listener || listener.closed || (listener.address.startsWith('127.') && (viaProxy || !ip.startsWith('127.')))) {
+      // Through docker-proxy the client was accepted on the host first, so it sees a reset.
+      throw viaProxy ? new NetError('ECONNRESET', 'Connection reset by peer') : new NetError('ECONNREFUSED', 'Connection refused');
+    }
     const up = new Pipe();
     const down = new Pipe();
     const localPort = this.nextPort++;

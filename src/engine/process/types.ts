@@ -159,7 +159,7 @@ export interface Listener {
 
 /** errno-style failures of the socket calls, with the C library's wording in `message`. */
 export class NetError extends Error {
-  constructor(readonly code: 'EADDRINUSE' | 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'ETIMEDOUT' | 'ENOTFOUND' | 'EACCES', message: string) {
+  constructor(readonly code: 'EADDRINUSE' | 'ECONNREFUSED' | 'ECONNRESET' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'ETIMEDOUT' | 'ENOTFOUND' | 'EACCES', message: string) {
     super(message);
     this.name = 'NetError';
   }

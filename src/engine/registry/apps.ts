@@ -186,7 +186,10 @@ export function pythonFiles(t: Tree, ver: string): void {
 
 export function pythonLinks(t: Tree, ver: string): void {
   const [maj, min] = ver.split('.');
-  if (maj === '2') return;
+  if (maj === '2') {
+    t.link('/usr/local/bin/python', 'python2').link('/usr/local/bin/python2', `python2.${min}`);
+    return;
+  }
   t.link('/usr/local/bin/python', `python${maj}`).link('/usr/local/bin/python3', `python${maj}.${min}`);
   t.link('/usr/local/bin/idle', 'idle3').link('/usr/local/bin/pydoc', 'pydoc3').link('/usr/local/bin/python-config', 'python3-config');
 }

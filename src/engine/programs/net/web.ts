@@ -112,6 +112,7 @@ export async function curl(ctx: ProgramContext): Promise<number> {
     } catch (e) {
       if (!(e instanceof NetError)) throw e;
       if (e.code === 'ENOTFOUND') return err(6, `Could not resolve host: ${u.host}`);
+      if (e.code === 'ECONNRESET') return err(56, 'Recv failure: Connection reset by peer');
       const why = e.code === 'EHOSTUNREACH' ? 'No route to host' : e.code === 'ETIMEDOUT' ? 'Connection timed out' : "Couldn't connect to server";
       return err(7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: ${why}`);
     }
