@@ -4,10 +4,16 @@
  * by the builder (../instructions.ts turns each child into a typed instruction).
  */
 export interface Heredoc {
+  /** The delimiter word, quotes removed (`EOF`). */
   name: string;
+  /** The body as written, line endings kept; `<<-` tabs are still there (chompHeredocContent). */
   content: string;
+  /** False when any part of the delimiter was quoted: then `$v` in the body stays as written. */
   expand: boolean;
+  /** `<<-`: leading tabs of the body's lines are removed when it is used. */
   chomp: boolean;
+  /** `3<<EOF` gives 3; 0 when not written (stdin for RUN). */
+  fileDescriptor: number;
 }
 
 export interface Node {
@@ -26,18 +32,21 @@ export interface Node {
   original: string;
   startLine: number;
   endLine: number;
-  /** The `# escape=` token in force. */
+  /** The comment lines right above the instruction (`#` and surrounding blanks removed). */
   prevComment?: string[];
 }
 
+/** BuildKit's parser.Warning (today only "Empty continuation line found in: …"). */
 export interface ParseWarning {
   short: string;
   detail?: string[];
   url?: string;
+  /** 1-based line the warning points at (BuildKit: the last line of the instruction). */
   line: number;
 }
 
 export interface ParseResult {
+  /** The root: no value, one child per instruction, spanning the first to the last instruction. */
   ast: Node;
   escapeToken: string;
   warnings: ParseWarning[];

@@ -1,26 +1,29 @@
 /**
- * The Dockerfile parser, following BuildKit's frontend/dockerfile/parser (parser.go,
- * line_parsers.go): parser directives in the leading comment block (`# syntax=`, `# escape=`,
- * `# check=`), logical lines joined at the escape token (comment lines inside a continuation are
- * dropped, empty ones too with a warning), `--flags` before the arguments, heredocs for
- * RUN/COPY/ADD, and per-instruction argument splitting (the dispatch table). Quotes are kept;
- * removing them is the word expander's job (shell-lex.ts). `dump()` prints BuildKit's `Node.Dump`.
+ * The Dockerfile parser, ported from BuildKit's frontend/dockerfile/parser (parser.go):
+ * physical lines are joined into logical lines at the escape token (comment lines inside a
+ * continuation are dropped, empty ones too, with a warning), parser directives are read from the
+ * top comment block (directives.ts), each logical line becomes an instruction node whose
+ * arguments are split by the dispatch table (line-parsers.ts), and RUN/COPY/ADD lines with
+ * heredoc words (heredoc.ts) take the following lines as bodies. Quotes are kept; the builder
+ * removes them when it expands words (shell-lex.ts). `dump()` is BuildKit's `Node.Dump()`.
  */
-import { DockerfileParseError, type Heredoc, type Node, type ParseResult, type ParseWarning } from './ast';
+import { DockerfileParseError, type Node, type ParseResult, type ParseWarning } from './ast';
+import { checkEscapeToken, DirectiveParser } from './directives';
+import { goQuote } from './go-quote';
+import { heredocsFromLine } from './heredoc';
+import { dispatch, node, ParseFail, splitCommand } from './line-parsers';
 
+export { goQuote } from './go-quote';
+export { chompHeredocContent, heredocsFromLine, parseHeredoc } from './heredoc';
+export { parseWords } from './line-parsers';
+
+/** Every instruction keyword BuildKit knows (command.Commands), lower case. */
 export const INSTRUCTIONS = ['add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label', 'maintainer', 'onbuild', 'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir'];
-const HEREDOC_CMDS = new Set(['add', 'copy', 'run']);
+
+const HEREDOC_INSTRUCTIONS = new Set(['add', 'copy', 'run']);
+/** bufio.Scanner's limit (MaxScanTokenSize - 1). */
 const MAX_LINE = 65535;
-
-function node(value: string, extra: Partial<Node> = {}): Node {
-  return { value, children: [], heredocs: [], flags: [], attributes: {}, original: '', startLine: 0, endLine: 0, ...extra };
-}
-
-function chain(words: string[]): Node | undefined {
-  let head: Node | undefined;
-  for (let i = words.length - 1; i >= 0; i--) head = node(words[i], { next: head });
-  return head;
-}
+const EMPTY_CONTINUATION_URL = 'https://docs.docker.com/go/dockerfile/rule/no-empty-continuation/';
 
 /** The arguments of an instruction node as an array (walking `next`). */
 export function words(n: Node): string[] {
@@ -29,316 +32,185 @@ export function words(n: Node): string[] {
   return out;
 }
 
-class ParseFail extends Error {}
-
-/**
- * BuildKit's parseWords: split on whitespace outside quotes; quotes are kept, and the escape
- * token keeps itself and the next character (except inside single quotes, where it is literal).
- */
-export function splitQuoted(s: string, escape: string): string[] {
+/** The lines of the text, each with its `\n` (bufio scanLines as BuildKit's parser uses it). */
+function scanLines(text: string): string[] {
   const out: string[] = [];
-  let word = '';
-  let quote = '';
-  let blank = true;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (blank) {
-      if (/\s/u.test(ch)) continue;
-      blank = false;
-    }
-    if (/\s/u.test(ch) && !quote) {
-      out.push(word);
-      word = '';
-      blank = true;
-      continue;
-    }
-    if (ch === escape && quote !== "'") {
-      if (i + 1 < s.length) {
-        word += ch + s[i + 1];
-        i++;
-      } else word += ch;
-      continue;
-    }
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    word += ch;
-  }
-  if (!blank) out.push(word);
-  return out;
-}
-
-/** JSON array of strings, `undefined` when the text is not a JSON array; an error for non-strings. */
-function parseJsonArray(rest: string): string[] | undefined {
-  if (!rest.startsWith('[')) return undefined;
-  let v: unknown;
-  try {
-    v = JSON.parse(rest);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(v)) return undefined;
-  if (!v.every((x) => typeof x === 'string')) throw new ParseFail('when using JSON array syntax, arrays must be comprised of strings only');
-  return v as string[];
-}
-
-function parseNameVal(cmd: string, rest: string, escape: string): string[] {
-  const ws = splitQuoted(rest, escape);
-  if (ws.length === 0) return [];
-  if (!ws[0].includes('=')) {
-    // Old form: the first token is the key, the rest of the line its value.
-    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(rest)!;
-    if (!m[2].trim()) throw new ParseFail(`${cmd.toUpperCase()} must have two arguments`);
-    return [m[1], m[2].trim(), ''];
-  }
-  const out: string[] = [];
-  for (const w of ws) {
-    const eq = w.indexOf('=');
-    if (eq < 0) throw new ParseFail(`Syntax error - can't find = in "${w}". Must be of the form: name=value`);
-    out.push(w.slice(0, eq), w.slice(eq + 1), '=');
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl + 1;
+    out.push(text.slice(start, end));
+    start = end;
   }
   return out;
 }
 
-const splitWs = (s: string) => s.split(/[\t\v\f\r ]+/).filter(Boolean);
+const trimNewline = (s: string) => s.replace(/[\r\n]+$/, '');
+const trimLeadingWhitespace = (s: string) => s.replace(/^\s+/u, '');
+const isComment = (s: string) => trimLeadingWhitespace(s).startsWith('#');
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
-interface Parsed {
-  words: string[];
-  json: boolean;
-  sub?: Node;
+/** `([^X])X[ \t]*$|^X[ \t]*$` with X the escape token: the escape ends a line that continues. */
+function continuationRegex(escape: string): RegExp {
+  const x = escape === '\\' ? '\\\\' : escape;
+  return new RegExp(`([^${x}])${x}[ \\t]*$|^${x}[ \\t]*$`);
 }
-
-function dispatch(cmd: string, rest: string, escape: string, line: number): Parsed {
-  switch (cmd) {
-    case 'cmd': case 'entrypoint': case 'run': case 'shell': {
-      const j = parseJsonArray(rest);
-      if (j) return { words: j, json: true };
-      return { words: rest ? [rest] : [], json: false };
-    }
-    case 'add': case 'copy': case 'volume': {
-      const j = parseJsonArray(rest);
-      if (j) return { words: j, json: true };
-      return { words: splitWs(rest), json: false };
-    }
-    case 'env': case 'label':
-      return { words: parseNameVal(cmd, rest, escape), json: false };
-    case 'arg':
-      return { words: splitQuoted(rest, escape), json: false };
-    case 'maintainer': case 'stopsignal': case 'user': case 'workdir':
-      return { words: rest ? [rest] : [], json: false };
-    case 'healthcheck': {
-      const m = /^(\S+)\s*([\s\S]*)$/.exec(rest);
-      if (!m) return { words: [], json: false };
-      const j = parseJsonArray(m[2]);
-      if (j) return { words: [m[1], ...j], json: true };
-      return { words: m[2] ? [m[1], m[2]] : [m[1]], json: false };
-    }
-    case 'onbuild': {
-      if (!rest) throw new ParseFail('ONBUILD requires at least one argument');
-      const inner = newNode(rest, escape, line);
-      return { words: [], json: false, sub: inner };
-    }
-    case 'from': case 'expose':
-      return { words: splitWs(rest), json: false };
-    default:
-      // Unknown words are not a parse error (the builder reports them): an empty argument.
-      return { words: [''], json: false };
-  }
-}
-
-/** Leading `--name[=value]` words (quotes removed, escapes applied); a bare `--` ends them. */
-function extractFlags(args: string, escape: string): { flags: string[]; rest: string } {
-  const flags: string[] = [];
-  let i = 0;
-  for (;;) {
-    while (i < args.length && /\s/.test(args[i])) i++;
-    if (!args.startsWith('--', i)) break;
-    let word = '';
-    let quote = '';
-    let j = i;
-    for (; j < args.length; j++) {
-      const ch = args[j];
-      if (!quote && /\s/.test(ch)) break;
-      if (ch === escape && quote !== "'" && j + 1 < args.length) {
-        word += args[++j];
-        continue;
-      }
-      if (quote) {
-        if (ch === quote) quote = '';
-        else word += ch;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else word += ch;
-    }
-    i = j;
-    if (word === '--') break;
-    flags.push(word);
-  }
-  return { flags, rest: args.slice(i).replace(/^\s+/, '') };
-}
-
-function newNode(line: string, escape: string, start: number): Node {
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(line.trim());
-  if (!m) throw new ParseFail('empty instruction');
-  const cmd = m[1].toLowerCase();
-  const { flags, rest } = extractFlags(m[2], escape);
-  const p = dispatch(cmd, rest, escape, start);
-  const n = node(cmd, { flags, original: line, startLine: start, endLine: start, attributes: p.json ? { json: true } : {} });
-  n.next = p.sub ? node('', { children: [p.sub] }) : chain(p.words);
-  return n;
-}
-
-/** BuildKit's heredoc words: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<< EOF`, `3<<EOF`; quoted words are not. */
-export function heredocsFromLine(line: string, escape = '\\'): { name: string; fd: number; chomp: boolean; expand: boolean }[] {
-  const ws = splitQuoted(line, escape);
-  const out: { name: string; fd: number; chomp: boolean; expand: boolean }[] = [];
-  for (let k = 0; k < ws.length; k++) {
-    const m = /^(\d*)<<(-?)(.*)$/.exec(ws[k]);
-    if (!m || m[3].startsWith('<')) continue;
-    let word = m[3];
-    if (word === '') {
-      if (k + 1 >= ws.length) continue;
-      word = ws[++k];
-    }
-    const h = parseHeredocWord(word, escape);
-    if (h) out.push({ name: h.name, fd: m[1] ? Number(m[1]) : 0, chomp: m[2] === '-', expand: h.expand });
-  }
-  return out;
-}
-
-/** The delimiter word: quotes anywhere in it turn expansion off; unbalanced quotes are an error. */
-export function parseHeredocWord(word: string, escape = '\\'): { name: string; expand: boolean } | undefined {
-  let name = '';
-  let quote = '';
-  let quoted = false;
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-      else name += ch;
-    } else if (ch === escape && i + 1 < word.length) name += word[++i];
-    else if (ch === '"' || ch === "'") {
-      quote = ch;
-      quoted = true;
-    } else name += ch;
-  }
-  if (quote) throw new ParseFail(`unterminated heredoc delimiter: ${word}`);
-  if (!name || (!quoted && /\s/.test(name))) return undefined;
-  return { name, expand: !quoted };
-}
-
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 
 export function parse(text: string): ParseResult {
-  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
-  if (text.endsWith('\n')) lines.pop();
-  let escape = '\\';
-  const warnings: ParseWarning[] = [];
-  const root = node('', { startLine: 1 });
-  const seen = new Set<string>();
-  let directives = true;
-  const isComment = (l: string) => /^\s*#/.test(l);
-  let contRe = /([^\\])\\[ \t]*$|^\\[ \t]*$/;
-  const cont = (l: string): { line: string; end: boolean } => {
-    const m = contRe.exec(l);
-    if (!m) return { line: l, end: true };
-    return { line: l.slice(0, m.index + (m[1] ? 1 : 0)), end: false };
-  };
-  let i = 0;
-  try {
-    while (i < lines.length) {
-      let raw = lines[i];
-      if (raw.length > MAX_LINE) throw new DockerfileParseError(`dockerfile line greater than max allowed size of ${MAX_LINE}`, i + 1);
-      if (directives) {
-        const d = DIRECTIVE.exec(raw);
-        const key = d?.[1].toLowerCase();
-        if (d && key && ['syntax', 'escape', 'check'].includes(key)) {
-          if (seen.has(key)) throw new DockerfileParseError(`only one ${key} parser directive can be used`, i + 1);
-          seen.add(key);
-          if (key === 'escape') {
-            if (d[2] !== '`' && d[2] !== '\\') throw new DockerfileParseError(`invalid escape token '${d[2]}' does not match \` or \\`, i + 1);
-            escape = d[2];
-            const e = escape === '\\' ? '\\\\' : escape;
-            contRe = new RegExp(`([^${e}])${e}[ \\t]*$|^${e}[ \\t]*$`);
-          }
-          i++;
-          continue;
-        }
-        directives = false;
-      }
-      i++;
-      const start = i;
-      raw = raw.replace(/^\s+/, '');
-      if (isComment(raw)) continue;
-      let { line, end } = cont(raw);
-      if (end && line.trim() === '') continue;
-      let emptyInside = false;
-      while (!end && i < lines.length) {
-        const next = lines[i++];
-        if (isComment(next)) continue;
-        if (next.trim() === '') {
-          emptyInside = true;
-          continue;
-        }
-        const c = cont(next);
-        line += c.line;
-        end = c.end;
-      }
-      if (line.trim() === '') continue;
-      const n = newNode(line, escape, start);
-      n.endLine = i;
-      if (emptyInside) warnings.push({ short: `Empty continuation line found in: ${line.trim()}`, line: start });
-      const target = n.value === 'onbuild' ? n.next?.children[0] : n;
-      if (target && HEREDOC_CMDS.has(target.value) && !target.attributes.json) {
-        const docs: Heredoc[] = [];
-        for (const h of heredocsFromLine(target.original.replace(/^\S+\s*/, ''), escape)) {
-          const body: string[] = [];
-          let found = false;
-          while (i < lines.length) {
-            const l = lines[i++];
-            if ((h.chomp ? l.replace(/^\t+/, '') : l) === h.name) {
-              found = true;
-              break;
-            }
-            body.push(l);
-          }
-          if (!found && body.length && body[body.length - 1] === h.name) body.pop();
-          docs.push({ name: h.name, content: body.map((b) => b + '\n').join(''), expand: h.expand, chomp: h.chomp, ...(h.fd ? { fileDescriptor: h.fd } : {}) } as Heredoc);
-        }
-        target.heredocs = docs;
-        n.endLine = i;
-      }
-      root.children.push(n);
+  const lines = scanLines(text);
+  let next = 0;
+  let escapeToken = '\\';
+  let continuation = continuationRegex(escapeToken);
+  const directives = new DirectiveParser();
+  let tooLong = false;
+  const scan = (): string | undefined => {
+    if (tooLong || next >= lines.length) return undefined;
+    if (utf8Length(trimNewline(lines[next])) > MAX_LINE) {
+      tooLong = true; // the scanner stops here; the error comes after what was read
+      return undefined;
     }
-  } catch (e) {
-    if (e instanceof ParseFail) throw new DockerfileParseError(e.message, i);
+    return lines[next++];
+  };
+  // A directive is looked for on every line BuildKit's processLine sees (it stops at the first
+  // line that is not one); comment lines come back empty.
+  const processLine = (token: string, stripLeft: boolean): { text: string; directive: boolean } => {
+    token = trimNewline(token);
+    if (stripLeft) token = trimLeadingWhitespace(token);
+    const d = directives.parseLine(token);
+    if (d?.name === 'escape') {
+      escapeToken = checkEscapeToken(d.value);
+      continuation = continuationRegex(escapeToken);
+    }
+    return { text: isComment(token) ? '' : token, directive: d !== undefined };
+  };
+  const trimContinuation = (line: string): { line: string; end: boolean } => {
+    if (!continuation.test(line)) return { line, end: true };
+    return { line: line.replace(continuation, '$1'), end: false };
+  };
+  const fail = (e: unknown, line: number): never => {
+    // BuildKit reports some of these at line 0 (before the first line is counted); the
+    // simulator's excerpt needs a real line.
+    if (e instanceof ParseFail) throw new DockerfileParseError(e.message, Math.max(1, line));
     throw e;
+  };
+
+  const root = node('', { startLine: -1 });
+  const warnings: ParseWarning[] = [];
+  let comments: string[] = [];
+  let currentLine = 0;
+  for (let raw = scan(); raw !== undefined; raw = scan()) {
+    if (currentLine === 0) raw = raw.replace(/^\uFEFF/, '');
+    if (isComment(raw)) {
+      // As in BuildKit: the `#` is assumed to be the first character.
+      const comment = raw.slice(1).trim();
+      if (comment === '') comments = [];
+      else comments.push(comment);
+    }
+    let first: { text: string; directive: boolean };
+    try {
+      first = processLine(raw, true);
+    } catch (e) {
+      fail(e, currentLine);
+    }
+    if (first!.directive) comments.pop();
+    currentLine++;
+    const startLine = currentLine;
+    let { line: buf, end } = trimContinuation(first!.text);
+    if (end && buf === '') continue;
+
+    let hasEmptyContinuationLine = false;
+    while (!end) {
+      const more = scan();
+      if (more === undefined) break; // a continuation at the end of the file just ends
+      let p: { text: string; directive: boolean };
+      try {
+        p = processLine(more, false);
+      } catch (e) {
+        fail(e, currentLine);
+      }
+      currentLine++;
+      if (isComment(more)) continue;
+      if (trimLeadingWhitespace(p!.text) === '') {
+        hasEmptyContinuationLine = true;
+        continue;
+      }
+      const t = trimContinuation(p!.text);
+      buf += t.line;
+      end = t.end;
+    }
+    const line = buf;
+    if (hasEmptyContinuationLine) {
+      warnings.push({
+        short: `Empty continuation line found in: ${line}`,
+        detail: ['Empty continuation lines will become errors in a future release'],
+        url: EMPTY_CONTINUATION_URL,
+        line: currentLine,
+      });
+    }
+
+    let child: Node;
+    try {
+      child = newNodeFromLine(line, escapeToken, comments);
+    } catch (e) {
+      return fail(e, startLine);
+    }
+    if (canContainHeredoc(child) && line.includes('<<')) {
+      let docs;
+      try {
+        docs = heredocsFromLine(line);
+      } catch (e) {
+        // Unbalanced quotes in a delimiter: the expander's `failed to process "…": …`.
+        throw new DockerfileParseError((e as Error).message, startLine);
+      }
+      for (const doc of docs) {
+        let terminated = false;
+        let content = '';
+        for (let body = scan(); body !== undefined; body = scan()) {
+          currentLine++;
+          let candidate = trimNewline(body);
+          if (doc.chomp) candidate = candidate.replace(/^\t+/, '');
+          if (candidate === doc.name) {
+            terminated = true;
+            break;
+          }
+          content += body;
+        }
+        if (!terminated) throw new DockerfileParseError('unterminated heredoc', startLine);
+        child.heredocs.push({ ...doc, content });
+      }
+    }
+    child.startLine = startLine;
+    child.endLine = currentLine;
+    if (root.startLine < 0) root.startLine = startLine;
+    root.endLine = currentLine;
+    root.children.push(child);
+    comments = [];
   }
-  if (root.children.length === 0) throw new DockerfileParseError('file with no instructions', 1);
-  // The root spans its instructions (comments and directives before them are outside).
-  root.startLine = root.children[0].startLine;
-  root.endLine = root.children[root.children.length - 1].endLine;
-  return { ast: root, escapeToken: escape, warnings };
+  if (root.startLine < 0) throw new DockerfileParseError('file with no instructions', Math.max(1, currentLine));
+  if (tooLong) throw new DockerfileParseError(`dockerfile line greater than max allowed size of ${MAX_LINE}`, Math.max(1, currentLine));
+  return { ast: root, escapeToken, warnings };
 }
 
-/** Go's strconv.Quote. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\v') out += '\\v';
-    else if (c === 0x20 || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
-    else if (c < 0x80) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += '\\U' + c.toString(16).padStart(8, '0');
-  }
-  return out + '"';
+/** One instruction: keyword (lower-cased), flags, and arguments by the dispatch table. */
+function newNodeFromLine(line: string, escapeToken: string, comments: string[]): Node {
+  const { cmd, flags, args } = splitCommand(line, escapeToken);
+  const parsed = dispatch(cmd, args, {
+    escapeToken,
+    subCommand: (rest) => newNodeFromLine(rest, escapeToken, []),
+  });
+  return node(cmd.toLowerCase(), {
+    flags,
+    next: parsed.next,
+    attributes: parsed.json ? { json: true } : {},
+    original: line,
+    prevComment: [...comments],
+  });
+}
+
+/** RUN/COPY/ADD in shell form, also as an ONBUILD trigger, may have heredocs. */
+function canContainHeredoc(n: Node): boolean {
+  if (n.value === 'onbuild' && n.next && n.next.children.length > 0) n = n.next.children[0];
+  return HEREDOC_INSTRUCTIONS.has(n.value) && !n.attributes.json;
 }
 
 /** BuildKit's Node.Dump(): one `(instruction …)` per line. */
@@ -350,6 +222,7 @@ export function dump(n: Node): string {
   return s.trim();
 }
 
+/** Levenshtein distance (agext/levenshtein with default costs). */
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
@@ -359,15 +232,21 @@ function levenshtein(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** `unknown instruction: RUNN (did you mean RUN?)`, in the case the user wrote. */
+/**
+ * `unknown instruction: RUNN (did you mean RUN?)` (instructions/parse.go with util/suggest): the
+ * word as written; a suggestion within distance 2, in upper case when the word was all upper
+ * case, else lower case.
+ */
 export function unknownInstruction(n: Node): string {
-  const word = /^\S+/.exec(n.original)?.[0] ?? n.value;
+  const word = /^\S+/.exec(n.original.trim())?.[0] ?? n.value;
+  const lower = word.toLowerCase();
   let best = '';
   let dist = 3;
   for (const k of INSTRUCTIONS) {
-    const d = levenshtein(word.toLowerCase(), k);
+    if (k === lower) return `unknown instruction: ${word}`;
+    const d = levenshtein(lower, k);
     if (d < dist) [best, dist] = [k, d];
   }
-  const hint = best ? ` (did you mean ${word === word.toLowerCase() ? best : best.toUpperCase()}?)` : '';
-  return `unknown instruction: ${word}${hint}`;
+  const suggestion = word === lower ? best : word === word.toUpperCase() ? best.toUpperCase() : best;
+  return `unknown instruction: ${word}${best ? ` (did you mean ${suggestion}?)` : ''}`;
 }

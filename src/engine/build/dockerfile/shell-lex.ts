@@ -1,275 +1,420 @@
 /**
- * BuildKit's word expansion (frontend/dockerfile/shell/lex.go) for the instructions the builder
- * expands (FROM, COPY, ADD, ENV, ARG, LABEL, EXPOSE, USER, VOLUME, WORKDIR, STOPSIGNAL): quotes
- * are removed, `$v` and `${v}` with the `:-`, `-`, `:+`, `+`, `:?`, `?`, `#`, `##`, `%`, `%%`, `/`,
- * `//` forms expand, the escape token protects the next character. RUN/CMD/ENTRYPOINT are left to
- * the shell at run time.
+ * BuildKit's word expander, ported from frontend/dockerfile/shell/lex.go: quotes are removed,
+ * the escape token protects the next character, `$v` and `${v}` expand, with the modifiers
+ * `:-` `-` `:+` `+` `:?` `?` `#` `##` `%` `%%` `/` `//`. It is not a POSIX shell: no command
+ * substitution, arithmetic, IFS or filename globbing. The builder runs it over the instructions
+ * in EXPANDING_INSTRUCTIONS; RUN/CMD/ENTRYPOINT bodies are left to the shell at run time.
+ *
+ * The structure follows lex.go closely (a character scanner, `processStopOn`, `processDollar`)
+ * so that odd inputs behave as in Docker, quirks included (see `wordsBuffer` below).
  */
+import { goQuote } from './go-quote';
+
 export type Env = Map<string, string>;
 
+/** Instructions whose arguments the builder expands (BuildKit instructions/commands.go). */
+export const EXPANDING_INSTRUCTIONS: ReadonlySet<string> = new Set(['add', 'arg', 'copy', 'env', 'expose', 'from', 'label', 'onbuild', 'stopsignal', 'user', 'volume', 'workdir']);
+
+/** A failure of the expander, with BuildKit's text (`failed to process "…": …`). */
+export class ShellLexError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShellLexError';
+  }
+}
+
+export interface WordResult {
+  result: string;
+  matched: Set<string>;
+  unmatched: Set<string>;
+}
+
+const EOF = '';
+const isSpace = (ch: string) => /^\s$/u.test(ch);
+const isLetter = (ch: string) => /^\p{L}$/u.test(ch);
+const isDigit = (ch: string) => /^\p{Nd}$/u.test(ch);
+
 export class ShellLex {
+  /** Keep quote characters in the result (heredoc detection, displayed step names). */
+  rawQuotes = false;
+  /** Keep escape characters in the result. */
+  rawEscapes = false;
+  /** Treat quotes as ordinary characters. */
+  skipProcessQuotes = false;
+  /** Leave `$v`/`${v…}` of unset variables as written instead of expanding them to nothing. */
+  skipUnsetEnv = false;
+
   constructor(readonly escapeToken = '\\') {}
 
+  /** One word: quotes removed, escapes applied, variables expanded (FROM, COPY, ENV values …). */
   processWord(word: string, env: Env): string {
-    return this.process(word, env, false).words.join('');
+    return new ShellWord(this, word, env).process(word).result;
   }
 
-  /** Expansion with field splitting on unquoted whitespace (EXPOSE, VOLUME in shell form). */
+  /** Expansion then field splitting on unquoted whitespace (EXPOSE; heredoc words). */
   processWords(word: string, env: Env): string[] {
-    return this.process(word, env, true).words;
+    return new ShellWord(this, word, env).process(word).words;
   }
 
-  processWordWithMatches(word: string, env: Env): { result: string; matched: Set<string>; unmatched: Set<string> } {
-    const r = this.process(word, env, false);
-    return { result: r.words.join(''), matched: r.matched, unmatched: r.unmatched };
+  /** processWord plus the variable names it looked up, found (`matched`) or not (`unmatched`). */
+  processWordWithMatches(word: string, env: Env): WordResult {
+    const sw = new ShellWord(this, word, env);
+    const r = sw.process(word);
+    return { result: r.result, matched: sw.matches, unmatched: sw.nonmatches };
   }
+}
 
-  private process(src: string, env: Env, split: boolean, sets?: { matched: Set<string>; unmatched: Set<string> }): { words: string[]; matched: Set<string>; unmatched: Set<string> } {
-    const matched = sets?.matched ?? new Set<string>();
-    const unmatched = sets?.unmatched ?? new Set<string>();
-    const shared = { matched, unmatched };
-    const esc = this.escapeToken;
-    const out: string[] = [];
-    let cur = '';
-    let has = false;
-    let i = 0;
-    const lookup = (name: string): string | undefined => {
-      const v = env.get(name);
-      if (v === undefined) unmatched.add(name);
-      else matched.add(name);
-      return v;
-    };
-    const dollar = (inQuotes: boolean): string => {
-      // at src[i] === '$'
-      i++;
-      const ch = src[i];
-      if (ch === '{') {
-        i++;
-        let name = '';
-        if (i < src.length && /[@*#?$!-]/.test(src[i]) && (src[i + 1] === '}' || src[i + 1] === ':')) name = src[i++];
-        else while (i < src.length && /[A-Za-z0-9_]/.test(src[i])) name += src[i++];
-        if (!name) throw new Error(`bad substitution`);
-        if (src[i] === '}') {
-          i++;
-          return lookup(name) ?? '';
-        }
-        let op = src[i++];
-        if (op === ':' && '-+?'.includes(src[i])) op += src[i++];
-        else if ((op === '#' || op === '%' || op === '/') && src[i] === op) op += src[i++];
-        // The operand runs to the first `}` that is not escaped or inside a nested `${…}`, and is
-        // itself expanded (`${X:-{a}` is `{a`; `${X:-\${Y}z}` is `${Y` then a literal `z}`).
-        const from = i;
-        i = skipOperand(src, i, esc);
-        const raw = src.slice(from, i);
-        if (src[i] !== '}') throw new Error(`missing '}'`);
-        i++;
-        const value = lookup(name);
-        const word = () => this.process(raw, env, false, shared).words.join('');
-        // Patterns keep their escapes (`\*` is a literal star) and variables expand into them raw.
-        const pattern = (text: string) => this.expandRaw(text, env, shared);
-        switch (op) {
-          case ':-': return value ? value : word();
-          case '-': return value !== undefined ? value : word();
-          case ':+': return value ? word() : '';
-          case '+': return value !== undefined ? word() : '';
-          case ':?': if (!value) throw new Error(`${name}: ${word() || 'parameter null or not set'}`); return value;
-          case '?': if (value === undefined) throw new Error(`${name}: ${word() || 'parameter not set'}`); return value;
-          case '#': case '##': return trimPrefix(value ?? '', pattern(raw), op === '##', esc);
-          case '%': case '%%': return trimSuffix(value ?? '', pattern(raw), op === '%%', esc);
-          case '/': case '//': {
-            const slash = unescapedSlash(raw, esc);
-            if (slash < 0 && op === '//') throw new Error(`bad substitution`);
-            const pat = pattern(slash < 0 ? raw : raw.slice(0, slash));
-            const rep = slash < 0 ? '' : pattern(raw.slice(slash + 1));
-            return replace(value ?? '', pat, rep, op === '//', esc);
-          }
-          default:
-            throw new Error(`unsupported modifier (${op}) in substitution`);
-        }
+/** lex.go's wordsStruct: collects words, splitting on whitespace added with addChar. */
+class Words {
+  words: string[] = [];
+  inWord = false;
+  constructor(private readonly sw: ShellWord) {}
+  addChar(ch: string): void {
+    if (isSpace(ch) && this.inWord) {
+      if (this.sw.wordsBuffer !== '') {
+        this.words.push(this.sw.wordsBuffer);
+        this.sw.wordsBuffer = '';
+        this.inWord = false;
       }
-      let name = '';
-      if (ch !== undefined && /[A-Za-z_]/.test(ch)) {
-        while (i < src.length && /[A-Za-z0-9_]/.test(src[i])) name += src[i++];
-        return lookup(name) ?? '';
-      }
-      if (ch !== undefined && /[0-9]/.test(ch)) {
-        while (i < src.length && /[0-9]/.test(src[i])) i++;
-        return '';
-      }
-      if (ch !== undefined && /[*#@$!?-]/.test(ch)) {
-        i++;
-        return '';
-      }
-      void inQuotes;
-      return '$';
-    };
-    while (i < src.length) {
-      const ch = src[i];
-      if (ch === esc) {
-        // A lone escape at the very end is dropped.
-        if (i + 1 < src.length) cur += src[i + 1];
-        i += 2;
-        has = true;
-        continue;
-      }
-      if (ch === "'") {
-        const end = src.indexOf("'", i + 1);
-        if (end < 0) throw new Error('unexpected end of statement while looking for matching single-quote');
-        cur += src.slice(i + 1, end);
-        i = end + 1;
-        has = true;
-        continue;
-      }
-      if (ch === '"') {
-        i++;
-        for (;;) {
-          if (i >= src.length) throw new Error('unexpected end of statement while looking for matching double-quote');
-          const c = src[i];
-          if (c === '"') {
-            i++;
-            break;
-          }
-          if (c === esc && i + 1 < src.length && ['"', '$', esc].includes(src[i + 1])) {
-            cur += src[i + 1];
-            i += 2;
-            continue;
-          }
-          if (c === '$') {
-            cur += dollar(true);
-            continue;
-          }
-          cur += c;
-          i++;
-        }
-        has = true;
-        continue;
-      }
-      if (ch === '$') {
-        const v = dollar(false);
-        if (split) {
-          const parts = v.split(/[ \t\n]+/);
-          for (let k = 0; k < parts.length; k++) {
-            if (k > 0) {
-              if (has || cur) out.push(cur);
-              cur = '';
-              has = false;
-            }
-            cur += parts[k];
-            if (parts[k]) has = true;
-          }
-        } else cur += v;
-        continue;
-      }
-      if (split && /\s/.test(ch)) {
-        if (has || cur) out.push(cur);
-        cur = '';
-        has = false;
-        i++;
-        continue;
-      }
-      cur += ch;
-      has = true;
-      i++;
+    } else if (!isSpace(ch)) this.addRawChar(ch);
+  }
+  addRawChar(ch: string): void {
+    this.sw.wordsBuffer += ch;
+    this.inWord = true;
+  }
+  addString(s: string): void {
+    for (const ch of s) this.addChar(ch);
+  }
+  addRawString(s: string): void {
+    this.sw.wordsBuffer += s;
+    this.inWord = true;
+  }
+  getWords(): string[] {
+    if (this.sw.wordsBuffer !== '') {
+      this.words.push(this.sw.wordsBuffer);
+      this.sw.wordsBuffer = '';
+      this.inWord = false;
     }
-    if (!split || has || cur) out.push(cur);
-    return { words: out, matched, unmatched };
+    return this.words;
+  }
+}
+
+class ShellWord {
+  private readonly chars: string[];
+  private pos = 0;
+  private rawEscapes: boolean;
+  /**
+   * One buffer shared by the nested `processStopOn` calls, as in lex.go since BuildKit 1.10
+   * ("update env replacement efficiency"): a `${v:-w}` inside a word resets it, so
+   * processWords("ab${x:-c}d") gives ["cd"] in Docker too. Only EXPOSE and heredoc words use
+   * the word list.
+   */
+  wordsBuffer = '';
+  readonly matches = new Set<string>();
+  readonly nonmatches = new Set<string>();
+
+  constructor(private readonly lex: ShellLex, word: string, private readonly env: Env) {
+    this.chars = Array.from(word);
+    this.rawEscapes = lex.rawEscapes;
   }
 
-  /** Expand variables in `text` but keep escapes and quotes as written (pattern operands). */
-  private expandRaw(text: string, env: Env, sets: { matched: Set<string>; unmatched: Set<string> }): string {
-    const esc = this.escapeToken;
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-      const ch = text[i];
-      if (ch === esc && i + 1 < text.length) {
-        out += ch + text[i + 1];
-        i += 2;
-        continue;
-      }
-      if (ch === '$') {
-        let end = i + 1;
-        if (text[end] === '{') end = skipOperand(text, end + 1, esc) + 1;
-        else while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
-        if (end === i + 1) {
-          out += '$';
-          i++;
+  private peek(): string {
+    return this.pos < this.chars.length ? this.chars[this.pos] : EOF;
+  }
+
+  private next(): string {
+    return this.pos < this.chars.length ? this.chars[this.pos++] : EOF;
+  }
+
+  process(source: string): { result: string; words: string[] } {
+    try {
+      return this.processStopOn(EOF, this.rawEscapes);
+    } catch (e) {
+      if (e instanceof ShellLexError) throw new ShellLexError(`failed to process ${goQuote(source)}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  /** Read up to `stopChar` (consumed) or the end; an unmet `stopChar` is an error. */
+  private processStopOn(stopChar: string, rawEscapes: boolean): { result: string; words: string[] } {
+    let result = '';
+    this.wordsBuffer = '';
+    const words = new Words(this);
+    const saved = this.rawEscapes;
+    this.rawEscapes = rawEscapes;
+    try {
+      while (this.peek() !== EOF) {
+        let ch = this.peek();
+        if (stopChar !== EOF && ch === stopChar) {
+          this.next();
+          return { result, words: words.getWords() };
+        }
+        const special = ch === '$' || ch === '<' || (!this.lex.skipProcessQuotes && (ch === "'" || ch === '"'));
+        if (special) {
+          const tmp = ch === '$' ? this.processDollar() : ch === '<' ? this.processPossibleHeredoc() : ch === "'" ? this.processSingleQuote() : this.processDoubleQuote();
+          result += tmp;
+          if (ch === '$') words.addString(tmp);
+          else words.addRawString(tmp);
           continue;
         }
-        out += this.process(text.slice(i, end), env, false, sets).words.join('');
-        i = end;
+        ch = this.next();
+        if (ch === this.lex.escapeToken) {
+          if (this.rawEscapes) {
+            words.addRawChar(ch);
+            result += ch;
+          }
+          // The escape token escapes the next character; alone at the end it is dropped.
+          ch = this.next();
+          if (ch === EOF) break;
+          words.addRawChar(ch);
+        } else words.addChar(ch);
+        result += ch;
+      }
+      if (stopChar !== EOF) throw new ShellLexError(`unexpected end of statement while looking for matching ${stopChar}`);
+      return { result, words: words.getWords() };
+    } finally {
+      this.rawEscapes = saved;
+    }
+  }
+
+  /** Everything up to the next `'` is literal; no escapes inside. */
+  private processSingleQuote(): string {
+    let result = '';
+    let ch = this.next();
+    if (this.lex.rawQuotes) result += ch;
+    for (;;) {
+      ch = this.next();
+      if (ch === EOF) throw new ShellLexError('unexpected end of statement while looking for matching single-quote');
+      if (ch === "'") {
+        if (this.lex.rawQuotes) result += ch;
+        return result;
+      }
+      result += ch;
+    }
+  }
+
+  /** `$` expands inside; the escape token only escapes `"`, `$` and itself (else it stays). */
+  private processDoubleQuote(): string {
+    let result = '';
+    const open = this.next();
+    if (this.lex.rawQuotes) result += open;
+    for (;;) {
+      const p = this.peek();
+      if (p === EOF) throw new ShellLexError('unexpected end of statement while looking for matching double-quote');
+      if (p === '"') {
+        const ch = this.next();
+        if (this.lex.rawQuotes) result += ch;
+        return result;
+      }
+      if (p === '$') {
+        result += this.processDollar();
         continue;
       }
-      out += ch;
+      let ch = this.next();
+      if (ch === this.lex.escapeToken) {
+        if (this.rawEscapes) result += ch;
+        const after = this.peek();
+        if (after === EOF) continue; // a trailing escape is ignored (then the quote is unmatched)
+        if (after === '"' || after === '$' || after === this.lex.escapeToken) ch = this.next();
+      }
+      result += ch;
+    }
+  }
+
+  private processDollar(): string {
+    this.next();
+    if (this.peek() !== '{') {
+      const name = this.processName();
+      if (name === '') return '$';
+      const v = this.getEnv(name);
+      if (v === undefined && this.lex.skipUnsetEnv) return '$' + name;
+      return v ?? '';
+    }
+    this.next();
+    const first = this.peek();
+    if (first === EOF) throw new ShellLexError("syntax error: missing '}'");
+    if (first === '{' || first === '}' || first === ':') throw new ShellLexError('syntax error: bad substitution');
+    const name = this.processName();
+    let ch = this.next();
+    // Go prints the scanner's EOF (-1) as U+FFFD in `unsupported modifier (…)`.
+    let chs = ch || '\uFFFD';
+    let nullIsUnset = false;
+    if (ch === '}') {
+      const v = this.getEnv(name);
+      if (v === undefined && this.lex.skipUnsetEnv) return `\${${name}}`;
+      return v ?? '';
+    }
+    if (ch === ':' || ch === '+' || ch === '-' || ch === '?' || ch === '#' || ch === '%') {
+      if (ch === ':') {
+        nullIsUnset = true;
+        ch = this.next();
+        chs += ch || '\uFFFD';
+      }
+      // Patterns keep their escapes (`\*` is a literal star); `:#` and `:%` do not exist.
+      const rawEscapes = ch === '#' || ch === '%';
+      if (nullIsUnset && rawEscapes) throw new ShellLexError(`unsupported modifier (${chs}) in substitution`);
+      let word: string;
+      try {
+        word = this.processStopOn('}', rawEscapes).result;
+      } catch (e) {
+        if (this.peek() === EOF) throw new ShellLexError("syntax error: missing '}'");
+        throw e;
+      }
+      const value = this.getEnv(name);
+      const set = value !== undefined;
+      if (this.lex.skipUnsetEnv && !set) return `\${${name}${chs}${word}}`;
+      const empty = !set || (nullIsUnset && value === '');
+      switch (ch) {
+        case '-':
+          return empty ? word : value!;
+        case '+':
+          return empty ? '' : word;
+        case '?':
+          if (!set) throw new ShellLexError(`${name}: ${word || 'is not allowed to be unset'}`);
+          if (nullIsUnset && value === '') throw new ShellLexError(`${name}: ${word || 'is not allowed to be empty'}`);
+          return value!;
+        case '%':
+        case '#': {
+          // `%`/`#` remove the shortest match, `%%`/`##` the longest.
+          let greedy = false;
+          if (word.startsWith(ch)) {
+            greedy = true;
+            word = word.slice(1);
+          }
+          return ch === '%' ? trimSuffix(word, value ?? '', greedy) : trimPrefix(word, value ?? '', greedy);
+        }
+        default:
+          throw new ShellLexError(`unsupported modifier (${chs}) in substitution`);
+      }
+    }
+    if (ch === '/') {
+      const all = this.peek() === '/';
+      if (all) this.next();
+      let pattern: string;
+      try {
+        pattern = this.processStopOn('/', true).result;
+      } catch (e) {
+        if (this.peek() === EOF) throw new ShellLexError("syntax error: missing '/' in ${}");
+        throw e;
+      }
+      let replacement: string;
+      try {
+        replacement = this.processStopOn('}', true).result;
+      } catch (e) {
+        if (this.peek() === EOF) throw new ShellLexError("syntax error: missing '}'");
+        throw e;
+      }
+      const value = this.getEnv(name);
+      if (this.lex.skipUnsetEnv && value === undefined) return `\${${name}/${pattern}/${replacement}}`;
+      const re = patternToRegex(pattern, true, false, all);
+      const v = value ?? '';
+      if (all) return v.replace(re, () => goExpand(replacement));
+      const m = re.exec(v);
+      return m ? v.slice(0, m.index) + replacement + v.slice(m.index + m[0].length) : v;
+    }
+    throw new ShellLexError(`unsupported modifier (${chs}) in substitution`);
+  }
+
+  /** A name: letters, digits, `_`; or a run of digits; or one special parameter. */
+  private processName(): string {
+    let name = '';
+    while (this.peek() !== EOF) {
+      const ch = this.peek();
+      if (name === '' && isDigit(ch)) {
+        while (this.peek() !== EOF && isDigit(this.peek())) name += this.next();
+        return name;
+      }
+      if (name === '' && '@*#?-$!0'.includes(ch)) return this.next();
+      if (!isLetter(ch) && !isDigit(ch) && ch !== '_') break;
+      name += this.next();
+    }
+    return name;
+  }
+
+  /** `<<` and the blanks after it stay together, so `<< EOF` is one word for heredoc detection. */
+  private processPossibleHeredoc(): string {
+    this.next();
+    if (this.peek() !== '<') return '<';
+    this.next();
+    let space = '';
+    while (this.peek() === '\t' || this.peek() === '\r' || this.peek() === ' ') space += this.next();
+    return '<<' + space;
+  }
+
+  private getEnv(name: string): string | undefined {
+    const v = this.env.get(name);
+    if (v === undefined) this.nonmatches.add(name);
+    else this.matches.add(name);
+    return v;
+  }
+}
+
+/**
+ * lex.go's convertShellPatternToRegex: `*` any string (greedy or not), `?` one character,
+ * `\*` `\?` `\\` literal, `\}` and `\/` just the character; no bracket expressions.
+ */
+function patternToRegex(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp {
+  let out = anchored ? '^' : '';
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    let tok = chars[i];
+    if (tok === '*') {
+      out += greedy ? '[^\\n]*' : '[^\\n]*?';
+      continue;
+    }
+    if (tok === '?') {
+      out += '[^\\n]'; // Go's `.`
+      continue;
+    }
+    if (tok === '\\') {
+      const nx = chars[i + 1];
+      if (nx === '}' || nx === '/') continue;
+      tok = chars[++i] ?? '\uFFFD';
+      if (tok !== '*' && tok !== '?' && tok !== '\\') throw new ShellLexError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${tok}'`);
+      out += '\\' + tok;
+      continue;
+    }
+    if ('[]{}.+()|^$'.includes(tok)) out += '\\';
+    out += tok;
+  }
+  return new RegExp(out, global ? 'gu' : 'u');
+}
+
+function trimPrefix(pattern: string, value: string, greedy: boolean): string {
+  const m = patternToRegex(pattern, greedy, true).exec(value);
+  return m ? value.slice(m[0].length) : value;
+}
+
+/** Reverse a pattern but keep escapes before their character (`a\*c` → `c\*a`). */
+function reversePattern(pattern: string): string {
+  const p = Array.from(pattern);
+  const out: string[] = new Array<string>(p.length);
+  const last = p.length - 1;
+  for (let i = 0; i <= last; ) {
+    const o = last - i;
+    if (p[i] === '\\' && i !== last) {
+      out[o - 1] = p[i];
+      out[o] = p[i + 1];
+      i += 2;
+    } else {
+      out[o] = p[i];
       i++;
     }
-    return out;
   }
+  return out.join('');
 }
 
-/** Index of the `}` ending a `${name<op>operand}` operand that starts at `i`. */
-function skipOperand(src: string, i: number, esc: string): number {
-  while (i < src.length) {
-    const c = src[i];
-    if (c === esc) {
-      i += 2;
-      continue;
-    }
-    if (c === '$' && src[i + 1] === '{') {
-      i = skipOperand(src, i + 2, esc) + 1;
-      continue;
-    }
-    if (c === '}') return i;
-    i++;
-  }
-  return i;
+const reverse = (s: string) => Array.from(s).reverse().join('');
+
+/** The shortest/longest rightmost match, found as a leftmost match on the reversed strings. */
+function trimSuffix(pattern: string, value: string, greedy: boolean): string {
+  return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
 }
 
-/** First `/` not escaped: the separator of `${v/pattern/replacement}`. */
-function unescapedSlash(raw: string, esc: string): number {
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === esc) i++;
-    else if (raw[i] === '/') return i;
-  }
-  return -1;
-}
-
-/** BuildKit's shell pattern: `*` and `?` are wildcards, an escaped character is literal, the rest is literal. */
-function globSource(p: string, esc: string): string {
-  let s = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === esc && i + 1 < p.length) s += p[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    else if (c === '*') s += '.*';
-    else if (c === '?') s += '.';
-    else s += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return s;
-}
-
-function trimPrefix(v: string, pat: string, longest: boolean, esc: string): string {
-  const re = new RegExp('^' + globSource(pat, esc) + '$', 's');
-  if (longest) {
-    for (let k = v.length; k >= 0; k--) if (re.test(v.slice(0, k))) return v.slice(k);
-  } else {
-    for (let k = 0; k <= v.length; k++) if (re.test(v.slice(0, k))) return v.slice(k);
-  }
-  return v;
-}
-
-function trimSuffix(v: string, pat: string, longest: boolean, esc: string): string {
-  const re = new RegExp('^' + globSource(pat, esc) + '$', 's');
-  if (longest) {
-    for (let k = 0; k <= v.length; k++) if (re.test(v.slice(k))) return v.slice(0, k);
-  } else {
-    for (let k = v.length; k >= 0; k--) if (re.test(v.slice(k))) return v.slice(0, k);
-  }
-  return v;
-}
-
-/** `${v/p/r}` replaces the first (leftmost, longest) match; `//` every match; an empty pattern inserts at the start. */
-function replace(v: string, pat: string, rep: string, all: boolean, esc: string): string {
-  if (!pat) return all ? v : rep + v;
-  const re = new RegExp(globSource(pat, esc), all ? 'gs' : 's');
-  return v.replace(re, () => rep);
+/**
+ * Go's Regexp.ReplaceAllString expands `$name`/`${name}` in the replacement (the patterns have
+ * no groups, so they become empty) and `$$` to `$`; a `$` that starts neither stays.
+ */
+function goExpand(template: string): string {
+  return template.replace(/\$(\$|\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)?/g, (_all, ref: string | undefined) => (ref === '$' ? '$' : ref ? '' : '$'));
 }

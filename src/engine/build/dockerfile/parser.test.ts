@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { DockerfileParseError } from './ast';
+import { dump, parse, unknownInstruction, words } from './parser';
+
+/** The error parse() throws, or undefined. */
+function parseError(text: string): DockerfileParseError | undefined {
+  try {
+    parse(text);
+  } catch (e) {
+    if (e instanceof DockerfileParseError) return e;
+    throw e;
+  }
+  return undefined;
+}
+
+describe('parse errors (BuildKit texts and lines)', () => {
+  it('an empty file or only comments has no instructions', () => {
+    expect(parseError('')?.message).toBe('file with no instructions');
+    expect(parseError('# just a comment\n\n')?.message).toBe('file with no instructions');
+  });
+
+  it('ENV with a key and no value', () => {
+    const e = parseError('FROM alpine\n\nENV PATH\n');
+    expect(e?.message).toBe('ENV must have two arguments');
+    expect(e?.line).toBe(3);
+  });
+
+  it('ENV/LABEL pairs need `=` in every word once the first has one', () => {
+    expect(parseError('FROM alpine\nLABEL a=1 b\n')?.message).toBe(`Syntax error - can't find = in "b". Must be of the form: name=value`);
+  });
+
+  it('a JSON array must hold strings only', () => {
+    const e = parseError('FROM alpine\nCMD [ "echo", [ "nested json" ] ]\n');
+    expect(e?.message).toBe('when using JSON array syntax, arrays must be comprised of strings only');
+    expect(e?.line).toBe(2);
+  });
+
+  it('an escape directive other than \\ or ` is refused', () => {
+    // moby-legacy/positive/escape-nonewline: accepted by the 2018 parser, refused by BuildKit.
+    expect(parseError('# escape = ``\nFROM image\n')?.message).toBe("invalid escape token '``' does not match ` or \\");
+  });
+
+  it('a directive may appear once', () => {
+    expect(parseError('# syntax=docker/dockerfile:1\n# syntax=docker/dockerfile:1\nFROM a\n')?.message).toBe('only one syntax parser directive can be used');
+  });
+
+  it('a heredoc without its terminator', () => {
+    const e = parseError('FROM alpine\nRUN <<EOF\necho hi\n');
+    expect(e?.message).toBe('unterminated heredoc');
+    expect(e?.line).toBe(2);
+  });
+
+  it('a line whose words do not lex has no heredocs (BuildKit ignores that error)', () => {
+    const r = parse("FROM alpine\nRUN <<'EOF\nx\nEOF\n");
+    expect(r.ast.children.map((c) => c.value)).toEqual(['from', 'run', 'x', 'eof']);
+    expect(r.ast.children[1].heredocs).toEqual([]);
+  });
+
+  it('a line longer than 65535 bytes', () => {
+    expect(parseError(`FROM alpine\nRUN echo ${'x'.repeat(70000)}\n`)?.message).toBe('dockerfile line greater than max allowed size of 65535');
+  });
+});
+
+describe('unknown instructions', () => {
+  it('are parsed with one empty argument and reported by the builder with a suggestion', () => {
+    const ast = parse('FROM alpine\nRUNN echo\nfrobnicate x\nFrm y\n').ast;
+    expect(dump(ast.children[1])).toBe('runn ""');
+    expect(unknownInstruction(ast.children[1])).toBe('unknown instruction: RUNN (did you mean RUN?)');
+    expect(unknownInstruction(ast.children[2])).toBe('unknown instruction: frobnicate');
+    // Mixed case: the suggestion stays lower case (util/suggest matchCase).
+    expect(unknownInstruction(ast.children[3])).toBe('unknown instruction: Frm (did you mean from?)');
+  });
+});
+
+describe('logical lines', () => {
+  it('joins continuations, drops comments inside, warns about empty lines', () => {
+    const r = parse('FROM alpine\nRUN echo a \\\n# inside\n\n    b\nCMD x\n');
+    expect(words(r.ast.children[1])).toEqual(['echo a     b']);
+    expect([r.ast.children[1].startLine, r.ast.children[1].endLine]).toEqual([2, 5]);
+    expect(r.warnings).toEqual([{
+      short: 'Empty continuation line found in: RUN echo a     b',
+      detail: ['Empty continuation lines will become errors in a future release'],
+      url: 'https://docs.docker.com/go/dockerfile/rule/no-empty-continuation/',
+      line: 5,
+    }]);
+  });
+
+  it('keywords are case-insensitive and flags come before the arguments', () => {
+    const r = parse('from alpine AS build\ncopy --from=build --chown="a b" -- /x /y\n');
+    expect(r.ast.children.map((c) => c.value)).toEqual(['from', 'copy']);
+    expect(r.ast.children[1].flags).toEqual(['--from=build', '--chown=a b']);
+    expect(dump(r.ast)).toBe('(from "alpine" "AS" "build")\n(copy ["--from=build" "--chown=a b"] "/x" "/y")');
+  });
+
+  it('the escape directive changes the continuation character', () => {
+    const r = parse('# escape=`\nFROM windows\nRUN dir `\n  c:\\\n');
+    expect(r.escapeToken).toBe('`');
+    expect(words(r.ast.children[1])).toEqual(['dir   c:\\']);
+  });
+
+  it('a directive after a comment is only a comment', () => {
+    const r = parse('# hello\n# escape=`\nFROM a\nRUN x \\\n  y\n');
+    expect(r.escapeToken).toBe('\\');
+    expect(words(r.ast.children[1])).toEqual(['x   y']);
+  });
+
+  it('keeps the comments above an instruction', () => {
+    const r = parse('# syntax=docker/dockerfile:1\n# base image\nFROM alpine\n');
+    expect(r.ast.children[0].prevComment).toEqual(['base image']);
+  });
+});
+
+describe('argument shapes (the dispatch table)', () => {
+  const one = (line: string) => dump(parse(`${line}\n`).ast.children[0]);
+  it('JSON or shell form', () => {
+    expect(one('CMD ["echo", "hi"]')).toBe('cmd "echo" "hi"');
+    expect(parse('CMD ["echo"]\n').ast.children[0].attributes.json).toBe(true);
+    expect(one("CMD ['echo']")).toBe(`cmd "['echo']"`);
+    expect(one('CMD []')).toBe('cmd');
+    expect(one('COPY ["a b", "/c"]')).toBe('copy "a b" "/c"');
+    expect(one('COPY a  b\t/c')).toBe('copy "a" "b" "/c"');
+  });
+  it('ENV and LABEL as triples, old and new form', () => {
+    expect(one('ENV A b c')).toBe('env "A" "b c" ""');
+    expect(one('ENV A="x y" B=2')).toBe('env "A" "\\"x y\\"" "=" "B" "2" "="');
+  });
+  it('ARG keeps quotes; HEALTHCHECK splits its type; ONBUILD nests', () => {
+    expect(one('ARG a="1 2" b')).toBe('arg "a=\\"1 2\\"" "b"');
+    expect(one('HEALTHCHECK --interval=5s CMD curl -f x')).toBe('healthcheck ["--interval=5s"] "CMD" "curl -f x"');
+    expect(one('ONBUILD RUN ["echo", "x"]')).toBe('onbuild (run "echo" "x")');
+  });
+});
+
+describe('heredocs', () => {
+  it('reads the bodies of several heredocs in order, lines kept as written', () => {
+    const r = parse('FROM alpine\nRUN <<A cat - && cat /dev/fd/3 3<<-"B"\none $X\nA\n\ttwo\n\tB\nCMD x\n');
+    const run = r.ast.children[1];
+    expect(run.heredocs).toEqual([
+      { name: 'A', fileDescriptor: 0, expand: true, chomp: false, content: 'one $X\n' },
+      { name: 'B', fileDescriptor: 3, expand: false, chomp: true, content: '\ttwo\n' },
+    ]);
+    expect([run.startLine, run.endLine]).toEqual([2, 6]);
+    expect(r.ast.children[2].value).toBe('cmd');
+  });
+
+  it('JSON form and other instructions take no heredocs', () => {
+    const r = parse('FROM alpine\nRUN ["<<EOF"]\nLABEL x=<<EOF\n');
+    expect(r.ast.children.map((c) => c.heredocs.length)).toEqual([0, 0, 0]);
+  });
+
+  it('an ONBUILD trigger keeps its heredoc on the outer node', () => {
+    const r = parse('FROM alpine\nONBUILD RUN <<EOF\necho hi\nEOF\n');
+    expect(r.ast.children[1].heredocs.map((h) => h.content)).toEqual(['echo hi\n']);
+  });
+});
