@@ -28,6 +28,8 @@ interface Item {
   data: Uint8Array;
   mode: number;
   target?: string;
+  /** The size a stub file reports (a program marker standing for a real binary). */
+  size?: number;
 }
 
 const enc = new TextEncoder();
@@ -73,7 +75,8 @@ function lister(source: CopySource): { get(rel: string): Item | undefined; under
       }
       if (st.kind === 'dir') return { rel, kind: 'dir', data: new Uint8Array(), mode: st.mode };
       if (st.kind === 'symlink') return { rel, kind: 'symlink', data: new Uint8Array(), mode: st.mode, target: fs.readlink(p) };
-      return { rel, kind: 'file', data: fs.readFile(p), mode: st.mode };
+      const data = fs.readFile(p);
+      return { rel, kind: 'file', data, mode: st.mode, ...(st.size !== data.length ? { size: st.size } : {}) };
     };
     const walk = (rel: string, out: Item[]) => {
       for (const n of fs.readdir('/' + rel).sort()) {
@@ -139,7 +142,7 @@ function put(fs: Fs, path: string, it: Item, own: { uid: number; gid: number }, 
     fs.symlink(it.target ?? '', path);
     return;
   } else {
-    fs.writeFile(path, it.data, { mode: chmod ?? it.mode });
+    fs.writeFile(path, it.data, { mode: chmod ?? it.mode, ...(it.size !== undefined ? { size: it.size } : {}) });
     fs.chmod(path, chmod ?? it.mode);
   }
   fs.chown(path, own.uid, own.gid);

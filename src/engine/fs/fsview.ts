@@ -75,7 +75,7 @@ export class FsView implements Fs {
   }
   readText(path: string): string { return dec.decode(this.readFile(path)); }
 
-  writeFile(path: string, data: string | Uint8Array, opts: { mode?: number; append?: boolean; exclusive?: boolean } = {}): void {
+  writeFile(path: string, data: string | Uint8Array, opts: { mode?: number; append?: boolean; exclusive?: boolean; size?: number } = {}): void {
     const bytes = typeof data === 'string' ? enc.encode(data) : data;
     const r = this.walk(path, true, 'open');
     const now = this.vfs.now();
@@ -87,12 +87,12 @@ export class FsView implements Fs {
       let mode = r.stat.mode;
       // A write by a non-root user drops setuid (and setgid when group-executable), as Linux does.
       if (this.cred.uid !== 0 && mode & 0o6000) mode &= ~(0o4000 | (mode & 0o010 ? 0o2000 : 0));
-      r.mount.backend.writeFile(r.bpath, bytes, { append: opts.append, mtime: now, ...(mode !== r.stat.mode ? { mode } : {}) });
+      r.mount.backend.writeFile(r.bpath, bytes, { append: opts.append, mtime: now, ...(mode !== r.stat.mode ? { mode } : {}), ...(opts.size !== undefined ? { size: opts.size } : {}) });
       return;
     }
     if (path.endsWith('/')) throw new FsError('EISDIR', 'open', path);
     this.parentOf(r, 'open', path);
-    r.mount.backend.writeFile(r.bpath, bytes, { mode: (opts.mode ?? 0o666) & ~this.umask, ...this.newOwner(r), mtime: now });
+    r.mount.backend.writeFile(r.bpath, bytes, { mode: (opts.mode ?? 0o666) & ~this.umask, ...this.newOwner(r), mtime: now, ...(opts.size !== undefined ? { size: opts.size } : {}) });
     this.touchParent(r);
   }
 

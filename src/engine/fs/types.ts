@@ -130,7 +130,7 @@ export interface Fs {
   access(path: string, mode: number): boolean;
   readFile(path: string): Uint8Array;
   readText(path: string): string;
-  writeFile(path: string, data: string | Uint8Array, opts?: { mode?: number; append?: boolean; exclusive?: boolean }): void;
+  writeFile(path: string, data: string | Uint8Array, opts?: { mode?: number; append?: boolean; exclusive?: boolean; size?: number }): void;
   readdir(path: string): string[];
   mkdir(path: string, opts?: { mode?: number; recursive?: boolean }): void;
   unlink(path: string): void;

@@ -15,6 +15,7 @@ import { registerPackageManagers } from '../programs/pkg';
 import { registerShadowUtils } from '../programs/shadow';
 import { registerNetPrograms } from '../programs/net';
 import { registerPython } from '../programs/python';
+import { registerGo } from '../programs/go/go';
 
 let registered = false;
 
@@ -86,4 +87,5 @@ export function registerAllPrograms(): void {
   registerShadowUtils();
   registerNetPrograms();
   registerPython();
+  registerGo();
 }

@@ -83,6 +83,10 @@ export function populateHost(fs: FsBackend, now: number): void {
   fs.setattr('/usr/bin/sudo', { mode: 0o4755 });
   fs.writeFile('/usr/bin/dockerd', programMarker('dockerd'), { mode: 0o755, uid: 0, gid: 0, mtime: now });
   fs.writeFile('/usr/bin/containerd', programMarker('containerd'), { mode: 0o755, uid: 0, gid: 0, mtime: now });
+  // Ubuntu's golang-go, so note 002's `go build main.go` on the host (for a FROM scratch image) works.
+  dir('/usr/lib/go');
+  file('/usr/lib/go/VERSION', 'go1.22.2\n');
+  fs.writeFile('/usr/bin/go', programMarker('go'), { mode: 0o755, uid: 0, gid: 0, mtime: now });
 }
 
 /** The environment of the learner's login shell. */

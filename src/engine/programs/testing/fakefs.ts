@@ -151,7 +151,7 @@ class FakeFs implements Fs {
   readText(path: string): string {
     return dec.decode(this.readFile(path));
   }
-  writeFile(path: string, data: string | Uint8Array, opts: { mode?: number; append?: boolean; exclusive?: boolean } = {}): void {
+  writeFile(path: string, data: string | Uint8Array, opts: { mode?: number; append?: boolean; exclusive?: boolean; size?: number } = {}): void {
     const bytes = typeof data === 'string' ? enc.encode(data) : data;
     let p: string;
     try {
