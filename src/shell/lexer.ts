@@ -46,6 +46,8 @@ export class Lexer {
   pos: number;
   private peeked?: Token;
   private heredocs: PendingHeredoc[] = [];
+  /** A here-document ran to the end of the input without its delimiter line. */
+  heredocUnterminated = false;
 
   constructor(
     readonly src: string,
@@ -392,7 +394,9 @@ export class Lexer {
         }
         lines.push(line);
       }
-      void found; // bash only warns about a missing delimiter; the body is what was read
+      // A script's bash only warns about a missing delimiter and uses what was read; an
+      // interactive one keeps asking for lines (the caller decides through heredocUnterminated).
+      if (!found) this.heredocUnterminated = true;
       const body = lines.length ? lines.join('\n') + '\n' : '';
       h.redir.heredoc = h.quoted ? { parts: [{ type: 'sq', text: body }] } : heredocWord(body, this.subParse);
     }

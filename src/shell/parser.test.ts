@@ -57,4 +57,16 @@ function g { echo g; }
     }
     expect(() => parse('echo "abc')).toThrow(ParseError);
   });
+
+  it('an interactive here-document is incomplete until its delimiter line; a script only warns', () => {
+    expect(() => parse('cat <<EOF\nhello\n')).not.toThrow();
+    let err: unknown;
+    try {
+      parse('cat <<EOF\nhello\n', 1, { heredocNeedsEnd: true });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as ParseError).incomplete).toBe(true);
+    expect(() => parse('cat <<EOF\nhello\nEOF\n', 1, { heredocNeedsEnd: true })).not.toThrow();
+  });
 });

@@ -51,7 +51,7 @@ export class ShellSession {
   /** Is this text a complete command (else the terminal shows PS2 and asks for more)? */
   isComplete(text: string): boolean {
     try {
-      parse(text);
+      parse(text, 1, { heredocNeedsEnd: true });
       return true;
     } catch (e) {
       return !(e instanceof ParseError && e.incomplete);
