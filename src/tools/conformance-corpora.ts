@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chompHeredocContent, dump, heredocsFromLine, parse, parseHeredoc } from '../engine/build/dockerfile/parser';
 import { ShellLex } from '../engine/build/dockerfile/shell-lex';
 
@@ -26,7 +27,11 @@ export const EXCEPTIONS: Record<string, string> = {
     "the 2018 file says `# escape = ``` (two backticks); moby's 2018 directive regex kept only the first character after `=`, current BuildKit takes the whole value and rejects it (`invalid escape token '``' does not match ` or \\`, checked in parser.test.ts); the current fixture parser-positive/escape-nonewline has one backtick and passes",
 };
 
-export function conformanceRoot(projectRoot = process.cwd()): string {
+/** The project root: this file is src/tools/conformance-corpora.ts. */
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** ../shared/conformance beside the project (where CI keeps it), whatever the working directory. */
+export function conformanceRoot(projectRoot = PROJECT_ROOT): string {
   return resolve(projectRoot, '..', 'shared', 'conformance');
 }
 

@@ -3,6 +3,7 @@
  * the comment block at the very top. The first line that is not such a directive (an ordinary
  * comment, a blank line, an instruction, an unknown `# key=value`) ends the block for good.
  */
+import { trimLeftGoSpace } from './go-quote';
 import { ParseFail } from './line-parsers';
 
 export const DIRECTIVE_NAMES = ['syntax', 'escape', 'check'] as const;
@@ -29,7 +30,7 @@ export class DirectiveParser {
       this.done = true;
       return undefined;
     }
-    const m = DIRECTIVE_RE.exec(text.slice(1).replace(/^\s+/u, ''));
+    const m = DIRECTIVE_RE.exec(trimLeftGoSpace(text.slice(1)));
     const name = m?.[1].toLowerCase();
     if (!m || !name || !(DIRECTIVE_NAMES as readonly string[]).includes(name)) {
       this.done = true;

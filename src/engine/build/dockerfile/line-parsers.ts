@@ -4,7 +4,7 @@
  * expander's job (shell-lex.ts), done by the builder.
  */
 import type { Node } from './ast';
-import { goQuote } from './go-quote';
+import { goQuote, isGoSpace, trimGoSpace, trimLeftGoSpace } from './go-quote';
 
 /** A parse failure without a line yet; parse() attaches the instruction's line. */
 export class ParseFail extends Error {}
@@ -20,7 +20,7 @@ export function chain(words: string[]): Node | undefined {
   return head;
 }
 
-const isSpace = (ch: string) => /^\s$/u.test(ch);
+const isSpace = isGoSpace;
 /** Go's regexp `[\t\v\f\r ]+`, the separator of whitespace-delimited arguments. */
 const WHITESPACE = /[\t\v\f\r ]+/;
 
@@ -114,7 +114,7 @@ const NOT_STRINGS = 'when using JSON array syntax, arrays must be comprised of s
 
 /** A JSON array of strings; NotJSON when the text is not JSON (then other rules apply). */
 function parseJSON(rest: string): Args {
-  rest = rest.replace(/^\s+/u, '');
+  rest = trimLeftGoSpace(rest);
   if (!rest.startsWith('[')) throw new NotJSON();
   let v: unknown;
   try {
@@ -196,10 +196,11 @@ export function dispatch(cmd: string, rest: string, ctx: LineContext): Args {
  * ends them) and the rest, trimmed (BuildKit's splitCommand + extractBuilderFlags).
  */
 export function splitCommand(line: string, escape: string): { cmd: string; flags: string[]; args: string } {
-  const m = /^([\s\S]*?)[\t\v\f\r ]+([\s\S]*)$/.exec(line.trim());
-  if (!m) return { cmd: line.trim(), flags: [], args: '' };
+  const trimmed = trimGoSpace(line);
+  const m = /^([\s\S]*?)[\t\v\f\r ]+([\s\S]*)$/.exec(trimmed);
+  if (!m) return { cmd: trimmed, flags: [], args: '' };
   const { rest, flags } = extractBuilderFlags(m[2], escape);
-  return { cmd: m[1], flags, args: rest.trim() };
+  return { cmd: m[1], flags, args: trimGoSpace(rest) };
 }
 
 function extractBuilderFlags(line: string, escape: string): { rest: string; flags: string[] } {

@@ -9,7 +9,7 @@
  */
 import { DockerfileParseError, type Node, type ParseResult, type ParseWarning } from './ast';
 import { checkEscapeToken, DirectiveParser } from './directives';
-import { goQuote } from './go-quote';
+import { goQuote, trimGoSpace, trimLeftGoSpace } from './go-quote';
 import { heredocsFromLine } from './heredoc';
 import { dispatch, node, ParseFail, splitCommand } from './line-parsers';
 
@@ -46,7 +46,7 @@ function scanLines(text: string): string[] {
 }
 
 const trimNewline = (s: string) => s.replace(/[\r\n]+$/, '');
-const trimLeadingWhitespace = (s: string) => s.replace(/^\s+/u, '');
+const trimLeadingWhitespace = trimLeftGoSpace;
 const isComment = (s: string) => trimLeadingWhitespace(s).startsWith('#');
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
@@ -102,7 +102,7 @@ export function parse(text: string): ParseResult {
     if (currentLine === 0) raw = raw.replace(/^\uFEFF/, '');
     if (isComment(raw)) {
       // As in BuildKit: the `#` is assumed to be the first character.
-      const comment = raw.slice(1).trim();
+      const comment = trimGoSpace(raw.slice(1));
       if (comment === '') comments = [];
       else comments.push(comment);
     }
@@ -219,7 +219,7 @@ export function dump(n: Node): string {
   if (n.flags.length) s += ' [' + n.flags.map(goQuote).join(' ') + ']';
   for (const c of n.children) s += '(' + dump(c) + ')\n';
   for (let w = n.next; w; w = w.next) s += ' ' + (w.children.length ? dump(w) : goQuote(w.value));
-  return s.trim();
+  return trimGoSpace(s);
 }
 
 /** Levenshtein distance (agext/levenshtein with default costs). */
@@ -238,7 +238,7 @@ function levenshtein(a: string, b: string): number {
  * case, else lower case.
  */
 export function unknownInstruction(n: Node): string {
-  const word = /^\S+/.exec(n.original.trim())?.[0] ?? n.value;
+  const word = /^\S+/.exec(trimGoSpace(n.original))?.[0] ?? n.value;
   const lower = word.toLowerCase();
   let best = '';
   let dist = 3;

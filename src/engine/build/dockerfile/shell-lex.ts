@@ -8,7 +8,7 @@
  * The structure follows lex.go closely (a character scanner, `processStopOn`, `processDollar`)
  * so that odd inputs behave as in Docker, quirks included (see `wordsBuffer` below).
  */
-import { goQuote } from './go-quote';
+import { goQuote, isGoSpace } from './go-quote';
 
 export type Env = Map<string, string>;
 
@@ -30,7 +30,7 @@ export interface WordResult {
 }
 
 const EOF = '';
-const isSpace = (ch: string) => /^\s$/u.test(ch);
+const isSpace = isGoSpace;
 const isLetter = (ch: string) => /^\p{L}$/u.test(ch);
 const isDigit = (ch: string) => /^\p{Nd}$/u.test(ch);
 
