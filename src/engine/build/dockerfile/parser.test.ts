@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DockerfileParseError } from './ast';
-import { dump, parse, unknownInstruction, words } from './parser';
+import { dump, parse, parseWords, unknownInstruction, words } from './parser';
 
 /** The error parse() throws, or undefined. */
 function parseError(text: string): DockerfileParseError | undefined {
@@ -151,5 +151,71 @@ describe('heredocs', () => {
   it('an ONBUILD trigger keeps its heredoc on the outer node', () => {
     const r = parse('FROM alpine\nONBUILD RUN <<EOF\necho hi\nEOF\n');
     expect(r.ast.children[1].heredocs.map((h) => h.content)).toEqual(['echo hi\n']);
+  });
+});
+
+// Expectations transcribed from BuildKit's parser_test.go, line_parsers_test.go and
+// directives_test.go (tests that are Go code, not fixture files).
+describe('BuildKit parser unit tests', () => {
+  it('TestParseWords', () => {
+    const cases: [string, string[]][] = [
+      ['foo', ['foo']],
+      ['foo bar', ['foo', 'bar']],
+      ['foo\\ bar', ['foo\\ bar']],
+      ['foo=bar', ['foo=bar']],
+      ["foo bar 'abc xyz'", ['foo', 'bar', "'abc xyz'"]],
+      ['foo bar "abc xyz"', ['foo', 'bar', '"abc xyz"']],
+      ['àöû', ['àöû']],
+      ['föo bàr "âbc xÿz"', ['föo', 'bàr', '"âbc xÿz"']],
+    ];
+    for (const [input, want] of cases) expect(parseWords(input, '\\')).toEqual(want);
+  });
+
+  it('TestParseWarnsOnEmptyContinutationLine', () => {
+    const r = parse(`
+FROM alpine:3.6
+
+RUN valid \\
+    continuation
+
+RUN something \\
+
+    following \\
+
+    more
+
+RUN another \\
+
+    thing
+
+RUN non-indented \\
+# this is a comment
+   after-comment
+
+RUN indented \\
+    # this is an indented comment
+    comment
+\t`);
+    expect(r.warnings).toHaveLength(2);
+    expect(r.warnings[0].short).toContain('Empty continuation line found in');
+    expect(r.warnings[0].short).toContain('RUN something     following     more');
+    expect(r.warnings[1].short).toContain('RUN another     thing');
+    expect(r.warnings[0].detail?.[0]).toContain('will become errors in a future release');
+  });
+
+  it('TestParseReturnsScannerErrors', () => {
+    const label = 'a'.repeat(64 * 1024);
+    expect(parseError(`\n\t\tFROM image\n\t\tLABEL test=${label}\n`)?.message).toBe('dockerfile line greater than max allowed size of 65535');
+  });
+
+  it('TestParseNameValOldFormat / NewFormat / WithoutVal', () => {
+    expect(dump(parse('LABEL foo bar\n').ast.children[0])).toBe('label "foo" "bar" ""');
+    expect(dump(parse('LABEL foo=bar thing=star\n').ast.children[0])).toBe('label "foo" "bar" "=" "thing" "star" "="');
+    expect(parseError('ENV foo\n')?.message).toBe('ENV must have two arguments');
+  });
+
+  it('TestDirectives: names are case-insensitive, an unknown `# key = …` ends the block', () => {
+    expect(parse('# EScape=`\n# KEY = FOO bar\nFROM a\n').escapeToken).toBe('`');
+    expect(parse('# key = FOO bar\n# escape=`\nFROM a\n').escapeToken).toBe('\\');
   });
 });
