@@ -84,5 +84,5 @@ describe('modes', () => {
 
 it('lists the instructions the builder expands', () => {
   for (const k of ['from', 'copy', 'add', 'env', 'arg', 'label', 'expose', 'user', 'volume', 'workdir', 'stopsignal']) expect(EXPANDING_INSTRUCTIONS.has(k)).toBe(true);
-  for (const k of ['run', 'cmd', 'entrypoint', 'shell', 'healthcheck', 'maintainer']) expect(EXPANDING_INSTRUCTIONS.has(k)).toBe(false);
+  for (const k of ['run', 'cmd', 'entrypoint', 'shell', 'healthcheck', 'maintainer', 'onbuild']) expect(EXPANDING_INSTRUCTIONS.has(k)).toBe(false);
 });

@@ -12,8 +12,14 @@ import { goQuote, isGoSpace } from './go-quote';
 
 export type Env = Map<string, string>;
 
-/** Instructions whose arguments the builder expands (BuildKit instructions/commands.go). */
-export const EXPANDING_INSTRUCTIONS: ReadonlySet<string> = new Set(['add', 'arg', 'copy', 'env', 'expose', 'from', 'label', 'onbuild', 'stopsignal', 'user', 'volume', 'workdir']);
+/**
+ * Instructions whose arguments the builder expands: the `Expand` methods of BuildKit's
+ * instructions/commands.go (ENV, LABEL, ADD, COPY, WORKDIR, USER, VOLUME, STOPSIGNAL, ARG's
+ * default), FROM (with the ARGs before it) and EXPOSE (dockerfile2llb). RUN expands only the
+ * values of its `--mount` flags. ONBUILD stores its trigger as written; the trigger is expanded
+ * when it runs in the child build, by its own instruction's rule.
+ */
+export const EXPANDING_INSTRUCTIONS: ReadonlySet<string> = new Set(['add', 'arg', 'copy', 'env', 'expose', 'from', 'label', 'stopsignal', 'user', 'volume', 'workdir']);
 
 /** A failure of the expander, with BuildKit's text (`failed to process "…": …`). */
 export class ShellLexError extends Error {
