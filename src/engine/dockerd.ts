@@ -24,6 +24,7 @@ import { DaemonError } from '../cli/daemon-api';
 import { importTarball } from './daemon/import';
 import { applyChange } from './daemon/commit';
 import { runBuild, type BuildRequest } from './daemon/build';
+import { BuildCache } from './build/cache';
 import { loadImages, pushImage, saveImages } from './daemon/distribution';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
@@ -331,7 +332,7 @@ export class Daemon implements DaemonApi {
     return loadImages(this.store, bytes);
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
-  readonly buildCache = new Map<string, string>();
+  readonly buildCache = new BuildCache();
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
     return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events }, this.buildCache, req, onOutput);
   }

@@ -16,11 +16,36 @@ export type MachineEvent =
   | { type: 'process.spawned'; pid: number; ppid: number; argv: string[]; container?: string }
   | { type: 'process.exited'; pid: number; status: number }
   | { type: 'process.oom'; pid: number; container?: string }
-  | { type: 'build.step'; text: string; cached: boolean; reason: string; imageId: string; size: number }
+  | { type: 'build.started'; build: string; dockerfile: string; tags: string[]; classic: boolean }
+  | { type: 'build.step.started'; build: string; step: number; stage: string; text: string; parentId: string }
+  | BuildStepEvent
+  | { type: 'build.finished'; build: string; imageId?: string; error?: string }
   | { type: 'volume.created'; name: string }
   | { type: 'volume.removed'; name: string }
   | { type: 'network.changed'; id: string }
   | { type: 'editor.open'; path: string };
+
+/**
+ * One build step done (`build` ties the steps of one `docker build` together; `step` counts from 1
+ * across stages, FROM included). `cached` with `reason` says why the cache was used or not, in
+ * words a learner reads ("the files it copies changed since the last build", "--no-cache: …").
+ * `layer` is the diff ID of the layer the step added (none for metadata steps and cache hits of
+ * them); `files` what that layer changed, as `docker diff` words it (at most 200 entries).
+ */
+export interface BuildStepEvent {
+  type: 'build.step';
+  build: string;
+  step: number;
+  stage: string;
+  text: string;
+  cached: boolean;
+  reason: string;
+  parentId: string;
+  imageId: string;
+  layer?: string;
+  size: number;
+  files: { path: string; kind: 'A' | 'C' | 'D' }[];
+}
 
 export type Listener = (e: MachineEvent) => void;
 

@@ -25,6 +25,8 @@ import { BuildKitPrinter, type Out, type Vertex } from './output';
 import { copyInto, type CopySource } from './copy';
 import { sha256hex } from './hash';
 import { humanSize } from './units';
+import type { BuildCache } from './cache';
+import type { BuildStepEvent, MachineEvent } from '../events';
 
 export interface BuildOptions {
   dockerfile: string;
@@ -48,10 +50,14 @@ export interface BuildDeps {
   /** Normalised reference (`docker.io/library/x:latest`) of a name, or a DaemonError. */
   normalize(ref: string): string;
   tag(imageId: string, ref: string): void;
-  /** parent image ID + step key → child image ID */
-  cache: Map<string, string>;
-  onStep?(e: { kind: 'step'; text: string; cached: boolean; reason: string; imageId: string; size: number }): void;
+  cache: BuildCache;
+  /** Build events for the pictures (the daemon adds the build's ID). */
+  emit?(e: BuildEventBody): void;
 }
+
+type Dist<T> = T extends unknown ? Omit<T, 'build'> : never;
+export type BuildEventBody = Dist<Extract<MachineEvent, { type: 'build.step' | 'build.step.started' }>>;
+type Change = BuildStepEvent['files'][number];
 
 /** A failure that ends the build: the CLI prints `message` and exits with `status`. */
 export class BuildFailure extends Error {
@@ -71,6 +77,17 @@ interface Stage {
   args: Map<string, string | undefined>;
 }
 
+/**
+ * What a step will do: `key` (the instruction as the cache sees it), `detail` (what else decides
+ * a hit: the copied files' digests, the build args a RUN sees; `kind` says which) and `apply`.
+ */
+interface StepPlan {
+  key: string;
+  detail?: string;
+  kind?: 'files' | 'args';
+  apply: (v?: Vertex) => Promise<Image>;
+}
+
 const goQuote = (a: string[]) => '[' + a.map((x) => JSON.stringify(x)).join(' ') + ']';
 
 export class Builder {
@@ -81,6 +98,9 @@ export class Builder {
   private metaArgs = new Map<string, string | undefined>();
   private usedArgs = new Set<string>();
   private intermediates: string[] = [];
+  /** Step counter for the events (FROM included), and what the last fresh step changed. */
+  private eventStep = 0;
+  private lastFiles: Change[] = [];
 
   constructor(
     private readonly d: BuildDeps,
@@ -305,6 +325,10 @@ export class Builder {
     const fromText = `FROM ${stage.from.original.replace(/^\S+\s+/, '')}`;
     let v: Vertex | undefined;
     const base = this.stageRef(ref, stages, stage.index);
+    const fromStep = ++this.eventStep;
+    const stageName = stage.name ?? `stage-${stage.index}`;
+    this.d.emit?.({ type: 'build.step.started', step: fromStep, stage: stageName, text: fromText, parentId: '' });
+    const present = !base && ref !== 'scratch' && !this.o.pull && this.d.store.find(ref) !== undefined;
     if (base) {
       stage.image = base.image;
       if (this.kit) {
@@ -322,7 +346,15 @@ export class Builder {
       if (!this.kit) await this.out(`Step ${this.stepNo}/${this.totalSteps} : ${fromText}\n`);
       stage.image = await this.baseImage(ref, stage, multi, n);
       if (!this.kit) await this.out(` ---> ${shortId(stage.image.id)}\n`);
-      for (const trigger of stage.image.config.config.OnBuild ?? []) {
+    }
+    {
+      const reason = base ? `the image stage ${base.name ?? base.index} of this build made` : ref === 'scratch' ? 'scratch: an empty image, no layers' : present ? 'the base image is already in the image store' : 'the base image was pulled';
+      const img = stage.image!;
+      const top = img.layers[img.layers.length - 1] as Layer | undefined;
+      this.d.emit?.({ type: 'build.step', step: fromStep, stage: stageName, text: fromText, cached: !!base || present, reason, parentId: '', imageId: img.id, layer: top?.diffId, size: top?.size ?? 0, files: [] });
+    }
+    if (ref !== 'scratch' && !base) {
+      for (const trigger of stage.image!.config.config.OnBuild ?? []) {
         const inner = parse(trigger).ast.children[0];
         if (!this.kit) await this.out(`# Executing 1 build trigger\n`);
         await this.step(stage, inner, ctx, stages, multi, 1, n, true);
@@ -384,17 +416,26 @@ export class Builder {
     if (!this.kit) await this.out(`${trigger ? '' : `Step ${this.stepNo}/${this.totalSteps} : `}${text}\n`);
     const v = this.kit ? await this.kit.start(`${this.label(stage, multi, i, n)} ${text}`) : undefined;
     const parent = stage.image!;
+    const stageName = stage.name ?? `stage-${stage.index}`;
+    const stepNo = ++this.eventStep;
+    this.d.emit?.({ type: 'build.step.started', step: stepNo, stage: stageName, text, parentId: parent.id });
     const plan = this.plan(stage, node, ctx, stages);
-    const key = `${parent.id}\n${plan.key}`;
-    const hit = this.o.noCache ? undefined : this.d.cache.get(key);
-    const cached = hit ? this.d.store.get(hit) : undefined;
-    if (cached) {
+    const decision = this.d.cache.decide(parent.id, plan.key, plan.detail ?? '', {
+      noCache: this.o.noCache,
+      kind: plan.kind ?? 'none',
+      now: this.now(),
+      alive: (id) => this.d.store.get(id) !== undefined,
+    });
+    if (decision.hit) {
+      const cached = this.d.store.get(decision.record.imageId)!;
       stage.image = cached;
       if (v) await this.kit!.cached(v);
       else await this.out(` ---> Using cache\n ---> ${shortId(cached.id)}\n`);
-      this.d.onStep?.({ kind: 'step', text, cached: true, reason: 'same instruction on the same parent' + (plan.files ? ', same file contents' : ''), imageId: cached.id, size: 0 });
+      const files = decision.record.files;
+      this.d.emit?.({ type: 'build.step', step: stepNo, stage: stageName, text, cached: true, reason: decision.reason, parentId: parent.id, imageId: cached.id, ...newLayer(parent, cached), files });
       return;
     }
+    this.lastFiles = [];
     let img: Image;
     try {
       img = await plan.apply(v);
@@ -406,11 +447,11 @@ export class Builder {
       throw e;
     }
     stage.image = img;
-    this.d.cache.set(key, img.id);
+    const added = newLayer(parent, img);
+    this.d.cache.record(parent.id, plan.key, plan.detail ?? '', { imageId: img.id, size: added.size, files: this.lastFiles }, this.now());
     if (v) await this.kit!.done(v);
     else await this.out(` ---> ${shortId(img.id)}\n`);
-    const reason = this.o.noCache ? '--no-cache' : this.d.cache.size && plan.files ? 'files changed or first build' : 'not built before on this parent';
-    this.d.onStep?.({ kind: 'step', text, cached: false, reason, imageId: img.id, size: img.layers.length > parent.layers.length ? (img.layers[img.layers.length - 1] as Layer).size ?? 0 : 0 });
+    this.d.emit?.({ type: 'build.step', step: stepNo, stage: stageName, text, cached: false, reason: decision.reason, parentId: parent.id, imageId: img.id, ...added, files: this.lastFiles });
   }
 
   private failure(e: BuildFailure, node: Node, text: string, stage: Stage, multi: boolean, i: number, n: number): BuildFailure {
@@ -419,7 +460,7 @@ export class Builder {
   }
 
   /** What a step will do: its cache key and how to apply it. */
-  private plan(stage: Stage, node: Node, ctx: BuildContext, stages: Stage[]): { key: string; files?: boolean; apply: (v?: Vertex) => Promise<Image> } {
+  private plan(stage: Stage, node: Node, ctx: BuildContext, stages: Stage[]): StepPlan {
     const ws = words(node);
     const parent = stage.image!;
     const cfg = () => cloneConfig(parent.config);
@@ -442,7 +483,9 @@ export class Builder {
         const argPrefix = args.length ? `|${args.length} ${args.map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
         const shown = node.attributes.json ? ws.join(' ') : argv.join(' ');
         return {
-          key: `${node.original}\n${argPrefix}`,
+          key: node.original,
+          detail: argPrefix,
+          kind: 'args',
           apply: (v) => this.runStep(stage, argv, args as [string, string][], heredocs.map((h) => h.content), v, `RUN ${argPrefix}${shown} # buildkit`, `${argPrefix}${shown}`),
         };
       }
@@ -573,7 +616,7 @@ export class Builder {
     }
   }
 
-  private copyPlan(stage: Stage, node: Node, ctx: BuildContext, stages: Stage[]): { key: string; files: boolean; apply: (v?: Vertex) => Promise<Image> } {
+  private copyPlan(stage: Stage, node: Node, ctx: BuildContext, stages: Stage[]): StepPlan {
     const kw = node.value;
     const ws = words(node).map((w) => this.expand(stage, w));
     const flags = Object.fromEntries(node.flags.map((f) => {
@@ -602,8 +645,9 @@ export class Builder {
     const flagText = node.flags.join(' ');
     const argText = `${flagText ? flagText + ' ' : ''}${srcs.join(' ')} ${dest}`;
     return {
-      key: `${node.original}\n${contentKey}`,
-      files: true,
+      key: node.original,
+      detail: contentKey,
+      kind: 'files',
       apply: async () => {
         if (source.kind === 'pending-image') source = { kind: 'image', image: await this.d.pull(source.ref, async () => {}) };
         const cur = stage.image!.config.config.WorkingDir || '/';
@@ -650,6 +694,7 @@ export class Builder {
       const cfg = cloneConfig(parent.config);
       mutate(cfg.config);
       const upper = (c.rootfs as Overlay).upper as MutableLayer;
+      if (!emptyLayer) this.lastFiles = changes(c.rootfs as Overlay);
       const layer = emptyLayer ? undefined : upper.freeze({ mtime: this.now() });
       return this.commitConfig(parent, cfg, this.history(buildkitBy, classicBy, emptyLayer), layer);
     } finally {
@@ -722,6 +767,7 @@ export class Builder {
         throw new BuildFailure(this.o.classic ? `The command '${shown}' returned a non-zero code: ${code}` : `process "${shown}" did not complete successfully: exit code: ${code}`, this.o.classic ? code : 1);
       }
       const c = svc.get(id);
+      this.lastFiles = changes(c.rootfs as Overlay);
       const layer = ((c.rootfs as Overlay).upper as MutableLayer).freeze({ mtime: this.now() });
       const cfg = cloneConfig(parent.config);
       const img = this.commitConfig(parent, cfg, this.history(buildkitBy, `/bin/sh -c ${classicBy}`, false), layer);
@@ -757,6 +803,18 @@ export class Builder {
     }
     return img.id;
   }
+}
+
+/** What a step's container changed, as `docker diff` says it (capped: the picture lists a few). */
+function changes(rootfs: Overlay): Change[] {
+  return rootfs.diff().slice(0, 200);
+}
+
+/** The layer `img` adds on top of `parent`, if any. */
+function newLayer(parent: Image, img: Image): { layer?: string; size: number } {
+  if (img.layers.length <= parent.layers.length) return { size: 0 };
+  const top = img.layers[img.layers.length - 1] as Layer;
+  return { layer: top.diffId, size: top.size ?? 0 };
 }
 
 function familiar(t: string): string {

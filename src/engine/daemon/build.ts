@@ -11,6 +11,7 @@ import type { ImageService } from './images';
 import { Builder, BuildFailure, type BuildOptions } from '../build/builder';
 import { contextFromTar } from '../build/context';
 import type { TarEntry } from '../fs/tar';
+import type { BuildCache } from '../build/cache';
 import { normalize } from '../image/reference';
 import { DaemonError } from '../../cli/daemon-api';
 
@@ -26,7 +27,9 @@ export interface BuildServices {
   events: Emitter;
 }
 
-export async function runBuild(daemon: BuildServices, cache: Map<string, string>, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
+let builds = 0;
+
+export async function runBuild(daemon: BuildServices, cache: BuildCache, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
   const context = contextFromTar(req.context);
   const df = context.get(req.dockerfileName.replace(/^\.\//, ''));
   if (!df || df.kind !== 'file') {
@@ -35,6 +38,10 @@ export async function runBuild(daemon: BuildServices, cache: Map<string, string>
       : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileName}: no such file or directory`;
     return { error: msg, status: 1 };
   }
+  // The pictures follow a build by its ID: started, each step started and done, finished.
+  const build = `build-${++builds}`;
+  const emit = daemon.events.emit.bind(daemon.events);
+  emit({ type: 'build.started', build, dockerfile: req.dockerfileName, tags: req.tags, classic: req.classic });
   const builder = new Builder(
     {
       store: daemon.store,
@@ -50,16 +57,25 @@ export async function runBuild(daemon: BuildServices, cache: Map<string, string>
       },
       tag: (id, ref) => daemon.images.tag(id, ref),
       cache,
-      onStep: (e) => daemon.events.emit({ type: 'build.step', text: e.text, cached: e.cached, reason: e.reason, imageId: e.imageId, size: e.size }),
+      emit: (e) => {
+        emit({ ...e, build });
+        if (e.type === 'build.step' && !e.cached && e.layer) emit({ type: 'layer.created', diffId: e.layer });
+      },
     },
     { ...req, context, dockerfile: new TextDecoder().decode(df.data) },
     onOutput,
   );
+  let result: { imageId?: string; error?: string; status: number };
   try {
-    return { imageId: await builder.run(), status: 0 };
+    result = { imageId: await builder.run(), status: 0 };
   } catch (e) {
-    if (e instanceof BuildFailure) return { error: e.message, status: e.status };
-    if (e instanceof DaemonError) return { error: req.classic ? `Error response from daemon: ${e.message}` : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };
-    throw e;
+    if (e instanceof BuildFailure) result = { error: e.message, status: e.status };
+    else if (e instanceof DaemonError) result = { error: req.classic ? `Error response from daemon: ${e.message}` : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };
+    else {
+      emit({ type: 'build.finished', build, error: String(e) });
+      throw e;
+    }
   }
+  emit({ type: 'build.finished', build, imageId: result.imageId, error: result.error });
+  return result;
 }
