@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './testing/run';
-import { makeSystem } from './testing/fake-system';
+import { makeSystem, runProgram } from './testing/fake-system';
+import { shPrograms } from './programs';
 
 describe('interpreter', () => {
   it('pipelines connect stages and spawn processes', async () => {
@@ -167,5 +168,12 @@ echo $i`;
   it('[[ ]] and (( ))', async () => {
     const r = await run('x=hello; [[ $x == h* ]] && echo glob; [[ $x =~ ^h(el)+ ]] && echo re; [[ -z "" && ! -n "" ]] && echo logic; (( 3 > 2 )) && echo arith; [[ a < b ]] && echo lt');
     expect(r.stdout).toBe('glob\nre\nlogic\narith\nlt\n');
+  });
+
+  it('a script on standard input runs line by line, leaving the rest of the input to its commands', async () => {
+    const r = await runProgram(makeSystem(), shPrograms.bash, ['bash'], { stdin: 'read x\nhello there\necho "got $x"\nfor i in 1 2; do\n  echo $i\ndone\nnosuch\nexit 3\necho never\n' });
+    expect(r.stdout).toBe('got hello there\n1\n2\n');
+    expect(r.stderr).toBe('bash: line 6: nosuch: command not found\n');
+    expect(r.status).toBe(3);
   });
 });

@@ -27,10 +27,10 @@ export async function runList(sh: Shell, list: List): Promise<number> {
 }
 
 /** Parse and run source text in this shell (eval, source, traps, -c). */
-export async function runSource(sh: Shell, src: string, what = ''): Promise<number> {
+export async function runSource(sh: Shell, src: string, what = '', lineBase = 1): Promise<number> {
   let list: List;
   try {
-    list = parse(src, 1);
+    list = parse(src, lineBase);
   } catch (e) {
     if (e instanceof ParseError) {
       sh.lineno = e.line;

@@ -4,8 +4,7 @@
  */
 import { FLAVOURS, type FlavourName } from './flavour';
 import { Shell } from './shell';
-import { runScript, ShellSession } from './session';
-import { readAllText } from '../engine/process/pipe';
+import { runScript, runStdinScript, ShellSession } from './session';
 import type { Program, ProgramContext } from '../engine/process/types';
 import { isFsError } from '../engine/fs/types';
 
@@ -91,7 +90,7 @@ export function shellProgram(flavourName: FlavourName): Program {
     }
     sh.positionalParams = rest;
     sh.mode = 'command';
-    return runScript(sh, await readAllText(ctx.stdin, ctx.signal));
+    return runStdinScript(sh);
   };
 }
 

@@ -219,4 +219,57 @@ export async function runScript(sh: Shell, src: string, what?: string): Promise<
   return runExitTrap(sh, st);
 }
 
+/**
+ * `echo ls | bash`, `bash < script`, `docker exec -i c bash`: a shell reading commands from a pipe
+ * runs each one as soon as its last line arrives (so a learner typing into `exec -i` sees output
+ * at once), and takes no more bytes than that line, so a command it runs (`read`, `cat`) gets
+ * the rest of the input, as bash's unbuffered reads of a pipe do.
+ */
+export async function runStdinScript(sh: Shell): Promise<number> {
+  initVars(sh);
+  const input = sh.stdin();
+  const dec = new TextDecoder();
+  let buf = '';
+  let line = 1;
+  let st = 0;
+  const run = async (text: string) => {
+    st = await runSource(sh, text, '', line);
+    line += text.split('\n').length - 1;
+  };
+  try {
+    for (;;) {
+      const chunk = await input.read(sh.signal);
+      if (chunk === null) {
+        buf += dec.decode();
+        if (buf.trim()) await run(buf);
+        break;
+      }
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        buf += dec.decode(chunk, { stream: true });
+        continue;
+      }
+      input.unread(chunk.subarray(nl + 1));
+      buf += dec.decode(chunk.subarray(0, nl + 1), { stream: true });
+      if (!complete(buf)) continue;
+      const text = buf;
+      buf = '';
+      await run(text);
+    }
+  } catch (e) {
+    if (e instanceof ExitShell) st = e.status;
+    else throw e;
+  }
+  return runExitTrap(sh, st);
+}
+
+function complete(text: string): boolean {
+  try {
+    parse(text, 1, { heredocNeedsEnd: true });
+    return true;
+  } catch (e) {
+    return !(e instanceof ParseError && e.incomplete);
+  }
+}
+
 export { runList };
