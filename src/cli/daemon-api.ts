@@ -132,6 +132,7 @@ export interface DaemonApi {
   volumeInspect?(name: string): Promise<Record<string, unknown>>;
   volumeRemove?(name: string, force: boolean): Promise<void>;
   volumePrune?(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  systemDf?(): Promise<import('../engine/daemon/disk-usage').DiskUsage>;
   networkList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
   networkInspect?(ref: string): Promise<Record<string, unknown>>;
   networkCreate?(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }>;
@@ -143,6 +144,4 @@ export interface DaemonApi {
   imagePush?(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
   imageSave?(refs: string[]): Promise<Uint8Array>;
   imageLoad?(bytes: Uint8Array): Promise<string[]>;
-  /** POST /auth: the registry checks the credentials (`docker login`). */
-  registryLogin?(auth: { username: string; password: string; serveraddress: string }): Promise<{ Status: string }>;
 }

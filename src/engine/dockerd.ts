@@ -4,6 +4,7 @@
  * container service, and offers the pictures a plain-data view of what it holds.
  */
 import { VolumeService } from './volume/volumes';
+import { diskUsage, type DiskUsage } from './daemon/disk-usage';
 import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
 import type { FsBackend } from './fs/types';
@@ -25,10 +26,7 @@ import { importTarball } from './daemon/import';
 import { applyChange } from './daemon/commit';
 import { runBuild, type BuildRequest } from './daemon/build';
 import { BuildCache } from './build/cache';
-import { pushImage } from './daemon/push';
-import { saveImages } from './daemon/save';
-import { loadImages } from './daemon/load';
-import { authenticate, type AuthRequest } from './daemon/auth';
+import { loadImages, pushImage, saveImages } from './daemon/distribution';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
@@ -68,10 +66,8 @@ export class Daemon implements DaemonApi {
         resolveLayer: (diffId) => this.hub.findLayer(diffId),
       });
       const hubSnap = snap.hub;
-      const local = (diffId: string) => this.store.layerEntries().find(([, l]) => l.diffId === diffId)?.[1];
-      this.hub = Registry.restore(hubSnap, local, (entries) => Layer.fromEntries(entries));
+      this.hub = Registry.restore(hubSnap, (diffId) => this.store.layerEntries().find(([, l]) => l.diffId === diffId)?.[1]);
       this.registries.set('docker.io', this.hub);
-      for (const r of snap.registries ?? []) this.privateRegistries.set(r.key, Registry.restore(r, (d) => local(d) ?? this.hub.findLayer(d), (entries) => Layer.fromEntries(entries)));
     } else {
       this.store = new ImageStore();
     }
@@ -111,13 +107,10 @@ export class Daemon implements DaemonApi {
       const r = this.hub.resolve(ref);
       if (!('error' in r)) r.layers.forEach((l) => fromHub.add(l.diffId));
     }
-    const stored = new Set(this.store.layerEntries().map(([, l]) => l.diffId));
-    const inStore = (d: string) => stored.has(d);
     return {
       images: snapshotImageStore(this.store, { external: (d) => fromHub.has(d) }),
       pulled: [...this.images.pulled],
-      hub: this.hub.snapshot({ external: inStore }),
-      registries: [...this.privateRegistries].map(([key, r]) => ({ key, ...r.snapshot({ external: inStore }) })),
+      hub: this.hub.snapshot(),
       containers: this.containers.snapshot(),
       volumes: this.volumes.snapshot(),
       networks: this.networks.snapshot(),
@@ -307,9 +300,10 @@ export class Daemon implements DaemonApi {
       registry: (host) => this.registryFor(host),
       user: () => opts.username,
       stored: (host, path, tag, digest) => {
-        // The registry container keeps the tag as a link file in its storage (its volume), where
-        // its own server reads the catalog and tag lists from.
-        const c = this.registryContainer(host);
+        // The registry container keeps the tag as a link file in its storage (its volume).
+        const m = /:(\d+)$/.exec(host);
+        const fwd = m ? this.networks.stack.host.forwards.get(Number(m[1])) : undefined;
+        const c = fwd && [...this.containers.containers.values()].find((x) => this.networks.endpoints(x.id).some((e) => e.endpoint.ip === fwd.targetIp));
         if (!c) return;
         const fs = this.containers.vfsOf(c).view({ uid: 0, gid: 0, groups: [0] }, '/');
         const dir = `/var/lib/registry/docker/registry/v2/repositories/${path}/_manifests/tags/${tag}/current`;
@@ -318,37 +312,19 @@ export class Daemon implements DaemonApi {
       },
     }, ref, opts.onProgress);
   }
-  /** POST /auth (`docker login`). */
-  async registryLogin(auth: AuthRequest): Promise<{ Status: string }> {
-    return authenticate(auth, (host) => this.registryFor(host));
-  }
-  /** The container listening behind a published localhost:PORT (a `registry` container), if any. */
-  private registryContainer(host: string) {
-    const m = /^(localhost|127\.0\.0\.1):(\d+)$/.exec(host);
-    const fwd = m ? this.networks.stack.host.forwards.get(Number(m[2])) : undefined;
-    if (!fwd) return undefined;
-    const c = [...this.containers.containers.values()].find((x) => this.networks.endpoints(x.id).some((e) => e.endpoint.ip === fwd.targetIp));
-    const ns = c && this.networks.stack.owner(fwd.targetIp, this.networks.stack.host);
-    const listening = ns?.listeners.get(fwd.targetPort);
-    return listening && !listening.closed ? c : undefined;
-  }
-  /**
-   * A registry by host: the Hub, or a server listening behind a published localhost:PORT. A
-   * private registry's content belongs to its storage, the mount at /var/lib/registry (the image's
-   * VOLUME, or whatever -v put there), so a new container on the same volume sees the same images.
-   */
+  /** A registry by host: the Hub, or a `registry` container published on localhost:PORT. */
   registryFor(host: string): Registry | undefined {
     const known = this.registries.get(host);
     if (known) return known;
-    const c = this.registryContainer(host);
-    if (!c) return undefined;
-    const mount = c.mounts.find((m) => m.Destination === '/var/lib/registry');
-    const key = mount ? `${mount.Type}:${mount.Name || mount.Source}` : `container:${c.id}`;
+    const m = /^(localhost|127\.0\.0\.1):(\d+)$/.exec(host);
+    if (!m) return undefined;
+    const fwd = this.networks.stack.host.forwards.get(Number(m[2]));
+    if (!fwd) return undefined;
+    const key = `${fwd.targetIp}:${fwd.targetPort}`;
     let reg = this.privateRegistries.get(key);
     if (!reg) this.privateRegistries.set(key, (reg = new Registry(host)));
     return reg;
   }
-  /** Private registries' content by storage key (`volume:NAME`, `bind:/path`, `container:ID`). */
   private readonly privateRegistries = new Map<string, Registry>();
   async imageSave(refs: string[]): Promise<Uint8Array> {
     return saveImages(this.store, refs, this.d.clock.now());
@@ -358,6 +334,24 @@ export class Daemon implements DaemonApi {
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new BuildCache();
+  /** `docker system df`: images, containers, volumes and build cache records with their bytes. */
+  async systemDf(): Promise<DiskUsage> {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    // A cached step's layer also belongs to its image while that image exists: shared, so
+    // pruning the cache would free nothing of it.
+    const buildCache = this.buildCache.list().map((r) => ({
+      ID: r.id, Parent: '', Type: 'regular', Description: '', InUse: false, Shared: !!this.store.get(r.imageId),
+      Size: r.size, CreatedAt: iso(r.created), LastUsedAt: iso(r.lastUsed), UsageCount: r.usage,
+    }));
+    return diskUsage({
+      store: this.store,
+      images: this.images.list({ all: false, filters: {} }),
+      containers: this.containers.list({ all: true, limit: -1, size: true, filters: {} }),
+      volumes: this.volumes,
+      volumeUsers: (n) => this.containers.volumeUsers(n),
+      buildCache,
+    });
+  }
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
     return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events }, this.buildCache, req, onOutput);
   }
