@@ -144,4 +144,6 @@ export interface DaemonApi {
   imagePush?(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
   imageSave?(refs: string[]): Promise<Uint8Array>;
   imageLoad?(bytes: Uint8Array): Promise<string[]>;
+  /** POST /auth: the registry checks the credentials (`docker login`). */
+  registryLogin?(auth: { username: string; password: string; serveraddress: string }): Promise<{ Status: string }>;
 }

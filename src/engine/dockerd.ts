@@ -26,7 +26,10 @@ import { importTarball } from './daemon/import';
 import { applyChange } from './daemon/commit';
 import { runBuild, type BuildRequest } from './daemon/build';
 import { BuildCache } from './build/cache';
-import { loadImages, pushImage, saveImages } from './daemon/distribution';
+import { pushImage } from './daemon/push';
+import { saveImages } from './daemon/save';
+import { loadImages } from './daemon/load';
+import { authenticate, type AuthRequest } from './daemon/auth';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
@@ -66,8 +69,10 @@ export class Daemon implements DaemonApi {
         resolveLayer: (diffId) => this.hub.findLayer(diffId),
       });
       const hubSnap = snap.hub;
-      this.hub = Registry.restore(hubSnap, (diffId) => this.store.layerEntries().find(([, l]) => l.diffId === diffId)?.[1]);
+      const local = (diffId: string) => this.store.layerEntries().find(([, l]) => l.diffId === diffId)?.[1];
+      this.hub = Registry.restore(hubSnap, local, (entries) => Layer.fromEntries(entries));
       this.registries.set('docker.io', this.hub);
+      for (const r of snap.registries ?? []) this.privateRegistries.set(r.key, Registry.restore(r, (d) => local(d) ?? this.hub.findLayer(d), (entries) => Layer.fromEntries(entries)));
     } else {
       this.store = new ImageStore();
     }
@@ -107,10 +112,13 @@ export class Daemon implements DaemonApi {
       const r = this.hub.resolve(ref);
       if (!('error' in r)) r.layers.forEach((l) => fromHub.add(l.diffId));
     }
+    const stored = new Set(this.store.layerEntries().map(([, l]) => l.diffId));
+    const inStore = (d: string) => stored.has(d);
     return {
       images: snapshotImageStore(this.store, { external: (d) => fromHub.has(d) }),
       pulled: [...this.images.pulled],
-      hub: this.hub.snapshot(),
+      hub: this.hub.snapshot({ external: inStore }),
+      registries: [...this.privateRegistries].map(([key, r]) => ({ key, ...r.snapshot({ external: inStore }) })),
       containers: this.containers.snapshot(),
       volumes: this.volumes.snapshot(),
       networks: this.networks.snapshot(),
@@ -300,10 +308,9 @@ export class Daemon implements DaemonApi {
       registry: (host) => this.registryFor(host),
       user: () => opts.username,
       stored: (host, path, tag, digest) => {
-        // The registry container keeps the tag as a link file in its storage (its volume).
-        const m = /:(\d+)$/.exec(host);
-        const fwd = m ? this.networks.stack.host.forwards.get(Number(m[1])) : undefined;
-        const c = fwd && [...this.containers.containers.values()].find((x) => this.networks.endpoints(x.id).some((e) => e.endpoint.ip === fwd.targetIp));
+        // The registry container keeps the tag as a link file in its storage (its volume), where
+        // its own server reads the catalog and tag lists from.
+        const c = this.registryContainer(host);
         if (!c) return;
         const fs = this.containers.vfsOf(c).view({ uid: 0, gid: 0, groups: [0] }, '/');
         const dir = `/var/lib/registry/docker/registry/v2/repositories/${path}/_manifests/tags/${tag}/current`;
@@ -312,19 +319,37 @@ export class Daemon implements DaemonApi {
       },
     }, ref, opts.onProgress);
   }
-  /** A registry by host: the Hub, or a `registry` container published on localhost:PORT. */
+  /** POST /auth (`docker login`). */
+  async registryLogin(auth: AuthRequest): Promise<{ Status: string }> {
+    return authenticate(auth, (host) => this.registryFor(host));
+  }
+  /** The container listening behind a published localhost:PORT (a `registry` container), if any. */
+  private registryContainer(host: string) {
+    const m = /^(localhost|127\.0\.0\.1):(\d+)$/.exec(host);
+    const fwd = m ? this.networks.stack.host.forwards.get(Number(m[2])) : undefined;
+    if (!fwd) return undefined;
+    const c = [...this.containers.containers.values()].find((x) => this.networks.endpoints(x.id).some((e) => e.endpoint.ip === fwd.targetIp));
+    const ns = c && this.networks.stack.owner(fwd.targetIp, this.networks.stack.host);
+    const listening = ns?.listeners.get(fwd.targetPort);
+    return listening && !listening.closed ? c : undefined;
+  }
+  /**
+   * A registry by host: the Hub, or a server listening behind a published localhost:PORT. A
+   * private registry's content belongs to its storage, the mount at /var/lib/registry (the image's
+   * VOLUME, or whatever -v put there), so a new container on the same volume sees the same images.
+   */
   registryFor(host: string): Registry | undefined {
     const known = this.registries.get(host);
     if (known) return known;
-    const m = /^(localhost|127\.0\.0\.1):(\d+)$/.exec(host);
-    if (!m) return undefined;
-    const fwd = this.networks.stack.host.forwards.get(Number(m[2]));
-    if (!fwd) return undefined;
-    const key = `${fwd.targetIp}:${fwd.targetPort}`;
+    const c = this.registryContainer(host);
+    if (!c) return undefined;
+    const mount = c.mounts.find((m) => m.Destination === '/var/lib/registry');
+    const key = mount ? `${mount.Type}:${mount.Name || mount.Source}` : `container:${c.id}`;
     let reg = this.privateRegistries.get(key);
     if (!reg) this.privateRegistries.set(key, (reg = new Registry(host)));
     return reg;
   }
+  /** Private registries' content by storage key (`volume:NAME`, `bind:/path`, `container:ID`). */
   private readonly privateRegistries = new Map<string, Registry>();
   async imageSave(refs: string[]): Promise<Uint8Array> {
     return saveImages(this.store, refs, this.d.clock.now());

@@ -35,6 +35,8 @@ export interface DaemonSnapshot {
   /** References pulled from the Hub, so restore can rebuild their layers quickly. */
   pulled: string[];
   hub: RegistrySnapshot;
+  /** Private registries' pushed content, by storage key (see Daemon.registryFor). */
+  registries?: (RegistrySnapshot & { key: string })[];
   containers: ContainerSnapshot[];
   volumes?: import('./volume/volumes').Volume[];
   networks?: ReturnType<import('./network/networks').NetworkService['snapshot']>;

@@ -8,6 +8,8 @@ import type { ImageConfig } from '../image/config';
 import { shortId } from '../image/config';
 import { canonicalJSON, cloneConfig, sha256Digest } from '../image/config';
 import type { LayerLike } from '../image/layer-ref';
+import type { LayerEntry } from '../fs/types';
+import { decodeEntry, encodeEntry, type SnapshotEntry } from '../image/snapshot';
 import { familiarName, parseReference, type ImageRef } from '../image/reference';
 import { buildImage, type BuiltImage } from './build';
 import { OFFICIAL } from './catalog';
@@ -61,6 +63,10 @@ export class Registry {
     const tag = r.tag ?? (r.digest ? undefined : 'latest');
     const repo = this.pushed.get(r.path);
     const recipes = this.isHub ? OFFICIAL[r.path] : undefined;
+    if (!repo && !recipes && !this.isHub) {
+      // registry:2 answers MANIFEST_UNKNOWN for a repository it has never seen (the Hub says denied).
+      return { error: `manifest for ${name}:${tag ?? r.digest} not found: manifest unknown: manifest unknown` };
+    }
     if (!repo && !recipes) {
       return { error: `pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` };
     }
@@ -164,26 +170,46 @@ export class Registry {
     return filtered.slice(0, opts.limit ?? 25);
   }
 
-  /** Pushed content as JSON-able data; layers by diff ID (the caller keeps a layer table). */
-  snapshot(): RegistrySnapshot {
+  /**
+   * Pushed content as JSON-able data. Layers are named by diff ID; those `external` says the
+   * caller keeps (the image store's, the Hub's recipes) are left out, the rest (an image pushed
+   * and then removed locally) travel with the snapshot as entry lists.
+   */
+  snapshot(opts: { external?: (diffId: string) => boolean } = {}): RegistrySnapshot {
     const repos: RegistrySnapshot['repos'] = [];
+    const layers: Record<string, SnapshotEntry[]> = {};
     for (const [path, tags] of this.pushed) {
-      for (const [tag, p] of tags) repos.push({ path, tag, config: p.config });
+      for (const [tag, p] of tags) {
+        repos.push({ path, tag, config: p.config });
+        for (const l of p.layers) {
+          if (layers[l.diffId] || opts.external?.(l.diffId) || this.isRecipeLayer(l.diffId)) continue;
+          layers[l.diffId] = l.entries().map(encodeEntry);
+        }
+      }
     }
-    return { host: this.host, repos };
+    return Object.keys(layers).length ? { host: this.host, repos, layers } : { host: this.host, repos };
   }
 
-  static restore(snap: RegistrySnapshot, layerByDiffId: (diffId: string) => LayerLike | undefined): Registry {
+  static restore(snap: RegistrySnapshot, layerByDiffId: (diffId: string) => LayerLike | undefined, fromEntries?: (entries: LayerEntry[]) => LayerLike): Registry {
     const reg = new Registry(snap.host);
+    const own = new Map<string, LayerLike>();
     for (const r of snap.repos) {
       const layers = r.config.rootfs.diff_ids.map((d) => {
-        const l = layerByDiffId(d) ?? reg.findLayer(d);
+        let l = own.get(d) ?? layerByDiffId(d) ?? reg.findLayer(d);
+        const entries = snap.layers?.[d];
+        if (!l && entries && fromEntries) own.set(d, (l = fromEntries(entries.map(decodeEntry))));
         if (!l) throw new Error(`registry snapshot: layer ${d} is missing`);
         return l;
       });
       reg.push(r.path, r.tag, { config: r.config, layers });
     }
     return reg;
+  }
+
+  /** A layer of an official recipe built already (restore's findLayer rebuilds it). */
+  private isRecipeLayer(diffId: string): boolean {
+    for (const l of this.layerCache.values()) if (l.diffId === diffId) return true;
+    return false;
   }
 
   /** A layer of an official image by diff ID (builds recipes until found; used on restore). */
@@ -203,4 +229,6 @@ export class Registry {
 export interface RegistrySnapshot {
   host: string;
   repos: { path: string; tag: string; config: ImageConfig }[];
+  /** diff ID → entries, for pushed layers nobody else can give back on restore. */
+  layers?: Record<string, SnapshotEntry[]>;
 }

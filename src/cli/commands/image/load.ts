@@ -1,6 +1,6 @@
 /** `docker image load`: Load an image from a tar archive or STDIN (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { loadRun } from '../../verbs/distribution';
+import { loadRun } from '../../verbs/load';
 
 export const spec: CommandSpec = {
   "name": "load",

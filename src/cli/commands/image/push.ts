@@ -1,6 +1,6 @@
 /** `docker image push`: Upload an image to a registry (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { pushRun } from '../../verbs/distribution';
+import { pushRun } from '../../verbs/push';
 
 export const spec: CommandSpec = {
   "name": "push",

@@ -1,6 +1,6 @@
 /** `docker image save`: Save one or more images to a tar archive (streamed to STDOUT by default) (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { saveRun } from '../../verbs/distribution';
+import { saveRun } from '../../verbs/save';
 
 export const spec: CommandSpec = {
   "name": "save",

@@ -1,6 +1,6 @@
 /** `docker login`: Authenticate to a registry. (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { loginRun } from '../../verbs/distribution';
+import { loginRun } from '../../verbs/login';
 
 export const spec: CommandSpec = {
   "name": "login",

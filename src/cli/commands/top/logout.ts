@@ -1,6 +1,6 @@
 /** `docker logout`: Log out from a registry. (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { logoutRun } from '../../verbs/distribution';
+import { logoutRun } from '../../verbs/logout';
 
 export const spec: CommandSpec = {
   "name": "logout",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPANDING_INSTRUCTIONS, ShellLex, ShellLexError } from './shell-lex';
+import { PatternError, patternToRegex, reversePattern, reverseString } from './shell-pattern';
 
 const env = (o: Record<string, string>) => new Map(Object.entries(o));
 const lex = new ShellLex('\\');
@@ -85,4 +86,22 @@ describe('modes', () => {
 it('lists the instructions the builder expands', () => {
   for (const k of ['from', 'copy', 'add', 'env', 'arg', 'label', 'expose', 'user', 'volume', 'workdir', 'stopsignal']) expect(EXPANDING_INSTRUCTIONS.has(k)).toBe(true);
   for (const k of ['run', 'cmd', 'entrypoint', 'shell', 'healthcheck', 'maintainer', 'onbuild']) expect(EXPANDING_INSTRUCTIONS.has(k)).toBe(false);
+});
+
+describe('shell patterns (lex_test.go TestConvertShellPatternToRegex, TestReverse*)', () => {
+  it('converts wildcards and escapes, refuses other escapes', () => {
+    expect(patternToRegex('*', true, true).exec('ab\ncd')?.[0]).toBe('ab'); // Go's `.` stops at \n
+    expect(patternToRegex('?', true, true).exec('xy')?.[0]).toBe('x');
+    expect(patternToRegex('\\*', true, true).test('*')).toBe(true);
+    expect(patternToRegex('\\*', true, true).test('a')).toBe(false);
+    const special = '(()[]{\\}^$.\\*\\?|\\\\';
+    expect(patternToRegex(special, true, true).exec('(()[]{}^$.*?|\\')?.[0]).toBe('(()[]{}^$.*?|\\');
+    for (const bad of ['\\', '\\x', '\\\\\\']) expect(() => patternToRegex(bad, true, true)).toThrow(PatternError);
+  });
+  it('reverses strings by code point and patterns keeping escapes', () => {
+    expect(reverseString('54321')).toBe('12345');
+    expect(reverseString('🖖🚀👽')).toBe('👽🚀🖖');
+    const cases: [string, string][] = [['a\\*c', 'c\\*a'], ['\\\\\\ab', 'b\\a\\\\'], ['ab\\', '\\ba'], ['👽\\🚀🖖', '🖖\\🚀👽'], ['\\\\b', 'b\\\\']];
+    for (const [p, want] of cases) expect(reversePattern(p)).toBe(want);
+  });
 });

@@ -9,6 +9,7 @@
  * so that odd inputs behave as in Docker, quirks included (see `wordsBuffer` below).
  */
 import { goQuote, isGoSpace } from './go-quote';
+import { goExpand, patternToRegex, PatternError, trimPrefix, trimSuffix } from './shell-pattern';
 
 export type Env = Map<string, string>;
 
@@ -287,7 +288,11 @@ class ShellWord {
             greedy = true;
             word = word.slice(1);
           }
-          return ch === '%' ? trimSuffix(word, value ?? '', greedy) : trimPrefix(word, value ?? '', greedy);
+          try {
+            return ch === '%' ? trimSuffix(word, value ?? '', greedy) : trimPrefix(word, value ?? '', greedy);
+          } catch (e) {
+            throw invalidPattern(word, e);
+          }
         }
         default:
           throw new ShellLexError(`unsupported modifier (${chs}) in substitution`);
@@ -312,7 +317,12 @@ class ShellWord {
       }
       const value = this.getEnv(name);
       if (this.lex.skipUnsetEnv && value === undefined) return `\${${name}/${pattern}/${replacement}}`;
-      const re = patternToRegex(pattern, true, false, all);
+      let re: RegExp;
+      try {
+        re = patternToRegex(pattern, true, false, all);
+      } catch (e) {
+        throw invalidPattern(pattern, e);
+      }
       const v = value ?? '';
       if (all) return v.replace(re, () => goExpand(replacement));
       const m = re.exec(v);
@@ -355,72 +365,7 @@ class ShellWord {
   }
 }
 
-/**
- * lex.go's convertShellPatternToRegex: `*` any string (greedy or not), `?` one character,
- * `\*` `\?` `\\` literal, `\}` and `\/` just the character; no bracket expressions.
- */
-function patternToRegex(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp {
-  let out = anchored ? '^' : '';
-  const chars = Array.from(pattern);
-  for (let i = 0; i < chars.length; i++) {
-    let tok = chars[i];
-    if (tok === '*') {
-      out += greedy ? '[^\\n]*' : '[^\\n]*?';
-      continue;
-    }
-    if (tok === '?') {
-      out += '[^\\n]'; // Go's `.`
-      continue;
-    }
-    if (tok === '\\') {
-      const nx = chars[i + 1];
-      if (nx === '}' || nx === '/') continue;
-      tok = chars[++i] ?? '\uFFFD';
-      if (tok !== '*' && tok !== '?' && tok !== '\\') throw new ShellLexError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${tok}'`);
-      out += '\\' + tok;
-      continue;
-    }
-    if ('[]{}.+()|^$'.includes(tok)) out += '\\';
-    out += tok;
-  }
-  return new RegExp(out, global ? 'gu' : 'u');
-}
-
-function trimPrefix(pattern: string, value: string, greedy: boolean): string {
-  const m = patternToRegex(pattern, greedy, true).exec(value);
-  return m ? value.slice(m[0].length) : value;
-}
-
-/** Reverse a pattern but keep escapes before their character (`a\*c` → `c\*a`). */
-function reversePattern(pattern: string): string {
-  const p = Array.from(pattern);
-  const out: string[] = new Array<string>(p.length);
-  const last = p.length - 1;
-  for (let i = 0; i <= last; ) {
-    const o = last - i;
-    if (p[i] === '\\' && i !== last) {
-      out[o - 1] = p[i];
-      out[o] = p[i + 1];
-      i += 2;
-    } else {
-      out[o] = p[i];
-      i++;
-    }
-  }
-  return out.join('');
-}
-
-const reverse = (s: string) => Array.from(s).reverse().join('');
-
-/** The shortest/longest rightmost match, found as a leftmost match on the reversed strings. */
-function trimSuffix(pattern: string, value: string, greedy: boolean): string {
-  return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
-}
-
-/**
- * Go's Regexp.ReplaceAllString expands `$name`/`${name}` in the replacement (the patterns have
- * no groups, so they become empty) and `$$` to `$`; a `$` that starts neither stays.
- */
-function goExpand(template: string): string {
-  return template.replace(/\$(\$|\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)?/g, (_all, ref: string | undefined) => (ref === '$' ? '$' : ref ? '' : '$'));
+/** `invalid pattern (P) in substitution: invalid escape '\x'`. */
+function invalidPattern(pattern: string, e: unknown): unknown {
+  return e instanceof PatternError ? new ShellLexError(`invalid pattern (${pattern}) in substitution: ${e.message}`) : e;
 }
