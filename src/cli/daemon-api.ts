@@ -127,12 +127,13 @@ export interface DaemonApi {
     req: import('../engine/daemon/build').BuildRequest,
     onOutput: (text: string) => Promise<void>,
   ): Promise<{ imageId?: string; error?: string; status: number }>;
+  /** POST /build/prune: build cache records removed and the bytes that frees. */
+  buildPrune?(all: boolean): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
   volumeCreate?(opts: { name?: string; driver?: string; labels?: Record<string, string>; options?: Record<string, string> }): Promise<Record<string, unknown>>;
   volumeList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
   volumeInspect?(name: string): Promise<Record<string, unknown>>;
   volumeRemove?(name: string, force: boolean): Promise<void>;
   volumePrune?(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
-  systemDf?(): Promise<import('../engine/daemon/disk-usage').DiskUsage>;
   networkList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
   networkInspect?(ref: string): Promise<Record<string, unknown>>;
   networkCreate?(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }>;

@@ -4,7 +4,6 @@
  * container service, and offers the pictures a plain-data view of what it holds.
  */
 import { VolumeService } from './volume/volumes';
-import { diskUsage, type DiskUsage } from './daemon/disk-usage';
 import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
 import type { FsBackend } from './fs/types';
@@ -24,7 +23,7 @@ import type { ReadStream } from './process/types';
 import { DaemonError } from '../cli/daemon-api';
 import { importTarball } from './daemon/import';
 import { applyChange } from './daemon/commit';
-import { runBuild, type BuildRequest } from './daemon/build';
+import { pruneBuildCache, runBuild, type BuildRequest } from './daemon/build';
 import { BuildCache } from './build/cache';
 import { pushImage } from './daemon/push';
 import { saveImages } from './daemon/save';
@@ -359,26 +358,11 @@ export class Daemon implements DaemonApi {
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new BuildCache();
-  /** `docker system df`: images, containers, volumes and build cache records with their bytes. */
-  async systemDf(): Promise<DiskUsage> {
-    const iso = (ms: number) => new Date(ms).toISOString();
-    // A cached step's layer also belongs to its image while that image exists: shared, so
-    // pruning the cache would free nothing of it.
-    const buildCache = this.buildCache.list().map((r) => ({
-      ID: r.id, Parent: '', Type: 'regular', Description: '', InUse: false, Shared: !!this.store.get(r.imageId),
-      Size: r.size, CreatedAt: iso(r.created), LastUsedAt: iso(r.lastUsed), UsageCount: r.usage,
-    }));
-    return diskUsage({
-      store: this.store,
-      images: this.images.list({ all: false, filters: {} }),
-      containers: this.containers.list({ all: true, limit: -1, size: true, filters: {} }),
-      volumes: this.volumes,
-      volumeUsers: (n) => this.containers.volumeUsers(n),
-      buildCache,
-    });
-  }
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
     return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events }, this.buildCache, req, onOutput);
+  }
+  async buildPrune(all: boolean): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }> {
+    return pruneBuildCache({ store: this.store, containers: this.containers }, this.buildCache, all);
   }
   async containerCommit(id: string, opts: { reference?: string; author?: string; message?: string; changes?: string[] }): Promise<{ Id: string }> {
     return { Id: this.containers.commit(id, opts) };

@@ -44,10 +44,6 @@ function parsePorts(specs: string[]): { exposed: Record<string, object>; binding
   return { exposed, bindings };
 }
 
-/** Go's strconv.ParseBool spellings (`--mount readonly=…`). */
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const GO_BOOLS = new Set([...GO_TRUE, '0', 'f', 'F', 'FALSE', 'false', 'False']);
-
 /**
  * `-v` and `--mount` as the docker CLI turns them into the create body: `-v SRC:DST[:MODE]` goes to
  * HostConfig.Binds (a `./relative` source becomes absolute), `-v /path` to Config.Volumes (an
@@ -74,25 +70,18 @@ function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; vol
     const m: Record<string, unknown> = { Type: 'volume' };
     for (const field of spec.split(',')) {
       const eq = field.indexOf('=');
-      // Keys are case-sensitive in docker-cli (opts/mount.go); only the type's value is lowered.
-      const key = eq < 0 ? field : field.slice(0, eq);
+      const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
       const val = eq < 0 ? undefined : field.slice(eq + 1);
-      if (eq < 0 && !['readonly', 'ro', 'volume-nocopy', 'bind-nonrecursive'].includes(key)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`, 125);
+      if (eq < 0 && !['readonly', 'ro', 'volume-nocopy'].includes(key)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`, 125);
       switch (key) {
-        case 'type': m.Type = (val ?? '').toLowerCase(); break;
+        case 'type': m.Type = val; break;
         case 'source': case 'src': m.Source = val; break;
         case 'target': case 'destination': case 'dst': m.Target = val; break;
-        case 'readonly': case 'ro': {
-          // Go's strconv.ParseBool: anything else is the CLI's "invalid value for readonly: X".
-          if (val !== undefined && !GO_BOOLS.has(val)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid value for ${key}: ${val}`, 125);
-          m.ReadOnly = val === undefined || GO_TRUE.has(val);
-          break;
-        }
+        case 'readonly': case 'ro': m.ReadOnly = val === undefined || ['1', 'true'].includes(val.toLowerCase()); break;
         case 'volume-nocopy': case 'bind-propagation': case 'consistency': case 'tmpfs-size': case 'tmpfs-mode': case 'volume-driver': case 'volume-opt': case 'volume-label': case 'volume-subpath': case 'bind-recursive': case 'bind-nonrecursive': break;
         default: throw runError('run', `invalid argument "${spec}" for "--mount" flag: unexpected key '${key}' in '${field}'`, 125);
       }
     }
-    if (!m.Type) throw runError('run', `invalid argument "${spec}" for "--mount" flag: type is required`, 125);
     if (!m.Target) throw runError('run', `invalid argument "${spec}" for "--mount" flag: target is required`, 125);
     if (m.Type === 'bind' && typeof m.Source === 'string' && !m.Source.startsWith('/')) m.Source = `${cwd.replace(/\/$/, '')}/${m.Source}`;
     mounts.push(m);

@@ -159,3 +159,24 @@ describe('failures', () => {
     expect(classic.stderr).toContain("The command '/bin/sh -c exit 3' returned a non-zero code: 3");
   });
 });
+
+describe('docker builder prune', () => {
+  it('forgets the cache: the next build runs its steps again', async () => {
+    await sh(`mkdir -p pr && printf '%s\\n' 'FROM busybox' 'RUN echo a > /a' > pr/Dockerfile`);
+    expect((await build('-t pr pr')).status).toBe(0);
+    const r = await m.run(['docker', 'builder', 'prune', '-af']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Deleted build cache objects:\n([a-z0-9]{25}\n)+\nTotal reclaimed space: \S+\n$/);
+    const empty = await m.run(['docker', 'builder', 'prune', '-f']);
+    expect(empty.stdout).toBe('Total reclaimed space: 0B\n');
+    const again = await recording(() => build('-t pr pr'));
+    expect(again.result.stderr).toMatch(/\[2\/2\] RUN echo a > \/a\n#\d+ DONE/);
+    expect(steps(again.events)[1]).toMatchObject({ cached: false, reason: 'not built before on this parent (a new instruction or a changed earlier step)' });
+  });
+
+  it('asks first without -f, and keeps the cache when the answer is no', async () => {
+    const r = await m.run(['docker', 'builder', 'prune'], { stdin: 'n\n' });
+    expect(r.stdout).toBe('WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ');
+    expect((await build('-t pr pr')).stderr).toMatch(/RUN echo a > \/a\n#\d+ CACHED/);
+  });
+});

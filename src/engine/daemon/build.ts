@@ -79,3 +79,21 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
   emit({ type: 'build.finished', build, imageId: result.imageId, error: result.error });
   return result;
 }
+
+/**
+ * POST /build/prune (`docker builder prune`): drop the cache records no tagged image or container
+ * still stands on (the dangling ones), or all of them with `all`. The step images stay in the
+ * store (tagged images are made of them); only the cache's memory of them goes, so the next
+ * build runs those steps again.
+ */
+export function pruneBuildCache(daemon: Pick<BuildServices, 'store' | 'containers'>, cache: BuildCache, all: boolean): { CachesDeleted: string[] | null; SpaceReclaimed: number } {
+  const held = new Set<string>();
+  const hold = (id: string | undefined) => {
+    for (let img = id ? daemon.store.get(id) : undefined; img && !held.has(img.id); img = img.parent ? daemon.store.get(img.parent) : undefined) held.add(img.id);
+  };
+  for (const img of daemon.store.list()) if (daemon.store.repoTags(img.id).length) hold(img.id);
+  for (const c of daemon.containers.containers.values()) hold(c.imageId);
+  const gone = cache.prune(all, (id) => held.has(id));
+  // A held record's layer stays in the images that use it: forgetting it frees nothing.
+  return { CachesDeleted: gone.length ? gone.map((r) => r.id) : null, SpaceReclaimed: gone.reduce((n, r) => n + (held.has(r.imageId) ? 0 : r.size), 0) };
+}

@@ -1,6 +1,6 @@
 /** `docker builder prune`: Remove build cache (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { builderPruneRun } from '../../verbs/builder-prune';
 
 export const spec: CommandSpec = {
   "name": "prune",
@@ -15,5 +15,5 @@ export const spec: CommandSpec = {
     {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"},
     {"long": "keep-storage", "type": "bytes", "usage": "Amount of disk space to keep for cache", "default": "0"}
   ],
-  run: notSimulated
+  run: builderPruneRun
 };
