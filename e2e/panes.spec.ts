@@ -31,6 +31,18 @@ test('edit a Dockerfile in the page, build it, run the image', async ({ page }) 
   await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/naming to docker\.io\/library\/hello:latest[\s\S]*\$ ?$/);
   await typeLine(page, 'docker run --rm hello');
   await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\nbuilt\s*\n.*\$ ?$/);
+
+  // The layer picture lists the build's steps: what each made and why the cache was (not) used.
+  await page.getByRole('tab', { name: /镜像分层|Image layers/ }).click();
+  const steps = page.getByTestId('build-steps');
+  await expect(steps.locator('[data-step]')).toHaveCount(3);
+  const run = steps.locator('[data-step="2"]');
+  await expect(run).toHaveAttribute('data-cached', 'false');
+  await expect(run.getByTestId('step-files')).toContainText('A /msg');
+  // Built again, the RUN step comes from the cache, and says so.
+  await typeLine(page, 'docker build -t hello .');
+  await expect(run).toHaveAttribute('data-cached', 'true', { timeout: 30_000 });
+  await expect(run.getByTestId('step-reason')).toHaveAttribute('title', /same instruction on the same parent/);
 });
 
 test('the browser pane shows nginx on a published port, and an edit after reload', async ({ page }) => {

@@ -529,7 +529,18 @@ export class Daemon implements DaemonApi {
       image: c.imageRef,
       state: c.state.Status,
       changes: c.rootfs.diff(),
+      mounts: c.mounts.map((m) => ({ type: m.Type, ...(m.Name ? { name: m.Name } : {}), source: m.Source, target: m.Destination, rw: m.RW })),
+      ports: this.networks.published(c.id).map((p) => ({ hostIp: p.hostIp, hostPort: p.hostPort, containerPort: p.containerPort })),
+      links: [...((c.hostConfig.Links as string[] | undefined) ?? [])],
     }));
-    return { images, containers };
+    const networks = [...this.networks.networks.values()].map((n) => ({
+      id: n.id,
+      name: n.name,
+      driver: n.driver,
+      subnet: n.subnet,
+      gateway: n.gateway,
+      endpoints: [...n.endpoints.values()].map((e) => ({ containerId: e.containerId, containerName: e.containerName, ip: e.ip, aliases: [...e.aliases] })),
+    }));
+    return { images, containers, networks };
   }
 }

@@ -26,6 +26,46 @@ export interface ContainerView {
   state: string;
   /** Changes in its writable layer, as `docker diff` reports them. */
   changes: { kind: 'A' | 'C' | 'D'; path: string }[];
+  /** Volumes, bind mounts and tmpfs: paths that bypass the union filesystem. */
+  mounts: MountView[];
+  /** Ports published on the host while it runs (docker-proxy forwards). */
+  ports: PortView[];
+  /** `--link` entries as given (`name:alias` or `name`). */
+  links: string[];
+}
+
+export interface MountView {
+  type: 'volume' | 'bind' | 'tmpfs';
+  /** The volume's name (volumes only). */
+  name?: string;
+  /** Where the data lives on the host (empty for tmpfs). */
+  source: string;
+  /** The path inside the container. */
+  target: string;
+  rw: boolean;
+}
+
+export interface PortView {
+  hostIp: string;
+  hostPort: number;
+  /** `80/tcp` */
+  containerPort: string;
+}
+
+export interface EndpointView {
+  containerId: string;
+  containerName: string;
+  ip: string;
+  aliases: string[];
+}
+
+export interface NetworkView {
+  id: string;
+  name: string;
+  driver: 'bridge' | 'host' | 'null';
+  subnet: string;
+  gateway: string;
+  endpoints: EndpointView[];
 }
 
 export interface ProcessView {
@@ -45,4 +85,5 @@ export interface MachineView {
   images: ImageView[];
   containers: ContainerView[];
   processes: ProcessView[];
+  networks: NetworkView[];
 }

@@ -4,6 +4,8 @@
  *
  *   window.__term.text()   the terminal buffer as text (wrapped rows joined, trailing blanks cut)
  *   window.__term.lines()  the same, as an array of logical lines
+ *   window.__term.locate(text)  the visible cell where `text` first starts ({col, row}, 0-based,
+ *                          rows counted from the top of the screen), for clicking terminal links
  *   window.__lab.describe()  a fresh MachineView snapshot from the worker
  *   window.__lab.bootInfo()  the worker's boot report (boot time, memfs smoke check)
  *   window.__lab.showImages(images)  draw the layer picture from given ImageViews (UI tests and
@@ -16,6 +18,7 @@ import { describe, ready, type BootInfo, type ImageView, type MachineView } from
 export interface TermHook {
   text(): string;
   lines(): string[];
+  locate(text: string): { col: number; row: number } | undefined;
   cols: number;
   rows: number;
 }
@@ -61,6 +64,14 @@ export function installTermHook(term: Terminal): () => void {
   window.__term = {
     text: () => bufferLines(term).join('\n'),
     lines: () => bufferLines(term),
+    locate: (text) => {
+      const buf = term.buffer.active;
+      for (let row = 0; row < term.rows; row++) {
+        const col = buf.getLine(buf.viewportY + row)?.translateToString(true).indexOf(text) ?? -1;
+        if (col >= 0) return { col, row };
+      }
+      return undefined;
+    },
     get cols() {
       return term.cols;
     },
