@@ -420,7 +420,9 @@ export class Builder {
     const stepNo = ++this.eventStep;
     this.d.emit?.({ type: 'build.step.started', step: stepNo, stage: stageName, text, parentId: parent.id });
     const plan = this.plan(stage, node, ctx, stages);
-    const decision = this.d.cache.decide(parent.id, plan.key, plan.detail ?? '', {
+    // The classic builder and BuildKit keep separate caches (their images differ in history).
+    const key = this.o.classic ? `classic\n${plan.key}` : plan.key;
+    const decision = this.d.cache.decide(parent.id, key, plan.detail ?? '', {
       noCache: this.o.noCache,
       kind: plan.kind ?? 'none',
       now: this.now(),
@@ -448,7 +450,7 @@ export class Builder {
     }
     stage.image = img;
     const added = newLayer(parent, img);
-    this.d.cache.record(parent.id, plan.key, plan.detail ?? '', { imageId: img.id, size: added.size, files: this.lastFiles }, this.now());
+    this.d.cache.record(parent.id, key, plan.detail ?? '', { imageId: img.id, size: added.size, files: this.lastFiles }, this.now());
     if (v) await this.kit!.done(v);
     else await this.out(` ---> ${shortId(img.id)}\n`);
     this.d.emit?.({ type: 'build.step', step: stepNo, stage: stageName, text, cached: false, reason: decision.reason, parentId: parent.id, imageId: img.id, ...added, files: this.lastFiles });
@@ -770,7 +772,7 @@ export class Builder {
       this.lastFiles = changes(c.rootfs as Overlay);
       const layer = ((c.rootfs as Overlay).upper as MutableLayer).freeze({ mtime: this.now() });
       const cfg = cloneConfig(parent.config);
-      const img = this.commitConfig(parent, cfg, this.history(buildkitBy, `/bin/sh -c ${classicBy}`, false), layer);
+      const img = this.commitConfig(parent, cfg, this.history(buildkitBy, classicBy, false), layer);
       if (!this.kit) await this.out(`Removing intermediate container ${id.slice(0, 12)}\n`);
       return img;
     } finally {
