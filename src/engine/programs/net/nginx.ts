@@ -5,6 +5,9 @@
  * and serve files from the `root` of /etc/nginx/conf.d/default.conf, logging each request in the
  * combined format to the access log (/dev/stdout). SIGQUIT (the image's STOPSIGNAL) and SIGTERM
  * end it cleanly, as `docker stop` expects; `nginx -s reload|stop|quit`, `-v`, `-t` work too.
+ * Workers log under their own PIDs; SIGQUIT retires them gracefully, SIGTERM at once, and the master
+ * reaps them (SIGCHLD, "exited with code 0"). SIGHUP re-reads default.conf (root, index; not a new
+ * listen port), starts new workers and retires the old ones, as a real reload logs it.
  */
 import { NetError, SIGNALS, type ChildProcess, type Listener, type ProgramContext, type Socket } from '../../process/types';
 import { readRequest, STATUS_TEXT } from './http';
@@ -58,7 +61,9 @@ function errorPage(status: number, version: string): string {
   return `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-async function serve(ctx: ProgramContext, sock: Socket, conf: Conf, version: string, log: (line: string) => Promise<void>, err: (line: string) => Promise<void>): Promise<void> {
+/** `conn` is the worker's connection counter, as `*N` in error log lines. */
+async function serve(ctx: ProgramContext, sock: Socket, conf: Conf, version: string, log: (line: string) => Promise<void>, err: (line: string) => Promise<void>, conn = 1): Promise<void> {
+  const wpid = ctx.proc.info.nsPid;
   try {
     const req = await readRequest(sock, ctx.signal);
     if (!req) return;
@@ -106,7 +111,7 @@ async function serve(ctx: ProgramContext, sock: Socket, conf: Conf, version: str
         }
       }
       if (status === 404 || status === 403) {
-        if (status === 404) await err(`${errTime(now)} [error] 29#29: *1 open() "${conf.root}${path}" failed (2: No such file or directory), client: ${sock.remoteAddress}, server: localhost, request: "${req.method} ${req.path} ${req.version}", host: "${headerOf(req.headers, 'host') ?? ''}"`);
+        if (status === 404) await err(`${errTime(now)} [error] ${wpid}#${wpid}: *${conn} open() "${conf.root}${path}" failed (2: No such file or directory), client: ${sock.remoteAddress}, server: localhost, request: "${req.method} ${req.path} ${req.version}", host: "${headerOf(req.headers, 'host') ?? ''}"`);
         body = enc.encode(errorPage(status, version));
         headers.push(['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'close']);
       } else if (status !== 200) headers.push(['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'close']);
@@ -151,12 +156,13 @@ export async function nginx(ctx: ProgramContext): Promise<number> {
       await ctx.stderr.write(`${errTime(ctx.sys.clock.now())} [error] ${ctx.proc.info.nsPid}#${ctx.proc.info.nsPid}: open() "/run/nginx.pid" failed (2: No such file or directory)\nnginx: [error] open() "/run/nginx.pid" failed (2: No such file or directory)\n`);
       return 1;
     }
+    await ctx.stderr.write(`${errTime(ctx.sys.clock.now())} [notice] ${ctx.proc.info.nsPid}#${ctx.proc.info.nsPid}: signal process started\n`);
     ctx.sys.kill(pid, sig, ctx.proc);
     return 0;
   }
   const daemonOff = args.some((a) => /daemon\s+off/.test(a));
   const me = ctx.proc.info.nsPid;
-  const conf = readConf(ctx);
+  let conf = readConf(ctx);
   const err = (line: string) => ctx.stderr.write(line + '\n');
   const note = (msg: string) => err(`${errTime(ctx.sys.clock.now())} [notice] ${me}#${me}: ${msg}`);
   const net = ctx.sys.net;
@@ -184,38 +190,88 @@ export async function nginx(ctx: ProgramContext): Promise<number> {
   await note('built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) ');
   await note('OS: Linux 6.8.0-87-generic');
   await note('getrlimit(RLIMIT_NOFILE): 1048576:1048576');
-  await note('start worker processes');
-  const workers: ChildProcess[] = [];
   const sys = ctx.sys as typeof ctx.sys & { fork?: (parent: typeof ctx.proc, opts: Record<string, unknown>, body: (c: ProgramContext) => Promise<number>) => Promise<ChildProcess> };
   const log = (line: string) => ctx.stdout.write(line + '\n');
+  interface Worker {
+    child: ChildProcess;
+    pid: number;
+  }
+  // A worker serves until its master tells it to go: SIGQUIT lets it finish ("gracefully shutting
+  // down"), SIGTERM makes it leave at once; either way it logs under its own PID and exits 0.
   const workerBody = async (w: ProgramContext): Promise<number> => {
     w.proc.setArgv(['nginx: worker process']);
-    w.proc.setSignal(SIGNALS.SIGQUIT, 'default');
+    const wpid = w.proc.info.nsPid;
+    const wnote = (msg: string) => err(`${errTime(w.sys.clock.now())} [notice] ${wpid}#${wpid}: ${msg}`);
+    const quit = new AbortController();
+    let leaving: ((graceful: boolean) => void) | undefined;
+    const left = new Promise<boolean>((resolve) => (leaving = resolve));
+    w.proc.setSignal(SIGNALS.SIGQUIT, () => leaving?.(true));
+    w.proc.setSignal(SIGNALS.SIGTERM, () => leaving?.(false));
+    w.signal.addEventListener('abort', () => quit.abort(w.signal.reason), { once: true });
+    const mine = conf;
+    let conn = 0;
     for (;;) {
-      const sock = await listener.accept(w.signal);
-      void serve(w, sock, conf, version, log, err).catch(() => {});
+      const next = await Promise.race([listener.accept(quit.signal), left]);
+      if (typeof next === 'boolean') {
+        quit.abort();
+        if (next) await wnote('gracefully shutting down');
+        await wnote('exiting');
+        await wnote('exit');
+        return 0;
+      }
+      void serve(w, next, mine, version, log, err, ++conn).catch(() => {});
     }
   };
-  for (let i = 0; i < 2; i++) {
-    if (!sys.fork) break;
-    const child = await sys.fork(ctx.proc, { argv: ['nginx'], env: ctx.env, cwd: '/', stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr }, workerBody);
-    workers.push(child);
-    // The worker's PID as this PID namespace numbers it.
-    const seen = ctx.sys.processes(ctx.proc).filter((p) => p.ppid === me && p.pid !== me);
-    await note(`start worker process ${seen[seen.length - 1]?.pid ?? child.pid}`);
-  }
+  const startWorkers = async (): Promise<Worker[]> => {
+    const out: Worker[] = [];
+    await note('start worker processes');
+    for (let i = 0; i < 2; i++) {
+      if (!sys.fork) break;
+      const child = await sys.fork(ctx.proc, { argv: ['nginx'], env: ctx.env, cwd: '/', stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr }, workerBody);
+      // The worker's PID as this PID namespace numbers it.
+      const seen = ctx.sys.processes(ctx.proc).filter((p) => p.ppid === me && p.pid !== me && !out.some((o) => o.pid === p.pid) && !workers.some((o) => o.pid === p.pid));
+      const pid = seen[seen.length - 1]?.pid ?? child.pid;
+      out.push({ child, pid });
+      await note(`start worker process ${pid}`);
+    }
+    return out;
+  };
+  /** Ask workers to leave and reap them, logging what the master sees (SIGCHLD, exit codes). */
+  const retire = async (old: Worker[], sig: number): Promise<void> => {
+    for (const w of old) w.child.kill(sig);
+    for (const w of old) await w.child.wait();
+    if (old.length) await note(`signal 17 (SIGCHLD) received from ${old[old.length - 1].pid}`);
+    for (const w of old) await note(`worker process ${w.pid} exited with code 0`);
+  };
+  let workers: Worker[] = [];
+  workers = await startWorkers();
   let ending: ((sig: number) => void) | undefined;
   const done = new Promise<number>((resolve) => (ending = resolve));
   const stop = (sig: number) => ending?.(sig);
   for (const sig of [SIGNALS.SIGQUIT, SIGNALS.SIGTERM, SIGNALS.SIGINT]) ctx.proc.setSignal(sig, stop);
-  ctx.proc.setSignal(SIGNALS.SIGHUP, () => void note('signal 1 (SIGHUP) received from 1, reconfiguring'));
+  // Reload: read the configuration again, start new workers, retire the old ones gracefully. The
+  // sender is whoever is running `nginx -s reload` now (siginfo's si_pid); 0 from outside (docker kill).
+  let reloading = Promise.resolve();
+  ctx.proc.setSignal(SIGNALS.SIGHUP, () => {
+    reloading = reloading.then(async () => {
+      const from = ctx.sys.processes(ctx.proc).find((p) => p.argv[0] === 'nginx' && p.argv.includes('-s'))?.pid ?? 0;
+      await note(`signal 1 (SIGHUP) received from ${from}, reconfiguring`);
+      await note('reconfiguring');
+      conf = readConf(ctx);
+      await note('using the "epoll" event method');
+      const old = workers;
+      workers = await startWorkers();
+      await retire(old, SIGNALS.SIGQUIT);
+      await note('signal 29 (SIGIO) received');
+    });
+  });
   void daemonOff;
   const sig = await Promise.race([done, new Promise<number>((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true }))]);
+  await reloading;
   const name = sig === SIGNALS.SIGQUIT ? 'SIGQUIT' : sig === SIGNALS.SIGTERM ? 'SIGTERM' : 'SIGINT';
   await note(`signal ${sig} (${name}) received, ${sig === SIGNALS.SIGQUIT ? 'shutting down' : 'exiting'}`);
   listener.close();
-  for (const w of workers) w.kill(SIGNALS.SIGKILL);
-  for (const w of workers) await w.wait();
+  await retire(workers, sig === SIGNALS.SIGQUIT ? SIGNALS.SIGQUIT : SIGNALS.SIGTERM);
   try {
     ctx.fs.unlink('/run/nginx.pid');
   } catch {
