@@ -90,7 +90,8 @@ export const networkPruneRun: Handler = async (ctx, _args, flags) => {
     if (answer !== 'y' && answer !== 'yes') return 0;
   }
   const gone = await daemonCall(() => api(ctx).networkPrune());
-  if (gone.length) await ctx.io.stdout.write('Deleted Networks:\n' + gone.map((n) => n + '\n').join(''));
+  // The CLI builds "Deleted Networks:\nA\n" and prints it with Fprintln: a blank line ends it.
+  if (gone.length) await ctx.io.stdout.write('Deleted Networks:\n' + gone.map((n) => n + '\n').join('') + '\n');
   return 0;
 };
 

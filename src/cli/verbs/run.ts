@@ -24,25 +24,54 @@ function runError(cmd: string, msg: string, status = statusFor(msg)): CliError {
   return new CliError(`docker: ${msg}\n\nRun 'docker ${cmd} --help' for more information`, status);
 }
 
+/**
+ * `-p` as go-connections' nat.ParsePortSpec reads it: `[ip:][hostPort:]containerPort[/proto]`, a
+ * container range maps onto a host range of the same size, one container port with a host range
+ * lets the daemon pick a free port in it, and each port of a range is its own binding.
+ */
 function parsePorts(specs: string[]): { exposed: Record<string, object>; bindings: Record<string, { HostIp: string; HostPort: string }[]> } {
   const exposed: Record<string, object> = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  const range = (s: string): [number, number] | undefined => {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(s);
+    if (!m) return undefined;
+    const [a, b] = [Number(m[1]), Number(m[2] ?? m[1])];
+    return a <= 65535 && b <= 65535 && b >= a ? [a, b] : undefined;
+  };
   for (const spec of specs) {
-    const [main, proto = 'tcp'] = spec.split('/');
-    const parts = main.split(':');
+    const parts = spec.split(':');
     let ip = '';
     let host = '';
-    let container: string;
-    if (parts.length === 1) container = parts[0];
-    else if (parts.length === 2) [host, container] = parts;
-    else [ip, host, container] = [parts.slice(0, -2).join(':'), parts[parts.length - 2], parts[parts.length - 1]];
-    if (!/^\d+(-\d+)?$/.test(container) || (host && !/^\d+(-\d+)?$/.test(host))) throw new CliError(`invalid proto: ${spec}`, 125);
-    const key = `${container}/${proto}`;
-    exposed[key] = {};
-    (bindings[key] ??= []).push({ HostIp: ip, HostPort: host });
+    let cport = parts[parts.length - 1];
+    if (parts.length === 2) host = parts[0];
+    else if (parts.length > 2) [ip, host] = [parts.slice(0, -2).join(':'), parts[parts.length - 2]];
+    const slash = cport.indexOf('/');
+    const proto = slash < 0 ? 'tcp' : cport.slice(slash + 1);
+    if (slash >= 0) cport = cport.slice(0, slash);
+    if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
+    const ipv6 = /^[0-9a-fA-F:]+$/.test(ip) && (ip.includes('::') || ip.split(':').length === 8);
+    if (ip && !ipv6 && !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) throw runError('run', `invalid IP address: ${ip}`, 125);
+    if (!cport) throw runError('run', `no port specified: ${spec}<empty>`, 125);
+    const c = range(cport);
+    if (!c) throw runError('run', `invalid containerPort: ${cport}`, 125);
+    const h = host ? range(host) : undefined;
+    if (host && !h) throw runError('run', `invalid hostPort: ${host}`, 125);
+    if (h && c[1] - c[0] !== h[1] - h[0] && c[1] !== c[0]) throw runError('run', `invalid ranges specified for container and host Ports: ${cport} and ${host}`, 125);
+    if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) throw runError('run', `invalid proto: ${proto}`, 125);
+    for (let i = 0; i <= c[1] - c[0]; i++) {
+      const key = `${c[0] + i}/${proto}`;
+      let hp = h ? String(h[0] + i) : '';
+      if (h && c[0] === c[1] && h[0] !== h[1]) hp = `${h[0]}-${h[1]}`;
+      exposed[key] = {};
+      (bindings[key] ??= []).push({ HostIp: ip, HostPort: hp });
+    }
   }
   return { exposed, bindings };
 }
+
+/** Go's strconv.ParseBool spellings (`--mount readonly=…`). */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_BOOLS = new Set([...GO_TRUE, '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 /**
  * `-v` and `--mount` as the docker CLI turns them into the create body: `-v SRC:DST[:MODE]` goes to
@@ -70,18 +99,25 @@ function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; vol
     const m: Record<string, unknown> = { Type: 'volume' };
     for (const field of spec.split(',')) {
       const eq = field.indexOf('=');
-      const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
+      // Keys are case-sensitive in docker-cli (opts/mount.go); only the type's value is lowered.
+      const key = eq < 0 ? field : field.slice(0, eq);
       const val = eq < 0 ? undefined : field.slice(eq + 1);
-      if (eq < 0 && !['readonly', 'ro', 'volume-nocopy'].includes(key)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`, 125);
+      if (eq < 0 && !['readonly', 'ro', 'volume-nocopy', 'bind-nonrecursive'].includes(key)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`, 125);
       switch (key) {
-        case 'type': m.Type = val; break;
+        case 'type': m.Type = (val ?? '').toLowerCase(); break;
         case 'source': case 'src': m.Source = val; break;
         case 'target': case 'destination': case 'dst': m.Target = val; break;
-        case 'readonly': case 'ro': m.ReadOnly = val === undefined || ['1', 'true'].includes(val.toLowerCase()); break;
+        case 'readonly': case 'ro': {
+          // Go's strconv.ParseBool: anything else is the CLI's "invalid value for readonly: X".
+          if (val !== undefined && !GO_BOOLS.has(val)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid value for ${key}: ${val}`, 125);
+          m.ReadOnly = val === undefined || GO_TRUE.has(val);
+          break;
+        }
         case 'volume-nocopy': case 'bind-propagation': case 'consistency': case 'tmpfs-size': case 'tmpfs-mode': case 'volume-driver': case 'volume-opt': case 'volume-label': case 'volume-subpath': case 'bind-recursive': case 'bind-nonrecursive': break;
         default: throw runError('run', `invalid argument "${spec}" for "--mount" flag: unexpected key '${key}' in '${field}'`, 125);
       }
     }
+    if (!m.Type) throw runError('run', `invalid argument "${spec}" for "--mount" flag: type is required`, 125);
     if (!m.Target) throw runError('run', `invalid argument "${spec}" for "--mount" flag: target is required`, 125);
     if (m.Type === 'bind' && typeof m.Source === 'string' && !m.Source.startsWith('/')) m.Source = `${cwd.replace(/\/$/, '')}/${m.Source}`;
     mounts.push(m);
@@ -241,8 +277,10 @@ export const runRun: Handler = async (ctx, args, flags) => {
     }
   };
   if (detach) {
-    await start();
+    // The CLI prints the ID from a goroutine started before ContainerStart, so a start failure
+    // (a taken port) comes after the ID.
     await ctx.io.stdout.write(id + '\n');
+    await start();
     return 0;
   }
   return attachAndWait(ctx, d, id, { stdin: bool(flags, 'interactive'), detachKeys: str(flags, 'detach-keys') || undefined, start, sigProxy: bool(flags, 'sig-proxy') });

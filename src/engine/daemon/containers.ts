@@ -131,10 +131,13 @@ export class ContainerService {
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
     const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
     const mode = String(hostConfig.NetworkMode || 'bridge');
-    if (mode !== 'bridge' && mode !== 'default' && mode !== 'host' && mode !== 'none' && !mode.startsWith('container:') && this.d.networks && !this.d.networks.find(mode)) {
-      throw new DaemonError(`network ${mode} not found`, 404);
-    }
+    // An unknown --network is found out at start (Docker 28: "failed to set up container
+    // networking: network X not found"), the container stays Created.
     if (mode === 'host' && !req.Hostname) config.Hostname = 'docker-lab';
+    if (mode.startsWith('container:')) {
+      const other = this.find(mode.slice(10));
+      if (other) config.Hostname = other.config.Hostname;
+    }
     const c = new Container(id, name, this.d.clock.now(), img.id, imageRef, argv[0], argv.slice(1), config, hostConfig, rootfs);
     const ep = (body.networkingConfig?.EndpointsConfig ?? {}) as Record<string, { Aliases?: string[] }>;
     c.netAliases = Object.values(ep).flatMap((e) => e.Aliases ?? []);
@@ -151,6 +154,10 @@ export class ContainerService {
     this.layerChains.set(id, img.chainIds);
     this.containers.set(id, c);
     this.d.events.emit({ type: 'container.created', id, name, image: imageRef });
+    // The pictures draw volumes and bind mounts beside the layer stack: they bypass the overlay.
+    if (c.mounts.length) {
+      this.d.events.emit({ type: 'container.mounts', id, mounts: c.mounts.map((m) => ({ type: m.Type, ...(m.Name ? { name: m.Name } : {}), source: m.Source, target: m.Destination, rw: m.RW })) });
+    }
     return { Id: id, Warnings: [] };
   }
 

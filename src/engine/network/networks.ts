@@ -116,7 +116,7 @@ export class NetworkService {
   remove(ref: string): void {
     const n = this.get(ref);
     if (n.builtin) throw new DaemonError(`${n.name} is a pre-defined network and cannot be removed`, 403);
-    if (n.endpoints.size) throw new DaemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`, 403);
+    if (n.endpoints.size) throw activeEndpoints(n);
     this.networks.delete(n.id);
     const i = this.stack.host.interfaces.findIndex((x) => x.name === `br-${n.id.slice(0, 12)}`);
     if (i >= 0) this.stack.host.interfaces.splice(i, 1);
@@ -140,9 +140,14 @@ export class NetworkService {
   private joins(c: NetContainer): [Network, string[]][] {
     const mode = c.networkMode || 'bridge';
     if (mode === 'host' || mode === 'none' || mode.startsWith('container:')) return [];
-    const out: [Network, string[]][] = [[this.get(mode === 'default' ? 'bridge' : mode), c.aliases]];
+    const get = (ref: string) => {
+      const n = this.find(ref);
+      if (!n) throw new DaemonError(`failed to set up container networking: network ${ref} not found`, 404);
+      return n;
+    };
+    const out: [Network, string[]][] = [[get(mode === 'default' ? 'bridge' : mode), c.aliases]];
     for (const [name, cfg] of Object.entries(c.extraNetworks)) {
-      const n = this.get(name);
+      const n = get(name);
       if (!out.some(([x]) => x === n)) out.push([n, cfg.aliases]);
     }
     return out;
@@ -164,6 +169,12 @@ export class NetworkService {
       const r = other && this.running.get(other.id);
       if (!r) throw new DaemonError(`cannot join network namespace of a non running container: ${other?.id ?? mode.slice(10)}`, 409);
       this.running.set(c.id, { ns: r.ns, published: [], own: false });
+      // Docker points the joining container at the other one's hostname, hosts and resolv.conf.
+      const from = dir.replace(/[^/]+$/, other.id);
+      if (!fs.exists(dir)) fs.mkdir(dir, { recursive: true, mode: 0o710 });
+      for (const f of ['hostname', 'hosts', 'resolv.conf']) {
+        if (fs.exists(`${from}/${f}`)) fs.writeFile(`${dir}/${f}`, fs.readFile(`${from}/${f}`), { mode: 0o644 });
+      }
       return r.ns;
     }
     const ns = new NetNamespace(this.stack, c.id);
@@ -177,12 +188,13 @@ export class NetworkService {
       ns.interfaces.push({ name: `eth${k++}`, mac, mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: ip, prefixLength: Number(n.subnet.split('/')[1]) }] });
       joined.push({ n, e });
     }
-    // Docker's embedded DNS answers names on user-defined networks only.
+    // Docker's embedded DNS answers names on the user-defined networks the container is on now
+    // (looked up at each query, so `network connect/disconnect` take effect at once).
     ns.dns = (name) => {
-      for (const { n } of joined) {
-        if (n.name === 'bridge') continue;
+      for (const n of this.networks.values()) {
+        if (n.name === 'bridge' || !n.endpoints.has(c.id)) continue;
         for (const e of n.endpoints.values()) {
-          if (e.containerName === name || e.aliases.includes(name) || e.containerId.startsWith(name) && name.length >= 12) return e.ip;
+          if (e.containerName === name || e.aliases.includes(name) || (e.containerId.startsWith(name) && name.length >= 12)) return e.ip;
         }
       }
       return undefined;
@@ -211,12 +223,23 @@ export class NetworkService {
     let ephemeral = 32768;
     for (const [port, hostIp, hostPort] of wanted) {
       let hp = Number(hostPort);
+      const taken = (p: number) => host.forwards.has(p) || host.listeners.has(p);
+      const range = /^(\d+)-(\d+)$/.exec(hostPort);
       if (!hostPort) {
-        while (host.forwards.has(ephemeral) || host.listeners.has(ephemeral)) ephemeral++;
+        while (taken(ephemeral)) ephemeral++;
         hp = ephemeral++;
-      } else if (host.forwards.has(hp) || host.listeners.has(hp)) {
+      } else if (range) {
+        // `-p 8000-8010:80`: the daemon picks the first free port of the range.
+        const [lo, hi] = [Number(range[1]), Number(range[2])];
+        hp = lo;
+        while (hp <= hi && taken(hp)) hp++;
+        if (hp > hi) {
+          for (const p of out) host.forwards.delete(p.hostPort);
+          throw new DaemonError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${this.d.rng.hex(32)}): Bind for ${hostIp}:${lo}-${hi} failed: port is already allocated`, 500);
+        }
+      } else if (taken(hp)) {
         for (const p of out) host.forwards.delete(p.hostPort);
-        throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${this.d.rng.hex(32)}): Bind for ${hostIp}:${hp} failed: port is already allocated`, 500);
+        throw new DaemonError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${this.d.rng.hex(32)}): Bind for ${hostIp}:${hp} failed: port is already allocated`, 500);
       }
       host.forwards.set(hp, { hostIp, hostPort: hp, targetIp: ip, targetPort: Number(port.split('/')[0]), via: gateway });
       out.push({ containerPort: port, hostIp, hostPort: hp });
@@ -244,11 +267,6 @@ export class NetworkService {
     const mac = '02:42:' + ip.split('.').map((x) => Number(x).toString(16).padStart(2, '0')).join(':');
     n.endpoints.set(c.id, { containerId: c.id, containerName: c.name, ip, mac, aliases, endpointId: this.d.rng.hex(32) });
     r.ns.interfaces.push({ name: `eth${r.ns.interfaces.length - 1}`, mac, mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: ip, prefixLength: Number(n.subnet.split('/')[1]) }] });
-    const prev = r.ns.dns;
-    r.ns.dns = (name) => {
-      for (const e of n.endpoints.values()) if (e.containerName === name || e.aliases.includes(name)) return e.ip;
-      return prev(name);
-    };
     this.d.events.emit({ type: 'network.changed', id: n.id });
   }
 
@@ -326,4 +344,10 @@ function writeEtc(fs: Fs, dir: string, kind: 'bridge' | 'user' | 'none' | 'host'
   write('/etc/resolv.conf', kind === 'user'
     ? `${RESOLV_HEAD}nameserver 127.0.0.11\nsearch .\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [host(127.0.0.53)]\n# Overrides: []\n# Option ndots from: internal\n`
     : `${RESOLV_HEAD}nameserver 10.0.2.3\nsearch .\n\n# Based on host file: '/run/systemd/resolve/resolv.conf' (legacy)\n# Overrides: []\n`);
+}
+
+/** Docker 28's refusal to remove a network containers are still on (libnetwork ActiveEndpointsError). */
+export function activeEndpoints(n: Network): DaemonError {
+  const list = [...n.endpoints.values()].map((e) => `name:"${e.containerName}" id:"${e.endpointId.slice(0, 12)}"`).join(', ');
+  return new DaemonError(`error while removing network: network ${n.name} has active endpoints (${list})`, 403);
 }

@@ -100,10 +100,11 @@ export class NetNamespace {
       },
       connect: async (host, port) => this.stack.connect(this, this.resolveName(host, fs), port, host),
       resolve: (name) => this.resolveName(name, fs),
+      dnsQuery: (name) => this.dns(name),
       interfaces: () => this.interfaces.map((i) => ({ ...i, addresses: i.addresses.map((a) => ({ ...a })) })),
       ping: (address) => {
         const ip = this.resolveName(address, fs);
-        const reachable = !!ip && (ip.startsWith('127.') || this.addresses().includes(ip) || !!this.stack.owner(ip, this));
+        const reachable = !!ip && (ip.startsWith('127.') || this.addresses().includes(ip) || (!!this.stack.owner(ip, this) && this.stack.routable(this, ip)));
         return { reachable, rttMs: ip?.startsWith('127.') ? 0.03 : 0.08 };
       },
     };
@@ -142,6 +143,16 @@ export class NetStack {
     return undefined;
   }
 
+  /**
+   * Whether `from` reaches `ip` directly: the host reaches every bridge (docker0, br-…), a
+   * container the host and the subnets it has an interface on; Docker isolates bridges from each
+   * other, so a container on another network (or just disconnected) does not answer.
+   */
+  routable(from: NetNamespace, ip: string): boolean {
+    if (ip.startsWith('127.') || from === this.host || this.owner(ip, from) === this.host) return true;
+    return from.interfaces.some((i) => i.addresses.some((a) => a.family === 'inet' && !a.address.startsWith('127.') && sameSubnet(a.address, ip, a.prefixLength)));
+  }
+
   async connect(from: NetNamespace, resolved: string | undefined, port: number, asked: string): Promise<Socket> {
     let ip = resolved;
     if (!ip) throw new NetError('ENOTFOUND', `Could not resolve host: ${asked}`);
@@ -161,6 +172,8 @@ export class NetStack {
       }
     }
     if (!target) throw new NetError('EHOSTUNREACH', `No route to host`);
+    // Docker drops traffic between different bridges: the SYN goes unanswered.
+    if (!viaProxy && !this.routable(from, ip)) throw new NetError('ETIMEDOUT', 'Connection timed out');
     if (target === from && ip.startsWith('127.')) remote = '127.0.0.1';
     const listener = target.listeners.get(targetPort);
     // A server bound to 127.0.0.1 only answers its own namespace (Flask's default host).
@@ -188,4 +201,13 @@ export class NetStack {
     listener.push(server);
     return client;
   }
+}
+
+function toInt(ip: string): number {
+  return ip.split('.').reduce((n, x) => n * 256 + Number(x), 0);
+}
+
+function sameSubnet(a: string, b: string, prefix: number): boolean {
+  const shift = 32 - prefix;
+  return Math.floor(toInt(a) / 2 ** shift) === Math.floor(toInt(b) / 2 ** shift);
 }

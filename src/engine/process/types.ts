@@ -181,6 +181,8 @@ export interface NetApi {
   connect(host: string, port: number, signal: AbortSignal): Promise<Socket>;
   /** /etc/hosts, then Docker's embedded DNS (user-defined networks), then the simulated internet. */
   resolve(name: string): string | undefined;
+  /** A DNS query to Docker's embedded DNS (no /etc/hosts): container names and aliases. */
+  dnsQuery?(name: string): string | undefined;
   interfaces(): NetInterface[];
   /** ICMP echo reachability of an address (for ping), with a round-trip time in ms. */
   ping(address: string): { reachable: boolean; rttMs: number };

@@ -149,7 +149,12 @@ export async function hostname(ctx: ProgramContext): Promise<number> {
   }
   let h = ctx.sys.hostname();
   if (args.includes('-s')) h = h.split('.')[0];
-  if (args.includes('-i') || args.includes('-I')) h = '127.0.1.1';
+  // -i looks the host name up (the container's own /etc/hosts line gives its bridge address);
+  // -I lists every non-loopback address, each followed by a space.
+  if (args.includes('-i')) h = ctx.sys.net?.resolve(h) ?? '127.0.1.1';
+  if (args.includes('-I')) {
+    h = (ctx.sys.net?.interfaces() ?? []).flatMap((i) => i.addresses.filter((a) => a.family === 'inet' && !a.address.startsWith('127.')).map((a) => a.address + ' ')).join('');
+  }
   await ctx.stdout.write(h + '\n');
   return 0;
 }

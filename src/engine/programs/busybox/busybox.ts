@@ -11,6 +11,7 @@ import { COREUTILS } from '../coreutils';
 import { BUSYBOX, type Flavour } from '../lib/opts';
 import { BUSYBOX_BIN, BUSYBOX_SBIN, BUSYBOX_USR_BIN, BUSYBOX_USR_SBIN } from '../../registry/distros';
 import { asApplet } from './wording';
+import { nslookup } from '../net/dns';
 import { bbLs } from './ls';
 import { bbPs, bbTop } from './procs';
 import { bbAddgroup, bbAdduser, bbDf, bbFree, bbPing, bbVi, bbWget } from './system';
@@ -20,7 +21,7 @@ export const BUSYBOX_VERSION = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-
 /** Applets with BusyBox's own behaviour. */
 const OWN: Record<string, Program> = {
   ls: bbLs, ps: bbPs, top: bbTop, free: bbFree, df: bbDf, wget: bbWget, ping: bbPing, ping6: bbPing,
-  vi: bbVi, adduser: bbAdduser, addgroup: bbAddgroup,
+  vi: bbVi, adduser: bbAdduser, addgroup: bbAddgroup, nslookup: (ctx) => nslookup(ctx, true),
 };
 
 /** The shells are the shell program's `ash` flavour, looked up late (the shell registers itself). */

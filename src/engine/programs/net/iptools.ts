@@ -9,8 +9,10 @@ export async function ping(ctx: ProgramContext, busybox = false): Promise<number
   const args = ctx.argv.slice(1);
   let count = Infinity;
   let target: string | undefined;
+  let quiet = false;
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-c') count = Number(args[++i]);
+    if (args[i] === '-q') quiet = true;
+    else if (args[i] === '-c') count = Number(args[++i]);
     else if (/^-c\d+$/.test(args[i])) count = Number(args[i].slice(2));
     else if (['-W', '-w', '-i', '-s', '-t'].includes(args[i])) i++;
     else if (!args[i].startsWith('-')) target = args[i];
@@ -39,7 +41,8 @@ export async function ping(ctx: ProgramContext, busybox = false): Promise<number
     if (r.reachable) {
       const t = r.rttMs + ((sent * 37) % 50) / 1000;
       times.push(t);
-      await ctx.stdout.write(busybox ? `64 bytes from ${ip}: seq=${sent - 1} ttl=64 time=${t.toFixed(3)} ms\n` : `64 bytes from ${ip === target ? ip : `${target} (${ip})`}: icmp_seq=${sent} ttl=64 time=${t.toFixed(3)} ms\n`);
+      // -q: only the first line and the statistics.
+      if (!quiet) await ctx.stdout.write(busybox ? `64 bytes from ${ip}: seq=${sent - 1} ttl=64 time=${t.toFixed(3)} ms\n` : `64 bytes from ${ip === target ? ip : `${target} (${ip})`}: icmp_seq=${sent} ttl=64 time=${t.toFixed(3)} ms\n`);
     }
     if (sent >= count) break;
     try {
@@ -79,8 +82,15 @@ export async function ip(ctx: ProgramContext): Promise<number> {
   }
   const ifs = net.interfaces();
   if ('address'.startsWith(obj) || obj === 'a' || obj === 'addr') {
+    // `ip addr show dev eth1` / `ip a show eth1`: one interface, keeping its index.
+    const rest = args.slice(1).filter((a) => a !== 'show' && a !== 'dev' && a !== 'list');
+    if (rest[0] && !ifs.some((i) => i.name === rest[0])) {
+      await ctx.stderr.write(`Device "${rest[0]}" does not exist.\n`);
+      return 1;
+    }
     let out = '';
     ifs.forEach((i, k) => {
+      if (rest[0] && i.name !== rest[0]) return;
       const lo = i.name === 'lo';
       out += `${k + 1}: ${i.name}${lo ? '' : `@if${k + 10}`}: <${lo ? 'LOOPBACK,UP,LOWER_UP' : 'BROADCAST,MULTICAST,UP,LOWER_UP'}> mtu ${i.mtu} qdisc noqueue state ${i.state} group default${lo ? ' qlen 1000' : ' '}\n`;
       out += lo ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n' : `    link/ether ${i.mac ?? '00:00:00:00:00:00'} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n`;
