@@ -144,7 +144,7 @@ export interface DaemonApi {
   containerPort?(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]>;
   imagePush?(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
   imageSave?(refs: string[]): Promise<Uint8Array>;
-  imageLoad?(bytes: Uint8Array): Promise<string[]>;
+  imageLoad?(bytes: Uint8Array, quiet?: boolean): Promise<import('../engine/daemon/load').LoadMessage[]>;
   /** POST /auth: the registry checks the credentials (`docker login`). */
   registryLogin?(auth: { username: string; password: string; serveraddress: string }): Promise<{ Status: string }>;
 }

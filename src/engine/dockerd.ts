@@ -4,7 +4,6 @@
  * container service, and offers the pictures a plain-data view of what it holds.
  */
 import { VolumeService } from './volume/volumes';
-import { diskUsage, type DiskUsage } from './daemon/disk-usage';
 import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
 import type { FsBackend } from './fs/types';
@@ -33,7 +32,6 @@ import { authenticate, type AuthRequest } from './daemon/auth';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
-import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -60,11 +58,6 @@ export class Daemon implements DaemonApi {
   readonly networks: NetworkService;
   private dockerd?: Proc;
   private containerd?: Proc;
-  /** What /etc/docker/daemon.json said when dockerd last started. */
-  private engineConfig: EngineConfig = defaultEngineConfig();
-  /** When `systemctl restart docker` last brought dockerd back (the process itself is kept). */
-  private engineStarted?: number;
-  private engineFailure?: string;
 
   constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
     if (snap) {
@@ -134,15 +127,6 @@ export class Daemon implements DaemonApi {
   attachProcesses(dockerd: Proc, containerd: Proc): void {
     this.dockerd = dockerd;
     this.containerd = containerd;
-    // dockerd reads daemon.json as it starts (a restored machine keeps what the learner wrote).
-    const cfg = this.d.hostFs ? readEngineConfig(this.d.hostFs.view({ uid: 0, gid: 0, groups: [0] }, '/')) : undefined;
-    if (cfg && !('error' in cfg)) this.engineConfig = cfg;
-  }
-
-  /** dockerd's host PID and start time, for `systemctl status docker`. */
-  engineProcess(): { pid: number; startTime: number } | undefined {
-    const p = this.dockerd;
-    return p ? { pid: p.info.pid, startTime: this.engineStarted ?? p.info.startTime } : undefined;
   }
 
   async version(): Promise<ServerVersion> {
@@ -166,30 +150,6 @@ export class Daemon implements DaemonApi {
     };
   }
 
-  /**
-   * `systemctl restart docker`: dockerd stops its containers, rereads /etc/docker/daemon.json and
-   * starts again (see daemon/engine-config.ts). A bad file leaves the engine as it was and says why.
-   */
-  async restartEngine(): Promise<{ error?: string }> {
-    const cfg = this.d.hostFs ? readEngineConfig(this.d.hostFs.view({ uid: 0, gid: 0, groups: [0] }, '/')) : defaultEngineConfig();
-    const ok = !('error' in cfg);
-    // Going down stops the containers whatever the file says; coming back needs a good file.
-    await restartContainers(this.containers.containers.values(), (c) => this.containers.stop(c.id, {}), (c) => (ok ? this.containers.start(c.id) : undefined));
-    this.engineStarted = this.d.clock.now();
-    if (!ok) {
-      this.engineFailure = cfg.error;
-      return { error: cfg.error };
-    }
-    this.engineFailure = undefined;
-    this.engineConfig = cfg;
-    return {};
-  }
-
-  /** Why dockerd failed to start at its last restart (the CLI then cannot connect), if it did. */
-  engineFailed(): string | undefined {
-    return this.engineFailure;
-  }
-
   async info(): Promise<Record<string, unknown>> {
     const all = [...this.containers.containers.values()];
     return {
@@ -208,14 +168,7 @@ export class Daemon implements DaemonApi {
       LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
       KernelVersion: '6.8.0-87-generic', OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
       IndexServerAddress: 'https://index.docker.io/v1/',
-      RegistryConfig: {
-        IndexConfigs: {
-          'docker.io': { Name: 'docker.io', Mirrors: [...this.engineConfig.mirrors], Secure: true, Official: true },
-          ...Object.fromEntries(this.engineConfig.insecureRegistries.map((r) => [r, { Name: r, Mirrors: [], Secure: false, Official: false }])),
-        },
-        InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'],
-        Mirrors: this.engineConfig.mirrors.length ? [...this.engineConfig.mirrors] : null,
-      },
+      RegistryConfig: { IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } }, InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'], Mirrors: null },
       NCPU: 2, MemTotal: 8_323_616_768, DockerRootDir: '/var/lib/docker', HttpProxy: '', HttpsProxy: '', NoProxy: '',
       Name: 'docker-lab', Labels: [], ExperimentalBuild: false, ServerVersion: ENGINE_VERSION,
       Runtimes: { 'io.containerd.runc.v2': { path: 'runc' }, runc: { path: 'runc' } }, DefaultRuntime: 'runc',
@@ -310,8 +263,12 @@ export class Daemon implements DaemonApi {
     return { Id: this.networks.create(name, opts).id };
   }
   async networkRemove(ref: string): Promise<void> {
-    // Only running containers hold endpoints: a stopped one naming the network does not keep it
-    // (it fails to start afterwards with "network … not found", as in Docker).
+    const n = this.networks.get(ref);
+    if (!n.builtin && this.networkUsed(n.name) && n.endpoints.size === 0) {
+      // A stopped container still names the network: Docker refuses too.
+      const users = [...this.containers.containers.values()].filter((c) => c.hostConfig.NetworkMode === n.name || n.name in c.extraNetworks);
+      if (users.length) throw new DaemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`, 403);
+    }
     this.networks.remove(ref);
   }
   async networkConnect(net: string, container: string, aliases: string[]): Promise<void> {
@@ -401,24 +358,6 @@ export class Daemon implements DaemonApi {
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new BuildCache();
-  /** `docker system df`: images, containers, volumes and build cache records with their bytes. */
-  async systemDf(): Promise<DiskUsage> {
-    const iso = (ms: number) => new Date(ms).toISOString();
-    // A cached step's layer also belongs to its image while that image exists: shared, so
-    // pruning the cache would free nothing of it.
-    const buildCache = this.buildCache.list().map((r) => ({
-      ID: r.id, Parent: '', Type: 'regular', Description: '', InUse: false, Shared: !!this.store.get(r.imageId),
-      Size: r.size, CreatedAt: iso(r.created), LastUsedAt: iso(r.lastUsed), UsageCount: r.usage,
-    }));
-    return diskUsage({
-      store: this.store,
-      images: this.images.list({ all: false, filters: {} }),
-      containers: this.containers.list({ all: true, limit: -1, size: true, filters: {} }),
-      volumes: this.volumes,
-      volumeUsers: (n) => this.containers.volumeUsers(n),
-      buildCache,
-    });
-  }
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
     return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events }, this.buildCache, req, onOutput);
   }

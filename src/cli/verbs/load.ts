@@ -1,7 +1,12 @@
-/** `docker load [-i FILE] [-q]`: a save tar from a file or a redirected stdin into the daemon. */
+/**
+ * `docker load [-i FILE] [-q]`: a save tar from a file or a redirected stdin into the daemon. On a
+ * terminal each new layer shows its finished `Loading layer` bar; `Loaded image:` always prints.
+ */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
 import { DaemonError } from '../daemon-api';
+import type { LoadMessage } from '../../engine/daemon/load';
+import { humanSize } from '../format/units';
 import { bool, daemonOf, str } from './common';
 import { clientFs, readAll } from './credentials';
 
@@ -21,13 +26,22 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
     bytes = await readAll(ctx);
     if (!bytes.length) throw new CliError('requested load from stdin, but stdin is empty', 1);
   }
-  let lines: string[];
+  // Off a terminal the client asks for no progress at all (docker-cli sets quiet itself).
+  const quiet = bool(flags, 'quiet') || !ctx.io.stdoutIsTTY;
+  let messages: LoadMessage[];
   try {
-    lines = await d.imageLoad(bytes);
+    messages = await d.imageLoad(bytes, quiet);
   } catch (e) {
     if (e instanceof DaemonError) throw new CliError(`Error response from daemon: ${e.message}`, 1);
     throw e;
   }
-  if (!bool(flags, 'quiet')) await ctx.io.stdout.write(lines.map((l) => l + '\n').join(''));
+  await ctx.io.stdout.write(messages.map((m) => (m.id ? `${m.id}: ${m.status} ${progress(m.total ?? 0, ctx.io.columns ?? 80)}` : m.status) + '\n').join(''));
   return 0;
 };
+
+/** jsonmessage's finished progress: the 50-wide bar only on terminals wider than 110 columns. */
+function progress(total: number, columns: number): string {
+  const bar = columns > 110 ? `[${'='.repeat(50)}>] ` : '';
+  const size = humanSize(total);
+  return `${bar}${size.padStart(8)}/${size}`;
+}

@@ -3,15 +3,28 @@
  * tars). Layers are content-addressed, so ones already present are shared, not stored twice.
  */
 import type { ImageStore, Image } from '../image/store';
-import { cloneConfig, type ImageConfig } from '../image/config';
+import { chainIds, cloneConfig, shortId, type ImageConfig } from '../image/config';
 import { Layer } from '../fs/layer';
 import { readTar, tarToLayerEntries, type TarEntry } from '../fs/tar';
 import { DaemonError } from '../../cli/daemon-api';
 
 const dec = new TextDecoder();
 
-/** `docker load`: images from a save tar; returns what to print (`Loaded image: x:y`). */
-export function loadImages(store: ImageStore, bytes: Uint8Array): string[] {
+/** One line of load's stream: a layer's `Loading layer` progress (bytes) or a plain message. */
+export interface LoadMessage {
+  status: string;
+  /** Short diff ID of a layer being loaded. */
+  id?: string;
+  /** The layer tar's size, for the progress bar. */
+  total?: number;
+}
+
+/**
+ * `docker load`, as moby's tarexport.Load: for each manifest.json entry, layers whose chain is
+ * already in the store are kept (no progress line); new ones print `Loading layer` unless quiet;
+ * then `Loaded image: NAME:TAG` per tag (quiet or not), or `Loaded image ID:` when untagged.
+ */
+export function loadImages(store: ImageStore, bytes: Uint8Array, quiet = false): LoadMessage[] {
   let entries: TarEntry[];
   try {
     entries = readTar(bytes);
@@ -20,33 +33,46 @@ export function loadImages(store: ImageStore, bytes: Uint8Array): string[] {
   }
   const files = new Map(entries.filter((e) => e.type === 'file').map((e) => [e.name.replace(/^\.\//, ''), e.data ?? new Uint8Array()]));
   const m = files.get('manifest.json');
-  if (!m) throw new DaemonError('open /var/lib/docker/tmp/docker-import-0000000000/repositories: no such file or directory', 400);
-  const manifest = JSON.parse(dec.decode(m)) as { Config: string; RepoTags: string[] | null; Layers: string[] }[];
-  const out: string[] = [];
+  if (!m) throw new DaemonError('open /var/lib/docker/tmp/docker-import-1804289383/manifest.json: no such file or directory', 500);
+  const manifest = JSON.parse(dec.decode(m)) as { Config: string; RepoTags: string[] | null; Layers: string[] }[] | null;
+  if (!manifest) throw new DaemonError('invalid manifest, manifest cannot be null (but can be [])', 500);
+  const out: LoadMessage[] = [];
+  let ids = '';
+  let tagged = 0;
   for (const item of manifest) {
     const cfgBytes = files.get(item.Config);
-    if (!cfgBytes) throw new DaemonError(`file ${item.Config} not found in the archive`, 400);
+    if (!cfgBytes) throw new DaemonError(`open /var/lib/docker/tmp/docker-import-1804289383/${item.Config}: no such file or directory`, 500);
     const config = JSON.parse(dec.decode(cfgBytes)) as ImageConfig;
-    const layers = item.Layers.map((p) => {
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (item.Layers.length !== diffIds.length) throw new DaemonError(`invalid manifest, layers length mismatch: expected ${item.Layers.length}, got ${diffIds.length}`, 500);
+    const present = new Set(store.layerEntries().map(([chain]) => chain));
+    const chains = chainIds(diffIds);
+    const layers = item.Layers.map((p, i) => {
       const data = files.get(p);
-      if (!data) throw new DaemonError(`file ${p} not found in the archive`, 400);
-      return Layer.fromEntries(tarToLayerEntries(readTar(data)));
+      if (!data) throw new DaemonError(`open /var/lib/docker/tmp/docker-import-1804289383/${p}: no such file or directory`, 500);
+      const layer = Layer.fromEntries(tarToLayerEntries(readTar(data)));
+      if (layer.diffId !== diffIds[i]) throw new DaemonError(`invalid diffID for layer ${i}: expected "${diffIds[i]}", got "${layer.diffId}"`, 500);
+      // The simulated tar holds bulk files as markers: the layer's reported size stands for its bytes.
+      if (!quiet && !present.has(chains[i])) out.push({ id: shortId(diffIds[i]), status: 'Loading layer', total: Math.max(layer.size, data.length) });
+      return layer;
     });
     let img: Image;
     try {
       img = store.add(cloneConfig(config), layers);
     } catch (e) {
-      throw new DaemonError(`invalid image: ${(e as Error).message}`, 400);
+      throw new DaemonError(`invalid image: ${(e as Error).message}`, 500);
     }
-    if (item.RepoTags?.length) {
-      for (const t of item.RepoTags) {
-        // A tag moving to the loaded image leaves the old one untagged, and load says so.
-        const old = store.find(t);
-        if (old && old.id !== img.id) out.push(`The image ${t} already exists, renaming the old one with ID ${old.id} to empty string`);
-        store.addReference(img.id, t);
-        out.push(`Loaded image: ${t}`);
-      }
-    } else out.push(`Loaded image ID: ${img.id}`);
+    ids += `Loaded image ID: ${img.id}\n`;
+    tagged = 0;
+    for (const t of item.RepoTags ?? []) {
+      const old = store.find(t);
+      if (old && old.id !== img.id) out.push({ status: `The image ${t} already exists, renaming the old one with ID ${old.id} to empty string` });
+      store.addReference(img.id, t);
+      out.push({ status: `Loaded image: ${t}` });
+      tagged++;
+    }
   }
+  // moby prints the IDs only when the last image had no tag (its own quirk, kept).
+  if (tagged === 0) for (const line of ids.split('\n').filter(Boolean)) out.push({ status: line });
   return out;
 }
