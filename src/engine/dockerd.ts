@@ -263,12 +263,8 @@ export class Daemon implements DaemonApi {
     return { Id: this.networks.create(name, opts).id };
   }
   async networkRemove(ref: string): Promise<void> {
-    const n = this.networks.get(ref);
-    if (!n.builtin && this.networkUsed(n.name) && n.endpoints.size === 0) {
-      // A stopped container still names the network: Docker refuses too.
-      const users = [...this.containers.containers.values()].filter((c) => c.hostConfig.NetworkMode === n.name || n.name in c.extraNetworks);
-      if (users.length) throw new DaemonError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`, 403);
-    }
+    // Only running containers hold endpoints: a stopped one naming the network does not keep it
+    // (it fails to start afterwards with "network … not found", as in Docker).
     this.networks.remove(ref);
   }
   async networkConnect(net: string, container: string, aliases: string[]): Promise<void> {
