@@ -45,6 +45,10 @@ export interface DaemonApi {
   version(): Promise<ServerVersion>;
   /** GET /info: Docker's SystemInfo JSON (format left to the `info` verb). */
   info(): Promise<Record<string, unknown>>;
+  /** dockerd restarted by systemd (rereads /etc/docker/daemon.json); host programs only. */
+  restartEngine?(): Promise<{ error?: string }>;
+  engineProcess?(): { pid: number; startTime: number } | undefined;
+  engineFailed?(): string | undefined;
   imageList(opts: { all: boolean; filters: Record<string, string[]> }): Promise<ImageSummary[]>;
   imagePull(ref: string, opts: { platform?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
   imageRemove(ref: string, opts: { force: boolean; noPrune: boolean }): Promise<ImageDeleteItem[]>;

@@ -33,6 +33,7 @@ import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
 
+import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
 
@@ -59,6 +60,11 @@ export class Daemon implements DaemonApi {
   private dockerd?: Proc;
   private containerd?: Proc;
 
+  /** What /etc/docker/daemon.json said when dockerd last started. */
+  private engineConfig: EngineConfig = defaultEngineConfig();
+  /** When `systemctl restart docker` last brought dockerd back (the process itself is kept). */
+  private engineStarted?: number;
+  private engineFailure?: string;
   constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
     if (snap) {
       // Warm the Hub's recipes for what was pulled, so its layers are found without a search.
@@ -128,6 +134,15 @@ export class Daemon implements DaemonApi {
     this.dockerd = dockerd;
     this.containerd = containerd;
   }
+    // dockerd reads daemon.json as it starts (a restored machine keeps what the learner wrote).
+    const cfg = this.d.hostFs ? readEngineConfig(this.d.hostFs.view({ uid: 0, gid: 0, groups: [0] }, '/')) : undefined;
+    if (cfg && !('error' in cfg)) this.engineConfig = cfg;
+  }
+
+  /** dockerd's host PID and start time, for `systemctl status docker`. */
+  engineProcess(): { pid: number; startTime: number } | undefined {
+    const p = this.dockerd;
+    return p ? { pid: p.info.pid, startTime: this.engineStarted ?? p.info.startTime } : undefined;
 
   async version(): Promise<ServerVersion> {
     return {
@@ -151,6 +166,30 @@ export class Daemon implements DaemonApi {
   }
 
   async info(): Promise<Record<string, unknown>> {
+  /**
+   * `systemctl restart docker`: dockerd stops its containers, rereads /etc/docker/daemon.json and
+   * starts again (see daemon/engine-config.ts). A bad file leaves the engine as it was and says why.
+   */
+  async restartEngine(): Promise<{ error?: string }> {
+    const cfg = this.d.hostFs ? readEngineConfig(this.d.hostFs.view({ uid: 0, gid: 0, groups: [0] }, '/')) : defaultEngineConfig();
+    const ok = !('error' in cfg);
+    // Going down stops the containers whatever the file says; coming back needs a good file.
+    await restartContainers(this.containers.containers.values(), (c) => this.containers.stop(c.id, {}), (c) => (ok ? this.containers.start(c.id) : undefined));
+    this.engineStarted = this.d.clock.now();
+    if (!ok) {
+      this.engineFailure = cfg.error;
+      return { error: cfg.error };
+    }
+    this.engineFailure = undefined;
+    this.engineConfig = cfg;
+    return {};
+  }
+
+  /** Why dockerd failed to start at its last restart (the CLI then cannot connect), if it did. */
+  engineFailed(): string | undefined {
+    return this.engineFailure;
+  }
+
     const all = [...this.containers.containers.values()];
     return {
       ID: 'b1f6c7e2-5d7a-4b0e-9c3e-2f4a1d6e8b90',
@@ -168,7 +207,14 @@ export class Daemon implements DaemonApi {
       LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
       KernelVersion: '6.8.0-87-generic', OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
       IndexServerAddress: 'https://index.docker.io/v1/',
-      RegistryConfig: { IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } }, InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'], Mirrors: null },
+      RegistryConfig: {
+        IndexConfigs: {
+          'docker.io': { Name: 'docker.io', Mirrors: [...this.engineConfig.mirrors], Secure: true, Official: true },
+          ...Object.fromEntries(this.engineConfig.insecureRegistries.map((r) => [r, { Name: r, Mirrors: [], Secure: false, Official: false }])),
+        },
+        InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'],
+        Mirrors: this.engineConfig.mirrors.length ? [...this.engineConfig.mirrors] : null,
+      },
       NCPU: 2, MemTotal: 8_323_616_768, DockerRootDir: '/var/lib/docker', HttpProxy: '', HttpsProxy: '', NoProxy: '',
       Name: 'docker-lab', Labels: [], ExperimentalBuild: false, ServerVersion: ENGINE_VERSION,
       Runtimes: { 'io.containerd.runc.v2': { path: 'runc' }, runc: { path: 'runc' } }, DefaultRuntime: 'runc',

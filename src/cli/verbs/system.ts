@@ -59,6 +59,7 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
     return 0;
   }
   const g = (k: string) => i[k] as never;
+  const reg = i.RegistryConfig as { IndexConfigs?: Record<string, { Name: string; Secure: boolean }>; InsecureRegistryCIDRs?: string[]; Mirrors?: string[] | null } | undefined;
   const lines: string[] = [
     'Client: Docker Engine - Community',
     ` Version:    ${CLIENT_VERSION}`,
@@ -111,6 +112,7 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
     ` Docker Root Dir: ${g('DockerRootDir')}`,
     ' Debug Mode: false',
     ' Experimental: false',
+    // docker-cli's prettyPrintServerInfo: insecure index names, then the CIDRs, then mirrors.
     ' Insecure Registries:',
     '  ::1/128',
     '  127.0.0.0/8',

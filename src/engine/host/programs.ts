@@ -3,6 +3,8 @@
  * `/hello`, and the host's `docker` client (which talks to dockerd through the host services).
  */
 import { registerProgram } from '../programs/registry';
+import type { DaemonApi } from '../../cli/daemon-api';
+import { systemctl, service } from '../programs/systemctl';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
@@ -41,7 +43,7 @@ const docker: Program = async (ctx) => {
   };
   const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
   if (needsDaemon(ctx.argv.slice(1))) {
-    if (!daemon) {
+    if (!daemon || (daemon as DaemonApi).engineFailed?.()) {
       await ctx.stderr.write('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
       return 1;
     }
@@ -75,6 +77,8 @@ export function registerAllPrograms(): void {
   registered = true;
   registerCoreutils();
   registerProgram('bash', shPrograms.bash);
+  registerProgram('systemctl', systemctl);
+  registerProgram('service', service);
   registerProgram('dash', shPrograms.dash);
   registerProgram('ash', shPrograms.ash);
   registerProgram('sh', shPrograms.dash);

@@ -20,7 +20,7 @@ export const HOST_PROGRAMS = [
   'id', 'whoami', 'hostname', 'uname', 'clear', 'which', 'basename', 'dirname', 'seq', 'sort', 'uniq', 'cut',
   'tr', 'tee', 'stat', 'du', 'df', 'chmod', 'chown', 'chgrp', 'ln', 'find', 'test', '[', 'kill', 'ps',
   'realpath', 'readlink', 'mktemp', 'yes', 'nproc', 'free', 'uptime', 'more', 'less', 'file', 'md5sum',
-  'sha256sum', 'gzip', 'gunzip', 'zcat', 'curl', 'wget', 'nano', 'vi', 'edit', 'su', 'top',
+  'sha256sum', 'gzip', 'gunzip', 'zcat', 'curl', 'wget', 'nano', 'vi', 'edit', 'su', 'top', 'systemctl',
 ];
 
 const enc = new TextEncoder();
@@ -87,6 +87,7 @@ export function populateHost(fs: FsBackend, now: number): void {
   dir('/usr/lib/go');
   file('/usr/lib/go/VERSION', 'go1.22.2\n');
   fs.writeFile('/usr/bin/go', programMarker('go'), { mode: 0o755, uid: 0, gid: 0, mtime: now });
+  fs.writeFile('/usr/sbin/service', programMarker('service'), { mode: 0o755, uid: 0, gid: 0, mtime: now });
 }
 
 /** The environment of the learner's login shell. */

@@ -124,6 +124,15 @@ export async function grep(ctx: ProgramContext, fl: Flavour = GNU, name = 'grep'
   const withName = p.has('H') || (!p.has('h') && (ops.length > 1 || recursive));
   const invert = p.has('v');
   const maxCount = p.has('m') ? Number(p.get('m')) : Infinity;
+  const ctxNum = (k: string) => (p.has(k) ? Number(p.get(k)) : p.has('C') ? Number(p.get('C')) : 0);
+  const before = ctxNum('B');
+  const afterN = ctxNum('A');
+  for (const [k, v] of [['A', afterN], ['B', before]] as const) {
+    if (!Number.isInteger(v) || v < 0) {
+      await io.err(`${p.get(k) ?? p.get('C')}: invalid context length argument`);
+      return 2;
+    }
+  }
   let matched = false;
   let error = false;
 
@@ -132,12 +141,34 @@ export async function grep(ctx: ProgramContext, fl: Flavour = GNU, name = 'grep'
     if (lines[lines.length - 1] === '') lines.pop();
     let count = 0;
     let out = '';
-    const prefix = (n: number) => (withName ? label + ':' : '') + (p.has('n') ? n + ':' : '');
-    for (let i = 0; i < lines.length && count < maxCount; i++) {
+    const prefix = (n: number, sep = ':') => (withName ? label + sep : '') + (p.has('n') ? n + sep : '');
+    // Context (-A/-B/-C): GNU marks context lines with '-' and separates groups with '--'.
+    const context = !p.has('o') && !p.has('l') && !p.has('L') && !p.has('c') && !p.has('q');
+    let printedTo = -1;
+    let after = 0;
+    const group = (i: number) => {
+      if (printedTo >= 0 && i > printedTo + 1 && (before > 0 || afterN > 0)) out += '--\n';
+    };
+    for (let i = 0; i < lines.length && (count < maxCount || after > 0); i++) {
       const line = lines[i];
       re.lastIndex = 0;
-      const hit = re.test(line);
-      if (hit === invert) continue;
+      const hit = count < maxCount && re.test(line) !== invert;
+      if (!hit) {
+        if (context && after > 0) {
+          out += prefix(i + 1, '-') + line + '\n';
+          printedTo = i;
+          after--;
+        }
+        continue;
+      }
+      if (context) {
+        const from = Math.max(printedTo + 1, i - before);
+        if (from < i) group(from);
+        else group(i);
+        for (let j = from; j < i; j++) out += prefix(j + 1, '-') + lines[j] + '\n';
+        printedTo = i;
+        after = afterN;
+      }
       count++;
       matched = true;
       if (p.has('q')) return;

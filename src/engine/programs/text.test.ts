@@ -70,6 +70,11 @@ const rows: Row[] = [
   [grep, ['grep', '-i', 'hello', 'b.txt'], 'Hello\nhello\nHELLO\n'],
   [grep, ['grep', '-c', 'hello', 'b.txt'], '1\n'],
   [grep, ['grep', '-n', 'foo', 'a.txt'], '2:foo bar baz\n'],
+  // GNU context: '-' marks context lines, '--' separates groups, -m keeps the trailing context.
+  [grep, ['grep', '-A1', 'a'], 'a\nb\n--\na\ne\n--\na\n', 'a\nb\nc\nd\na\ne\nf\ng\nh\na\n'],
+  [grep, ['grep', '-n', '-C1', 'e'], '5-a\n6:e\n7-f\n', 'a\nb\nc\nd\na\ne\nf\n'],
+  [grep, ['grep', '-B2', '-m1', 'c'], 'a\nb\nc\n', 'a\nb\nc\nd\nc\n'],
+  [grep, ['grep', '-A', 'x', 'a'], '', 'a\n', 'grep: x: invalid context length argument\n', 2],
   [grep, ['grep', '-v', 'hello', 'b.txt'], 'Hello\nHELLO\n'],
   [grep, ['grep', '-o', 'ba.', 'a.txt'], 'bar\nbaz\n'],
   [grep, ['grep', '-w', 'ba', 'a.txt'], '', '', '', 1],
