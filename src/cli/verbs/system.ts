@@ -114,8 +114,9 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
     ' Experimental: false',
     // docker-cli's prettyPrintServerInfo: insecure index names, then the CIDRs, then mirrors.
     ' Insecure Registries:',
-    '  ::1/128',
-    '  127.0.0.0/8',
+    ...Object.values(reg?.IndexConfigs ?? {}).filter((c) => !c.Secure).map((c) => `  ${c.Name}`),
+    ...(reg?.InsecureRegistryCIDRs ?? ['::1/128', '127.0.0.0/8']).map((c) => `  ${c}`),
+    ...(reg?.Mirrors?.length ? [' Registry Mirrors:', ...reg.Mirrors.map((m) => `  ${m}`)] : []),
     ' Live Restore Enabled: false',
     '',
   ];
