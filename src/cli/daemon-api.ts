@@ -138,6 +138,7 @@ export interface DaemonApi {
   volumeInspect?(name: string): Promise<Record<string, unknown>>;
   volumeRemove?(name: string, force: boolean): Promise<void>;
   volumePrune?(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  systemDf?(): Promise<import('../engine/daemon/disk-usage').DiskUsage>;
   networkList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
   networkInspect?(ref: string): Promise<Record<string, unknown>>;
   networkCreate?(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }>;

@@ -4,6 +4,7 @@
  * container service, and offers the pictures a plain-data view of what it holds.
  */
 import { VolumeService } from './volume/volumes';
+import { diskUsage, type DiskUsage } from './daemon/disk-usage';
 import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
 import type { FsBackend } from './fs/types';
@@ -400,6 +401,24 @@ export class Daemon implements DaemonApi {
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new BuildCache();
+  /** `docker system df`: images, containers, volumes and build cache records with their bytes. */
+  async systemDf(): Promise<DiskUsage> {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    // A cached step's layer also belongs to its image while that image exists: shared, so
+    // pruning the cache would free nothing of it.
+    const buildCache = this.buildCache.list().map((r) => ({
+      ID: r.id, Parent: '', Type: 'regular', Description: '', InUse: false, Shared: !!this.store.get(r.imageId),
+      Size: r.size, CreatedAt: iso(r.created), LastUsedAt: iso(r.lastUsed), UsageCount: r.usage,
+    }));
+    return diskUsage({
+      store: this.store,
+      images: this.images.list({ all: false, filters: {} }),
+      containers: this.containers.list({ all: true, limit: -1, size: true, filters: {} }),
+      volumes: this.volumes,
+      volumeUsers: (n) => this.containers.volumeUsers(n),
+      buildCache,
+    });
+  }
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
     return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events }, this.buildCache, req, onOutput);
   }

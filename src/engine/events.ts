@@ -20,6 +20,7 @@ export type MachineEvent =
   | { type: 'build.step.started'; build: string; step: number; stage: string; text: string; parentId: string }
   | BuildStepEvent
   | { type: 'build.finished'; build: string; imageId?: string; error?: string }
+  | { type: 'container.mounts'; id: string; mounts: { type: string; name?: string; source: string; target: string; rw: boolean }[] }
   | { type: 'volume.created'; name: string }
   | { type: 'volume.removed'; name: string }
   | { type: 'network.changed'; id: string }

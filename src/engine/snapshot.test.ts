@@ -24,3 +24,24 @@ describe('machine snapshot', () => {
     expect(m2.rng.nextU32()).toBe(m.rng.nextU32());
   });
 });
+
+describe('machine snapshot with volumes', () => {
+  it('keeps volumes, their data on the host and the containers mounting them', async () => {
+    const m = await Machine.boot({ seed: 5, clock: 'virtual' });
+    await m.run(['docker', 'volume', 'create', '--label', 'team=a', 'data']);
+    await m.run(['docker', 'run', '--name', 'writer', '-v', 'data:/data', '-v', '/scratch', 'busybox', 'sh', '-c', 'echo kept > /data/f']);
+    const json = JSON.stringify(m.snapshot());
+    const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(json) });
+    expect(JSON.stringify(m2.snapshot())).toBe(json);
+    const ls = await m2.run(['docker', 'volume', 'ls', '--format', '{{.Name}} {{.Labels}}']);
+    expect(ls.stdout.split('\n').filter(Boolean).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64} com\.docker\.volume\.anonymous=$/), 'data team=a']);
+    const read = await m2.run(['docker', 'run', '--rm', '-v', 'data:/data', 'busybox', 'cat', '/data/f']);
+    expect(read.stdout).toBe('kept\n');
+    // Still in use by the restored container: refused with Docker's message.
+    const rm = await m2.run(['docker', 'volume', 'rm', 'data']);
+    expect(rm.stderr).toMatch(/^Error response from daemon: remove data: volume is in use - \[[0-9a-f]{64}\]\n$/);
+    expect(rm.status).toBe(1);
+    const mounts = await m2.run(['docker', 'inspect', '-f', '{{range .Mounts}}{{.Type}}:{{.Destination}} {{end}}', 'writer']);
+    expect(mounts.stdout).toBe('volume:/data volume:/scratch \n');
+  });
+});

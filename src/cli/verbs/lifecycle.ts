@@ -129,13 +129,16 @@ export const systemPruneRun: Handler = async (ctx, _args, flags) => {
   }
   const d = daemonOf(ctx);
   const c = await d.containerPrune();
+  // docker-cli prunes in this order: containers, networks, volumes (anonymous only), images.
+  const v = volumes && d.volumePrune ? await d.volumePrune(false) : { VolumesDeleted: null, SpaceReclaimed: 0 };
   const i = await d.imagePrune({ all, filters: {} });
   let out = '';
   if (c.ContainersDeleted?.length) out += 'Deleted Containers:\n' + c.ContainersDeleted.map((id) => id + '\n').join('') + '\n';
+  if (v.VolumesDeleted?.length) out += 'Deleted Volumes:\n' + v.VolumesDeleted.map((n) => n + '\n').join('') + '\n';
   if (i.ImagesDeleted?.length) {
     out += 'Deleted Images:\n' + i.ImagesDeleted.map((it) => (it.Untagged ? `untagged: ${it.Untagged}\n` : `deleted: ${it.Deleted}\n`)).join('') + '\n';
   }
-  out += `Total reclaimed space: ${humanSize(c.SpaceReclaimed + i.SpaceReclaimed)}\n`;
+  out += `Total reclaimed space: ${humanSize(c.SpaceReclaimed + v.SpaceReclaimed + i.SpaceReclaimed)}\n`;
   await ctx.io.stdout.write(out);
   return 0;
 };

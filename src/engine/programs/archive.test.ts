@@ -65,6 +65,12 @@ describe('tar', () => {
     expect(r.err).toBe("tar: Removing leading '/' from member names\n");
     expect((await run(w, tar, ['tar', 'tf', 'x.tar'])).out).toBe('home/user/proj/app.py\n');
   });
+  it('GNU -v lists the names as given, leading slash included (orig_file_name)', async () => {
+    const { w } = world();
+    const r = await run(w, tar, ['tar', 'cvf', 'x.tar', '/home/user/proj/app.py']);
+    expect(r.out).toBe('/home/user/proj/app.py\n');
+    expect((await run(w, tar, ['tar', 'tf', 'x.tar'])).out).toBe('home/user/proj/app.py\n');
+  });
 });
 
 describe('gzip / gunzip / zcat', () => {

@@ -62,6 +62,8 @@ export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
     const base = fs.withCwd(fs.resolve(dir));
     const entries: TarEntry[] = [];
     let warnedSlash = false;
+    // GNU's -v lists the name as given (orig_file_name, "/dbdata/f"); BusyBox the stored one.
+    const shown = (path: string, name: string) => (io.fl.name === 'gnu' ? path : name);
     const add = async (path: string, name: string) => {
       if (ctx.signal.aborted) return;
       let st;
@@ -75,7 +77,7 @@ export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
       const meta = { mode: st.mode, uid: st.uid, gid: st.gid, mtime: st.mtime };
       if (st.kind === 'dir') {
         entries.push({ name: name.replace(/\/?$/, '/'), type: 'dir', ...meta });
-        if (verbose) await vout(name.replace(/\/?$/, '/') + '\n');
+        if (verbose) await vout(shown(path, name).replace(/\/?$/, '/') + '\n');
         let names: string[] = [];
         try {
           names = base.readdir(path);
@@ -97,12 +99,12 @@ export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
           return;
         }
       } else return;
-      if (verbose) await vout(name + '\n');
+      if (verbose) await vout(shown(path, name) + '\n');
     };
     for (const op of p.operands) {
       let name = op.replace(/\/+$/, '') || '/';
       if (name.startsWith('/') && !p.has('P')) {
-        if (!warnedSlash) await io.err(`Removing leading '/' from member names`);
+        if (!warnedSlash) await io.err(`${io.fl.name === 'gnu' ? 'Removing' : 'removing'} leading '/' from member names`);
         warnedSlash = true;
         name = name.replace(/^\/+/, '') || '.';
       }

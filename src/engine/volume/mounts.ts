@@ -75,10 +75,12 @@ export function resolveMounts(
       // `-v` creates a missing host directory (as root), unlike --mount.
       const host = clean(src);
       if (!d.hostFs.exists(host)) d.hostFs.mkdir(host, { recursive: true, mode: 0o755 });
-      add({ Type: 'bind', Source: host, Destination: dst, Mode: mode.split(',').filter((m) => m !== 'ro' && m !== 'rw').join(','), RW: rw, Propagation: 'rprivate' });
+      // Mode is the raw mode text (moby's ParseMountRaw: `mp.Mode = mode`), "ro" included.
+      add({ Type: 'bind', Source: host, Destination: dst, Mode: mode, RW: rw, Propagation: 'rprivate' });
     } else {
       VolumeService.validate(src);
-      volume(src, dst, rw, mode.split(',').filter((m) => m !== 'ro' && m !== 'rw').join(',') || 'z');
+      // setBindModeIfNull: a local volume given without a mode shows "z".
+      volume(src, dst, rw, mode || 'z');
     }
   }
   for (const m of hostConfig.Mounts ?? []) {
