@@ -154,6 +154,10 @@ export class ContainerService {
     this.layerChains.set(id, img.chainIds);
     this.containers.set(id, c);
     this.d.events.emit({ type: 'container.created', id, name, image: imageRef });
+    // The pictures draw volumes and bind mounts beside the layer stack: they bypass the overlay.
+    if (c.mounts.length) {
+      this.d.events.emit({ type: 'container.mounts', id, mounts: c.mounts.map((m) => ({ type: m.Type, ...(m.Name ? { name: m.Name } : {}), source: m.Source, target: m.Destination, rw: m.RW })) });
+    }
     return { Id: id, Warnings: [] };
   }
 
