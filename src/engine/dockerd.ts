@@ -33,8 +33,8 @@ import { authenticate, type AuthRequest } from './daemon/auth';
 import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
-
 import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
+
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
 
@@ -60,12 +60,12 @@ export class Daemon implements DaemonApi {
   readonly networks: NetworkService;
   private dockerd?: Proc;
   private containerd?: Proc;
-
   /** What /etc/docker/daemon.json said when dockerd last started. */
   private engineConfig: EngineConfig = defaultEngineConfig();
   /** When `systemctl restart docker` last brought dockerd back (the process itself is kept). */
   private engineStarted?: number;
   private engineFailure?: string;
+
   constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
     if (snap) {
       // Warm the Hub's recipes for what was pulled, so its layers are found without a search.
@@ -134,7 +134,6 @@ export class Daemon implements DaemonApi {
   attachProcesses(dockerd: Proc, containerd: Proc): void {
     this.dockerd = dockerd;
     this.containerd = containerd;
-  }
     // dockerd reads daemon.json as it starts (a restored machine keeps what the learner wrote).
     const cfg = this.d.hostFs ? readEngineConfig(this.d.hostFs.view({ uid: 0, gid: 0, groups: [0] }, '/')) : undefined;
     if (cfg && !('error' in cfg)) this.engineConfig = cfg;
@@ -144,6 +143,7 @@ export class Daemon implements DaemonApi {
   engineProcess(): { pid: number; startTime: number } | undefined {
     const p = this.dockerd;
     return p ? { pid: p.info.pid, startTime: this.engineStarted ?? p.info.startTime } : undefined;
+  }
 
   async version(): Promise<ServerVersion> {
     return {
@@ -166,7 +166,6 @@ export class Daemon implements DaemonApi {
     };
   }
 
-  async info(): Promise<Record<string, unknown>> {
   /**
    * `systemctl restart docker`: dockerd stops its containers, rereads /etc/docker/daemon.json and
    * starts again (see daemon/engine-config.ts). A bad file leaves the engine as it was and says why.
@@ -191,6 +190,7 @@ export class Daemon implements DaemonApi {
     return this.engineFailure;
   }
 
+  async info(): Promise<Record<string, unknown>> {
     const all = [...this.containers.containers.values()];
     return {
       ID: 'b1f6c7e2-5d7a-4b0e-9c3e-2f4a1d6e8b90',
