@@ -45,6 +45,27 @@ test('edit a Dockerfile in the page, build it, run the image', async ({ page }) 
   await expect(run.getByTestId('step-reason')).toHaveAttribute('title', /same instruction on the same parent/);
 });
 
+test('the editor marks unsaved work, asks before closing it, and opens files from the list', async ({ page }) => {
+  await typeLine(page, 'echo "print(1)" > app.py && edit app.py');
+  await expect(page.getByTestId('editor')).toHaveValue('print(1)\n', { timeout: 10_000 });
+  await page.getByTestId('editor').fill('print(2)\n');
+  await expect(page.getByTestId('tab-files')).toContainText('●');
+  // Closing with changes asks first; saying no keeps the work.
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByTestId('editor-close').click();
+  await expect(page.getByTestId('editor')).toHaveValue('print(2)\n');
+  await page.getByTestId('editor').press('Control+s');
+  await expect(page.getByTestId('tab-files')).not.toContainText('●');
+  await typeLine(page, 'cat app.py');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toMatch(/cat app\.py\s*\nprint\(2\)/);
+  await page.getByTestId('editor-close').click();
+  await page.getByTestId('file-/home/learner/app.py').click();
+  await expect(page.getByTestId('editor')).toHaveValue('print(2)\n');
+  // Folders are not files: the terminal says so and nothing opens.
+  await typeLine(page, 'edit /etc');
+  await expect.poll(() => termText(page), { timeout: 5_000 }).toContain('edit: /etc: Is a directory');
+});
+
 test('the browser pane shows nginx on a published port, and an edit after reload', async ({ page }) => {
   await typeLine(page, 'docker run -d -p 8080:80 --name web nginx');
   await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/[0-9a-f]{64}\s*\n.*\$ ?$/);

@@ -12,6 +12,7 @@ import { runDockerCli } from '../../cli/framework/cli';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
+import { edit } from './edit';
 import { registerBusybox } from '../programs/busybox/busybox';
 import { registerPackageManagers } from '../programs/pkg';
 import { registerShadowUtils } from '../programs/shadow';
@@ -56,20 +57,6 @@ const docker: Program = async (ctx) => {
     }
   }
   return runDockerCli(ctx.argv.slice(1), io as never, daemon);
-};
-
-const edit: Program = async (ctx) => {
-  const file = ctx.argv[1];
-  if (!file) {
-    await ctx.stderr.write(`usage: ${ctx.argv[0]} FILE\n`);
-    return 2;
-  }
-  if (ctx.sys.host?.openEditor) {
-    ctx.sys.host.openEditor(ctx.fs.resolve(file));
-    return 0;
-  }
-  await ctx.stderr.write(`${ctx.argv[0]}: the file editor opens in the page; use echo/cat with redirections here.\n`);
-  return 1;
 };
 
 export function registerAllPrograms(): void {
