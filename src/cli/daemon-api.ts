@@ -137,7 +137,7 @@ export interface DaemonApi {
   volumeList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
   volumeInspect?(name: string): Promise<Record<string, unknown>>;
   volumeRemove?(name: string, force: boolean): Promise<void>;
-  volumePrune?(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  volumePrune?(all: boolean, filters?: Record<string, string[]>): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
   systemDf?(): Promise<import('../engine/daemon/disk-usage').DiskUsage>;
   networkList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
   networkInspect?(ref: string): Promise<Record<string, unknown>>;

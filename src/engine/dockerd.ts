@@ -284,8 +284,8 @@ export class Daemon implements DaemonApi {
   async volumeRemove(name: string, force: boolean): Promise<void> {
     this.volumes.remove(name, force);
   }
-  async volumePrune(all: boolean): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }> {
-    const r = this.volumes.prune(all);
+  async volumePrune(all: boolean, filters: Record<string, string[]> = {}): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }> {
+    const r = this.volumes.prune(all, filters);
     return { VolumesDeleted: r.deleted.length ? r.deleted : null, SpaceReclaimed: r.reclaimed };
   }
   async networkList(filters: Record<string, string[]>): Promise<Record<string, unknown>[]> {

@@ -89,6 +89,8 @@ function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; vol
       volumes[spec] = {};
       continue;
     }
+    // docker-cli's compose loader (ParseVolume) words these before anything reaches the daemon.
+    if (parts.some((x) => x === '')) throw runError('run', `invalid spec: ${spec}: empty section between colons`, 125);
     if (parts.length > 3) throw runError('run', `invalid spec: ${spec}: too many colons`, 125);
     let src = parts[0];
     if (src === '.' || src === '..' || src.startsWith('./') || src.startsWith('../')) src = `${cwd.replace(/\/$/, '')}/${src}`;

@@ -93,7 +93,13 @@ export const volumePruneRun: Handler = async (ctx, _args, flags) => {
     const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
     if (answer !== 'y' && answer !== 'yes') return 0;
   }
-  const r = await api(ctx).volumePrune(all);
+  let r: Awaited<ReturnType<ReturnType<typeof api>['volumePrune']>>;
+  try {
+    r = await api(ctx).volumePrune(all, parseFilters(list(flags, 'filter')));
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
   let out = '';
   if (r.VolumesDeleted?.length) out += 'Deleted Volumes:\n' + r.VolumesDeleted.map((n) => n + '\n').join('') + '\n';
   out += `Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`;

@@ -92,6 +92,17 @@ describe('VolumeService', () => {
     expect(vols.list().map((v) => v.name)).toEqual([busy]);
   });
 
+  it('prune filters by label and label!, refusing other filters', () => {
+    const { vols } = setup();
+    vols.create({ name: 'keep-me', labels: { keep: 'yes' } });
+    vols.create({ name: 'tmp-a', labels: { tier: 'tmp' } });
+    vols.create({ name: 'tmp-b', labels: { tier: 'tmp', keep: 'yes' } });
+    expect(vols.prune(true, { label: ['tier=tmp'], 'label!': ['keep'] }).deleted).toEqual(['tmp-a']);
+    expect(vols.prune(false, { label: ['keep=yes'] }).deleted).toEqual([]);
+    expect(vols.prune(false, { all: ['true'], label: ['keep=yes'] }).deleted).toEqual(['keep-me', 'tmp-b']);
+    expect(daemonError(() => vols.prune(false, { dangling: ['true'] }))).toBe("invalid filter 'dangling'");
+  });
+
   it('round-trips its records through a snapshot', () => {
     const a = setup();
     a.vols.create({ name: 'keep', labels: { a: 'b' }, options: { type: 'tmpfs' } });

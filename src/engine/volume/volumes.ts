@@ -130,13 +130,23 @@ export class VolumeService {
     };
   }
 
-  /** Unused volumes go: only anonymous ones unless `all` (Docker 23+). */
-  prune(all: boolean): { deleted: string[]; reclaimed: number } {
+  /**
+   * Unused volumes go: only anonymous ones unless `all` (Docker 23+). `label=K[=V]` keeps the prune
+   * to volumes with that label, `label!=K[=V]` to those without (moby's prune filters).
+   */
+  prune(all: boolean, filters: Record<string, string[]> = {}): { deleted: string[]; reclaimed: number } {
+    for (const key of Object.keys(filters)) if (!['label', 'label!', 'all'].includes(key)) throw new DaemonError(`invalid filter '${key}'`, 400);
+    if (filters.all?.some((v) => ['1', 'true'].includes(v.toLowerCase()))) all = true;
+    const has = (v: Volume, l: string) => {
+      const [k, val] = [l.split('=')[0], l.includes('=') ? l.slice(l.indexOf('=') + 1) : undefined];
+      return !!v.labels && k in v.labels && (val === undefined || v.labels[k] === val);
+    };
     const deleted: string[] = [];
     let reclaimed = 0;
     for (const v of [...this.volumes.values()]) {
       if (this.d.usersOf(v.name).length) continue;
       if (!all && !this.isAnonymous(v.name)) continue;
+      if (!(filters.label ?? []).every((l) => has(v, l)) || (filters['label!'] ?? []).some((l) => has(v, l))) continue;
       reclaimed += this.size(v.name);
       this.removeNow(v.name);
       deleted.push(v.name);
