@@ -6,6 +6,7 @@ import { humanDuration, humanSizeWithPrecision, humanSize } from '../format/unit
 import { ellipsis, truncateID } from '../format/truncate';
 import { marshalIndent } from '../format/json';
 import { Template } from '../format/template';
+import { TemplateError } from '../format/template-parse';
 import { DEFAULT_IMAGE_TABLE, DIGEST_IMAGE_TABLE, formatImages } from '../commands/image/ls-format';
 import { bool, call, confirm, daemonMessage, daemonOf, list, parseFilters, printFormat, str } from './common';
 import { pullImage, withDefaultTag } from './pull';
@@ -97,7 +98,15 @@ export const historyRun: Handler = async (ctx, args, flags) => {
 /** `docker inspect` / `image inspect`: a JSON array (4-space indent), or a template per object. */
 export async function printInspect(ctx: Parameters<Handler>[0], objects: Record<string, unknown>[], format: string, errors: string[]): Promise<number> {
   if (format) {
-    const t = Template.parse(format.replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
+    // docker-cli's inspector parses the template as given (no \t/\n replacing, unlike --format
+    // tables), so `{{"\n"}}` is a Go string literal with an escape.
+    let t: Template;
+    try {
+      t = Template.parse(format);
+    } catch (e) {
+      if (e instanceof TemplateError) throw new CliError(`template parsing error: ${e.message}`, 1);
+      throw e;
+    }
     for (const o of objects) await ctx.io.stdout.write(t.execute(o) + '\n');
   } else {
     await ctx.io.stdout.write(objects.length ? marshalIndent(objects) + '\n' : '[]\n');

@@ -7,7 +7,7 @@
  * heredoc words (heredoc.ts) take the following lines as bodies. Quotes are kept; the builder
  * removes them when it expands words (shell-lex.ts). `dump()` is BuildKit's `Node.Dump()`.
  */
-import { DockerfileParseError, type Node, type ParseResult, type ParseWarning } from './ast';
+import { DockerfileParseError, type Heredoc, type Node, type ParseResult, type ParseWarning } from './ast';
 import { checkEscapeToken, DirectiveParser } from './directives';
 import { goQuote, trimGoSpace, trimLeftGoSpace } from './go-quote';
 import { heredocsFromLine } from './heredoc';
@@ -65,33 +65,38 @@ export function parse(text: string): ParseResult {
   let tooLong = false;
   const scan = (): string | undefined => {
     if (tooLong || next >= lines.length) return undefined;
-    if (utf8Length(trimNewline(lines[next])) > MAX_LINE) {
+    // (A UTF-16 unit is at most 3 UTF-8 bytes: only long lines need counting.)
+    if (lines[next].length * 3 > MAX_LINE && utf8Length(trimNewline(lines[next])) > MAX_LINE) {
       tooLong = true; // the scanner stops here; the error comes after what was read
       return undefined;
     }
     return lines[next++];
-  };
-  // A directive is looked for on every line BuildKit's processLine sees (it stops at the first
-  // line that is not one); comment lines come back empty.
-  const processLine = (token: string, stripLeft: boolean): { text: string; directive: boolean } => {
-    token = trimNewline(token);
-    if (stripLeft) token = trimLeadingWhitespace(token);
-    const d = directives.parseLine(token);
-    if (d?.name === 'escape') {
-      escapeToken = checkEscapeToken(d.value);
-      continuation = continuationRegex(escapeToken);
-    }
-    return { text: isComment(token) ? '' : token, directive: d !== undefined };
-  };
-  const trimContinuation = (line: string): { line: string; end: boolean } => {
-    if (!continuation.test(line)) return { line, end: true };
-    return { line: line.replace(continuation, '$1'), end: false };
   };
   const fail = (e: unknown, line: number): never => {
     // BuildKit reports some of these at line 0 (before the first line is counted); the
     // simulator's excerpt needs a real line.
     if (e instanceof ParseFail) throw new DockerfileParseError(e.message, Math.max(1, line));
     throw e;
+  };
+  // A directive is looked for on every line BuildKit's processLine sees (it stops at the first
+  // line that is not one); comment lines come back empty. Errors point at `errorLine`.
+  const processLine = (token: string, stripLeft: boolean, errorLine: number): { text: string; directive: boolean } => {
+    token = trimNewline(token);
+    if (stripLeft) token = trimLeadingWhitespace(token);
+    try {
+      const d = directives.parseLine(token);
+      if (d?.name === 'escape') {
+        escapeToken = checkEscapeToken(d.value);
+        continuation = continuationRegex(escapeToken);
+      }
+      return { text: isComment(token) ? '' : token, directive: d !== undefined };
+    } catch (e) {
+      return fail(e, errorLine);
+    }
+  };
+  const trimContinuation = (line: string): { line: string; end: boolean } => {
+    if (!continuation.test(line)) return { line, end: true };
+    return { line: line.replace(continuation, '$1'), end: false };
   };
 
   const root = node('', { startLine: -1 });
@@ -106,35 +111,25 @@ export function parse(text: string): ParseResult {
       if (comment === '') comments = [];
       else comments.push(comment);
     }
-    let first: { text: string; directive: boolean };
-    try {
-      first = processLine(raw, true);
-    } catch (e) {
-      fail(e, currentLine);
-    }
-    if (first!.directive) comments.pop();
+    const first = processLine(raw, true, currentLine);
+    if (first.directive) comments.pop();
     currentLine++;
     const startLine = currentLine;
-    let { line: buf, end } = trimContinuation(first!.text);
+    let { line: buf, end } = trimContinuation(first.text);
     if (end && buf === '') continue;
 
     let hasEmptyContinuationLine = false;
     while (!end) {
       const more = scan();
       if (more === undefined) break; // a continuation at the end of the file just ends
-      let p: { text: string; directive: boolean };
-      try {
-        p = processLine(more, false);
-      } catch (e) {
-        fail(e, currentLine);
-      }
+      const p = processLine(more, false, currentLine);
       currentLine++;
       if (isComment(more)) continue;
-      if (trimLeadingWhitespace(p!.text) === '') {
+      if (trimLeadingWhitespace(p.text) === '') {
         hasEmptyContinuationLine = true;
         continue;
       }
-      const t = trimContinuation(p!.text);
+      const t = trimContinuation(p.text);
       buf += t.line;
       end = t.end;
     }
@@ -155,7 +150,7 @@ export function parse(text: string): ParseResult {
       return fail(e, startLine);
     }
     if (canContainHeredoc(child) && line.includes('<<')) {
-      let docs;
+      let docs: Heredoc[];
       try {
         docs = heredocsFromLine(line);
       } catch (e) {

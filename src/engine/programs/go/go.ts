@@ -9,7 +9,7 @@
  * `r.GET/POST(path, handler)`, handlers answering `c.JSON(code, gin.H{...})` or `c.String(code,
  * "…")`, `r.Run(":port")`), with gin's debug log lines. Code outside that says it is not simulated.
  */
-import type { ProgramContext, Socket } from '../../process/types';
+import { SIGNALS, type ProgramContext, type Socket } from '../../process/types';
 import { readRequest } from '../net/http';
 import { registerProgram } from '../registry';
 
@@ -111,7 +111,10 @@ export async function go(ctx: ProgramContext): Promise<number> {
           return 1;
         }
         ctx.fs.writeFile('go.mod', `module ${name}\n\ngo ${goVersion(ctx).replace(/^go/, '').replace(/\.\d+$/, '')}\n`);
-        await err(`go: creating new go.mod: module ${name}\ngo: to add module requirements and sums:\n\tgo mod tidy\n`);
+        await err(`go: creating new go.mod: module ${name}\n`);
+        // modload.CreateModFile suggests tidy only when the folder already holds .go files or folders.
+        const project = ctx.fs.readdir('.').some((f) => !/^[._]/.test(f) && (f.endsWith('.go') || ctx.fs.stat(f).kind === 'dir'));
+        if (project) await err('go: to add module requirements and sums:\n\tgo mod tidy\n');
         return 0;
       }
       if (sub === 'tidy' || sub === 'download') {
@@ -244,7 +247,52 @@ export async function goprog(ctx: ProgramContext): Promise<number> {
 interface Route {
   method: string;
   path: string;
-  handler: string;
+  /** What gin's debug log names the handler: main.Pong, or main.main.func1 for a literal. */
+  name: string;
+  body: string;
+}
+
+/** The text between the parenthesis at `open` and its match. */
+function parenArgs(src: string, open: number): string {
+  let depth = 0;
+  let q = '';
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (q) {
+      if (c === '\\' && q === '"') i++;
+      else if (c === q) q = '';
+      continue;
+    }
+    if (c === '"' || c === '`') q = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return src.slice(open + 1, i);
+  }
+  return src.slice(open + 1);
+}
+
+/** Routes registered by calls like `r.GET("/ping", Pong)` or `http.HandleFunc("/", func(w …) {…})`. */
+function routes(src: string, main: string, call: RegExp): Route[] {
+  const out: Route[] = [];
+  let literals = 0;
+  for (const m of main.matchAll(call)) {
+    const [path, ...rest] = splitTop(parenArgs(main, m.index + m[0].length - 1), ',');
+    const handler = rest.join(',').trim();
+    let name: string;
+    let body: string;
+    if (/^\w+$/.test(handler)) {
+      name = `main.${handler}`;
+      body = funcBody(src, handler) ?? '';
+    } else {
+      name = `main.main.func${++literals}`;
+      body = handler.slice(handler.indexOf('{') + 1, handler.lastIndexOf('}'));
+    }
+    try {
+      out.push({ method: m[1] ?? '*', path: goString(path.trim()), name, body });
+    } catch {
+      /* a computed path: not modelled, the route is left out */
+    }
+  }
+  return out;
 }
 
 /** A Go string or raw string literal's value. */
@@ -350,20 +398,21 @@ async function runGo(ctx: ProgramContext, src: string, argv: string[]): Promise<
   const usesHttp = /http\.ListenAndServe\(/.test(main);
   await printCalls(ctx, main.split(/http\.ListenAndServe|\.Run\(/)[0]);
   if (!usesGin && !usesHttp) return 0;
-  const routes: Route[] = [];
+  let table: Route[] = [];
   let port = 8080;
   if (usesGin) {
-    for (const m of main.matchAll(/\w+\.(GET|POST|PUT|DELETE|PATCH)\(\s*"([^"]*)"\s*,\s*(\w+)\s*\)/g)) routes.push({ method: m[1], path: m[2], handler: m[3] });
+    table = routes(src, main, /\w+\.(GET|POST|PUT|DELETE|PATCH)\(/g);
     const run = /\.Run\(\s*(?:"([^"]*)")?\s*\)/.exec(main);
     if (run?.[1]) port = Number(run[1].split(':').pop());
-    const w = (s: string) => ctx.stderr.write(s);
+    // gin's debugPrint and its Logger write to gin.DefaultWriter, which is os.Stdout.
+    const w = (s: string) => ctx.stdout.write(s);
     await w('[GIN-debug] [WARNING] Creating an Engine instance with the Logger and Recovery middleware already attached.\n\n');
     await w('[GIN-debug] [WARNING] Running in "debug" mode. Switch to "release" mode in production.\n - using env:\texport GIN_MODE=release\n - using code:\tgin.SetMode(gin.ReleaseMode)\n\n');
-    for (const r of routes) await w(`[GIN-debug] ${r.method.padEnd(6)} ${r.path.padEnd(25)} --> main.${r.handler} (3 handlers)\n`);
+    for (const r of table) await w(`[GIN-debug] ${r.method.padEnd(6)} ${r.path.padEnd(25)} --> ${r.name} (3 handlers)\n`);
     await w('[GIN-debug] [WARNING] You trusted all proxies, this is NOT safe. We recommend you to set a value.\nPlease check https://pkg.go.dev/github.com/gin-gonic/gin#readme-don-t-trust-all-proxies for details.\n');
     await w(`[GIN-debug] Listening and serving HTTP on :${port}\n`);
   } else {
-    for (const m of main.matchAll(/http\.HandleFunc\(\s*"([^"]*)"\s*,\s*(\w+)\s*\)/g)) routes.push({ method: '*', path: m[1], handler: m[2] });
+    table = routes(src, main, /http\.HandleFunc\(/g);
     const l = /http\.ListenAndServe\(\s*"([^"]*)"/.exec(main);
     if (l) port = Number(l[1].split(':').pop());
   }
@@ -373,16 +422,37 @@ async function runGo(ctx: ProgramContext, src: string, argv: string[]): Promise<
   try {
     listener = net.listen(port);
   } catch {
-    await ctx.stderr.write(`${usesGin ? '[GIN-debug] [ERROR] ' : ''}listen tcp :${port}: bind: address already in use\n`);
-    return 1;
+    // The error comes back from Run/ListenAndServe: gin logs it, log.Fatal prints it and exits 1,
+    // and a program that ignores it (the notes' `r.Run(":8083")`) just returns from main.
+    const msg = `listen tcp :${port}: bind: address already in use`;
+    const fatal = /log\.Fatal(?:ln|f)?\(\s*(?:http\.ListenAndServe|\w+\.Run)\(/.test(main);
+    if (usesGin) await ctx.stderr.write(`[GIN-debug] [ERROR] ${msg}\n`);
+    if (fatal) await ctx.stderr.write(`${goLogStamp(ctx)} ${msg}\n`);
+    return fatal ? 1 : 0;
   }
+  // The Go runtime turns SIGTERM/SIGINT/SIGHUP into death by that signal (the default disposition
+  // here). As a container's PID 1 the kernel drops the re-raised signal, and runtime.dieFromSignal
+  // falls back to exit(2): a Go server stops at once under `docker stop`, with status 2.
+  let ending: ((code: number) => void) | undefined;
+  const ended = new Promise<number>((resolve) => (ending = resolve));
+  if (ctx.proc.info.nsPid === 1) for (const sig of [SIGNALS.SIGTERM, SIGNALS.SIGINT, SIGNALS.SIGHUP]) ctx.proc.setSignal(sig, () => ending?.(2));
   for (;;) {
-    const sock = await listener.accept(ctx.signal);
-    void answer(ctx, sock, src, routes, usesGin).catch(() => {});
+    const next = await Promise.race([listener.accept(ctx.signal), ended]);
+    if (typeof next === 'number') {
+      listener.close();
+      return next;
+    }
+    void answer(ctx, next, table, usesGin).catch(() => {});
   }
 }
 
-async function answer(ctx: ProgramContext, sock: Socket, src: string, routes: Route[], gin: boolean): Promise<void> {
+/** The standard logger's prefix: `2006/01/02 15:04:05`. */
+function goLogStamp(ctx: ProgramContext): string {
+  const d = new Date(ctx.sys.clock.now()).toISOString();
+  return `${d.slice(0, 10).replace(/-/g, '/')} ${d.slice(11, 19)}`;
+}
+
+async function answer(ctx: ProgramContext, sock: Socket, routes: Route[], gin: boolean): Promise<void> {
   try {
     const req = await readRequest(sock, ctx.signal);
     if (!req) return;
@@ -390,9 +460,10 @@ async function answer(ctx: ProgramContext, sock: Socket, src: string, routes: Ro
     const route = routes.find((r) => (r.method === '*' || r.method === req.method) && (gin ? r.path === path : r.path === path || (r.path.endsWith('/') && path.startsWith(r.path))));
     let status = 404;
     let body = gin ? '404 page not found' : '404 page not found\n';
-    let type = 'text/plain; charset=utf-8';
+    // gin's serveError answers 404 as bare text/plain; net/http's NotFound adds charset and nosniff.
+    let type = gin ? 'text/plain' : 'text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff';
     if (route) {
-      const fn = funcBody(src, route.handler) ?? '';
+      const fn = route.body;
       const json = /c\.(?:JSON|IndentedJSON)\(([^,]+),\s*([\s\S]*)\)\s*\}?\s*$/.exec(fn.trim());
       const str = /c\.String\(([^,]+),\s*("(?:[^"\\]|\\.)*"|`[^`]*`)/.exec(fn);
       const fprintf = /fmt\.Fprint(?:f|ln)?\(\s*\w+\s*,\s*("(?:[^"\\]|\\.)*"|`[^`]*`)/.exec(fn);
@@ -406,12 +477,16 @@ async function answer(ctx: ProgramContext, sock: Socket, src: string, routes: Ro
         } else if (str) {
           status = statusOf(str[1]);
           body = goString(str[2]);
+          type = 'text/plain; charset=utf-8';
         } else if (fprintf || write) {
           status = 200;
           body = goString((fprintf ?? write)![1]).replace(/%s|%v/g, path.slice(1));
+          // net/http sniffs the first bytes (http.DetectContentType).
+          type = /^\s*<(!doctype html|html|head|body|h1|p|div)/i.test(body) ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
         } else throw new Error('handler');
       } catch {
         status = 500;
+        type = 'text/plain; charset=utf-8';
         body = 'this handler is not simulated in this Docker simulator; try it on a real Docker machine\n';
       }
     }
@@ -422,7 +497,7 @@ async function answer(ctx: ProgramContext, sock: Socket, src: string, routes: Ro
     if (gin) {
       const d = new Date(ctx.sys.clock.now());
       const stamp = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')} - ${d.toISOString().slice(11, 19)}`;
-      await ctx.stdout.write(`[GIN] ${stamp} | ${status} |      52.291µs | ${sock.remoteAddress.padStart(15)} | ${req.method.padEnd(7)} "${path}"\n`);
+      await ctx.stdout.write(`[GIN] ${stamp} | ${status} |      52.291µs | ${sock.remoteAddress.padStart(15)} | ${req.method.padEnd(7)}  "${path}"\n`);
     }
   } finally {
     sock.close();

@@ -8,6 +8,20 @@
 import { NetError, SIGNALS, type ProgramContext, type Socket } from '../../process/types';
 
 const enc = new TextEncoder();
+
+/** Real Redis commands outside the model (hashes, sets, sorted sets, pub/sub, transactions …). */
+const NOT_MODELLED = new Set(
+  ('hset hget hmset hmget hgetall hdel hkeys hvals hlen hexists hincrby hincrbyfloat hsetnx hstrlen hscan ' +
+    'sadd srem smembers sismember smismember scard spop srandmember sinter sinterstore sunion sunionstore sdiff sdiffstore smove sscan ' +
+    'zadd zrem zrange zrevrange zrangebyscore zrevrangebyscore zscore zcard zcount zincrby zrank zrevrank zpopmin zpopmax zscan ' +
+    'lindex lset lrem ltrim linsert lpos lmove rpoplpush blpop brpop blmove lpushx rpushx ' +
+    'setex psetex setnx getset getdel getex strlen getrange setrange msetnx incrbyfloat setbit getbit bitcount bitop bitpos ' +
+    'pexpire pttl expireat pexpireat expiretime rename renamenx randomkey scan move sort copy touch unlink object dump restore ' +
+    'multi exec discard watch unwatch publish subscribe unsubscribe psubscribe punsubscribe pubsub ' +
+    'config auth acl monitor debug slowlog time lastsave role replicaof slaveof wait memory latency eval evalsha script function ' +
+    'xadd xrange xrevrange xlen xread xdel xtrim xgroup xreadgroup xack pfadd pfcount pfmerge geoadd geodist geopos geosearch')
+    .split(' '),
+);
 const dec = new TextDecoder();
 
 type Value = string | string[];
@@ -301,6 +315,17 @@ export async function redisServer(ctx: ProgramContext): Promise<number> {
         const norm = (x: number) => (x < 0 ? list.length + x : x);
         return list.slice(norm(Number(a[1])), norm(Number(a[2])) + 1);
       }
+      case 'lpop': case 'rpop': {
+        if (need(1)) return wrong;
+        const e = alive(a[0]);
+        if (e && !Array.isArray(e.v)) return err('WRONGTYPE Operation against a key holding the wrong kind of value');
+        if (!e) return null;
+        const list = e.v as string[];
+        const x = c === 'lpop' ? list.shift() : list.pop();
+        // Redis deletes a list when its last element goes.
+        if (!list.length) db.delete(a[0]);
+        return x ?? null;
+      }
       case 'llen': {
         const e = alive(a[0] ?? '');
         return e && Array.isArray(e.v) ? e.v.length : 0;
@@ -313,7 +338,15 @@ export async function redisServer(ctx: ProgramContext): Promise<number> {
         await save();
         await log('M', '*', 'Background saving terminated with success');
         return { status: 'Background saving started' };
-      case 'info': return `# Server\r\nredis_version:7.4.2\r\nredis_mode:standalone\r\nos:Linux 6.8.0-87-generic x86_64\r\ntcp_port:${port}\r\n\r\n# Keyspace\r\n${db.size ? `db0:keys=${db.size},expires=0,avg_ttl=0\r\n` : ''}`;
+      case 'info': {
+        const sections: Record<string, string> = {
+          server: `# Server\r\nredis_version:7.4.2\r\nredis_mode:standalone\r\nos:Linux 6.8.0-87-generic x86_64\r\ntcp_port:${port}\r\n`,
+          keyspace: `# Keyspace\r\n${db.size ? `db0:keys=${db.size},expires=${[...db.values()].filter((e) => e.expires).length},avg_ttl=0\r\n` : ''}`,
+        };
+        // INFO [section]: one section, or all of them; an unknown section is an empty reply.
+        const want = (a[0] ?? 'default').toLowerCase();
+        return ['default', 'all', 'everything'].includes(want) ? Object.values(sections).join('\r\n') : (sections[want] ?? '');
+      }
       case 'command': return [];
       case 'client': return OK;
       case 'select': return a[0] === '0' ? OK : err('ERR DB index is out of range');
@@ -327,6 +360,8 @@ export async function redisServer(ctx: ProgramContext): Promise<number> {
         stopping?.();
         return undefined;
       default:
+        // A command real Redis has but this model lacks must not pass for an unknown one.
+        if (NOT_MODELLED.has(c)) return err(`ERR '${c}' is a real Redis command that this Docker simulator does not model (strings, lists, expiry, SAVE are); try it on a real Docker machine`);
         return err(`ERR unknown command '${cmd}', with args beginning with: ${a.slice(0, 3).map((x) => `'${x}' `).join('')}`);
     }
   };

@@ -4,7 +4,7 @@
  * named by marker files (for xargs, sudo, find -exec). The real kernel is written elsewhere; this is
  * only as much of it as the programs call.
  */
-import type { ChildProcess, ProcessApi, ProcessInfo, Program, ProgramContext, ReadStream, SpawnOptions, System, WriteStream } from '../../process/types';
+import type { ChildProcess, NetApi, ProcessApi, ProcessInfo, Program, ProgramContext, ReadStream, SpawnOptions, System, WriteStream } from '../../process/types';
 import { Terminated } from '../../process/types';
 import type { Clock } from '../../clock';
 import { Rng } from '../../rng';
@@ -102,6 +102,8 @@ export interface World {
   killed: { pid: number; signal: number }[];
   spawned: { argv: string[]; cred?: Cred }[];
   hostname: string;
+  /** Sockets for server programs' tests (testing/fakenet.ts); absent unless a test sets one. */
+  net?: NetApi;
 }
 
 export function makeWorld(): World {
@@ -141,6 +143,7 @@ function makeSys(w: World): System {
       if (signal.aborted) throw new Terminated(15);
     },
     hostname: () => w.hostname,
+    net: w.net,
     which(name, env, fs) {
       if (name.includes('/')) return fs.exists(name) ? name : undefined;
       for (const dir of (env.PATH ?? '/usr/bin:/bin').split(':')) {
@@ -228,12 +231,15 @@ export interface RunOpts {
   cwd?: string;
   cred?: Cred;
   signal?: AbortSignal;
+  /** Collectors to read while the program still runs (a server's log lines). */
+  stdout?: Collect;
+  stderr?: Collect;
 }
 
 /** Run a program with a fake context; argv[0] is the program's name. */
 export async function run(w: World, prog: Program, argv: string[], o: RunOpts = {}): Promise<RunResult> {
-  const stdout = new Collect(o.tty ?? false);
-  const stderr = new Collect(o.tty ?? false);
+  const stdout = o.stdout ?? new Collect(o.tty ?? false);
+  const stderr = o.stderr ?? new Collect(o.tty ?? false);
   const fs = w.disk.view(o.cred ?? { uid: 1000, gid: 1000, groups: [1000, 27, 999] }, o.cwd ?? '/home/user');
   const ctx = buildCtx(w, argv, { fs, env: o.env, stdin: stringStdin(o.stdin ?? '', o.tty ?? false), stdout, stderr, signal: o.signal });
   const code = await prog(ctx);
