@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../engine/machine';
 
-const WARN = "WARNING! Your credentials are stored unencrypted in '/home/learner/.docker/config.json'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n";
+const WARN = "\nWARNING! Your credentials are stored unencrypted in '/home/learner/.docker/config.json'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n";
 
 describe('docker login / logout', () => {
   it('--password-stdin stores base64 user:password in config.json; logout removes it', async () => {
@@ -26,6 +26,10 @@ describe('docker login / logout', () => {
     expect(bad.stderr).toMatch(/\nError response from daemon: Get "https:\/\/registry-1\.docker\.io\/v2\/": unauthorized: incorrect username or password\n$/);
     expect(bad.status).toBe(1);
     expect((await m.run(['bash', '-c', 'test -e ~/.docker/config.json && echo yes || echo no'])).stdout).toBe('no\n');
+    // No terminal to prompt on: docker-cli refuses before asking anything.
+    const piped = await m.run(['docker', 'login', '-u', 'learner1']);
+    expect(piped.stderr).toBe('Error: Cannot perform an interactive login from a non TTY device\n');
+    expect(piped.status).toBe(1);
     const down = await m.run(['docker', 'login', '-u', 'a', '-p', 'b', 'localhost:5000']);
     expect(down.stderr).toMatch(/\nError response from daemon: Get "http:\/\/localhost:5000\/v2\/": dial tcp 127\.0\.0\.1:5000: connect: connection refused\n$/);
   });

@@ -1,28 +1,42 @@
 /**
- * `docker login [SERVER]`: the daemon checks the credentials with the registry (POST /auth), then
- * the client stores them base64-encoded in ~/.docker/config.json and warns that they sit there
- * unencrypted. Flags are checked in docker-cli's order (verifyLoginOptions): the --password
- * warning comes before the --password-stdin conflict.
+ * `docker login [SERVER]` as docker-cli 28 runs it: flags are checked in verifyLoginOptions' order
+ * (the --password warning comes before the --password-stdin conflict); with neither -u nor -p the
+ * stored credentials are tried first; the Hub's web (device-code) login cannot reach
+ * login.docker.com from this machine, so the CLI falls back to the Username:/Password: prompts
+ * (password not echoed) as it does when that flow fails to start. The daemon checks the
+ * credentials with the registry (POST /auth), then they are stored base64-encoded in
+ * ~/.docker/config.json with the file store's "unencrypted" warning.
  */
 import type { Handler, RunContext } from '../framework/types';
 import { CliError } from '../framework/types';
 import { DaemonError } from '../daemon-api';
 import { bool, daemonOf, str } from './common';
+import { ttyOf } from '../../shell/readline';
 import { HUB, configPath, readAll, readConfig, serverKey, writeConfig } from './credentials';
 
 const dec = new TextDecoder();
 
-/** A line from the terminal; the password prompt turns echo off as term.DisableEcho does. */
+/** A line from the terminal; the password prompt turns echo off as prompt.DisableInputEcho does. */
 async function readLine(ctx: RunContext, echo: boolean): Promise<string | undefined> {
-  const tty = (ctx.io.stdin as { tty?: { mode: { echo: boolean } } }).tty;
-  const saved = tty?.mode.echo;
-  if (tty && !echo) tty.mode.echo = false;
+  const tty = ttyOf(ctx.io.stdin);
+  const saved = tty && { ...tty.mode };
+  if (tty && !echo) tty.mode = { ...tty.mode, echo: false };
   try {
     const chunk = await ctx.io.stdin.read().catch(() => null);
     return chunk ? dec.decode(chunk).replace(/\r?\n$/, '') : undefined;
   } finally {
-    if (tty && saved !== undefined) tty.mode.echo = saved;
+    if (tty && saved) tty.mode = saved;
   }
+}
+
+/** docker-cli's hints for the Hub (registerSuggest, patSuggest). */
+const REGISTER_SUGGEST = "Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.";
+const PAT_SUGGEST = 'You can log in with your password or a Personal Access Token (PAT). Using a limited-scope PAT grants better security and is required for organizations using SSO. Learn more at https://docs.docker.com/go/access-tokens/';
+
+/** tui's PrintNote: a blank line, `i Info → `, and later lines indented under the text. */
+function note(text: string): string {
+  const header = 'i Info →';
+  return '\n' + text.split('\n').map((l, i) => (i === 0 ? `${header} ${l}` : ' '.repeat(header.length + 1) + l)).join('\n') + '\n';
 }
 
 export const loginRun: Handler = async (ctx, args, flags) => {
@@ -37,37 +51,51 @@ export const loginRun: Handler = async (ctx, args, flags) => {
     if (!user) throw new CliError('Must provide --username with --password-stdin', 1);
     password = dec.decode(await readAll(ctx)).replace(/\n$/, '').replace(/\r$/, '');
   }
-  if (!user && !password && key === HUB) {
-    // Docker 28 starts the device-code flow in a browser for the Hub; this machine has none.
-    await ctx.io.stdout.write("\nUSING WEB-BASED LOGIN\nTo sign in with credentials on the command line, use 'docker login -u <username>'\n\n");
-    throw new CliError('(simulator) there is no browser in this machine to finish a web-based login: use docker login -u <username>', 1);
-  }
-  if (!user) {
-    if (!ctx.io.stdinIsTTY) throw new CliError('Error: Cannot perform an interactive login from a non TTY device', 1);
-    await ctx.io.stdout.write('Username: ');
-    user = ((await readLine(ctx, true)) ?? '').trim();
-    if (!user) throw new CliError('Error: Non-null Username Required', 1);
-  }
-  if (!password) {
-    if (!ctx.io.stdinIsTTY) throw new CliError('Error: Cannot perform an interactive login from a non TTY device', 1);
-    await ctx.io.stdout.write('Password: ');
-    password = (await readLine(ctx, false)) ?? '';
-    await ctx.io.stdout.write('\n');
-    if (!password) throw new CliError('Error: Password Required', 1);
-  }
   const d = daemonOf(ctx);
-  if (d.registryLogin) {
+  const check = async (username: string, pw: string) => {
+    if (!d.registryLogin) return;
     try {
-      await d.registryLogin({ username: user, password, serveraddress: key });
+      await d.registryLogin({ username, password: pw, serveraddress: key });
     } catch (e) {
       if (e instanceof DaemonError) throw new CliError(`Error response from daemon: ${e.message}`, 1);
       throw e;
     }
+  };
+  // With neither flag, stored credentials for the server are tried first.
+  const stored = readConfig(ctx).auths?.[key]?.auth;
+  if (!user && !password && stored) {
+    const [u, ...rest] = atob(stored).split(':');
+    await ctx.io.stderr.write(`Authenticating with existing credentials... [Username: ${u}]\n`);
+    await ctx.io.stderr.write(note("To login with a different account, run 'docker logout' followed by 'docker login'\n\n"));
+    await check(u, rest.join(':'));
+    await ctx.io.stdout.write('Login Succeeded\n');
+    return 0;
   }
+  if ((!user || !password) && !ctx.io.stdinIsTTY) throw new CliError('Error: Cannot perform an interactive login from a non TTY device', 1);
+  if (!user && !password && key === HUB) {
+    // Docker 28 first asks login.docker.com for a device code (web login). This machine has no way
+    // out to it, so the CLI falls back to the username and password prompts, as it does then.
+    await ctx.io.stderr.write('Failed to start web-based login - falling back to command line login...\n\n');
+  }
+  if (!user) {
+    if (key === HUB) await ctx.io.stdout.write(`${REGISTER_SUGGEST}\n${PAT_SUGGEST}\n\n`);
+    await ctx.io.stdout.write('Username: ');
+    user = ((await readLine(ctx, true)) ?? '').trim();
+    if (!user) throw new CliError('Error: Non-null Username Required', 1);
+  }
+  if (!password.trim()) {
+    await ctx.io.stderr.write(note('A Personal Access Token (PAT) can be used instead.\nTo create a PAT, visit https://app.docker.com/settings\n\n'));
+    await ctx.io.stdout.write('Password: ');
+    password = ((await readLine(ctx, false)) ?? '').trim();
+    await ctx.io.stdout.write('\n');
+    if (!password) throw new CliError('Error: Password Required', 1);
+  }
+  await check(user, password);
   const cfg = readConfig(ctx);
   cfg.auths = { ...(cfg.auths ?? {}), [key]: { auth: btoa(`${user}:${password}`) } };
   writeConfig(ctx, cfg);
-  await ctx.io.stderr.write(`WARNING! Your credentials are stored unencrypted in '${configPath(ctx)}'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n`);
+  // The file store's unencryptedWarning, newlines before and after.
+  await ctx.io.stderr.write(`\nWARNING! Your credentials are stored unencrypted in '${configPath(ctx)}'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n`);
   await ctx.io.stdout.write('Login Succeeded\n');
   return 0;
 };
