@@ -99,6 +99,7 @@ export class Daemon implements DaemonApi {
       rng: d.rng,
       events: d.events,
       shimParent: () => this.containerd?.parent ?? this.containerd,
+      proxyParent: () => this.dockerd,
       volumes: this.volumes,
       networks: this.networks,
       hostDisk: d.hostDisk,

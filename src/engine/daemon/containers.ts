@@ -65,6 +65,8 @@ export interface ContainerDeps {
   events: Emitter;
   /** Parent of containerd-shim processes (systemd, as on a real host). */
   shimParent: () => Proc | undefined;
+  /** Parent of docker-proxy processes (dockerd). */
+  proxyParent?: () => Proc | undefined;
   /** Volumes and the host disk that volumes and bind mounts come from. */
   volumes?: VolumeService;
   hostDisk?: FsBackend;
@@ -240,7 +242,7 @@ export class ContainerService {
         netns = this.d.networks.setUp(netContainer(c), this.d.hostFs(), dir, (ref) => {
           const o = this.find(ref);
           return o && { id: o.id, name: o.name, hostname: o.config.Hostname };
-        });
+        }, (argv) => kernel.addStatic(argv, { pidNs: kernel.rootNs, uts: { hostname: 'docker-lab' }, fsRoot: this.vfsOf(c) }, this.d.proxyParent?.()));
       } catch (e) {
         shim.exit(0);
         throw e;

@@ -62,7 +62,7 @@ export class NetworkService {
   readonly stack = new NetStack();
   readonly networks = new Map<string, Network>();
   /** Running containers' namespaces and what they hold. */
-  readonly running = new Map<string, { ns: NetNamespace; published: Published[]; own: boolean }>();
+  readonly running = new Map<string, { ns: NetNamespace; published: Published[]; own: boolean; proxies?: { exit(status: number): void }[] }>();
   private nextSubnet = 18;
 
   constructor(private readonly d: { clock: Clock; rng: Rng; events: Emitter; hostFs: () => Fs }) {
@@ -157,7 +157,11 @@ export class NetworkService {
    * Set up a starting container's network: its namespace (shared for host/container:X),
    * addresses, /etc files and published ports. Returns the namespace its processes use.
    */
-  setUp(c: NetContainer, fs: Fs, dir: string, others: (ref: string) => { id: string; name: string; hostname: string } | undefined): NetNamespace {
+  setUp(
+    c: NetContainer, fs: Fs, dir: string, others: (ref: string) => { id: string; name: string; hostname: string } | undefined,
+    /** Starts a docker-proxy host process (dockerd's child) for one published port and address. */
+    proxy?: (argv: string[]) => { exit(status: number): void },
+  ): NetNamespace {
     const mode = c.networkMode || 'bridge';
     if (mode === 'host') {
       this.running.set(c.id, { ns: this.stack.host, published: [], own: false });
@@ -208,7 +212,16 @@ export class NetworkService {
     });
     writeEtc(fs, dir, mode === 'none' ? 'none' : joined.some(({ n }) => n.name !== 'bridge') ? 'user' : 'bridge', joined[0]?.e.ip, c, links);
     const published = mode === 'none' ? [] : this.publish(c, joined[0]?.e.ip, joined[0]?.n.gateway ?? '172.17.0.1');
-    this.running.set(c.id, { ns, published, own: true });
+    // Docker 28 runs one docker-proxy per published port and address family (0.0.0.0 and ::),
+    // handing it the socket it bound (-use-listen-fd); `ps` on the host shows them.
+    const ip = joined[0]?.e.ip;
+    const proxies = proxy && ip
+      ? published.flatMap((p) => (p.hostIp === '0.0.0.0' ? ['0.0.0.0', '::'] : [p.hostIp]).map((hostIp) => {
+        const [port, proto = 'tcp'] = p.containerPort.split('/');
+        return proxy(['/usr/bin/docker-proxy', '-proto', proto, '-host-ip', hostIp, '-host-port', String(p.hostPort), '-container-ip', ip, '-container-port', port, '-use-listen-fd']);
+      }))
+      : [];
+    this.running.set(c.id, { ns, published, own: true, proxies });
     for (const { n } of joined) this.d.events.emit({ type: 'network.changed', id: n.id });
     return ns;
   }
@@ -252,6 +265,7 @@ export class NetworkService {
     if (!r) return;
     this.running.delete(containerId);
     for (const p of r.published) this.stack.host.forwards.delete(p.hostPort);
+    for (const p of r.proxies ?? []) p.exit(0);
     for (const n of this.networks.values()) {
       if (n.endpoints.delete(containerId)) this.d.events.emit({ type: 'network.changed', id: n.id });
     }
