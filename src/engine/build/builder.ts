@@ -515,7 +515,7 @@ export class Builder {
         }
         const text = `${kw.toUpperCase()} ${pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`;
         return meta((c) => {
-          if (kw === 'label') c.Labels = { ...(c.Labels ?? {}), ...Object.fromEntries(pairs) };
+          if (kw === 'label') c.Labels = sortedKeys({ ...(c.Labels ?? {}), ...Object.fromEntries(pairs) });
           else {
             const list = [...(c.Env ?? [])];
             for (const [k, val] of pairs) {
@@ -548,6 +548,7 @@ export class Builder {
       }
       case 'maintainer':
         return { key: node.original, apply: async () => {
+          await this.classicContainer(parent);
           const c = cfg();
           c.author = ws.join(' ');
           return this.commitConfig(parent, c, this.history(`MAINTAINER ${ws.join(' ')}`, `/bin/sh -c #(nop)  MAINTAINER ${ws.join(' ')}`, true));
@@ -557,6 +558,7 @@ export class Builder {
         return meta((c) => {
           c.ExposedPorts = { ...(c.ExposedPorts ?? {}) };
           for (const p of ports) c.ExposedPorts[p] = {};
+          c.ExposedPorts = sortedKeys(c.ExposedPorts);
         }, `EXPOSE [${ports.join(' ')}]`, `/bin/sh -c #(nop)  EXPOSE ${ports.map((p) => p.replace('/tcp', '')).join(' ')}`);
       }
       case 'volume': {
@@ -565,6 +567,7 @@ export class Builder {
         return meta((c) => {
           c.Volumes = { ...(c.Volumes ?? {}) };
           for (const p of vols) c.Volumes[p] = {};
+          c.Volumes = sortedKeys(c.Volumes);
         }, `VOLUME [${vols.join(' ')}]`, `/bin/sh -c #(nop)  VOLUME [${vols.map((x) => JSON.stringify(x)).join(' ')}]`);
       }
       case 'user': {
@@ -785,7 +788,7 @@ export class Builder {
     let img = final;
     if (Object.keys(o.labels).length) {
       const c = cloneConfig(img.config);
-      c.config.Labels = { ...(c.config.Labels ?? {}), ...o.labels };
+      c.config.Labels = sortedKeys({ ...(c.config.Labels ?? {}), ...o.labels });
       img = this.d.store.add(c, [...img.layers], { parent: img.parent });
     }
     const refs = o.tags.map((t) => this.d.normalize(t));
@@ -817,6 +820,11 @@ function newLayer(parent: Image, img: Image): { layer?: string; size: number } {
   if (img.layers.length <= parent.layers.length) return { size: 0 };
   const top = img.layers[img.layers.length - 1] as Layer;
   return { layer: top.diffId, size: top.size ?? 0 };
+}
+
+/** Go marshals maps with sorted keys: image configs (and `inspect`) list labels, ports, volumes so. */
+function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function familiar(t: string): string {
