@@ -83,7 +83,8 @@ export function psRows(list: ContainerSummary[], opts: { trunc: boolean; nowMs: 
       Names: shownNames.join(','),
       Labels: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
       Label: (name: string) => labels[name] ?? '',
-      Mounts: (c.Mounts ?? []).map((m) => m.Name ?? m.Source).join(','),
+      // docker-cli's ContainerContext.Mounts: volume name or bind source, ellipsized to 15 unless --no-trunc.
+      Mounts: (c.Mounts ?? []).map((m) => (opts.trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','),
       LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Type === 'volume').length),
       Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
     };
