@@ -144,6 +144,23 @@ export function golangAlpine317(): ImageSpec {
   return spec(c, steps, { Env: ['PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'GOLANG_VERSION=1.21.0', 'GOPATH=/go'], Cmd: ['/bin/sh'], WorkingDir: '/go' });
 }
 
+/** golang:latest (1.24 on Debian bookworm): buildpack-deps:bookworm-scm, the C toolchain cgo needs, Go. */
+export function golangBookworm(): ImageSpec {
+  const c = '2025-03-18T20:12:33Z';
+  const gopath = 'PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  const steps: Step[] = [
+    ...buildpackSteps().slice(0, -1),
+    run('go-deps', 'set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tg++ \t\tgcc \t\tlibc6-dev \t\tmake \t\tpkg-config \t; \trm -rf /var/lib/apt/lists/*',
+      layer(c, (t) => t.exes('/usr/bin', 'gcc g++ make pkg-config', 900_000), '/usr/lib/gcc/x86_64-linux-gnu/12/cc1'), 238_000_000, c),
+    ...env({ GOLANG_VERSION: '1.24.1', GOTOOLCHAIN: 'local', GOPATH: '/go' }, c),
+    ...env({ PATH: '/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, c),
+    copy('go-dist', '/usr/local/go/', layer(c, (t) => t.exe('/usr/local/go/bin/go', 'go', 15_000_000).exe('/usr/local/go/bin/gofmt', 'gofmt', 3_400_000).file('/usr/local/go/VERSION', 'go1.24.1\ntime 2025-02-27T17:57:18Z\n'), '/usr/local/go/pkg/tool/linux_amd64/compile', '/usr/local/go/src/cmd/go/internal/work/exec.go'), 254_000_000, c),
+    run('go-gopath', 'mkdir -p "$GOPATH/src" "$GOPATH/bin" && chmod -R 1777 "$GOPATH"', layer(c, (t) => t.dir('/go', 0o1777).dir('/go/src', 0o1777).dir('/go/bin', 0o1777)), 0, c),
+    nop('WORKDIR /go', c),
+  ];
+  return spec(c, steps, { Env: [gopath, 'GOLANG_VERSION=1.24.1', 'GOTOOLCHAIN=local', 'GOPATH=/go'], Cmd: ['bash'], WorkingDir: '/go' });
+}
+
 export function mysql(): ImageSpec {
   const c = '2025-01-21T22:40:12Z';
   const base = () => {

@@ -2,7 +2,7 @@
  * The simulated Docker Hub's official repositories: repository → tag → recipe. Recipes are
  * functions, so nothing is built at start-up; `registry.ts` builds an image on first pull.
  */
-import { golangAlpine317, mongo, mysql, nginx, node, PYTHON, redis } from './catalog-apps';
+import { golangAlpine317, golangBookworm, mongo, mysql, nginx, node, PYTHON, redis } from './catalog-apps';
 import { httpd, registryImage, tomcat } from './catalog-apps2';
 import { ALPINE, ALPINE_LATEST, alpine, busybox, centos, debianImage, helloWorld } from './catalog-os';
 import type { ImageSpec } from './recipe';
@@ -44,7 +44,7 @@ export const OFFICIAL: Record<string, Tags> = {
   'library/nginx': { latest: () => nginx('debian'), mainline: () => nginx('debian'), '1.27': () => nginx('debian'), '1.27.4': () => nginx('debian'), alpine: () => nginx('alpine'), '1.27-alpine': () => nginx('alpine') },
   'library/redis': { latest: () => redis('debian'), '7': () => redis('debian'), '7.4': () => redis('debian'), '7.4.2': () => redis('debian'), alpine: () => redis('alpine'), '7-alpine': () => redis('alpine') },
   'library/python': { ...PYTHON, '3': PYTHON.latest, '3.13': PYTHON.latest, '3.9.5': PYTHON['3.9.5-slim'] },
-  'library/golang': { 'alpine3.17': golangAlpine317, '1.21-alpine3.17': golangAlpine317, '1.21.0-alpine3.17': golangAlpine317 },
+  'library/golang': { latest: golangBookworm, '1.24': golangBookworm, '1.24.1': golangBookworm, bookworm: golangBookworm, '1.24-bookworm': golangBookworm, 'alpine3.17': golangAlpine317, '1.21-alpine3.17': golangAlpine317, '1.21.0-alpine3.17': golangAlpine317 },
   'library/node': { latest: node, '23': node, current: node },
   'library/mysql': { latest: mysql, '9': mysql, '9.2': mysql, innovation: mysql },
   'library/mongo': {

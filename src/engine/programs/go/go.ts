@@ -95,9 +95,14 @@ export async function go(ctx: ProgramContext): Promise<number> {
     case 'version':
       await out(`go version ${goVersion(ctx)} linux/amd64\n`);
       return 0;
-    case 'env':
-      await out(`GO111MODULE='${ctx.env.GO111MODULE ?? ''}'\nGOARCH='amd64'\nGOOS='linux'\nGOPATH='${ctx.env.GOPATH ?? `${ctx.env.HOME ?? '/root'}/go`}'\nGOROOT='${goRoot(ctx)}'\nGOVERSION='${goVersion(ctx)}'\n`);
+    case 'env': {
+      const vars: Record<string, string> = { GO111MODULE: ctx.env.GO111MODULE ?? '', GOARCH: 'amd64', GOOS: 'linux', GOPATH: ctx.env.GOPATH ?? `${ctx.env.HOME ?? '/root'}/go`, GOROOT: goRoot(ctx), GOVERSION: goVersion(ctx) };
+      // `go env NAME…` prints bare values, one a line; `go env` the whole set, shell-quoted.
+      const names = args.filter((a) => !a.startsWith('-'));
+      if (names.length) await out(names.map((n) => `${vars[n] ?? ''}\n`).join(''));
+      else await out(Object.entries(vars).map(([k, v]) => `${k}='${v}'\n`).join(''));
       return 0;
+    }
     case 'mod': {
       const sub = args[0];
       if (sub === 'init') {

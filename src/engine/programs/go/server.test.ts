@@ -128,6 +128,13 @@ describe('go command line', () => {
     const r = await run(w, go, ['go', 'build']);
     expect(r).toMatchObject({ code: 1, err: "go: go.mod file not found in current directory or any parent directory; see 'go help modules'\n" });
   });
+  it('go env NAME prints bare values; GOROOT follows where Go is installed', async () => {
+    const w = makeWorld();
+    w.disk.view().mkdir('/usr/lib/go', { recursive: true });
+    w.disk.view().writeFile('/usr/lib/go/VERSION', 'go1.22.2\n');
+    expect((await run(w, go, ['go', 'env', 'GOROOT', 'GOPATH'])).out).toBe('/usr/lib/go\n/home/user/go\n');
+    expect((await run(w, go, ['go', 'version'])).out).toBe('go version go1.22.2 linux/amd64\n');
+  });
   it('go run passes the arguments after the files to the program', async () => {
     const w = makeWorld();
     w.disk.view().writeFile('/home/user/main.go', 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("run")\n}\n');
