@@ -34,6 +34,7 @@ import type { DaemonSnapshot } from './snapshot';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
 import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
+import { healthJson } from './daemon/health';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -508,7 +509,7 @@ export class Daemon implements DaemonApi {
       Created: new Date(c.created).toISOString(),
       Path: c.path,
       Args: c.args,
-      State: { ...c.state, StartedAt: iso(c.state.StartedAt), FinishedAt: iso(c.state.FinishedAt) },
+      State: { ...c.state, StartedAt: iso(c.state.StartedAt), FinishedAt: iso(c.state.FinishedAt), ...healthJson(c) },
       Image: c.imageId,
       ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
       HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,

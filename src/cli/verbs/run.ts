@@ -166,6 +166,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   if (ctx.changed.has('entrypoint')) config.Entrypoint = [str(flags, 'entrypoint')];
   if (str(flags, 'stop-signal')) config.StopSignal = str(flags, 'stop-signal');
   if (ctx.changed.has('stop-timeout')) config.StopTimeout = Number(flags['stop-timeout']);
+  const health = healthFlags(flags);
+  if (health) config.Healthcheck = health;
   const memory = str(flags, 'memory');
   const hostConfig: Record<string, unknown> = {
     AutoRemove: bool(flags, 'rm'),
@@ -372,3 +374,24 @@ export const containerInspectRun: Handler = async (ctx, args, flags) => {
   }
   return printInspect(ctx, found, str(flags, 'format'), errors);
 };
+
+/** docker-cli's --health-* and --no-healthcheck (durations into nanoseconds, as the API takes them). */
+function healthFlags(flags: FlagValues): Record<string, unknown> | undefined {
+  const ms = (k: string) => Number(flags[k] ?? 0);
+  const cmd = str(flags, 'health-cmd');
+  const keys = ['health-interval', 'health-timeout', 'health-start-period', 'health-start-interval'];
+  const retries = Number(flags['health-retries'] ?? 0);
+  const have = cmd !== '' || retries !== 0 || keys.some((k) => ms(k) !== 0);
+  if (bool(flags, 'no-healthcheck')) {
+    if (have) throw runError('run', '--no-healthcheck conflicts with --health-* options', 125);
+    return { Test: ['NONE'] };
+  }
+  if (!have) return undefined;
+  for (const k of keys) if (ms(k) < 0) throw runError('run', `--${k} cannot be negative`, 125);
+  if (retries < 0) throw runError('run', '--health-retries cannot be negative', 125);
+  return {
+    ...(cmd ? { Test: ['CMD-SHELL', cmd] } : {}),
+    Interval: ms('health-interval') * 1e6, Timeout: ms('health-timeout') * 1e6, StartPeriod: ms('health-start-period') * 1e6,
+    StartInterval: ms('health-start-interval') * 1e6, Retries: retries,
+  };
+}

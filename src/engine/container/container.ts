@@ -33,6 +33,10 @@ export interface ContainerConfig {
   Labels: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;
+  /** From the image's HEALTHCHECK or the --health-* flags (durations in nanoseconds). */
+  Healthcheck?: import('../image/config').ImageConfig['config']['Healthcheck'];
+  /** The image's SHELL, used by CMD-SHELL health checks. */
+  Shell?: string[];
 }
 
 export interface RestartPolicy {

@@ -37,6 +37,7 @@ function contentsOnly(entries: TarEntry[]): TarEntry[] {
 import { tryParseReference } from '../image/reference';
 import { execInContainer, type ExecOptions } from './exec';
 import { killContainer, readLogs, stopContainer, type LogOptions } from './lifecycle';
+import { healthOf, startHealthMonitor } from './health';
 import type { ContainerSnapshot } from '../snapshot';
 import { humanDuration } from '../../cli/format/units';
 import { DaemonError, type ContainerSummary } from '../../cli/daemon-api';
@@ -292,6 +293,8 @@ export class ContainerService {
     c.state = { ...c.state, Status: 'running', Running: true, Paused: false, Restarting: false, OOMKilled: false, Pid: init.info.pid, ExitCode: 0, Error: '', StartedAt: clock.now() };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
     for (const fn of this.startListeners.get(c.id) ?? []) fn();
+    this.healthStops.get(c.id)?.();
+    this.healthStops.set(c.id, startHealthMonitor(c, clock, { run: (argv, onOutput, signal) => this.probe(c, argv, onOutput, signal) }, () => this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' })));
     void init.wait().then((code) => this.onExit(c, init, code));
   }
 
@@ -314,8 +317,26 @@ export class ContainerService {
     return undefined;
   }
 
+  /** Health monitors by container ID (see health.ts); stopped when PID 1 ends. */
+  private healthStops = new Map<string, () => void>();
+
+  /** One health probe: the test run as `docker exec` would, its output collected, killable. */
+  private async probe(c: Container, argv: string[], onOutput: (t: string) => void, signal: AbortSignal): Promise<number> {
+    const { proc, unlink } = execInContainer(this.d.kernel, c, this.shims.get(c.id), { cmd: argv, onOutput: (_s, data) => onOutput(data) });
+    const kill = () => proc.deliver(9, true);
+    signal.addEventListener('abort', kill);
+    try {
+      return await proc.wait();
+    } finally {
+      signal.removeEventListener('abort', kill);
+      unlink();
+    }
+  }
+
   private onExit(c: Container, init: Proc, code: number): void {
     if (c.init !== init) return;
+    this.healthStops.get(c.id)?.();
+    this.healthStops.delete(c.id);
     this.shims.get(c.id)?.exit(0);
     this.shims.delete(c.id);
     c.stdinWriter?.close();
@@ -660,7 +681,12 @@ export class ContainerService {
   statusText(c: Container): string {
     const now = this.d.clock.now();
     const s = c.state;
-    if (s.Status === 'running') return `Up ${humanDuration((now - s.StartedAt) / 1000)}`;
+    if (s.Status === 'running') {
+      // moby's State.String: "(health: starting)" or the status in brackets.
+      const h = healthOf(c);
+      const health = h ? (h.Status === 'starting' ? ' (health: starting)' : ` (${h.Status})`) : '';
+      return `Up ${humanDuration((now - s.StartedAt) / 1000)}${health}`;
+    }
     if (s.Status === 'paused') return `Up ${humanDuration((now - s.StartedAt) / 1000)} (Paused)`;
     if (s.Status === 'restarting') return `Restarting (${s.ExitCode}) ${humanDuration((now - s.FinishedAt) / 1000)} ago`;
     if (s.Status === 'exited') return `Exited (${s.ExitCode}) ${humanDuration((now - s.FinishedAt) / 1000)} ago`;
@@ -718,6 +744,7 @@ export class ContainerService {
       if (f.name?.length && !f.name.some((n) => new RegExp(n.replace(/^\//, '')).test(c.name))) return false;
       if (f.id?.length && !f.id.some((i) => c.id.startsWith(i))) return false;
       if (f.exited?.length && (c.state.Status !== 'exited' || !f.exited.includes(String(c.state.ExitCode)))) return false;
+      if (f.health?.length && !f.health.includes(c.running ? (healthOf(c)?.Status ?? 'none') : 'none')) return false;
       if (f.label?.length && !f.label.every((l) => {
         const [k, v] = l.split('=');
         return v === undefined ? k in (c.config.Labels ?? {}) : c.config.Labels?.[k] === v;
@@ -815,7 +842,18 @@ function mergeConfig(img: Image, req: Partial<ContainerConfig>, id: string): Con
     Labels: { ...(ic.Labels ?? {}), ...(req.Labels ?? {}) },
     StopSignal: req.StopSignal ?? ic.StopSignal,
     StopTimeout: req.StopTimeout,
+    ...mergeHealthcheck(ic.Healthcheck, req.Healthcheck),
+    ...(ic.Shell ? { Shell: [...ic.Shell] } : {}),
   };
+}
+
+/** moby's merge: the --health-* values that are set win; the test comes from the image unless given. */
+function mergeHealthcheck(image: ContainerConfig['Healthcheck'], user: ContainerConfig['Healthcheck']): Pick<ContainerConfig, 'Healthcheck'> {
+  if (!image && !user) return {};
+  if (!user) return { Healthcheck: { ...image } };
+  const out = { ...(image ?? {}) };
+  for (const [k, v] of Object.entries(user)) if (Array.isArray(v) ? v.length : v) (out as Record<string, unknown>)[k] = v;
+  return { Healthcheck: out };
 }
 
 function netContainer(c: Container) {
