@@ -1,7 +1,7 @@
 /**
  * The Dockerfile syntax tree, shaped like BuildKit's `parser.Node` (frontend/dockerfile/parser)
  * so the fixtures' `result` dumps compare one to one. Produced by `parse()` in ./parser.ts and read
- * by the builder (../instructions.ts turns each child into a typed instruction).
+ * by the builder (../builder.ts).
  */
 export interface Heredoc {
   /** The delimiter word, quotes removed (`EOF`). */
@@ -17,14 +17,17 @@ export interface Heredoc {
 }
 
 export interface Node {
-  /** The instruction keyword, lower-cased (`from`, `run` …), or one word of its arguments. */
+  /**
+   * The instruction keyword, lower-cased (`from`, `run` …; BuildKit keeps the case and lower-cases
+   * in Dump), or one word of its arguments, quotes kept.
+   */
   value: string;
   /** The next argument word (a linked list, as in BuildKit). */
   next?: Node;
   /** Top level: one child per instruction. ONBUILD: its nested instruction. */
   children: Node[];
   heredocs: Heredoc[];
-  /** `--flag=value` words before the arguments, as written. */
+  /** The `--flag=value` words before the arguments, quotes removed and escapes applied. */
   flags: string[];
   /** `json: true` when the arguments were a JSON array. */
   attributes: { json?: boolean };
