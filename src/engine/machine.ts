@@ -14,7 +14,7 @@ import { Pipe, readAllText } from './process/pipe';
 import { MutableLayer } from './fs/layer';
 import { Vfs } from './fs/vfs';
 import { ROOT, type Cred, type Fs } from './fs/types';
-import { httpGet, listTree, readHostFile, writeHostFile, type PageResponse } from './host/files';
+import { httpRequest, listTree, readHostFile, writeHostFile, type PageRequest, type PageResponse } from './host/files';
 import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populateHost } from './host/setup';
 import { registerAllPrograms } from './host/programs';
 import { Daemon } from './dockerd';
@@ -181,9 +181,15 @@ export class Machine {
   listFiles(dir = HOST_HOME) {
     return listTree(this.learnerFs(), dir);
   }
-  /** The browser pane: a GET from the host, like `curl` on the host. */
+  /**
+   * The browser pane: a request from the host, like `curl` on the host (published ports included).
+   * It gives up after 30 s of machine time, as a browser would.
+   */
+  httpRequest(url: string, req: PageRequest = {}): Promise<PageResponse> {
+    return httpRequest(this.daemon.networks.stack.host.api(() => this.learnerFs()), url, req, { clock: this.clock, ms: 30_000 });
+  }
   httpGet(url: string): Promise<PageResponse> {
-    return httpGet(this.daemon.networks.stack.host.api(() => this.learnerFs()), url);
+    return this.httpRequest(url);
   }
 
   describe(): MachineView {

@@ -95,7 +95,7 @@ export function onEvents(fn: (events: MachineEvent[]) => void): () => void {
   };
 }
 
-export type { FileNode, PageResponse } from '../worker/protocol';
+export type { FileNode, PageRequest, PageResponse } from '../worker/protocol';
 
 /** A host file as the learner can read it (`missing` when it does not exist yet). */
 export async function readFile(path: string): Promise<{ text?: string; error?: string; missing?: boolean }> {
@@ -113,4 +113,9 @@ export async function listFiles(): Promise<import('../worker/protocol').FileNode
 /** GET a page of this machine (a published port) for the browser pane. */
 export async function httpGet(url: string): Promise<import('../worker/protocol').PageResponse> {
   return unwrap(await daemon().httpGet(url));
+}
+
+/** A request with a method, headers or a body (a form the page posts, say). */
+export async function httpRequest(url: string, req: import('../worker/protocol').PageRequest): Promise<import('../worker/protocol').PageResponse> {
+  return unwrap(await daemon().httpRequest(url, req));
 }

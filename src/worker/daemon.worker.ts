@@ -209,6 +209,14 @@ const api: DaemonApi = {
     }
   },
 
+  async httpRequest(url, req) {
+    try {
+      return ok(await (await booting).machine.httpRequest(url, req));
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
   async unsubscribe(id) {
     try {
       const sub = subscriptions.get(id);

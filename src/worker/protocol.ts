@@ -8,9 +8,9 @@
  */
 import type { MachineEvent } from '../engine/events';
 import type { MachineView } from '../engine/view';
-import type { FileNode, PageResponse } from '../engine/host/files';
+import type { FileNode, PageRequest, PageResponse } from '../engine/host/files';
 
-export type { FileNode, PageResponse };
+export type { FileNode, PageRequest, PageResponse };
 
 export type { MachineEvent, MachineView };
 
@@ -66,4 +66,6 @@ export interface DaemonApi {
   listFiles(): Promise<Result<FileNode[]>>;
   /** The browser pane: GET a URL from the host's network. */
   httpGet(url: string): Promise<Result<PageResponse>>;
+  /** The same with a method, headers and a body. */
+  httpRequest(url: string, req: PageRequest): Promise<Result<PageResponse>>;
 }
