@@ -148,6 +148,8 @@ export class Builder {
     try {
       return await this.build(ast, ctx);
     } catch (e) {
+      // The steps that did finish stay in the cache, not in `docker images`.
+      if (!o.classic) for (const id of this.intermediates) this.d.store.setCacheOnly(id, true);
       await this.kit?.finish(true);
       throw e;
     }
@@ -790,6 +792,11 @@ export class Builder {
       const c = cloneConfig(img.config);
       c.config.Labels = sortedKeys({ ...(c.config.Labels ?? {}), ...o.labels });
       img = this.d.store.add(c, [...img.layers], { parent: img.parent });
+    }
+    // BuildKit's steps are cache records, not images: only the exported image is listed.
+    if (!o.classic) {
+      for (const id of this.intermediates) this.d.store.setCacheOnly(id, true);
+      this.d.store.setCacheOnly(img.id, false);
     }
     const refs = o.tags.map((t) => this.d.normalize(t));
     for (const r of refs) this.d.tag(img.id, r);

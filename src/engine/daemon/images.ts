@@ -53,6 +53,8 @@ export class ImageService {
       const tags = this.store.repoTags(img.id);
       const digests = this.store.repoDigests(img.id);
       const isDangling = tags.length === 0;
+      // BuildKit's untagged step results are build cache, not images (store.isCacheOnly).
+      if (isDangling && this.store.isCacheOnly(img.id)) continue;
       // Without -a, intermediate images (untagged parents of other images) are hidden.
       if (!opts.all && isDangling && dangling === undefined && this.store.children(img.id).length > 0) continue;
       if (dangling === 'true' || dangling === '1') { if (!isDangling) continue; }

@@ -98,6 +98,19 @@ export class ImageStore {
     return this.images.get(id);
   }
 
+  /**
+   * BuildKit's step results: kept for the build cache and `COPY --from`, but they are cache
+   * records, not images, so `docker images` (even `-a`) leaves them out while they are untagged.
+   */
+  private readonly cacheOnly = new Set<string>();
+  setCacheOnly(id: string, on: boolean): void {
+    if (on) this.cacheOnly.add(id);
+    else this.cacheOnly.delete(id);
+  }
+  isCacheOnly(id: string): boolean {
+    return this.cacheOnly.has(id);
+  }
+
   /** Every image, oldest first. */
   list(): Image[] {
     return [...this.images.values()].sort((a, b) => a.seq - b.seq);
