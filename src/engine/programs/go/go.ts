@@ -477,7 +477,8 @@ async function answer(ctx: ProgramContext, sock: Socket, routes: Route[], gin: b
         if (json) {
           status = statusOf(json[1]);
           const v = goValue(json[2].trim().replace(/\)\s*$/, ''));
-          body = JSON.stringify(sortKeys(v));
+          // c.IndentedJSON is json.MarshalIndent(obj, "", "    "); c.JSON the compact form.
+          body = /IndentedJSON/.test(fn) ? JSON.stringify(sortKeys(v), null, 4) : JSON.stringify(sortKeys(v));
           type = 'application/json; charset=utf-8';
         } else if (str) {
           status = statusOf(str[1]);

@@ -29,6 +29,9 @@ func main() {
 	r.GET("/hi", func(c *gin.Context) {
 		c.String(http.StatusOK, "hi there")
 	})
+	r.GET("/pretty", func(c *gin.Context) {
+		c.IndentedJSON(200, gin.H{"b": gin.H{"ok": true}, "a": 1})
+	})
 	r.Run(":8083")
 }
 `;
@@ -72,6 +75,7 @@ describe('go programs serving HTTP', () => {
     expect(new TextDecoder().decode(ping.body)).toBe('{"age":18,"name":"ice_moss","school":"家里蹲大学"}');
     expect(ping.headers).toContainEqual(['Content-Type', 'application/json; charset=utf-8']);
     expect(new TextDecoder().decode((await s.get('/hi')).body)).toBe('hi there');
+    expect(new TextDecoder().decode((await s.get('/pretty')).body)).toBe('{\n    "a": 1,\n    "b": {\n        "ok": true\n    }\n}');
     const missing = await s.get('/nope');
     expect(missing.status).toBe(404);
     expect(new TextDecoder().decode(missing.body)).toBe('404 page not found');
