@@ -78,6 +78,13 @@ test('the browser pane shows nginx on a published port, and an edit after reload
   await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(prompt);
   await page.getByTestId('browser-reload').click();
   await expect(page.frameLocator('[data-testid="browser-frame"]').locator('h1')).toHaveText('hi', { timeout: 10_000 });
+  // A relative link on the page is offered below the frame and opens in the pane.
+  await typeLine(page, `docker exec web sh -c 'cd /usr/share/nginx/html && echo "<a href=about.html>About us</a>" >> index.html && echo "<h1>about</h1>" > about.html'`);
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(prompt);
+  await page.getByTestId('browser-reload').click();
+  await page.getByTestId('browser-links').getByRole('button', { name: 'About us' }).click();
+  await expect(page.getByTestId('browser-url')).toHaveValue('http://localhost:8080/about.html');
+  await expect(page.frameLocator('[data-testid="browser-frame"]').locator('h1')).toHaveText('about', { timeout: 10_000 });
   await typeLine(page, 'docker stop web');
   await expect.poll(() => termText(page), { timeout: 20_000 }).toMatch(/\nweb\s*\n.*\$ ?$/);
   await page.getByTestId('browser-reload').click();

@@ -54,6 +54,7 @@ const zh = {
   volume: '数据卷',
   bindMount: '绑定挂载 主机',
   tmpfs: 'tmpfs（内存）',
+  pageLinks: '页面里的链接：',
 };
 
 type Dict = { [K in keyof typeof zh]: string };
@@ -110,6 +111,7 @@ const en: Dict = {
   volume: 'volume',
   bindMount: 'bind mount of host',
   tmpfs: 'tmpfs (memory)',
+  pageLinks: 'Links on this page:',
 };
 
 export const dictionaries = { 'zh-CN': zh, en } satisfies Record<string, Dict>;
