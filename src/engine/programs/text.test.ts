@@ -5,6 +5,7 @@ import { wc } from './wc';
 import { sort, uniq } from './sortuniq';
 import { cut, tr } from './cuttr';
 import { grep } from './grep';
+import { sed } from './sed';
 import { echo, printf } from './echo';
 import { seq, tee, yes } from './simple';
 import { Collect, makeWorld, run } from './testing/ctx';
@@ -75,6 +76,20 @@ const rows: Row[] = [
   [grep, ['grep', '-n', '-C1', 'e'], '5-a\n6:e\n7-f\n', 'a\nb\nc\nd\na\ne\nf\n'],
   [grep, ['grep', '-B2', '-m1', 'c'], 'a\nb\nc\n', 'a\nb\nc\nd\nc\n'],
   [grep, ['grep', '-A', 'x', 'a'], '', 'a\n', 'grep: x: invalid context length argument\n', 2],
+  [sed, ['sed', 's/o/0/'], 'hell0 world\nf0o\n', 'hello world\nfoo\n'],
+  [sed, ['sed', 's/o/0/2g'], 'hello w0rld\nfo0\n', 'hello world\nfoo\n'],
+  [sed, ['sed', '-n', '/b/,$p'], 'b\nc\n', 'a\nb\nc\n'],
+  [sed, ['sed', 's/\\(a\\)\\(b\\)/\\2\\1&/'], 'baab\n', 'ab\n'],
+  [sed, ['sed', '-E', 's/(x+)/[\\1]/g'], '[xx]y[x]\n', 'xxyx\n'],
+  [sed, ['sed', '2i\\\ninserted', '-'], 'a\ninserted\nb\n', 'a\nb\n'],
+  [sed, ['sed', '$a end'], 'a\nend\n', 'a\n'],
+  [sed, ['sed', 'N;s/\\n/,/'], 'a,b\n', 'a\nb\n'],
+  [sed, ['sed', '/b/!d'], 'b\n', 'a\nb\nc\n'],
+  [sed, ['sed', '2q'], 'a\nb\n', 'a\nb\nc\n'],
+  [sed, ['sed', 's/a/b/'], 'b', 'a'],
+  [sed, ['sed', 's/x'], '', '', "sed: -e expression #1, char 3: unterminated `s' command\n", 1],
+  [sed, ['sed', 'k'], '', '', "sed: -e expression #1, char 1: unknown command: `k'\n", 1],
+  [sed, ['sed', 'p', 'nope'], '', '', "sed: can't read nope: No such file or directory\n", 2],
   [grep, ['grep', '-v', 'hello', 'b.txt'], 'Hello\nHELLO\n'],
   [grep, ['grep', '-o', 'ba.', 'a.txt'], 'bar\nbaz\n'],
   [grep, ['grep', '-w', 'ba', 'a.txt'], '', '', '', 1],
