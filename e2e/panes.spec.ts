@@ -88,7 +88,7 @@ test('the browser pane shows nginx on a published port, and an edit after reload
   await typeLine(page, 'docker stop web');
   await expect.poll(() => termText(page), { timeout: 20_000 }).toMatch(/\nweb\s*\n.*\$ ?$/);
   await page.getByTestId('browser-reload').click();
-  await expect(page.getByTestId('browser-error')).toContainText('refused', { timeout: 10_000 });
+  await expect(page.getByTestId('browser-error')).toContainText('ERR_CONNECTION_REFUSED', { timeout: 10_000 });
 });
 
 test('docker logs -f shows the lines of a detached loop as they arrive', async ({ page }) => {
