@@ -5,6 +5,7 @@
  */
 import { NetError, type ProgramContext } from '../../process/types';
 import { header, parseUrl, request, type HttpResponse } from './http';
+import { deviceAt } from '../lib/devices';
 
 const dec = new TextDecoder();
 const enc = new TextEncoder();
@@ -19,6 +20,7 @@ export async function curl(ctx: ProgramContext): Promise<number> {
   let follow = false;
   let output: string | undefined;
   let remoteName = false;
+  let writeOut: string | undefined;
   let method: string | undefined;
   let data: string | undefined;
   const headers: [string, string][] = [];
@@ -43,6 +45,7 @@ export async function curl(ctx: ProgramContext): Promise<number> {
       else if (name === 'fail') fail = true;
       else if (name === 'location') follow = true;
       else if (name === 'output') output = next();
+      else if (name === 'write-out') writeOut = next();
       else if (name === 'remote-name') remoteName = true;
       else if (name === 'request') method = next();
       else if (name === 'data' || name === 'data-raw' || name === 'data-binary') data = next();
@@ -68,9 +71,10 @@ export async function curl(ctx: ProgramContext): Promise<number> {
         else if (c === 'L') follow = true;
         else if (c === 'v' || c === 'k') continue;
         else if (c === 'O') remoteName = true;
-        else if ('oXdHAm'.includes(c)) {
+        else if ('oXdHAmw'.includes(c)) {
           const v = val();
           if (c === 'o') output = v;
+          if (c === 'w') writeOut = v;
           if (c === 'X') method = v;
           if (c === 'd') data = v;
           if (c === 'H') headers.push(splitHeader(v ?? ''));
@@ -133,8 +137,24 @@ export async function curl(ctx: ProgramContext): Promise<number> {
   if (!head) chunks.push(res.body);
   const file = output ?? (remoteName ? u.path.split('/').filter(Boolean).pop() || 'index.html' : undefined);
   if (file && !silent) await ctx.stderr.write(progress(res.body.length));
-  await out(ctx, file, concatAll(chunks));
+  try {
+    await out(ctx, file, concatAll(chunks));
+  } catch {
+    return err(23, `Failure writing output to destination, passed ${res.body.length} returned 0`);
+  }
+  if (writeOut !== undefined) await ctx.stdout.write(writeOutText(writeOut, res, `${u.scheme}://${u.host}${u.port === (u.scheme === "https" ? 443 : 80) ? "" : `:${u.port}`}${u.path}`));
   return 0;
+}
+
+/** `-w`: curl's %{variables} and backslash escapes. */
+function writeOutText(fmt: string, res: HttpResponse, url: string): string {
+  const vars: Record<string, string> = {
+    http_code: String(res.status).padStart(3, '0'), response_code: String(res.status).padStart(3, '0'),
+    size_download: String(res.body.length), content_type: header(res, 'Content-Type') ?? '', url_effective: url,
+    time_total: '0.001234', num_redirects: '0', scheme: url.startsWith('https') ? 'HTTPS' : 'HTTP',
+  };
+  return fmt.replace(/%\{(\w+)\}|\\([nrt\\])/g, (m, v: string | undefined, esc: string | undefined) =>
+    v !== undefined ? (vars[v] ?? '') : esc === 'n' ? '\n' : esc === 'r' ? '\r' : esc === 't' ? '\t' : '\\');
 }
 
 function progress(n: number): string {
@@ -158,6 +178,7 @@ function concatAll(parts: Uint8Array[]): Uint8Array {
 }
 
 async function out(ctx: ProgramContext, file: string | undefined, data: Uint8Array): Promise<void> {
+  if (file && deviceAt(ctx, file) === 'null') return;
   if (file && file !== '-') ctx.fs.writeFile(file, data);
   else await ctx.stdout.write(data);
 }
