@@ -314,8 +314,8 @@ export class Builder {
     this.contextSent = true;
     const v = await this.kit.start('[internal] load build context');
     let bytes = 0;
-    for (const f of ctx.values()) bytes += f.kind === 'file' ? f.data.length : 0;
-    await this.kit.row(v, `transferring context: ${bytes}B`);
+    for (const f of ctx.values()) bytes += f.kind === 'file' ? (f.size ?? f.data.length) : 0;
+    await this.kit.row(v, `transferring context: ${humanSize(bytes)}`);
     await this.kit.done(v);
   }
 
@@ -678,7 +678,9 @@ export class Builder {
     config.history = [...(config.history ?? []), h];
     if (layer) config.rootfs = { type: 'layers', diff_ids: [...config.rootfs.diff_ids, layer.diffId] };
     if (this.o.classic) config.docker_version = '28.5.2';
-    const img = this.d.store.add(config, layer ? [...parent.layers, layer] : [...parent.layers], { parent: parent.id });
+    // The classic builder's images chain through Parent; BuildKit's results have none, so
+    // `docker history` shows `<missing>` below the top row, as in the notes.
+    const img = this.d.store.add(config, layer ? [...parent.layers, layer] : [...parent.layers], this.o.classic ? { parent: parent.id } : {});
     this.intermediates.push(img.id);
     return img;
   }

@@ -4,7 +4,7 @@
  * are relative to the context root, `**` matches any number of directories, a leading `!` re-
  * includes, and the last matching pattern wins.
  */
-import type { TarEntry } from '../fs/tar';
+import { PAX_VSIZE, type TarEntry } from '../fs/tar';
 
 export interface ContextFile {
   kind: 'file' | 'dir' | 'symlink';
@@ -14,6 +14,8 @@ export interface ContextFile {
   gid: number;
   mtime: number;
   target?: string;
+  /** The size a stub file reports (a program standing for a real binary), from its PAX record. */
+  size?: number;
 }
 
 /** Context path (no leading `./`, `/` separated, '' is the root) → entry. */
@@ -26,7 +28,8 @@ export function contextFromTar(entries: TarEntry[]): BuildContext {
     const name = e.name.replace(/^\.\//, '').replace(/\/$/, '');
     if (!name || name === '.') continue;
     const kind = e.type === 'dir' ? 'dir' : e.type === 'symlink' ? 'symlink' : 'file';
-    ctx.set(name, { kind, data: e.data ?? new Uint8Array(), mode: e.mode & 0o7777, uid: e.uid, gid: e.gid, mtime: e.mtime, target: e.linkname });
+    const vsize = e.pax?.[PAX_VSIZE];
+    ctx.set(name, { kind, data: e.data ?? new Uint8Array(), mode: e.mode & 0o7777, uid: e.uid, gid: e.gid, mtime: e.mtime, target: e.linkname, ...(vsize ? { size: Number(vsize) } : {}) });
   }
   return ctx;
 }
@@ -130,7 +133,7 @@ export function contextTarSize(ctx: BuildContext): number {
   for (const [path, f] of ctx) {
     if (path === '') continue;
     n += 512;
-    if (f.kind === 'file') n += Math.ceil(f.data.length / 512) * 512;
+    if (f.kind === 'file') n += Math.ceil((f.size ?? f.data.length) / 512) * 512;
   }
   return n;
 }

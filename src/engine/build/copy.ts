@@ -54,7 +54,7 @@ function lister(source: CopySource): { get(rel: string): Item | undefined; under
     const ctx = source.ctx;
     const item = (rel: string): Item | undefined => {
       const f = ctx.get(rel);
-      return f ? { rel, kind: f.kind, data: f.data, mode: f.mode, target: f.target } : undefined;
+      return f ? { rel, kind: f.kind, data: f.data, mode: f.mode, target: f.target, ...(f.size !== undefined ? { size: f.size } : {}) } : undefined;
     };
     return {
       get: item,

@@ -94,6 +94,17 @@ export function pruneBuildCache(daemon: Pick<BuildServices, 'store' | 'container
   for (const img of daemon.store.list()) if (daemon.store.repoTags(img.id).length) hold(img.id);
   for (const c of daemon.containers.containers.values()) hold(c.imageId);
   const gone = cache.prune(all, (id) => held.has(id));
+  // BuildKit's step results live only as cache: forgetting a record drops its snapshot, so the
+  // layers no image uses are freed (a later pull downloads them again).
+  for (const r of gone) {
+    if (held.has(r.imageId) || !daemon.store.isCacheOnly(r.imageId) || !daemon.store.get(r.imageId)) continue;
+    try {
+      daemon.store.remove(r.imageId, { force: true });
+      daemon.store.setCacheOnly(r.imageId, false);
+    } catch {
+      /* still used somewhere: kept */
+    }
+  }
   // A held record's layer stays in the images that use it: forgetting it frees nothing.
   return { CachesDeleted: gone.length ? gone.map((r) => r.id) : null, SpaceReclaimed: gone.reduce((n, r) => n + (held.has(r.imageId) ? 0 : r.size), 0) };
 }

@@ -64,8 +64,6 @@ export function registerAllPrograms(): void {
   registered = true;
   registerCoreutils();
   registerProgram('bash', shPrograms.bash);
-  registerProgram('systemctl', systemctl);
-  registerProgram('service', service);
   registerProgram('dash', shPrograms.dash);
   registerProgram('ash', shPrograms.ash);
   registerProgram('sh', shPrograms.dash);
@@ -79,4 +77,6 @@ export function registerAllPrograms(): void {
   registerNetPrograms();
   registerPython();
   registerGo();
+  registerProgram('systemctl', systemctl);
+  registerProgram('service', service);
 }
