@@ -111,6 +111,7 @@ export class Daemon implements DaemonApi {
     if (snap) {
       this.images.pulled.push(...snap.pulled);
       this.containers.restore(snap.containers);
+      this.buildCache.restore(snap.buildCache);
     }
   }
 
@@ -130,6 +131,7 @@ export class Daemon implements DaemonApi {
       containers: this.containers.snapshot(),
       volumes: this.volumes.snapshot(),
       networks: this.networks.snapshot(),
+      buildCache: this.buildCache.snapshot(),
     };
   }
 

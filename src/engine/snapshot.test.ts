@@ -45,3 +45,20 @@ describe('machine snapshot with volumes', () => {
     expect(mounts.stdout).toBe('volume:/data volume:/scratch \n');
   });
 });
+
+describe('machine snapshot with a build', () => {
+  it('keeps the build cache: step results stay out of docker images and the rebuild says CACHED for every step', async () => {
+    const m = await Machine.boot({ seed: 7, clock: 'virtual' });
+    await m.run(['bash', '-c', 'mkdir -p ~/app && printf "FROM busybox\\nRUN echo hi > /hi\\nRUN echo two > /two\\n" > ~/app/Dockerfile']);
+    const first = await m.run(['bash', '-c', 'cd ~/app && docker build --progress=plain -t app .']);
+    expect(first.status).toBe(0);
+    const json = JSON.stringify(m.snapshot());
+    const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(json) });
+    expect(JSON.stringify(m2.snapshot())).toBe(json);
+    const images = await m2.run(['docker', 'images', '-a', '--format', '{{.Repository}}']);
+    expect(images.stdout.split('\n').filter(Boolean).sort()).toEqual(['app', 'busybox']);
+    const again = await m2.run(['bash', '-c', 'cd ~/app && docker build --progress=plain -t app . 2>&1']);
+    // FROM and both RUN steps, as on the machine that built them.
+    expect(again.stdout.match(/CACHED/g)?.length).toBe(3);
+  });
+});

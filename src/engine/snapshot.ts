@@ -40,6 +40,8 @@ export interface DaemonSnapshot {
   containers: ContainerSnapshot[];
   volumes?: import('./volume/volumes').Volume[];
   networks?: ReturnType<import('./network/networks').NetworkService['snapshot']>;
+  /** BuildKit's cache records (the step results are cache-only images in `images`). */
+  buildCache?: import('./build/cache').BuildCacheSnapshot;
 }
 
 export interface MachineSnapshot {

@@ -23,6 +23,11 @@ export interface CacheRecord {
   files: { path: string; kind: 'A' | 'C' | 'D' }[];
 }
 
+export interface BuildCacheSnapshot {
+  records: [string, CacheRecord][];
+  lastDetail: [string, string][];
+}
+
 export type CacheDecision =
   | { hit: true; record: CacheRecord; reason: string }
   | { hit: false; reason: string };
@@ -92,6 +97,16 @@ export class BuildCache {
 
   list(): CacheRecord[] {
     return [...this.records.values()];
+  }
+
+  /** Plain data for the machine's snapshot, so a restored machine still says CACHED. */
+  snapshot(): BuildCacheSnapshot {
+    return { records: [...this.records], lastDetail: [...this.lastDetail] };
+  }
+
+  restore(snap: BuildCacheSnapshot | undefined): void {
+    for (const [k, r] of snap?.records ?? []) this.records.set(k, { ...r, files: [...r.files] });
+    for (const [k, v] of snap?.lastDetail ?? []) this.lastDetail.set(k, v);
   }
 
   /** [step key, image ID] pairs, as the daemon's earlier Map gave them (`docker system df`). */

@@ -15,7 +15,7 @@ export type SnapshotEntry = Exclude<LayerEntry, { kind: 'file' }> | (Omit<Extrac
 export interface ImageStoreSnapshot {
   version: 1;
   /** Oldest first. */
-  images: { config: ImageConfig; parent?: string }[];
+  images: { config: ImageConfig; parent?: string; cacheOnly?: true }[];
   /** [full reference, image ID], in insertion order. */
   refs: [string, string][];
   /** diff ID → entries; absent when the caller said it can rebuild the layer. */
@@ -42,7 +42,7 @@ export function snapshotImageStore(store: ImageStore, opts: SnapshotOptions = {}
   }
   return {
     version: 1,
-    images: store.list().map((i) => (i.parent ? { config: i.config, parent: i.parent } : { config: i.config })),
+    images: store.list().map((i) => ({ config: i.config, ...(i.parent ? { parent: i.parent } : {}), ...(store.isCacheOnly(i.id) ? { cacheOnly: true as const } : {}) })),
     refs: store.allReferences(),
     layers,
   };
@@ -61,7 +61,10 @@ export function restoreImageStore(snap: ImageStoreSnapshot, opts: RestoreOptions
     cache.set(diffId, l);
     return l;
   };
-  for (const i of snap.images) store.add(i.config, i.config.rootfs.diff_ids.map(layer), { parent: i.parent });
+  for (const i of snap.images) {
+    const img = store.add(i.config, i.config.rootfs.diff_ids.map(layer), { parent: i.parent });
+    if (i.cacheOnly) store.setCacheOnly(img.id, true);
+  }
   for (const [ref, id] of snap.refs) store.addReference(id, ref);
   return store;
 }
