@@ -129,16 +129,20 @@ export const systemPruneRun: Handler = async (ctx, _args, flags) => {
   }
   const d = daemonOf(ctx);
   const c = await d.containerPrune();
-  // docker-cli prunes in this order: containers, networks, volumes (anonymous only), images.
+  // docker-cli prunes in this order: containers, networks, volumes (anonymous only), images, build cache.
+  const n = d.networkPrune ? await d.networkPrune() : [];
   const v = volumes && d.volumePrune ? await d.volumePrune(false) : { VolumesDeleted: null, SpaceReclaimed: 0 };
   const i = await d.imagePrune({ all, filters: {} });
+  const b = d.buildPrune ? await d.buildPrune(all) : { CachesDeleted: null, SpaceReclaimed: 0 };
   let out = '';
   if (c.ContainersDeleted?.length) out += 'Deleted Containers:\n' + c.ContainersDeleted.map((id) => id + '\n').join('') + '\n';
+  if (n.length) out += 'Deleted Networks:\n' + n.map((name) => name + '\n').join('') + '\n';
   if (v.VolumesDeleted?.length) out += 'Deleted Volumes:\n' + v.VolumesDeleted.map((n) => n + '\n').join('') + '\n';
   if (i.ImagesDeleted?.length) {
     out += 'Deleted Images:\n' + i.ImagesDeleted.map((it) => (it.Untagged ? `untagged: ${it.Untagged}\n` : `deleted: ${it.Deleted}\n`)).join('') + '\n';
   }
-  out += `Total reclaimed space: ${humanSize(c.SpaceReclaimed + v.SpaceReclaimed + i.SpaceReclaimed)}\n`;
+  if (b.CachesDeleted?.length) out += 'Deleted build cache objects:\n' + b.CachesDeleted.map((id) => id + '\n').join('') + '\n';
+  out += `Total reclaimed space: ${humanSize(c.SpaceReclaimed + v.SpaceReclaimed + i.SpaceReclaimed + b.SpaceReclaimed)}\n`;
   await ctx.io.stdout.write(out);
   return 0;
 };
