@@ -158,6 +158,14 @@ describe('failures', () => {
     expect(classic.status).toBe(3);
     expect(classic.stderr).toContain("The command '/bin/sh -c exit 3' returned a non-zero code: 3");
   });
+  it('repeats the failing step\'s last output lines in the error box (at most ten)', async () => {
+    await sh(`mkdir -p loud && printf '%s\\n' 'FROM busybox' 'RUN seq 1 12 && ls /nope' > loud/Dockerfile`);
+    const kit = await build('loud');
+    expect(kit.status).toBe(1);
+    const box = /------\n > \[2\/2\] RUN seq 1 12 && ls \/nope:\n([\s\S]*?)------\n/.exec(kit.stderr)?.[1] ?? '';
+    const lines = box.split('\n').filter(Boolean).map((l) => l.replace(/^\d+\.\d{3} /, ''));
+    expect(lines).toEqual(['4', '5', '6', '7', '8', '9', '10', '11', '12', 'ls: /nope: No such file or directory']);
+  });
 });
 
 describe('docker builder prune', () => {

@@ -446,7 +446,7 @@ export class Builder {
     } catch (e) {
       if (e instanceof BuildFailure) {
         if (v) await this.kit!.error(v, e.message);
-        throw this.failure(e, node, text, stage, multi, i, n);
+        throw this.failure(e, node, text, stage, multi, i, n, v?.logs);
       }
       throw e;
     }
@@ -458,9 +458,11 @@ export class Builder {
     this.d.emit?.({ type: 'build.step', step: stepNo, stage: stageName, text, cached: false, reason: decision.reason, parentId: parent.id, imageId: img.id, ...added, files: this.lastFiles });
   }
 
-  private failure(e: BuildFailure, node: Node, text: string, stage: Stage, multi: boolean, i: number, n: number): BuildFailure {
+  private failure(e: BuildFailure, node: Node, text: string, stage: Stage, multi: boolean, i: number, n: number, logs: string[] = []): BuildFailure {
     if (this.o.classic) return e;
-    return new BuildFailure(`------\n > ${this.label(stage, multi, i, n)} ${text}:\n------\n${this.excerpt(node)}ERROR: failed to build: failed to solve: ${e.message}`, e.status);
+    // The box repeats the step's last output lines, so the reason is right above the error.
+    const shown = logs.map((l) => l + '\n').join('');
+    return new BuildFailure(`------\n > ${this.label(stage, multi, i, n)} ${text}:\n${shown}------\n${this.excerpt(node)}ERROR: failed to build: failed to solve: ${e.message}`, e.status);
   }
 
   /** What a step will do: its cache key and how to apply it. */

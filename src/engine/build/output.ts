@@ -16,7 +16,12 @@ export interface Vertex {
   error?: string;
   /** Sub-status rows (`transferring dockerfile: 87B`, `naming to …`). */
   rows: { text: string; time?: string }[];
+  /** The last lines the step printed, stamped (BuildKit's error box repeats them). */
+  logs?: string[];
 }
+
+/** BuildKit keeps this many of a step's last log lines for the error box. */
+export const ERROR_LOG_LINES = 10;
 
 const secs = (ms: number) => (Math.max(0, ms) / 1000).toFixed(1);
 
@@ -54,7 +59,9 @@ export class BuildKitPrinter {
 
   /** A line the step's process printed, stamped with seconds since the step began. */
   async log(v: Vertex, line: string): Promise<void> {
-    if (this.mode === 'plain') await this.out(`#${v.n} ${((this.now() - v.start) / 1000).toFixed(3)} ${line}\n`);
+    const stamped = `${((this.now() - v.start) / 1000).toFixed(3)} ${line}`;
+    v.logs = [...(v.logs ?? []), stamped].slice(-ERROR_LOG_LINES);
+    if (this.mode === 'plain') await this.out(`#${v.n} ${stamped}\n`);
   }
 
   async done(v: Vertex): Promise<void> {
