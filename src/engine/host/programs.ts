@@ -19,6 +19,7 @@ import { registerShadowUtils } from '../programs/shadow';
 import { registerNetPrograms } from '../programs/net';
 import { registerPython } from '../programs/python';
 import { registerGo } from '../programs/go/go';
+import { registerDevTools } from '../programs/devtools';
 
 let registered = false;
 
@@ -77,6 +78,7 @@ export function registerAllPrograms(): void {
   registerNetPrograms();
   registerPython();
   registerGo();
+  registerDevTools();
   registerProgram('systemctl', systemctl);
   registerProgram('service', service);
 }

@@ -7,6 +7,7 @@
 import { Pipe } from '../process/pipe';
 import { NetError, Terminated, type Listener, type NetApi, type NetInterface, type Socket } from '../process/types';
 import type { Fs } from '../fs/types';
+import { connectInternet, internetAddress, isInternetAddress } from './internet';
 
 interface PendingAccept {
   resolve: (s: Socket) => void;
@@ -122,7 +123,8 @@ export class NetNamespace {
     } catch {
       // no /etc/hosts (FROM scratch)
     }
-    return this.dns(name);
+    // Past the machine: public names of the simulated internet, for namespaces with a way out.
+    return this.dns(name) ?? (this.primary() !== '127.0.0.1' ? internetAddress(name) : undefined);
   }
 }
 
@@ -170,6 +172,10 @@ export class NetStack {
         viaProxy = true;
         ip = fwd.targetIp;
       }
+    }
+    if (!target && isInternetAddress(ip) && from.primary() !== '127.0.0.1') {
+      if (port !== 80 && port !== 443) throw new NetError('ETIMEDOUT', 'Connection timed out');
+      return connectInternet(ip, port, from.primary(), this.nextPort++);
     }
     if (!target) throw new NetError('EHOSTUNREACH', `No route to host`);
     // Docker drops traffic between different bridges: the SYN goes unanswered.

@@ -4,7 +4,7 @@
  * full inflate: see lib/gzip.ts). tar reads gzip input whether or not z was given, as GNU does.
  */
 import type { ProgramContext } from '../process/types';
-import { readTar, writeTar, type TarEntry } from '../fs/tar';
+import { PAX_VSIZE, readTar, writeTar, type TarEntry } from '../fs/tar';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { gunzip, gzip as gzipBytes, isGzip, GzipError } from './lib/gzip';
@@ -29,7 +29,7 @@ const TYPE_KIND: Record<string, string> = { file: '-', hardlink: 'h', symlink: '
 export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
   const io = new Io(ctx, 'tar', fl);
   const p = await io.parse(
-    { short: 'cxtf:zvC:OpPkh', long: { create: 'c', extract: 'x', get: 'x', list: 't', file: 'f=', gzip: 'z', gunzip: 'z', verbose: 'v', directory: 'C=', 'to-stdout': 'O', 'preserve-permissions': 'p', 'absolute-names': 'P', 'keep-old-files': 'k' } },
+    { short: 'cxtf:zvC:OpPkh', long: { create: 'c', extract: 'x', get: 'x', list: 't', file: 'f=', gzip: 'z', gunzip: 'z', verbose: 'v', directory: 'C=', 'to-stdout': 'O', 'preserve-permissions': 'p', 'absolute-names': 'P', 'keep-old-files': 'k', 'strip-components': 'strip-components=' } },
     "Usage: tar [OPTION...] [FILE]...\nGNU 'tar' saves many files together into a single tape or disk archive, and can\nrestore individual files from the archive.\n",
     2,
     oldStyle(ctx.argv.slice(1)),
@@ -155,8 +155,17 @@ export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
     await io.err('Error is not recoverable: exiting now');
     return 2;
   }
-  for (const e of entries) {
+  // --strip-components=N: drop the first N parts of each name; entries with no more parts are skipped.
+  const strip = Number(p.get('strip-components') ?? 0);
+  if (!Number.isInteger(strip) || strip < 0) return io.usage(`Invalid number of elements: ${p.get('strip-components')}`, 2);
+  for (const e0 of entries) {
     if (ctx.signal.aborted) break;
+    let e = e0;
+    if (strip && mode === 'x') {
+      const parts = e.name.replace(/\/$/, '').split('/');
+      if (parts.length <= strip) continue;
+      e = { ...e, name: parts.slice(strip).join('/') + (e.type === 'dir' ? '/' : '') };
+    }
     if (!selected(e.name)) continue;
     for (const w of wanted) if (e.name.replace(/\/$/, '') === w || e.name.startsWith(w + '/')) seen.add(w);
     if (mode === 't' || (mode === 'x' && verbose)) {
@@ -198,7 +207,8 @@ export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
           status = 2;
           continue;
         }
-        target.writeFile(name, e.data ?? new Uint8Array(0), { mode: e.mode });
+        const vsize = e.pax?.[PAX_VSIZE];
+        target.writeFile(name, e.data ?? new Uint8Array(0), { mode: e.mode, ...(vsize ? { size: Number(vsize) } : {}) });
         target.chmod(name, e.mode);
       } else continue;
       if (fs.cred.uid === 0) target.chown(name, e.uid, e.gid);

@@ -137,12 +137,14 @@ export async function cp(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
         fs.symlink(fs.readlink(src), dst);
       } else {
         const data = fs.readFile(src);
+        // A stub (a program standing for a real binary) keeps the size it reports.
+        const opts = { mode: sst.mode & 0o777, ...(sst.size !== data.length ? { size: sst.size } : {}) };
         try {
-          fs.writeFile(dst, data, { mode: sst.mode & 0o777 });
+          fs.writeFile(dst, data, opts);
         } catch (e) {
           if (!(p.has('f') && isFsError(e, 'EACCES'))) throw e;
           fs.unlink(dst);
-          fs.writeFile(dst, data, { mode: sst.mode & 0o777 });
+          fs.writeFile(dst, data, opts);
         }
         copyAttrs(sst, dst);
       }

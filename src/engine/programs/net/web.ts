@@ -6,6 +6,7 @@
 import { NetError, type ProgramContext } from '../../process/types';
 import { header, parseUrl, request, type HttpResponse } from './http';
 import { deviceAt } from '../lib/devices';
+import { internetAddress, reportedSize } from '../../network/internet';
 
 const dec = new TextDecoder();
 const enc = new TextEncoder();
@@ -105,7 +106,7 @@ export async function curl(ctx: ProgramContext): Promise<number> {
   let res: HttpResponse;
   for (let hops = 0; ; hops++) {
     try {
-      if (u.scheme === 'https' && net.resolve(u.host) && !/^(localhost|\d+\.\d+\.\d+\.\d+)$/.test(u.host)) throw new NetError('ECONNREFUSED', 'tls');
+      if (u.scheme === 'https' && net.resolve(u.host) && !internetAddress(u.host) && !/^(localhost|\d+\.\d+\.\d+\.\d+)$/.test(u.host)) throw new NetError('ECONNREFUSED', 'tls');
       res = await request(net, u, {
         method: method ?? (head ? 'HEAD' : data !== undefined ? 'POST' : 'GET'),
         headers: data !== undefined && !headers.some(([k]) => k.toLowerCase() === 'content-type') ? [...headers, ['Content-Type', 'application/x-www-form-urlencoded']] : headers,
@@ -136,9 +137,10 @@ export async function curl(ctx: ProgramContext): Promise<number> {
   if (include || head) chunks.push(enc.encode(res.head.replace(/\r?\n/g, '\r\n') + '\r\n\r\n'));
   if (!head) chunks.push(res.body);
   const file = output ?? (remoteName ? u.path.split('/').filter(Boolean).pop() || 'index.html' : undefined);
-  if (file && !silent) await ctx.stderr.write(progress(res.body.length));
+  const size = (res.status === 200 && reportedSize(u.host, u.path)) || res.body.length;
+  if (file && !silent) await ctx.stderr.write(progress(size));
   try {
-    await out(ctx, file, concatAll(chunks));
+    await out(ctx, file, concatAll(chunks), size);
   } catch {
     return err(23, `Failure writing output to destination, passed ${res.body.length} returned 0`);
   }
@@ -177,9 +179,10 @@ function concatAll(parts: Uint8Array[]): Uint8Array {
   return outb;
 }
 
-async function out(ctx: ProgramContext, file: string | undefined, data: Uint8Array): Promise<void> {
+async function out(ctx: ProgramContext, file: string | undefined, data: Uint8Array, size?: number): Promise<void> {
   if (file && deviceAt(ctx, file) === 'null') return;
-  if (file && file !== '-') ctx.fs.writeFile(file, data);
+  // A download from the simulated internet is a small stand-in that reports the real file's size.
+  if (file && file !== '-') ctx.fs.writeFile(file, data, size !== undefined && size !== data.length ? { size } : {});
   else await ctx.stdout.write(data);
 }
 
@@ -237,14 +240,24 @@ export async function wget(ctx: ProgramContext, busybox = false): Promise<number
     else await note(`connected.\nHTTP request sent, awaiting response... ${res.status} ${res.statusText}\n${stamp(ctx)} ERROR ${res.status}: ${res.statusText}.\n\n`);
     return busybox ? 1 : 8;
   }
+  const size = reportedSize(u.host, u.path) ?? res.body.length;
   if (busybox) await note(`${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n`);
-  else await note(`connected.\nHTTP request sent, awaiting response... ${res.status} ${res.statusText}\nLength: ${res.body.length} [${(header(res, 'Content-Type') ?? 'text/plain').split(';')[0]}]\nSaving to: ‘${file === '-' ? 'STDOUT' : file}’\n\n`);
+  else await note(`connected.\nHTTP request sent, awaiting response... ${res.status} ${res.statusText}\nLength: ${size}${size >= 1024 ? ` (${wgetSize(size)})` : ''} [${(header(res, 'Content-Type') ?? 'text/plain').split(';')[0]}]\nSaving to: ‘${file === '-' ? 'STDOUT' : file}’\n\n`);
   if (file === '-') await ctx.stdout.write(res.body);
-  else ctx.fs.writeFile(file, res.body);
-  if (busybox) await note(`${(file === '-' ? '-' : file).padEnd(20)} 100% |********************************| ${String(res.body.length).padStart(5)}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
-  else await note(`${(file === '-' ? '-' : file).padEnd(20)}100%[===================>] ${String(res.body.length).padStart(7)}  --.-KB/s    in 0s      \n\n${stamp(ctx)} (${(res.body.length / 1000).toFixed(2)} MB/s) - ${file === '-' ? 'written to stdout' : `‘${file}’ saved`} [${res.body.length}/${res.body.length}]\n\n`);
+  else await out(ctx, file, res.body, size);
+  if (busybox) await note(`${(file === '-' ? '-' : file).padEnd(20)} 100% |********************************| ${(size >= 1024 ? wgetSize(size) : String(size)).padStart(5)}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
+  else await note(`${(file === '-' ? '-' : file).padEnd(20)}100%[===================>] ${(size >= 1024 ? wgetSize(size) : String(size)).padStart(7)}  --.-KB/s    in 0s      \n\n${stamp(ctx)} (${(size / 1000).toFixed(2)} MB/s) - ${file === '-' ? 'written to stdout' : `‘${file}’ saved`} [${size}/${size}]\n\n`);
   void dec;
   return 0;
+}
+
+/** wget's sizes: 1024-based, one decimal (4.6M, 615K). */
+function wgetSize(n: number): string {
+  const units = ['K', 'M', 'G'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) (v /= 1024), i++;
+  return `${v >= 10 ? Math.round(v) : v.toFixed(1)}${units[i]}`;
 }
 
 function stamp(ctx: ProgramContext): string {

@@ -104,6 +104,18 @@ export const DEB = table([
   ['htop', '3.2.2-2', 405, 152, 'libnl-3-200 libnl-genl-3-200', 'interactive processes viewer', { '/usr/bin/htop': 'htop' }],
   ['libnl-3-200', '3.7.0-0.2+b1', 176, 63, '', 'library for dealing with netlink sockets', {}, lib('libnl-3.so.200'), 'libs'],
   ['libnl-genl-3-200', '3.7.0-0.2+b1', 50, 21, 'libnl-3-200', 'library for dealing with netlink sockets - generic netlink', {}, lib('libnl-genl-3.so.200'), 'libs'],
+  // The build tools of the notes' compile-from-source Dockerfiles (redis): make runs; gcc says it cannot compile.
+  ['make', '4.3-4.1', 1592, 396, '', 'utility for directing compilation', { '/usr/bin/make': 'make' }, {}, 'devel'],
+  ['gcc', '4:12.2.0-3', 36, 5, 'gcc-12 cpp', 'GNU C compiler', { '/usr/bin/gcc': 'gcc', '/usr/bin/cc': 'gcc', '/usr/bin/c89': 'gcc', '/usr/bin/c99': 'gcc' }, {}, 'devel'],
+  ['gcc-12', '12.2.0-14', 70213, 19280, 'cpp-12 binutils libgcc-12-dev', 'GNU C compiler', { '/usr/bin/gcc-12': 'gcc' }, {}, 'devel'],
+  ['cpp', '4:12.2.0-3', 44, 7, 'cpp-12', 'GNU C preprocessor (cpp)', {}, {}, 'interpreters'],
+  ['cpp-12', '12.2.0-14', 32041, 9446, '', 'GNU C preprocessor', {}, {}, 'interpreters'],
+  ['binutils', '2.40-2', 35318, 7421, '', 'GNU assembler, linker and binary utilities', {}, {}, 'devel'],
+  ['libgcc-12-dev', '12.2.0-14', 8934, 2437, '', 'GCC support library (development files)', {}, {}, 'libdevel'],
+  ['libc6-dev', '2.36-9+deb12u10', 12018, 1904, 'libc-dev-bin linux-libc-dev libcrypt-dev', 'GNU C Library: Development Libraries and Header Files', {}, { '/usr/include/stdio.h': '/* Define ISO C stdio on top of C++ iostreams. */\n' }, 'libdevel'],
+  ['libc-dev-bin', '2.36-9+deb12u10', 116, 47, '', 'GNU C Library: Development binaries', {}, {}, 'libdevel'],
+  ['linux-libc-dev', '6.1.129-1', 6935, 2139, '', 'Linux support headers for userspace development', {}, {}, 'devel'],
+  ['libcrypt-dev', '1:4.4.33-2', 318, 122, '', 'libcrypt development files', {}, {}, 'libdevel'],
   ['sudo', '1.9.13p3-1+deb12u1', 6199, 1889, '', 'Provide limited super user privileges to specific users', { '/usr/bin/sudo': 'sudo' }, { '/etc/sudoers': 'root\tALL=(ALL:ALL) ALL\n%sudo\tALL=(ALL:ALL) ALL\n' }, 'admin'],
 ]);
 

@@ -157,6 +157,14 @@ export function unpack(ctx: ProgramContext, pkg: Pkg): string[] {
     ctx.fs.writeFile(doc, `Package: ${pkg.name}\nThis is a simulated package: only the files the lessons need are written.\n`);
     out.add(doc);
   }
+  // Only a few files are written; the first one reports the rest of the package's Installed-Size,
+  // so the layer an install makes weighs what the real one does.
+  const holder = Object.keys(pkg.bins)[0] ?? (out.has(doc) ? doc : Object.keys(pkg.files)[0]);
+  if (holder && pkg.kb > 0) {
+    const others = [...out].filter((f) => f !== holder && ctx.fs.exists(f) && ctx.fs.stat(f).kind === 'file').reduce((n, f) => n + ctx.fs.stat(f).size, 0);
+    const want = pkg.kb * 1024 - others;
+    if (want > ctx.fs.stat(holder).size) ctx.fs.writeFile(holder, ctx.fs.readFile(holder), { size: want });
+  }
   return [...out].sort();
 }
 

@@ -101,6 +101,21 @@ describe('apt-get', () => {
     expect(w.disk.view().readText('/var/lib/dpkg/status')).not.toContain('Package: tree\n');
     expect((await root(w, ['dpkg', '-L', 'tree'])).err).toContain("dpkg-query: package 'tree' is not installed");
   });
+
+  it('purge --auto-remove also removes the dependencies installed only for what goes; a package asked for stays', async () => {
+    const w = debian();
+    await root(w, ['apt-get', 'update']);
+    await root(w, ['apt-get', 'install', '-y', 'gcc', 'make']);
+    expect((await root(w, ['apt-get', 'install', '-y', 'binutils'])).out).toContain('binutils is already the newest version (2.40-2).\nbinutils set to manually installed.\n');
+    expect(w.disk.view().readText('/var/lib/apt/extended_states')).toContain('Package: cpp-12\nArchitecture: amd64\nAuto-Installed: 1\n');
+    const r = await root(w, ['apt-get', 'purge', '-y', '--auto-remove', 'gcc']);
+    expect(r.out).toContain('The following packages will be REMOVED:\n  cpp* cpp-12* gcc* gcc-12* libgcc-12-dev*\n');
+    const status = w.disk.view().readText('/var/lib/dpkg/status');
+    expect(status).not.toContain('Package: gcc-12\n');
+    expect(status).toContain('Package: binutils\n');
+    expect(status).toContain('Package: make\n');
+    expect((await root(w, ['apt-get', 'autoremove', '-y'])).out).toContain('0 upgraded, 0 newly installed, 0 to remove');
+  });
 });
 
 describe('apk', () => {
