@@ -108,7 +108,8 @@ export interface DaemonApi {
   containerUnpause(id: string): Promise<void>;
   containerRename(id: string, name: string): Promise<void>;
   /** GET /containers/{id}/top: `ps -ef` columns of the container's processes, host view. */
-  containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /** `psArgs`: the ps options after the container (`aux`, `-eo pid,comm` …); none means `-ef`. */
+  containerTop(id: string, psArgs?: string[]): Promise<{ Titles: string[]; Processes: string[][] }>;
   containerPrune(): Promise<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>;
   /** POST /containers/{id}/stop?t=&signal= : resolves once it has stopped. */
   containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;

@@ -35,6 +35,7 @@ import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
 import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
 import { healthJson } from './daemon/health';
+import { topTable } from './daemon/top';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -424,7 +425,8 @@ export class Daemon implements DaemonApi {
     });
   }
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
-    return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events }, this.buildCache, req, onOutput);
+    const hostFs = this.d.hostFs ? () => this.d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined;
+    return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events, hostFs }, this.buildCache, req, onOutput);
   }
   async buildPrune(all: boolean): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }> {
     return pruneBuildCache({ store: this.store, containers: this.containers }, this.buildCache, all);
@@ -468,28 +470,11 @@ export class Daemon implements DaemonApi {
   async containerPrune() {
     return this.containers.prune();
   }
-  async containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
+  async containerTop(id: string, psArgs: string[] = []): Promise<{ Titles: string[]; Processes: string[][] }> {
     const c = this.containers.get(id);
     if (!c.running) throw new DaemonError(`container ${c.id} is not running`, 409);
-    const names = new Map<number, string>([[0, 'root'], [1000, '1000']]);
-    const time = (ms: number) => {
-      const d = new Date(ms);
-      return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-    };
     const procs = this.containers.processesOf(c).sort((a, b) => a.info.pid - b.info.pid);
-    return {
-      Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
-      Processes: procs.map((p) => [
-        names.get(p.info.cred.uid) ?? String(p.info.cred.uid),
-        String(p.info.pid),
-        String(p.info.ppid),
-        '0',
-        time(p.info.startTime),
-        c.config.Tty ? 'pts/0' : '?',
-        '00:00:00',
-        p.info.argv.join(' '),
-      ]),
-    };
+    return topTable(procs.map((p) => p.info), psArgs, { now: this.d.clock.now(), tty: c.config.Tty ? 'pts/0' : '?' });
   }
   async containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     await this.containers.stop(id, opts);

@@ -55,9 +55,16 @@ function device(sh: Shell, path: string, fds: Map<number, Stream>): Stream | 'nu
   return fds.get(fd);
 }
 
-function fsMessage(e: unknown, path: string): string {
-  if (isFsError(e)) return `${path}: ${e.message}`;
-  throw e;
+function fsMessage(e: unknown, path: string, sh?: Shell, mode: 'open' | 'create' = 'open'): string {
+  if (!isFsError(e)) throw e;
+  // dash and BusyBox ash word a failed redirection their own way (bash: "path: message").
+  const flavour = sh?.flavour.name;
+  if (flavour === 'dash') {
+    const msg = e.code === 'ENOENT' ? (mode === 'create' ? 'Directory nonexistent' : 'No such file') : e.message;
+    return `cannot ${mode} ${path}: ${msg}`;
+  }
+  if (flavour === 'ash') return mode === 'create' ? `can't create ${path}: ${e.message}` : `can't open '${path}': ${e.message}`;
+  return `${path}: ${e.message}`;
 }
 
 /** Apply redirections to a copy of the descriptor table; returns the new table. */
@@ -99,7 +106,7 @@ export async function applyRedirs(sh: Shell, redirs: Redir[], fds: Map<number, S
             fds.set(fd, bytesReader(''));
           } else fds.set(fd, bytesReader(sh.fs.readFile(target)));
         } catch (e) {
-          throw new RedirError(fsMessage(e, target));
+          throw new RedirError(fsMessage(e, target, sh, 'open'));
         }
       }
       continue;
@@ -117,7 +124,7 @@ export async function applyRedirs(sh: Shell, redirs: Redir[], fds: Map<number, S
         sh.fs.writeFile(target, new Uint8Array(0), { append, mode: 0o666 & ~sh.umask });
       } catch (e) {
         if (e instanceof RedirError) throw e;
-        throw new RedirError(fsMessage(e, target));
+        throw new RedirError(fsMessage(e, target, sh, 'create'));
       }
       w = fileWriter(sh, target);
     }

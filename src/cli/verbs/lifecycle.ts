@@ -84,7 +84,7 @@ export const renameRun: Handler = async (ctx, args) => {
 export const topRun: Handler = async (ctx, args) => {
   let r;
   try {
-    r = await daemonOf(ctx).containerTop(args[0]);
+    r = await daemonOf(ctx).containerTop(args[0], args.slice(1));
   } catch (e) {
     if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
     throw e;

@@ -23,6 +23,7 @@ import { ShellLex } from './dockerfile/shell-lex';
 import { applyIgnore, contextTarSize, DockerIgnore, type BuildContext } from './context';
 import { BuildKitPrinter, type Out, type Vertex } from './output';
 import { copyInto, type CopySource } from './copy';
+import { parseRunMounts, prepareRunMounts, type RunMount } from './run-mounts';
 import { sha256hex } from './hash';
 import { humanSize } from './units';
 import type { BuildCache } from './cache';
@@ -53,6 +54,8 @@ export interface BuildDeps {
   cache: BuildCache;
   /** Build events for the pictures (the daemon adds the build's ID). */
   emit?(e: BuildEventBody): void;
+  /** The host's files, where RUN --mount keeps cache directories and context copies. */
+  hostFs?: () => import('../fs/types').Fs;
 }
 
 type Dist<T> = T extends unknown ? Omit<T, 'build'> : never;
@@ -488,11 +491,20 @@ export class Builder {
         for (const [k] of args) this.usedArgs.add(k);
         const argPrefix = args.length ? `|${args.length} ${args.map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
         const shown = node.attributes.json ? ws.join(' ') : argv.join(' ');
+        let mounts: RunMount[];
+        try {
+          mounts = parseRunMounts(node.flags);
+        } catch (e) {
+          throw this.parseError(node, (e as Error).message);
+        }
+        if (mounts.length && this.o.classic) throw new BuildFailure('Error response from daemon: the --mount option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled');
+        // BuildKit keeps the mount flags in the history text; the classic builder has no mounts.
+        const mountText = mounts.length ? node.flags.filter((f) => f.startsWith('--mount=')).join(' ') + ' ' : '';
         return {
           key: node.original,
           detail: argPrefix,
           kind: 'args',
-          apply: (v) => this.runStep(stage, argv, args as [string, string][], heredocs.map((h) => h.content), v, `RUN ${argPrefix}${shown} # buildkit`, `${argPrefix}${shown}`),
+          apply: (v) => this.runStep(stage, argv, args as [string, string][], heredocs.map((h) => h.content), v, `RUN ${mountText}${argPrefix}${shown} # buildkit`, `${argPrefix}${shown}`, mounts, ctx),
         };
       }
       case 'cmd': case 'entrypoint': {
@@ -722,19 +734,43 @@ export class Builder {
     await this.out(`Removing intermediate container ${id.slice(0, 12)}\n`);
   }
 
-  private createContainer(img: Image, argv: string[], args: [string, string | undefined][]): string {
+  private createContainer(img: Image, argv: string[], args: [string, string | undefined][], hostConfig: Record<string, unknown> = {}): string {
     const env = [...(img.config.config.Env ?? [])];
     for (const [k, v] of args) if (v !== undefined && !env.some((e) => e.startsWith(k + '='))) env.push(`${k}=${v}`);
     return this.d.containers.create({
       config: { Image: img.id, Entrypoint: [''], Cmd: argv, Env: env, WorkingDir: img.config.config.WorkingDir || '/', User: img.config.config.User || '' },
-      hostConfig: {},
+      hostConfig,
     }).Id;
   }
 
-  private async runStep(stage: Stage, argv: string[], args: [string, string][], heredocs: string[], v: Vertex | undefined, buildkitBy: string, classicBy: string): Promise<Image> {
+  private async runStep(stage: Stage, argv: string[], args: [string, string][], heredocs: string[], v: Vertex | undefined, buildkitBy: string, classicBy: string, mounts: RunMount[] = [], ctx?: BuildContext): Promise<Image> {
     const parent = stage.image!;
     const cmd = heredocs.length ? [...argv.slice(0, -1), heredocs.join('')] : argv;
-    const id = this.createContainer(parent, cmd, args);
+    let prepared: { hostConfig: Record<string, unknown>; done: () => void } | undefined;
+    if (mounts.length && !this.o.classic) {
+      const hostFs = this.d.hostFs?.();
+      if (!hostFs || !ctx) throw new BuildFailure('RUN --mount needs the host filesystem, which this builder has not got');
+      try {
+        prepared = prepareRunMounts(mounts, hostFs, ctx, `${buildkitBy}\n${this.now()}`);
+      } catch (e) {
+        throw new BuildFailure((e as Error).message);
+      }
+    }
+    let id: string;
+    try {
+      id = this.createContainer(parent, cmd, args, prepared?.hostConfig);
+    } catch (e) {
+      prepared?.done();
+      throw e;
+    }
+    try {
+      return await this.runIn(id, parent, argv, v, buildkitBy, classicBy);
+    } finally {
+      prepared?.done();
+    }
+  }
+
+  private async runIn(id: string, parent: Image, argv: string[], v: Vertex | undefined, buildkitBy: string, classicBy: string): Promise<Image> {
     if (!this.kit) await this.out(` ---> Running in ${id.slice(0, 12)}\n`);
     const svc = this.d.containers;
     let pending = '';

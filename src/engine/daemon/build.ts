@@ -20,6 +20,8 @@ export interface BuildRequest extends Omit<BuildOptions, 'context' | 'dockerfile
 }
 
 export interface BuildServices {
+  /** The host's files (RUN --mount's cache directories live there). */
+  hostFs?: () => import('../fs/types').Fs;
   store: ImageStore;
   clock: Clock;
   containers: ContainerService;
@@ -57,6 +59,7 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
       },
       tag: (id, ref) => daemon.images.tag(id, ref),
       cache,
+      hostFs: daemon.hostFs,
       emit: (e) => {
         emit({ ...e, build });
         if (e.type === 'build.step' && !e.cached && e.layer) emit({ type: 'layer.created', diffId: e.layer });

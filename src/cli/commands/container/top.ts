@@ -4,6 +4,7 @@ import { topRun } from '../../verbs/lifecycle';
 
 export const spec: CommandSpec = {
   "name": "top",
+  "interspersed": false,
   "use": "top CONTAINER [ps OPTIONS]",
   "short": "Display the running processes of a container",
   "aliasesLine": "docker container top, docker top",
