@@ -11,9 +11,10 @@ import { Overlay } from '../fs/overlay';
 import { MutableLayer } from '../fs/layer';
 import type { Layer } from '../fs/layer';
 import { Vfs } from '../fs/vfs';
-import { readTar } from '../fs/tar';
+import { PAX_VSIZE, readTar } from '../fs/tar';
 import { gunzip, isGzip } from '../programs/lib/gzip';
 import type { BuildContext } from './context';
+import { fetchInternet, internetAddress } from '../network/internet';
 
 export type CopySource =
   | { kind: 'context'; ctx: BuildContext }
@@ -30,6 +31,8 @@ interface Item {
   target?: string;
   /** The size a stub file reports (a program marker standing for a real binary). */
   size?: number;
+  /** Fetched by ADD from a URL: saved as it is, never unpacked. */
+  remote?: boolean;
 }
 
 const enc = new TextEncoder();
@@ -200,7 +203,14 @@ export function copyInto(o: {
     if (/^https?:\/\//.test(raw)) {
       if (!o.add) return `source can't be a URL for COPY`;
       const host = raw.replace(/^https?:\/\//, '').split(/[/:]/)[0];
-      return `failed to load cache key: Get "${raw}": dial tcp: lookup ${host} on 127.0.0.11:53: no such host (the simulator has no internet; copy the file into the build context instead)`;
+      // ADD <url>: fetched from the simulated internet, saved as is (not unpacked), mode 600.
+      const got = fetchInternet(raw);
+      if (!got) {
+        if (internetAddress(host)) return `failed to load cache key: invalid response status 404`;
+        return `failed to load cache key: Get "${raw}": dial tcp: lookup ${host} on 127.0.0.11:53: no such host (the simulator's internet has only a few sites; copy the file into the build context instead)`;
+      }
+      matches.push({ rel: got.name, kind: 'file', data: got.body, mode: 0o600, remote: true, ...(got.size !== got.body.length ? { size: got.size } : {}) });
+      continue;
     }
     const rel = clean(raw);
     if (raw.replace(/^\.\//, '').startsWith('../') && o.source.kind === 'context' && rel === '') {
@@ -235,7 +245,7 @@ export function copyInto(o: {
     }
     const name = it.rel.slice(it.rel.lastIndexOf('/') + 1);
     const intoDir = many || (fs.exists(target) && fs.stat(target).kind === 'dir');
-    if (o.add && it.kind === 'file' && isArchive(name, it.data)) {
+    if (o.add && it.kind === 'file' && !it.remote && isArchive(name, it.data)) {
       // ADD unpacks a local archive into the destination directory.
       mkdirp(fs, target, { uid: 0, gid: 0 });
       const entries = readTar(isGzip(it.data) ? gunzip(it.data) : it.data);
@@ -244,7 +254,8 @@ export function copyInto(o: {
         if (e.type === 'dir') mkdirp(fs, p, { uid: e.uid, gid: e.gid });
         else if (e.type === 'file' || e.type === 'symlink') {
           mkdirp(fs, p.slice(0, p.lastIndexOf('/')) || '/', { uid: 0, gid: 0 });
-          put(fs, p, { rel: e.name, kind: e.type === 'symlink' ? 'symlink' : 'file', data: e.data ?? new Uint8Array(), mode: e.mode & 0o7777, target: e.linkname }, { uid: e.uid, gid: e.gid });
+          const vsize = e.pax?.[PAX_VSIZE];
+          put(fs, p, { rel: e.name, kind: e.type === 'symlink' ? 'symlink' : 'file', data: e.data ?? new Uint8Array(), mode: e.mode & 0o7777, target: e.linkname, ...(vsize ? { size: Number(vsize) } : {}) }, { uid: e.uid, gid: e.gid });
         }
       }
       continue;

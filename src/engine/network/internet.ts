@@ -174,6 +174,15 @@ export function reportedSize(host: string, path: string): number | undefined {
   return lookup(host.toLowerCase(), path)?.size;
 }
 
+/** A download as ADD <url> fetches it (the builder is outside any container's network). */
+export function fetchInternet(url: string): { body: Uint8Array; size: number; name: string } | undefined {
+  const m = /^https?:\/\/([^/:]+)(?::\d+)?(\/[^?#]*)?/.exec(url);
+  if (!m) return undefined;
+  const dl = lookup(m[1].toLowerCase(), m[2] ?? '/');
+  if (!dl) return undefined;
+  return { body: dl.body(), size: dl.size, name: (m[2] ?? '/').split('/').filter(Boolean).pop() ?? 'index.html' };
+}
+
 /** Answer one HTTP/1.1 request on a server-side socket, then close it. */
 export async function serveInternet(ip: string, sock: Socket): Promise<void> {
   const host = Object.keys(SITES).find((h) => SITES[h] === ip) ?? ip;
