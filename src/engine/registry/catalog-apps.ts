@@ -96,6 +96,14 @@ export const PYTHON: Record<string, () => ImageSpec> = {
   '3.9.5-alpine3.13': () => python({ ver: '3.9.5', base: alpineSteps('3.13'), created: '2021-05-12T16:32:49Z', sizes: [1_600_000, 30_000_000, 8_100_000], pip: '21.1.1' }),
   '2.7-slim': () => python({ ver: '2.7.18', base: debianSteps('buster-slim'), created: '2020-04-23T12:46:25Z', sizes: [8_100_000, 62_700_000, 8_000_000], pip: '20.0.2' }),
   latest: () => python({ ver: '3.13.2', base: buildpackSteps(), created: '2025-02-06T21:30:12Z', sizes: [16_000_000, 200_000_000, 13_000_000], pip: '24.3.1' }),
+  // Tags a learner types without a note to copy from: the full images on buildpack-deps, the slim
+  // ones on Debian bookworm-slim, as the official image builds them.
+  '3.9': () => python({ ver: '3.9.21', base: buildpackSteps(), created: '2024-12-04T01:12:41Z', sizes: [16_000_000, 185_000_000, 12_000_000], pip: '23.0.1' }),
+  '3.10': () => python({ ver: '3.10.16', base: buildpackSteps(), created: '2024-12-04T01:12:41Z', sizes: [16_000_000, 190_000_000, 12_000_000], pip: '23.0.1' }),
+  '3.11': () => python({ ver: '3.11.11', base: buildpackSteps(), created: '2024-12-04T01:12:41Z', sizes: [16_000_000, 195_000_000, 12_000_000], pip: '24.0' }),
+  '3.12': () => python({ ver: '3.12.9', base: buildpackSteps(), created: '2025-02-06T21:30:12Z', sizes: [16_000_000, 198_000_000, 13_000_000], pip: '24.3.1' }),
+  '3.9-slim': () => python({ ver: '3.9.21', base: debianSteps('bookworm-slim'), created: '2024-12-04T01:12:41Z', sizes: [3_500_000, 33_000_000, 12_000_000], pip: '23.0.1' }),
+  slim: () => python({ ver: '3.13.2', base: debianSteps('bookworm-slim'), created: '2025-02-06T21:30:12Z', sizes: [3_500_000, 36_000_000, 13_000_000], pip: '24.3.1' }),
 };
 
 /** buildpack-deps:bookworm (curl, scm, full build toolchain), the base of node and python:latest. */

@@ -43,7 +43,7 @@ export const OFFICIAL: Record<string, Tags> = {
   'library/centos': { latest: () => centos('8'), '8': () => centos('8'), '7': () => centos('7'), centos7: () => centos('7'), centos8: () => centos('8') },
   'library/nginx': { latest: () => nginx('debian'), mainline: () => nginx('debian'), '1.27': () => nginx('debian'), '1.27.4': () => nginx('debian'), alpine: () => nginx('alpine'), '1.27-alpine': () => nginx('alpine') },
   'library/redis': { latest: () => redis('debian'), '7': () => redis('debian'), '7.4': () => redis('debian'), '7.4.2': () => redis('debian'), alpine: () => redis('alpine'), '7-alpine': () => redis('alpine') },
-  'library/python': { ...PYTHON, '3': PYTHON.latest, '3.13': PYTHON.latest, '3.9.5': PYTHON['3.9.5-slim'] },
+  'library/python': { ...PYTHON, '3': PYTHON.latest, '3.13': PYTHON.latest, '3.9.5': PYTHON['3.9.5-slim'], '3-slim': PYTHON.slim, '3.13-slim': PYTHON.slim },
   'library/golang': { latest: golangBookworm, '1.24': golangBookworm, '1.24.1': golangBookworm, bookworm: golangBookworm, '1.24-bookworm': golangBookworm, 'alpine3.17': golangAlpine317, '1.21-alpine3.17': golangAlpine317, '1.21.0-alpine3.17': golangAlpine317 },
   'library/node': { latest: node, '23': node, current: node },
   'library/mysql': { latest: mysql, '9': mysql, '9.2': mysql, innovation: mysql },
