@@ -254,6 +254,14 @@ export class ContainerService {
       for (const f of ['hostname', 'hosts', 'resolv.conf']) {
         if (host.exists(`${dir}/${f}`)) v.mount(`/etc/${f}`, new SubtreeBackend(this.d.hostDisk, `${dir}/${f}`));
       }
+      // Every container has an empty /.dockerenv (Docker puts it in the init layer, so docker
+      // diff never lists it); programs like df use it to know they run in a container.
+      if (!host.exists(`${dir}/.dockerenv`)) host.writeFile(`${dir}/.dockerenv`, '');
+      try {
+        v.mount('/.dockerenv', new SubtreeBackend(this.d.hostDisk, `${dir}/.dockerenv`));
+      } catch {
+        /* a read-only image root without the mount point: left out */
+      }
     }
     let init: Proc;
     try {

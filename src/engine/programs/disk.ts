@@ -137,7 +137,24 @@ export async function df(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
   const human = p.has('h') || p.has('H');
   const fmt = (k: number) => (human ? (k === 0 ? '0' : humanSize(k * 1024)) : String(k));
   const header = ['Filesystem', ...(p.has('T') ? ['Type'] : []), human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
-  const table = rows.map(([src, type, size, used, mnt]) => {
+  // With FILE operands, each is shown by the file system it lives on (the longest mount prefix).
+  let shown: Row[] = rows;
+  if (p.operands.length) {
+    shown = [];
+    for (const f of p.operands) {
+      let abs: string;
+      try {
+        abs = ctx.fs.realpath(f);
+      } catch (e) {
+        await io.err(`${q(f)}: ${errText(e)}`);
+        continue;
+      }
+      const best = rows.filter((r) => abs === r[4] || abs.startsWith(r[4] === '/' ? '/' : r[4] + '/')).sort((a, b) => b[4].length - a[4].length)[0];
+      if (best) shown.push(best);
+    }
+    if (!shown.length) return 1;
+  }
+  const table = shown.map(([src, type, size, used, mnt]) => {
     const avail = Math.floor(size * 0.95) - used;
     const pct = size ? Math.ceil((used * 100) / (used + avail)) + '%' : '-';
     return [src, ...(p.has('T') ? [type] : []), fmt(size), fmt(used), fmt(avail), pct, mnt];
