@@ -19,6 +19,7 @@ import { sort, uniq } from './sortuniq';
 import { cut, tr } from './cuttr';
 import { egrep, fgrep, grep } from './grep';
 import { sed } from './sed';
+import { awk } from './awk';
 import { basename, clear, dirname, falseProg, mktemp, pwd, readlink, realpath, seq, sleep, tee, trueProg, which, yes } from './simple';
 import { date, env, free, hostname, id, nproc, printenv, uname, uptime, whoami } from './sysinfo';
 import { kill, ps } from './procs';
@@ -31,7 +32,7 @@ import { gunzipProg, gzip, tar, zcat } from './archive';
 /** Every program of the GNU family, by the name its marker file gives. */
 export const COREUTILS: Record<string, Program> = {
   ls, cat, more, less, echo, printf, test, '[': bracket, mkdir, rmdir, touch, rm, cp, mv, ln,
-  chmod, chown, chgrp, head, tail, wc, sort, uniq, cut, tr, grep, egrep, fgrep, sed,
+  chmod, chown, chgrp, head, tail, wc, sort, uniq, cut, tr, grep, egrep, fgrep, sed, awk, mawk: awk, gawk: awk,
   true: trueProg, false: falseProg, pwd, sleep, yes, seq, clear, which, basename, dirname, realpath, readlink, mktemp, tee,
   env, printenv, date, id, whoami, hostname, uname, nproc, free, uptime,
   kill, ps, find, xargs, sudo, su, stat, du, df, file, md5sum, sha256sum, tar, gzip, gunzip: gunzipProg, zcat,

@@ -6,6 +6,7 @@ import { sort, uniq } from './sortuniq';
 import { cut, tr } from './cuttr';
 import { grep } from './grep';
 import { sed } from './sed';
+import { awk } from './awk';
 import { echo, printf } from './echo';
 import { seq, tee, yes } from './simple';
 import { Collect, makeWorld, run } from './testing/ctx';
@@ -90,6 +91,16 @@ const rows: Row[] = [
   [sed, ['sed', 's/x'], '', '', "sed: -e expression #1, char 3: unterminated `s' command\n", 1],
   [sed, ['sed', 'k'], '', '', "sed: -e expression #1, char 1: unknown command: `k'\n", 1],
   [sed, ['sed', 'p', 'nope'], '', '', "sed: can't read nope: No such file or directory\n", 2],
+  [awk, ['awk', '{print $1}'], 'a\nb\n', 'a 1\nb 2\n'],
+  [awk, ['awk', '{s += $2} END {print "sum", s}'], 'sum 3\n', 'a 1\nb 2\n'],
+  [awk, ['awk', '-F:', '$2 >= 10 {print $1}'], 'y\n', 'x:9\ny:10\n'],
+  [awk, ['awk', 'NR>1 {print NR": "$NF}'], '2: 2\n', 'a 1\nb 2\n'],
+  [awk, ['awk', '/b/,/c/'], 'b\nc\n', 'a\nb\nc\nd\n'],
+  [awk, ['awk', 'BEGIN {printf "%-5s|%5.2f|%03d\\n", "ab", 3.14159, 7}'], 'ab   | 3.14|007\n'],
+  [awk, ['awk', '-F,', '{$2="X"; print; print NF}'], 'a X  c\n4\n', 'a,b,,c\n'],
+  [awk, ['awk', '{n = split($0, p, ";"); gsub(/o/, "[&]", p[2]); print n, p[2], toupper(substr($0, 1, 3))}'], '2 f[o][o] X=1\n', 'x=1;foo\n'],
+  [awk, ['awk', '{print $1/$2, 10/3, $1 < $2, "10" < "9"}'], '0.75 3.33333 1 1\n', '3 4\n'],
+  [awk, ['awk', '{print $1'], '', '', 'awk: line 1: syntax error at or near end of file\n', 2],
   [grep, ['grep', '-v', 'hello', 'b.txt'], 'Hello\nHELLO\n'],
   [grep, ['grep', '-o', 'ba.', 'a.txt'], 'bar\nbaz\n'],
   [grep, ['grep', '-w', 'ba', 'a.txt'], '', '', '', 1],
