@@ -721,7 +721,8 @@ export class ContainerService {
       ImageID: c.imageId,
       Command: [c.path, ...c.args].join(' '),
       Created: Math.floor(c.created / 1000),
-      Ports: c.running ? [...ports, ...exposedOnly] : exposedOnly,
+      // Only a running container has network settings to list (note 004: an exited nginx shows none).
+      Ports: c.running ? [...ports, ...exposedOnly] : [],
       Labels: c.config.Labels ?? {},
       State: c.state.Status,
       Status: this.statusText(c),
