@@ -2,6 +2,7 @@
  * `docker …` entry point: global flags, command lookup, flag parsing, argument-count checks and
  * error printing with Docker 28.5's texts and exit codes (cli-errors.md §1).
  */
+import { TemplateError } from '../format/template-parse';
 import { buildTree, CLIENT_GIT_COMMIT, CLIENT_VERSION, findChild } from './root';
 import { commandPath, helpText, useLine, type Node } from './help';
 import { FlagError, parseFlags } from './parse';
@@ -100,6 +101,12 @@ export async function runDockerCli(argv: string[], io: CliIo, daemon: unknown): 
     return await n.spec.run({ io, daemon, commandPath: commandPath(n), changed: p.changed, globals: g.flags, spec: n.spec }, p.args, p.flags);
   } catch (e) {
     if (e instanceof CliError) return fail(e.message, e.status);
+    // A --format that does not parse: docker-cli wraps text/template's error the same way in
+    // every command (version and info name their template and exit 64).
+    if (e instanceof TemplateError) {
+      const named = n.spec.name === 'version' || n.spec.name === 'info';
+      return fail(`template parsing error: ${named ? e.message.replace(/^template: :/, `template: ${n.spec.name}:`) : e.message}`, named ? 64 : 1);
+    }
     throw e;
   }
 }

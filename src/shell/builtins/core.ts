@@ -390,6 +390,52 @@ const history: Builtin = async (sh, argv) => {
   return 0;
 };
 
+/**
+ * ulimit: the limits a process starts with. In a container Docker's defaults apply (open files
+ * 1048576, processes unlimited); the host's login shell has Ubuntu's (1024 open files). Setting a
+ * limit is accepted and remembered for this shell only.
+ */
+const LIMITS: [string, string, string, (c: boolean) => string][] = [
+  ['c', 'core file size', '(blocks, -c)', (c) => (c ? 'unlimited' : '0')],
+  ['d', 'data seg size', '(kbytes, -d)', () => 'unlimited'],
+  ['e', 'scheduling priority', '(-e)', () => '0'],
+  ['f', 'file size', '(blocks, -f)', () => 'unlimited'],
+  ['i', 'pending signals', '(-i)', () => '31439'],
+  ['l', 'max locked memory', '(kbytes, -l)', () => '8192'],
+  ['m', 'max memory size', '(kbytes, -m)', () => 'unlimited'],
+  ['n', 'open files', '(-n)', (c) => (c ? '1048576' : '1024')],
+  ['p', 'pipe size', '(512 bytes, -p)', () => '8'],
+  ['q', 'POSIX message queues', '(bytes, -q)', () => '819200'],
+  ['r', 'real-time priority', '(-r)', () => '0'],
+  ['s', 'stack size', '(kbytes, -s)', () => '8192'],
+  ['t', 'cpu time', '(seconds, -t)', () => 'unlimited'],
+  ['u', 'max user processes', '(-u)', (c) => (c ? 'unlimited' : '31439')],
+  ['v', 'virtual memory', '(kbytes, -v)', () => 'unlimited'],
+  ['x', 'file locks', '(-x)', () => 'unlimited'],
+];
+
+const ulimit: Builtin = async (sh, argv) => {
+  const inContainer = sh.fs.exists('/.dockerenv');
+  const set = ((sh as unknown as { limits?: Map<string, string> }).limits ??= new Map());
+  const value = (l: (typeof LIMITS)[number]) => set.get(l[0]) ?? l[3](inContainer);
+  const opts = argv.slice(1).filter((a) => a.startsWith('-')).flatMap((a) => [...a.slice(1)]).filter((c) => c !== 'S' && c !== 'H');
+  const operand = argv.slice(1).find((a) => !a.startsWith('-'));
+  if (opts.includes('a')) {
+    // bash: the name, the unit right-aligned to column 40, then the value.
+    await out(sh, LIMITS.map((l) => `${l[1]}${l[2].padStart(40 - l[1].length)} ${value(l)}\n`).join(''));
+    return 0;
+  }
+  const which = LIMITS.find((l) => l[0] === (opts[0] ?? 'f'));
+  if (!which) throw new ShellError(`-${opts[0]}: invalid option\nulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]`, 2);
+  if (operand !== undefined) {
+    if (operand !== 'unlimited' && !/^\d+$/.test(operand)) throw new ShellError(`${operand}: invalid number`);
+    set.set(which[0], operand);
+    return 0;
+  }
+  await out(sh, value(which) + '\n');
+  return 0;
+};
+
 const times: Builtin = async (sh) => {
   await out(sh, '0m0.010s 0m0.005s\n0m0.000s 0m0.000s\n');
   return 0;
@@ -401,5 +447,5 @@ export const coreBuiltins: [string, Builtin][] = [
   ['eval', evalB], ['source', source], ['.', source], ['test', test], ['[', test],
   ['true', async () => 0], ['false', async () => 1], [':', async () => 0],
   ['type', type], ['command', command], ['hash', hash], ['alias', alias], ['unalias', unalias],
-  ['umask', umask], ['history', history], ['times', times],
+  ['umask', umask], ['history', history], ['times', times], ['ulimit', ulimit],
 ];

@@ -117,7 +117,14 @@ const kill: Builtin = async (sh, argv) => {
       st = 1;
       continue;
     }
-    sh.sys.kill(pid, sig, sh.proc);
+    try {
+      sh.sys.kill(pid, sig, sh.proc);
+    } catch (e) {
+      // Another user's process: kill(2) fails with EPERM, which bash reports and goes on.
+      if (!isFsError(e, 'EPERM')) throw e;
+      await err(sh, 'kill', `(${pid}) - Operation not permitted`);
+      st = 1;
+    }
   }
   return st;
 };
