@@ -1,5 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
+/** E2E_PORT lets several checkouts run their suites side by side without sharing a server. */
+const port = Number(process.env.E2E_PORT) || 4173;
+
 /**
  * End-to-end tests against the built site (`vite build` first: `npm run test:e2e`), served by
  * `vite preview`. Chromium comes from the system (Debian's package), not from Playwright's download.
@@ -13,7 +16,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -38,8 +41,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
