@@ -24,7 +24,8 @@ export type MachineEvent =
   | { type: 'volume.created'; name: string }
   | { type: 'volume.removed'; name: string }
   | { type: 'network.changed'; id: string }
-  | { type: 'editor.open'; path: string };
+  | { type: 'editor.open'; path: string }
+  | { type: 'command.finished'; record: import('./process/types').CommandRecord };
 
 /**
  * One build step done (`build` ties the steps of one `docker build` together; `step` counts from 1

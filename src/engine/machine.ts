@@ -21,6 +21,8 @@ import { Daemon } from './dockerd';
 import { startInteractiveShell } from './host/login';
 import { restoreMutable, snapshotMutable } from './fs/snapshot';
 import type { MachineSnapshot } from './snapshot';
+import { EngineQuery } from './query';
+import type { MachineQuery } from '../api/machine-query';
 
 export interface BootOptions {
   /** Seed of the random source (IDs, names, addresses). */
@@ -62,7 +64,11 @@ export class Machine {
       pidNs: this.kernel.rootNs,
       uts: { hostname: HOST_NAME },
       fsRoot: this.hostFs,
-      host: { docker: this.daemon, openEditor: (path: string) => this.events.emit({ type: 'editor.open', path }) },
+      host: {
+        docker: this.daemon,
+        openEditor: (path: string) => this.events.emit({ type: 'editor.open', path }),
+        record: (record) => this.events.emit({ type: 'command.finished', record }),
+      },
       netns: this.daemon.networks.stack.host,
     };
     this.systemd = this.kernel.addStatic(['/sbin/init'], this.hostCtx);
@@ -191,6 +197,12 @@ export class Machine {
   httpGet(url: string): Promise<PageResponse> {
     return this.httpRequest(url);
   }
+
+  /** Facts for lessons and other observers (src/api/machine-query.ts). */
+  query(): MachineQuery {
+    return (this.queryImpl ??= new EngineQuery(this));
+  }
+  private queryImpl?: MachineQuery;
 
   describe(): MachineView {
     const processes = [...this.kernel.procs.values()]

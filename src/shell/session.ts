@@ -181,7 +181,10 @@ export class ShellSession {
       const text = buf;
       buf = '';
       if (tty) tty.mode = { canonical: true, echo: true, isig: true };
-      await this.runLine(text);
+      const status = await this.runLine(text);
+      // The host's login shell tells the machine what was typed (lessons read it); a container's
+      // shell has no host services and records nothing.
+      if (text.trim()) this.sh.sys.host?.record?.({ kind: 'line', text: text.replace(/\n+$/, ''), status });
       if (this.exited !== undefined) {
         this.saveHistory();
         return this.exited;

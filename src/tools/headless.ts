@@ -57,10 +57,19 @@ export class Headless {
   }
 
   static async start(seed = 1): Promise<Headless> {
-    const machine = await Machine.boot({ seed, clock: 'virtual' });
+    return Headless.over(await Machine.boot({ seed, clock: 'virtual' }));
+  }
+
+  /** Drive a machine booted elsewhere (on virtual time): a lesson's start state, a replayed link. */
+  static async over(machine: Machine): Promise<Headless> {
     const h = new Headless(machine, machine.openTerminal(), machine.clock as VirtualClock);
     await h.settle();
     return h;
+  }
+
+  /** Close the terminal (the machine goes on). */
+  close(): void {
+    this.session.close();
   }
 
   /** Let the machine run until the terminal waits for input, virtual time runs out, or nothing can happen. */
@@ -126,7 +135,9 @@ export class Headless {
 }
 
 function flush(): Promise<void> {
-  return new Promise((r) => setImmediate(r));
+  // setImmediate in Node; a macrotask elsewhere (the worker replays lessons with this runner too).
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate;
+  return new Promise((r) => (immediate ? immediate(() => r()) : setTimeout(r, 0)));
 }
 
 /** Run a whole script of typed lines; returns what the terminal showed. */

@@ -57,7 +57,9 @@ const docker: Program = async (ctx) => {
       return 1;
     }
   }
-  return runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  const status = await runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  ctx.sys.host?.record?.({ kind: 'docker', argv: [...ctx.argv], status });
+  return status;
 };
 
 export function registerAllPrograms(): void {

@@ -207,7 +207,18 @@ export interface HostServices {
   readonly docker: unknown;
   /** The UI's file editor (`edit FILE`), when a UI is attached. */
   openEditor?(path: string): void;
+  /**
+   * What the learner ran on the host and how it ended: each line typed at the host's interactive
+   * shell and each `docker` invocation (lessons check "the learner typed …" by these, not by the
+   * screen).
+   */
+  record?(entry: CommandRecord): void;
 }
+
+/** One finished command on the host: a typed line, or one run of the docker client. */
+export type CommandRecord =
+  | { kind: 'line'; text: string; status: number }
+  | { kind: 'docker'; argv: string[]; status: number };
 
 export interface ProgramContext {
   argv: string[];
