@@ -96,8 +96,12 @@ async function main(argv: string[]): Promise<number> {
     out(run.h.take());
     for (const line of lines) {
       await run.h.type(line);
-      out(run.h.take());
-      for (const n of await run.progress.advance()) out(`[lesson] step ${n + 1} done\n`);
+      const shown = run.h.take();
+      out(shown);
+      const newly = await run.progress.advance();
+      // The marker stands on a line of its own (the prompt may be waiting at the end of the stream).
+      if (newly.length && shown && !shown.endsWith('\n')) out('\n');
+      for (const n of newly) out(`[lesson] step ${n + 1} done\n`);
     }
     const n = l.steps.length;
     const k = run.progress.current;
