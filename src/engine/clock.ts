@@ -48,7 +48,9 @@ abstract class BaseClock implements Clock {
 
 /** Virtual time: timers fire only when `advance`/`runNext` is called. */
 export class VirtualClock extends BaseClock {
-  readonly virtual = true;
+  get virtual(): boolean {
+    return true;
+  }
   private t: number;
   private timers: Timer[] = [];
   private nextId = 1;
@@ -108,6 +110,13 @@ export class VirtualClock extends BaseClock {
   set(t: number): void {
     this.t = t;
   }
+
+  /** Take every pending timer out (ReplayClock hands them to real time). */
+  protected drain(): { at: number; fn: () => void }[] {
+    const all = [...this.timers].sort((a, b) => a.at - b.at || a.seq - b.seq);
+    this.timers = [];
+    return all;
+  }
 }
 
 /** Real time, for the browser. */
@@ -125,5 +134,53 @@ export class RealClock extends BaseClock {
   }
   clearTimeout(id: number): void {
     globalThis.clearTimeout(id);
+  }
+}
+
+/**
+ * Virtual while a lesson's earlier steps (or a shared link) are replayed, then real: `goReal()`
+ * carries on from the simulated moment the replay reached, and the timers still pending (a
+ * container's `sleep 1` loop, a restart back-off) move to real timers with the time they had left.
+ * So a learner who jumps to step 4 gets step 3's running containers, not a snapshot's exited ones.
+ */
+export class ReplayClock extends VirtualClock {
+  private real?: { base: number; startedAt: number; ids: Map<number, unknown> };
+  private nextRealId = 1_000_000;
+
+  override get virtual(): boolean {
+    return !this.real;
+  }
+
+  goReal(): void {
+    if (this.real) return;
+    const base = super.now();
+    this.real = { base, startedAt: Date.now(), ids: new Map() };
+    for (const t of this.drain()) this.setTimeout(t.fn, t.at - base);
+  }
+
+  override now(): number {
+    return this.real ? this.real.base + (Date.now() - this.real.startedAt) : super.now();
+  }
+
+  override setTimeout(fn: () => void, ms: number): number {
+    if (!this.real) return super.setTimeout(fn, ms);
+    const id = this.nextRealId++;
+    const ids = this.real.ids;
+    ids.set(id, globalThis.setTimeout(() => {
+      ids.delete(id);
+      fn();
+    }, Math.max(0, ms)));
+    return id;
+  }
+
+  override clearTimeout(id: number): void {
+    if (!this.real) return super.clearTimeout(id);
+    const h = this.real.ids.get(id);
+    if (h !== undefined) globalThis.clearTimeout(h as number);
+    this.real.ids.delete(id);
+  }
+
+  override runNext(limit = Infinity): boolean {
+    return this.real ? false : super.runNext(limit);
   }
 }

@@ -25,7 +25,9 @@ export type MachineEvent =
   | { type: 'volume.removed'; name: string }
   | { type: 'network.changed'; id: string }
   | { type: 'editor.open'; path: string }
-  | { type: 'command.finished'; record: import('./process/types').CommandRecord };
+  | { type: 'command.finished'; record: import('./process/types').CommandRecord }
+  /** The page's machine was replaced (a lesson opened at a step, an undo): redraw everything. */
+  | { type: 'machine.replaced' };
 
 /**
  * One build step done (`build` ties the steps of one `docker build` together; `step` counts from 1

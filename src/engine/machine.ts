@@ -3,7 +3,7 @@
  * simulated Docker Hub. The browser worker and the headless runner both drive it through
  * `openTerminal()`; tests and the bench also use `run()` for one command without a terminal.
  */
-import { RealClock, VirtualClock, type Clock } from './clock';
+import { RealClock, ReplayClock, VirtualClock, type Clock } from './clock';
 import { Emitter } from './events';
 import { Rng } from './rng';
 import type { TerminalSession } from './terminal';
@@ -27,8 +27,11 @@ import type { MachineQuery } from '../api/machine-query';
 export interface BootOptions {
   /** Seed of the random source (IDs, names, addresses). */
   seed?: number;
-  /** 'virtual' for tests and the headless runner, 'real' in the browser. */
-  clock?: 'real' | 'virtual';
+  /**
+   * 'virtual' for tests and the headless runner, 'real' in the browser; 'replay' starts virtual
+   * and turns real at `(clock as ReplayClock).goReal()` (a lesson's earlier steps, replayed).
+   */
+  clock?: 'real' | 'virtual' | 'replay';
   /** Start from a saved state instead of a fresh machine. */
   snapshot?: MachineSnapshot;
 }
@@ -87,7 +90,9 @@ export class Machine {
     const clock =
       opts.clock === 'real'
         ? new RealClock(snap ? Math.max(0, snap.now - Date.now()) : 0)
-        : new VirtualClock(snap?.now);
+        : opts.clock === 'replay'
+          ? new ReplayClock(snap?.now)
+          : new VirtualClock(snap?.now);
     const rng = snap ? new Rng(snap.rng) : new Rng(opts.seed ?? 1);
     return new Machine(clock, rng, snap);
   }

@@ -13,7 +13,7 @@ function thing(c: Condition): Phrase {
   if ('typed' in c) {
     const st = c.status === undefined ? '' : c.status === 0 ? '' : `（退出码 ${c.status}）`;
     const ste = c.status === undefined || c.status === 0 ? '' : ` (exit status ${c.status})`;
-    return { zh: `运行 \`${c.typed}\`${st}`, en: `\`${c.typed}\` run${ste}` };
+    return { zh: `运行「${c.typed}」${st}`, en: `"${c.typed}" run${ste}` };
   }
   if ('lastExit' in c) return { zh: `上一条命令以状态 ${c.lastExit} 结束`, en: `the last command ending with status ${c.lastExit}` };
   if ('image' in c) {

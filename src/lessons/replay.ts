@@ -35,8 +35,8 @@ async function applySetup(m: Machine, setup: Setup): Promise<void> {
 }
 
 /** Boot the lesson's start state and replay the solutions of steps [0, step); the run is at `step`. */
-export async function startLesson(lesson: Lesson, opts: { seed?: number; step?: number } = {}): Promise<LessonRun> {
-  const machine = await Machine.boot({ seed: opts.seed ?? 1, clock: 'virtual' });
+export async function startLesson(lesson: Lesson, opts: { seed?: number; step?: number; clock?: 'virtual' | 'replay' } = {}): Promise<LessonRun> {
+  const machine = await Machine.boot({ seed: opts.seed ?? 1, clock: opts.clock ?? 'virtual' });
   await applySetup(machine, lesson.setup);
   const h = await Headless.over(machine);
   const progress = new LessonProgress(lesson, machine.query());

@@ -119,3 +119,23 @@ export async function httpGet(url: string): Promise<import('../worker/protocol')
 export async function httpRequest(url: string, req: import('../worker/protocol').PageRequest): Promise<import('../worker/protocol').PageResponse> {
   return unwrap(await daemon().httpRequest(url, req));
 }
+
+export type { Lesson, LessonStatus } from '../worker/protocol';
+
+/** Every bundled lesson (parsed in the worker). */
+export async function lessonCatalog(): Promise<import('../worker/protocol').Lesson[]> {
+  return unwrap(await daemon().lessonCatalog());
+}
+
+/** Open a lesson at a step (0-based): the machine becomes that step's starting state. */
+export async function lessonOpen(id: string, step: number, lang: 'zh' | 'en'): Promise<import('../worker/protocol').LessonStatus> {
+  return unwrap(await daemon().lessonOpen(id, step, lang));
+}
+
+export async function lessonStatus(lang: 'zh' | 'en'): Promise<import('../worker/protocol').LessonStatus | undefined> {
+  return unwrap(await daemon().lessonStatus(lang));
+}
+
+export async function lessonClose(): Promise<void> {
+  unwrap(await daemon().lessonClose());
+}

@@ -55,6 +55,26 @@ const zh = {
   bindMount: '绑定挂载 主机',
   tmpfs: 'tmpfs（内存）',
   pageLinks: '页面里的链接：',
+  lessons: '课程',
+  sandbox: '自由练习',
+  sandboxHint: '关闭课程，机器保持现在的样子',
+  startFirst: '从第一课开始',
+  welcome: '跟着笔记一步一步学 Docker：每一步都在这台模拟机器上检查你是否真的做到了。',
+  hint: '提示',
+  nextHint: '再给一个提示',
+  showSolution: '显示答案',
+  resetStep: '重做这一步',
+  restartLesson: '重新开始本课',
+  stepDone: '完成',
+  lessonDone: '本课完成！',
+  nextLesson: '下一课',
+  toTerminal: '发送到终端',
+  goals: '目标',
+  whatHappened: '发生了什么',
+  preparing: '正在准备这一课的机器…',
+  backToList: '课程列表',
+  step: '第 {n} 步',
+  openFailed: '无法打开课程',
 };
 
 type Dict = { [K in keyof typeof zh]: string };
@@ -112,6 +132,26 @@ const en: Dict = {
   bindMount: 'bind mount of host',
   tmpfs: 'tmpfs (memory)',
   pageLinks: 'Links on this page:',
+  lessons: 'Lessons',
+  sandbox: 'Sandbox',
+  sandboxHint: 'Leave the lesson; the machine stays as it is',
+  startFirst: 'Start the first lesson',
+  welcome: 'Learn Docker step by step, following the notes: each step checks on this simulated machine that you really did it.',
+  hint: 'Hint',
+  nextHint: 'Another hint',
+  showSolution: 'Show solution',
+  resetStep: 'Redo this step',
+  restartLesson: 'Restart lesson',
+  stepDone: 'done',
+  lessonDone: 'Lesson complete!',
+  nextLesson: 'Next lesson',
+  toTerminal: 'Send to terminal',
+  goals: 'Goal',
+  whatHappened: 'What happened',
+  preparing: "Preparing this lesson's machine…",
+  backToList: 'All lessons',
+  step: 'Step {n}',
+  openFailed: 'Could not open the lesson',
 };
 
 export const dictionaries = { 'zh-CN': zh, en } satisfies Record<string, Dict>;
@@ -119,6 +159,14 @@ export type Lang = keyof typeof dictionaries;
 export const langs: Lang[] = ['zh-CN', 'en'];
 
 function initial(): Lang {
+  // `?lang=en` / `?lang=zh` in the address wins (a teacher's link chooses the language).
+  try {
+    const q = new URLSearchParams(location.search).get('lang');
+    if (q === 'en') return 'en';
+    if (q === 'zh' || q === 'zh-CN') return 'zh-CN';
+  } catch {
+    /* no location (tests) */
+  }
   try {
     const saved = localStorage.getItem('docker-lab.lang');
     if (saved === 'zh-CN' || saved === 'en') return saved;
@@ -142,4 +190,9 @@ export function setLang(lang: Lang): void {
 
 export function t(key: keyof Dict): string {
   return dictionaries[i18n.lang][key];
+}
+
+/** The lessons' language code for the page's language. */
+export function lessonLang(): 'zh' | 'en' {
+  return i18n.lang === 'en' ? 'en' : 'zh';
 }

@@ -9,6 +9,8 @@ import { Machine } from '../engine/machine';
 import type { TerminalSession } from '../engine/terminal';
 import type { MachineEvent } from '../engine/events';
 import { Batcher } from './batcher';
+import { LessonHost } from './lesson-host';
+import { bundledLessons } from './lessons-bundle';
 import {
   fail,
   ok,
@@ -35,7 +37,7 @@ function memfsCheck(): string {
   }
 }
 
-const booting: Promise<{ machine: Machine; info: BootInfo }> = (async () => {
+let booting: Promise<{ machine: Machine; info: BootInfo }> = (async () => {
   const memfs = memfsCheck();
   const machine = await Machine.boot({ clock: 'real' });
   return { machine, info: { bootMs: Math.round(performance.now() - started), memfs } };
@@ -48,6 +50,40 @@ interface Session {
   out: Batcher<string>;
   unsubscribe: () => void;
   callback: OutputCallback;
+  size?: [number, number];
+}
+
+const lessons = new LessonHost(bundledLessons);
+
+/**
+ * Put another machine in place of the current one: every terminal session gets a new login shell
+ * on it (the page's terminal stays), event subscribers follow it and are told to redraw.
+ */
+async function replaceMachine(next: Machine): Promise<void> {
+  const { machine: old, info } = await booting;
+  booting = Promise.resolve({ machine: next, info });
+  for (const s of sessions.values()) {
+    s.unsubscribe();
+    s.term.close();
+    // A new machine: a clean screen, then its login shell's prompt.
+    s.out.push('\x1b[H\x1b[2J');
+    s.term = next.openTerminal();
+    s.unsubscribe = s.term.onOutput((data) => s.out.push(data));
+    if (s.size) s.term.resize(s.size[0], s.size[1]);
+  }
+  for (const sub of subscriptions.values()) {
+    sub.off();
+    sub.off = next.events.on((e) => sub.batcher.push(e));
+    sub.batcher.push({ type: 'machine.replaced' });
+  }
+  // The old machine's timers (a container's loop) must not run on: stop its containers' processes.
+  for (const p of old.kernel.procs.values()) {
+    try {
+      old.kernel.signalHost(p.info.pid, 9);
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 const sessions = new Map<number, Session>();
@@ -104,7 +140,10 @@ const api: DaemonApi = {
       const unsubscribe = term.onOutput((data) => out.push(data));
       const id = nextId++;
       sessions.set(id, { term, out, unsubscribe, callback: onOutput });
-      if (cols > 0 && rows > 0) term.resize(cols, rows);
+      if (cols > 0 && rows > 0) {
+        term.resize(cols, rows);
+        sessions.get(id)!.size = [cols, rows];
+      }
       return ok(id);
     } catch (e) {
       return fail(e);
@@ -125,7 +164,9 @@ const api: DaemonApi = {
 
   async resize(id, cols, rows) {
     try {
-      session(id).term.resize(cols, rows);
+      const s = session(id);
+      s.term.resize(cols, rows);
+      s.size = [cols, rows];
       return ok(undefined);
     } catch (e) {
       return fail(e);
@@ -212,6 +253,42 @@ const api: DaemonApi = {
   async httpRequest(url, req) {
     try {
       return ok(await (await booting).machine.httpRequest(url, req));
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async lessonCatalog() {
+    try {
+      return ok(bundledLessons());
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async lessonOpen(id, step, lang) {
+    try {
+      const { machine, lesson } = await lessons.prepare(id, step);
+      await replaceMachine(machine);
+      lessons.attach(machine, lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
+      return ok((await lessons.status(lang))!);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async lessonStatus(lang) {
+    try {
+      return ok(await lessons.status(lang));
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async lessonClose() {
+    try {
+      lessons.detach();
+      return ok(undefined);
     } catch (e) {
       return fail(e);
     }

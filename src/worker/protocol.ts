@@ -13,6 +13,19 @@ import type { FileNode, PageRequest, PageResponse } from '../engine/host/files';
 export type { FileNode, PageRequest, PageResponse };
 
 export type { MachineEvent, MachineView };
+export type { Lesson, Lang } from '../lessons/types';
+
+/** Where the open lesson stands: the current step's conditions, live, and the done steps' facts. */
+export interface LessonStatus {
+  id: string;
+  /** 0-based index of the current step (the number of steps once finished). */
+  current: number;
+  done: number[];
+  finished: boolean;
+  conditions: { met: boolean; text: string }[];
+  /** For each done step (0-based), the facts computed from the machine when it was done. */
+  facts: Record<number, string[]>;
+}
 
 export interface WireError {
   name: string;
@@ -68,4 +81,17 @@ export interface DaemonApi {
   httpGet(url: string): Promise<Result<PageResponse>>;
   /** The same with a method, headers and a body. */
   httpRequest(url: string, req: PageRequest): Promise<Result<PageResponse>>;
+
+  // Lessons (src/worker/lesson-host.ts)
+  /** Every bundled lesson (text, steps, goals): plain data. */
+  lessonCatalog(): Promise<Result<import('../lessons/types').Lesson[]>>;
+  /**
+   * Open a lesson at a step: the machine is replaced by the lesson's state at that step (its
+   * setup and the earlier steps' solutions, replayed); terminal sessions carry on, on the new machine.
+   */
+  lessonOpen(id: string, step: number, lang: import('../lessons/types').Lang): Promise<Result<LessonStatus>>;
+  /** The open lesson's progress (checks the goals now); undefined when no lesson is open. */
+  lessonStatus(lang: import('../lessons/types').Lang): Promise<Result<LessonStatus | undefined>>;
+  /** Leave the lesson (the machine stays as it is: the sandbox). */
+  lessonClose(): Promise<Result<void>>;
 }
