@@ -24,6 +24,7 @@ test.afterEach(() => {
 });
 
 test('basics/hello-world completed by typing, with a hint and "show solution"', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('/#/lesson/basics/hello-world');
   await expect(page.getByTestId('lesson-title')).toHaveText('你好，Docker', { timeout: 20_000 });
   await expect(steps(page)).toHaveCount(4);

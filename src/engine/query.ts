@@ -46,7 +46,8 @@ export class EngineQuery implements MachineQuery {
       layerIds: img.layers.map((l) => l.diffId),
       size: this.d.store.size(id),
       author: String(cfg.author ?? ''),
-      comment: String(cfg.comment ?? ''),
+      // `docker inspect` reads .Comment from the last history entry (where commit -m puts it).
+      comment: String(((cfg.history ?? []) as Json[]).slice(-1)[0]?.comment ?? cfg.comment ?? ''),
       config: { ...(cfg.config ?? {}) },
       history: ((cfg.history ?? []) as Json[]).map((h) => String(h.created_by ?? '')),
       containers: this.d.containers.usersOf(id).length,
