@@ -84,3 +84,35 @@ test('a first visit offers the first lesson; the sandbox is one click away', asy
   await page.getByTestId('lessons-open').click();
   await expect(page.getByTestId('lesson-panel')).toBeVisible();
 });
+
+test('layers/commit completed by typing: a container changed, committed, run', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/?lang=en#/lesson/layers/commit');
+  await expect(page.getByTestId('lesson-title')).toBeVisible({ timeout: 30_000 });
+  await expect(steps(page).nth(0)).toHaveAttribute('data-state', 'current', { timeout: 30_000 });
+  await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/\$ ?$/);
+  // A wrong try first: a tag copies ubuntu, it installs nothing.
+  await typeInTerminal(page, 'docker tag ubuntu cowsay:v1');
+  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/cowsay:v1\s*\n.*\$ ?$/);
+  await expect(steps(page).nth(0)).toHaveAttribute('data-state', 'current');
+  await typeInTerminal(page, 'docker rmi cowsay:v1');
+
+  await typeInTerminal(page, 'docker run -it --name cowsay --hostname cowsay ubuntu bash');
+  await expect.poll(() => termText(page), { timeout: 20_000 }).toMatch(/root@cowsay:\/# ?$/);
+  await typeInTerminal(page, 'apt-get update');
+  await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/Reading package lists\.\.\. Done\s*\n.*root@cowsay:\/# ?$/);
+  await typeInTerminal(page, 'apt-get install -y cowsay');
+  await expect.poll(() => termText(page), { timeout: 30_000 }).toMatch(/root@cowsay:\/# ?$/);
+  await typeInTerminal(page, 'exit');
+  await expect(steps(page).nth(0)).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+
+  await typeInTerminal(page, 'docker diff cowsay');
+  await expect(steps(page).nth(1)).toHaveAttribute('data-state', 'done', { timeout: 10_000 });
+  // The rest by "show solution", one step at a time.
+  for (const i of [2, 3, 4]) {
+    await page.getByTestId('lesson-solve').click();
+    await expect(steps(page).nth(i)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  }
+  await expect(page.getByTestId('lesson-finished')).toBeVisible();
+  await expect.poll(() => termText(page)).toContain('Hello from my image');
+});
