@@ -29,7 +29,7 @@ export async function explainStep(items: ExplainItem[], q: MachineQuery, lang: L
       const img = await q.image(it.image);
       if (!img) continue;
       const id = img.id.replace(/^sha256:/, '').slice(0, 12);
-      out.push(zh ? `镜像 ${it.image}（ID ${id}）：${img.layers} 层，共 ${human(img.size)}。` : `Image ${it.image} (ID ${id}): ${img.layers} layers, ${human(img.size)} in all.`);
+      out.push(zh ? `镜像 ${it.image}（ID ${id}）：${img.layers} 层，共 ${human(img.size)}。` : `Image ${it.image} (ID ${id}): ${img.layers} layer${img.layers === 1 ? '' : 's'}, ${human(img.size)} in all.`);
       const top = img.history.filter((h) => h).slice(-1)[0];
       if (top) out.push(zh ? `最上面一层来自：${top.slice(0, 120)}` : `Its top entry was made by: ${top.slice(0, 120)}`);
       const same = (await q.images()).filter((o) => o.id !== img.id && o.layerIds[0] === img.layerIds[0]);
