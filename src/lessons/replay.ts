@@ -35,7 +35,10 @@ async function applySetup(m: Machine, setup: Setup): Promise<void> {
 }
 
 /** Boot the lesson's start state and replay the solutions of steps [0, step); the run is at `step`. */
-export async function startLesson(lesson: Lesson, opts: { seed?: number; step?: number; clock?: 'virtual' | 'replay' } = {}): Promise<LessonRun> {
+export async function startLesson(
+  lesson: Lesson,
+  opts: { seed?: number; step?: number; clock?: 'virtual' | 'replay'; afterStep?: (i: number, m: Machine) => Promise<void> } = {},
+): Promise<LessonRun> {
   const machine = await Machine.boot({ seed: opts.seed ?? 1, clock: opts.clock ?? 'virtual' });
   await applySetup(machine, lesson.setup);
   const h = await Headless.over(machine);
@@ -47,6 +50,7 @@ export async function startLesson(lesson: Lesson, opts: { seed?: number; step?: 
   for (let i = 0; i < step && i < lesson.steps.length; i++) {
     progress.goTo(i);
     for (const line of lesson.steps[i]!.solution) await h.type(line);
+    await opts.afterStep?.(i, machine);
   }
   progress.goTo(step);
   h.take();

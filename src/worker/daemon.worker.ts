@@ -268,9 +268,9 @@ const api: DaemonApi = {
 
   async lessonOpen(id, step, lang) {
     try {
-      const { machine, lesson } = await lessons.prepare(id, step);
+      const { machine, lesson, facts } = await lessons.prepare(id, step);
       await replaceMachine(machine);
-      lessons.attach(machine, lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
+      lessons.attach(machine, lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)), facts);
       return ok((await lessons.status(lang))!);
     } catch (e) {
       return fail(e);

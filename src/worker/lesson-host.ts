@@ -25,21 +25,27 @@ export class LessonHost {
   }
 
   /** A fresh machine at the start of step `step` of lesson `id` (its clock already real). */
-  async prepare(id: string, step: number): Promise<{ machine: Machine; lesson: Lesson }> {
+  async prepare(id: string, step: number): Promise<{ machine: Machine; lesson: Lesson; facts: Map<number, Record<Lang, string[]>> }> {
     const lesson = this.lessons().find((l) => l.id === id);
     if (!lesson) throw new Error(`no lesson ${id}`);
     const s = Math.max(0, Math.min(step, lesson.steps.length - 1));
-    const run = await startLesson(lesson, { step: s, clock: 'replay' });
+    // The steps replayed get their facts too, computed as each one ends.
+    const facts = new Map<number, Record<Lang, string[]>>();
+    const afterStep = async (i: number, m: Machine) => {
+      const items = lesson.steps[i]!.explain ?? [];
+      facts.set(i, { zh: await explainStep(items, m.query(), 'zh'), en: await explainStep(items, m.query(), 'en') });
+    };
+    const run = await startLesson(lesson, { step: s, clock: 'replay', afterStep });
     run.dispose();
     run.h.close();
     (run.machine.clock as ReplayClock).goReal();
-    return { machine: run.machine, lesson };
+    return { machine: run.machine, lesson, facts };
   }
 
   /** Follow `lesson` on `machine` from step `step`. */
-  attach(machine: Machine, lesson: Lesson, step: number): void {
+  attach(machine: Machine, lesson: Lesson, step: number, facts = new Map<number, Record<Lang, string[]>>()): void {
     this.detach();
-    this.facts.clear();
+    this.facts = facts;
     this.progress = new LessonProgress(lesson, machine.query(), step);
     const progress = this.progress;
     this.off = machine.events.on((e) => {
