@@ -9,6 +9,7 @@ import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
+import { runCompose } from '../../cli/compose/index';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
@@ -24,7 +25,9 @@ import { registerDevTools } from '../programs/devtools';
 let registered = false;
 
 /** `docker`: the CLI, connected to the daemon only on the host and only for users allowed on its socket. */
-const docker: Program = async (ctx) => {
+const docker: Program = (ctx) => client(ctx, false);
+
+async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise<number> {
   const daemon = ctx.sys.host?.docker;
   const cred = ctx.proc.info.cred;
   const io = {
@@ -57,8 +60,11 @@ const docker: Program = async (ctx) => {
       return 1;
     }
   }
-  return runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  return standalone ? runCompose(ctx.argv.slice(1), io as never, daemon, true) : runDockerCli(ctx.argv.slice(1), io as never, daemon);
 };
+
+/** `docker-compose`: the Compose v2 binary run on its own (as `docker compose` with v2's wording). */
+const dockerCompose: Program = (ctx) => client(ctx, true);
 
 export function registerAllPrograms(): void {
   if (registered) return;
@@ -70,6 +76,7 @@ export function registerAllPrograms(): void {
   registerProgram('sh', shPrograms.dash);
   registerProgram('hello', hello);
   registerProgram('docker', docker);
+  registerProgram('docker-compose', dockerCompose);
   registerProgram('edit', edit);
   registerDockerCompletion();
   registerBusybox();
