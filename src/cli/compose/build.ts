@@ -66,7 +66,8 @@ export const buildVerb: VerbHandler = async (c, args, flags) => {
       if (c.io.env[kv] !== undefined) buildArgs[kv] = c.io.env[kv]!;
     } else buildArgs[kv.slice(0, i)] = kv.slice(i + 1);
   }
-  const pw = c.progress('Building');
+  // --quiet turns the whole display off (progress mode quiet)
+  const pw = bool(flags, 'quiet') ? c.quietProgress() : c.progress('Building');
   try {
     await buildServices(c, p, names, pw, { noCache: bool(flags, 'no-cache'), pull: bool(flags, 'pull'), quiet: bool(flags, 'quiet'), buildArgs });
   } finally {

@@ -35,11 +35,11 @@ async function warnOrphans(c: ComposeCtx, p: Project, remove: boolean): Promise<
 }
 
 /** create + (start), inside one progress block titled "Running"; shared by `up` and `create`. */
-export async function createProject(c: ComposeCtx, p: Project, names: string[], flags: FlagValues, start: boolean): Promise<void> {
+export async function createProject(c: ComposeCtx, p: Project, names: string[], flags: FlagValues, start: boolean, title = start ? 'Running' : 'Creating'): Promise<void> {
   const scale = parseScale(list(flags, 'scale'));
   for (const s of scale.keys()) if (!p.services[s]) throw new ComposeError(`no such service: ${s}`);
   await warnOrphans(c, p, bool(flags, 'remove-orphans'));
-  const pw = c.progress(start ? 'Running' : 'Creating');
+  const pw = c.progress(title);
   try {
     await ensureNetworks(c, p, pw);
     await ensureVolumes(c, p, pw);
@@ -58,7 +58,8 @@ export const upVerb: VerbHandler = async (c, args, flags) => {
   }
   const names = withDependencies(p, args, bool(flags, 'no-deps'));
   const detach = bool(flags, 'detach') || bool(flags, 'no-start');
-  await createProject(c, p, names, flags, detach && !bool(flags, 'no-start'));
+  // `up` runs create (and start with -d) inside progress.Run: the block is titled "Running"
+  await createProject(c, p, names, flags, detach && !bool(flags, 'no-start'), 'Running');
   if (detach) return 0;
   return attachAndStart(c, p, names, { color: !bool(flags, 'no-color') && c.io.stdoutIsTTY, prefix: !bool(flags, 'no-log-prefix'), timestamps: bool(flags, 'timestamps'), timeout: num(flags, 'timeout') });
 };
@@ -77,6 +78,10 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: { c
   }
   let interrupted = 0;
   let stopping: Promise<void> | undefined;
+  // the monitor reports each exit; "Stopped" follows the container's own exit line
+  const reported = new Map<string, Promise<void>>();
+  const done = new Map<string, () => void>();
+  for (const a of attached) reported.set(a.id, new Promise<void>((r) => done.set(a.id, r)));
   const onInt = () => {
     interrupted++;
     if (interrupted === 1) {
@@ -85,6 +90,7 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: { c
         for (const a of [...attached].reverse()) {
           await printer.status('', `Container ${a.name}  Stopping`);
           await c.d.containerStop(a.id, o.timeout ? { timeout: o.timeout } : {}).catch(() => {});
+          await reported.get(a.id);
           await printer.status('', `Container ${a.name}  Stopped`);
         }
       })();
@@ -95,19 +101,20 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: { c
   c.io.onSignal?.(2, onInt);
   c.io.onSignal?.(15, onInt);
   try {
-    const waits = attached.map(async (a) => {
-      const r = await c.d.containerWait(a.id, 'next-exit');
-      for (let i = 0; i < 10; i++) await Promise.resolve();
-      await printer.flush(a.label);
-      // a container that restarts (restart: always) is followed again
-      const again = (await c.d.containerInspect(a.id).catch(() => undefined)) as { State?: { Restarting?: boolean } } | undefined;
-      await printer.status(a.label, again?.State?.Restarting ? `exited with code ${r.StatusCode} (restarting)` : `exited with code ${r.StatusCode}`);
-    });
     try {
       await startServices(c, p, names, c.quietProgress());
     } catch (e) {
       if (!interrupted) throw e;
     }
+    // the monitor: each container's exit is reported once it has stopped
+    const waits = attached.map(async (a) => {
+      const r = await c.d.containerWait(a.id, 'not-running');
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      await printer.flush(a.label);
+      const again = (await c.d.containerInspect(a.id).catch(() => undefined)) as { State?: { Restarting?: boolean } } | undefined;
+      await printer.status(a.label, again?.State?.Restarting ? `exited with code ${r.StatusCode} (restarting)` : `exited with code ${r.StatusCode}`);
+      done.get(a.id)!();
+    });
     await Promise.all(waits);
     if (stopping) await stopping;
   } finally {
