@@ -43,7 +43,11 @@ export function imageOf(project: string, name: string, s: Service): string {
 
 /** ServiceHash: the service's configuration without what may change without a recreate. */
 export function configHash(s: Service): string {
+  // pkg/compose/hash.go: build, pull_policy, scale, replicas, depends_on and profiles do not count
   const copy: Record<string, unknown> = { ...s };
+  delete copy.build;
+  delete copy.pull_policy;
+  delete copy.profiles;
   delete copy.scale;
   if (copy.deploy) {
     const d = { ...(copy.deploy as Record<string, unknown>) };
