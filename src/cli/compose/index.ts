@@ -26,7 +26,7 @@ function composeTree(): { root: Node; verbs: Map<string, Node> } {
   const verbs = new Map<string, Node>();
   for (const [name, doc] of Object.entries(DOCS)) {
     if (!name) continue;
-    const spec: CommandSpec = { name, use: doc.use.replace(/^docker compose /, ''), short: doc.short, flags: doc.flags };
+    const spec: CommandSpec = { name, use: doc.use.replace(/^docker compose /, ''), short: doc.short.trim(), flags: doc.flags };
     const n: Node = { spec, parent: root, children: [] };
     verbs.set(name, n);
     root.children.push(n);
