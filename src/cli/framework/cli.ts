@@ -82,6 +82,9 @@ export async function runDockerCli(argv: string[], io: CliIo, daemon: unknown): 
     rest = [...rest.slice(0, firstPositional), ...rest.slice(firstPositional + 1)];
     n = c;
   }
+  if (n.spec.rawArgs && n.spec.run) {
+    return n.spec.run({ io, daemon, commandPath: commandPath(n), changed: new Set(), globals: g.flags, spec: n.spec }, rest, {});
+  }
   let p;
   try {
     p = parseFlags(rest, n.spec.flags, n.spec.interspersed !== false);

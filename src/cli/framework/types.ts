@@ -84,6 +84,8 @@ export interface CommandSpec {
   hidden?: boolean;
   /** false for run/create/exec: flags stop at the first positional argument. */
   interspersed?: boolean;
+  /** A plugin that parses its own command line (compose): gets every argument after its name. */
+  rawArgs?: boolean;
   run?: Handler;
   subcommands?: CommandSpec[];
 }

@@ -9,6 +9,7 @@ import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
+import { runCompose } from '../../cli/compose/index';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
@@ -24,7 +25,9 @@ import { registerDevTools } from '../programs/devtools';
 let registered = false;
 
 /** `docker`: the CLI, connected to the daemon only on the host and only for users allowed on its socket. */
-const docker: Program = async (ctx) => {
+const docker: Program = (ctx) => client(ctx, false);
+
+async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise<number> {
   const daemon = ctx.sys.host?.docker;
   const cred = ctx.proc.info.cred;
   const io = {
@@ -57,10 +60,15 @@ const docker: Program = async (ctx) => {
       return 1;
     }
   }
-  const status = await runDockerCli(ctx.argv.slice(1), io as never, daemon);
-  ctx.sys.host?.record?.({ kind: 'docker', argv: [...ctx.argv], status });
+  const status = standalone ? await runCompose(ctx.argv.slice(1), io as never, daemon, true) : await runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  // `docker-compose up` is recorded as what it means, `docker compose up`.
+  const argv = standalone ? ['docker', 'compose', ...ctx.argv.slice(1)] : [...ctx.argv];
+  ctx.sys.host?.record?.({ kind: 'docker', argv, status });
   return status;
 };
+
+/** `docker-compose`: the Compose v2 binary run on its own (as `docker compose` with v2's wording). */
+const dockerCompose: Program = (ctx) => client(ctx, true);
 
 export function registerAllPrograms(): void {
   if (registered) return;
@@ -72,6 +80,7 @@ export function registerAllPrograms(): void {
   registerProgram('sh', shPrograms.dash);
   registerProgram('hello', hello);
   registerProgram('docker', docker);
+  registerProgram('docker-compose', dockerCompose);
   registerProgram('edit', edit);
   registerDockerCompletion();
   registerBusybox();

@@ -15,7 +15,7 @@ export const HOST_HOME = `/home/${HOST_USER}`;
 
 /** Programs the host ships in /usr/bin (GNU coreutils and friends, as on Ubuntu). */
 export const HOST_PROGRAMS = [
-  'bash', 'dash', 'docker', 'ls', 'cat', 'echo', 'printf', 'mkdir', 'rmdir', 'pwd', 'cp', 'mv', 'rm', 'touch',
+  'bash', 'dash', 'docker', 'docker-compose', 'ls', 'cat', 'echo', 'printf', 'mkdir', 'rmdir', 'pwd', 'cp', 'mv', 'rm', 'touch',
   'wc', 'grep', 'head', 'tail', 'xargs', 'tar', 'sudo', 'true', 'false', 'sleep', 'env', 'printenv', 'date',
   'id', 'whoami', 'hostname', 'uname', 'clear', 'which', 'basename', 'dirname', 'seq', 'sort', 'uniq', 'cut',
   'tr', 'tee', 'stat', 'du', 'df', 'chmod', 'chown', 'chgrp', 'ln', 'find', 'test', '[', 'kill', 'ps',

@@ -211,7 +211,15 @@ export class NetworkService {
       return { ip: e.ip, names: [alias || target, o.id.slice(0, 12), o.name].filter((x, i, a) => a.indexOf(x) === i) };
     });
     writeEtc(fs, dir, mode === 'none' ? 'none' : joined.some(({ n }) => n.name !== 'bridge') ? 'user' : 'bridge', joined[0]?.e.ip, c, links);
-    const published = mode === 'none' ? [] : this.publish(c, joined[0]?.e.ip, joined[0]?.n.gateway ?? '172.17.0.1');
+    let published: Published[];
+    try {
+      published = mode === 'none' ? [] : this.publish(c, joined[0]?.e.ip, joined[0]?.n.gateway ?? '172.17.0.1');
+    } catch (e) {
+      // A start that fails on a taken port leaves no endpoint behind (`network rm` must work).
+      for (const { n } of joined) n.endpoints.delete(c.id);
+      ns.destroy();
+      throw e;
+    }
     // Docker 28 runs one docker-proxy per published port and address family (0.0.0.0 and ::),
     // handing it the socket it bound (-use-listen-fd); `ps` on the host shows them.
     const ip = joined[0]?.e.ip;
