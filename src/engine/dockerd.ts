@@ -591,6 +591,29 @@ export class Daemon implements DaemonApi {
       gateway: n.gateway,
       endpoints: [...n.endpoints.values()].map((e) => ({ containerId: e.containerId, containerName: e.containerName, ip: e.ip, aliases: [...e.aliases] })),
     }));
-    return { images, containers, networks };
+    return { images, containers, networks, projects: this.projects() };
+  }
+
+  /** Compose projects, read from the com.docker.compose.* labels as `docker compose ls` reads them. */
+  private projects(): import('./view').ProjectView[] {
+    const P = 'com.docker.compose.project';
+    const byName = new Map<string, import('./view').ProjectView>();
+    const project = (name: string) => {
+      let p = byName.get(name);
+      if (!p) byName.set(name, (p = { name, services: [], networks: [], volumes: [] }));
+      return p;
+    };
+    for (const c of this.containers.containers.values()) {
+      const labels = (c.config.Labels ?? {}) as Record<string, string>;
+      if (!labels[P]) continue;
+      const p = project(labels[P]);
+      const svc = labels['com.docker.compose.service'] ?? c.name;
+      let s = p.services.find((x) => x.name === svc);
+      if (!s) p.services.push((s = { name: svc, containers: [] }));
+      s.containers.push({ name: c.name, state: c.state.Status });
+    }
+    for (const n of this.networks.networks.values()) if (n.labels?.[P]) project(n.labels[P]).networks.push(n.name);
+    for (const v of this.volumes.list()) if (v.labels?.[P]) project(v.labels[P]).volumes.push(v.name);
+    return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 }

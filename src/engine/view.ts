@@ -81,9 +81,20 @@ export interface ProcessView {
   container?: string;
 }
 
+/** A Compose project as the daemon sees it: everything labelled com.docker.compose.project=NAME. */
+export interface ProjectView {
+  name: string;
+  /** Service → its containers (name and state). */
+  services: { name: string; containers: { name: string; state: string }[] }[];
+  networks: string[];
+  volumes: string[];
+}
+
 export interface MachineView {
   images: ImageView[];
   containers: ContainerView[];
   processes: ProcessView[];
   networks: NetworkView[];
+  /** Compose projects (grouped by their labels; nothing else marks a project). */
+  projects: ProjectView[];
 }
