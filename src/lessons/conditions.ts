@@ -25,6 +25,7 @@ export async function evaluate(c: Condition, q: MachineQuery, log: CommandLog): 
     if (i.absent) return !img || !img.tags.some((t) => sameRef(t, i.ref));
     if (!img) return false;
     if (i.file && !(await q.imageHasFile(i.ref, i.file))) return false;
+    if (i.noFile && (await q.imageHasFile(i.ref, i.noFile))) return false;
     if (i.layers !== undefined && img.layers !== i.layers) return false;
     if (i.minLayers !== undefined && img.layers < i.minLayers) return false;
     if (i.author !== undefined && !img.author.includes(i.author)) return false;

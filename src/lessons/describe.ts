@@ -21,6 +21,7 @@ function thing(c: Condition): Phrase {
     const zh: string[] = [];
     const en: string[] = [];
     if (i.file) { zh.push(`含有文件 ${i.file}`); en.push(`holding ${i.file}`); }
+    if (i.noFile) { zh.push(`不含文件 ${i.noFile}`); en.push(`without ${i.noFile}`); }
     if (i.layers !== undefined) { zh.push(`恰好 ${i.layers} 层`); en.push(`with exactly ${i.layers} layers`); }
     if (i.minLayers !== undefined) { zh.push(`至少 ${i.minLayers} 层`); en.push(`with at least ${i.minLayers} layers`); }
     if (i.author !== undefined) { zh.push(`作者为 “${i.author}”`); en.push(`by author "${i.author}"`); }

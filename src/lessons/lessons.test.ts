@@ -23,6 +23,11 @@ describe('typed commands match by meaning', () => {
     expect(typedMatches({ typed: 'docker run -it ubuntu bash' }, log(['run', '-it', 'debian', 'bash']))).toBe(false);
     expect(typedMatches({ typed: 'docker images', status: 0 }, { ...emptyLog(), docker: [{ argv: ['docker', 'images'], status: 1 }] })).toBe(false);
   });
+  it('compose lines: the same sub-command and the pattern\'s words in any order', () => {
+    expect(typedMatches({ typed: 'docker compose ps -a' }, log(['compose', 'ps', '--format', 'json', '-a']))).toBe(true);
+    expect(typedMatches({ typed: 'docker compose logs' }, log(['compose', 'logs', '-f', 'web']))).toBe(true);
+    expect(typedMatches({ typed: 'docker compose ps' }, log(['compose', 'up', 'ps']))).toBe(false);
+  });
   it('references', () => {
     expect(sameRef('ubuntu', 'docker.io/library/ubuntu:latest')).toBe(true);
     expect(sameRef('ubuntu', 'ubuntu:18.04')).toBe(false);

@@ -61,7 +61,7 @@ function valueMatch(x: Raw, where: string): unknown {
 
 const RULES: Record<string, Record<string, (v: Raw, w: string) => unknown>> = {
   image: {
-    ref: str, absent: bool, file: str, layers: num, minLayers: num, author: str, comment: str, history: str, sharesLayersWith: str,
+    ref: str, absent: bool, file: str, noFile: str, layers: num, minLayers: num, author: str, comment: str, history: str, sharesLayersWith: str,
     config: (v, w) => Object.fromEntries(Object.entries(obj(v, w, Object.keys(v as object ?? {}))).map(([k, x]) => [k, valueMatch(x, `${w}.${k}`)])),
   },
   container: {

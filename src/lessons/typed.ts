@@ -32,6 +32,12 @@ export function splitWords(s: string): string[] {
 export function typedMatches(c: TypedCondition, log: CommandLog): boolean {
   const words = splitWords(c.typed);
   const okStatus = (s: number) => c.status === undefined || s === c.status;
+  if (words[0] === 'docker' && words[1] === 'compose') {
+    // Compose parses its own flags (no specs to read them by): the sub-command must be the same
+    // and every word of the pattern present, in any order (`ps -a` matches `ps --format x -a`).
+    const sub = (w: string[]) => w.slice(2).find((x) => !x.startsWith('-'));
+    return log.docker.some((d) => okStatus(d.status) && d.argv[1] === 'compose' && sub(d.argv) === sub(words) && words.slice(2).every((w) => d.argv.slice(2).includes(w)));
+  }
   if (words[0] === 'docker') {
     const want = canonicalDockerCommand(words.slice(1));
     if (!want) return false;

@@ -15,6 +15,8 @@ export interface ImageCondition {
     absent?: boolean;
     /** A path that must exist in the image's filesystem. */
     file?: string;
+    /** A path that must NOT be in the image's filesystem (kept out by .dockerignore, a later stage…). */
+    noFile?: string;
     layers?: number;
     minLayers?: number;
     /** Config keys (Cmd, Entrypoint, Env, User, WorkingDir, ExposedPorts, Labels …). */
