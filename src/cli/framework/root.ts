@@ -26,7 +26,7 @@ import { spec as logout } from '../commands/top/logout';
 import { spec as search } from '../commands/top/search';
 import { spec as version } from '../commands/top/version';
 import { notSimulated } from './not-simulated';
-import { runCompose } from '../compose/index';
+// compose (and the yaml parser) loads on first use, outside the worker's first bundle
 
 export const CLIENT_VERSION = '28.5.2';
 export const CLIENT_GIT_COMMIT = 'ecc6942';
@@ -49,7 +49,7 @@ export function globalFlags(home: string): FlagSpec[] {
 
 const PLUGINS: CommandSpec[] = [
   { name: 'buildx', use: 'buildx', short: 'Docker Buildx', plugin: true, flags: [], args: { kind: 'any' }, run: notSimulated },
-  { name: 'compose', use: 'compose', short: 'Docker Compose', plugin: true, flags: [], args: { kind: 'any' }, rawArgs: true, run: (ctx, args) => runCompose(args, ctx.io, ctx.daemon) },
+  { name: 'compose', use: 'compose', short: 'Docker Compose', plugin: true, flags: [], args: { kind: 'any' }, rawArgs: true, run: async (ctx, args) => (await import('../compose/index')).runCompose(args, ctx.io, ctx.daemon) },
 ];
 
 const MANAGEMENT = [builder, checkpoint, config, container, context, image, manifest, network, node, plugin, secret, service, stack, swarm, system, trust, volume];

@@ -9,7 +9,6 @@ import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
-import { runCompose } from '../../cli/compose/index';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
@@ -60,7 +59,8 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
       return 1;
     }
   }
-  return standalone ? runCompose(ctx.argv.slice(1), io as never, daemon, true) : runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  if (standalone) return (await import('../../cli/compose/index')).runCompose(ctx.argv.slice(1), io as never, daemon, true);
+  return runDockerCli(ctx.argv.slice(1), io as never, daemon);
 };
 
 /** `docker-compose`: the Compose v2 binary run on its own (as `docker compose` with v2's wording). */
