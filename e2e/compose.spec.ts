@@ -16,7 +16,6 @@ test.beforeEach(async ({ page }) => {
   await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
 });
 
-// compose is loaded on first use (its own chunk in the worker): it must load in the page too
 test('docker compose brings a project up and down in the browser terminal', async ({ page }) => {
   // the pull of nginx runs in real time in the page
   test.setTimeout(90_000);

@@ -26,7 +26,9 @@ import { spec as logout } from '../commands/top/logout';
 import { spec as search } from '../commands/top/search';
 import { spec as version } from '../commands/top/version';
 import { notSimulated } from './not-simulated';
-// compose (and the yaml parser) loads on first use, outside the worker's first bundle
+// Loaded with the rest of the CLI: a dynamic import() resolves outside the simulated clock, and
+// the headless runner would type the next line into compose while it loads.
+import { runCompose } from '../compose/index';
 
 export const CLIENT_VERSION = '28.5.2';
 export const CLIENT_GIT_COMMIT = 'ecc6942';
@@ -49,7 +51,7 @@ export function globalFlags(home: string): FlagSpec[] {
 
 const PLUGINS: CommandSpec[] = [
   { name: 'buildx', use: 'buildx', short: 'Docker Buildx', plugin: true, flags: [], args: { kind: 'any' }, run: notSimulated },
-  { name: 'compose', use: 'compose', short: 'Docker Compose', plugin: true, flags: [], args: { kind: 'any' }, rawArgs: true, run: async (ctx, args) => (await import('../compose/index')).runCompose(args, ctx.io, ctx.daemon) },
+  { name: 'compose', use: 'compose', short: 'Docker Compose', plugin: true, flags: [], args: { kind: 'any' }, rawArgs: true, run: (ctx, args) => runCompose(args, ctx.io, ctx.daemon) },
 ];
 
 const MANAGEMENT = [builder, checkpoint, config, container, context, image, manifest, network, node, plugin, secret, service, stack, swarm, system, trust, volume];

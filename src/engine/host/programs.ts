@@ -9,6 +9,7 @@ import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
+import { runCompose } from '../../cli/compose/index';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
@@ -59,7 +60,7 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
       return 1;
     }
   }
-  if (standalone) return (await import('../../cli/compose/index')).runCompose(ctx.argv.slice(1), io as never, daemon, true);
+  if (standalone) return runCompose(ctx.argv.slice(1), io as never, daemon, true);
   return runDockerCli(ctx.argv.slice(1), io as never, daemon);
 };
 
