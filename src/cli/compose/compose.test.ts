@@ -103,3 +103,18 @@ describe('progress block (pkg/progress/tty.go)', () => {
     expect(out).toBe(' Container app-web-1  Starting\n');
   });
 });
+
+describe('merging files and extends (override/merge.go, loader/extends.go)', () => {
+  it('merges mappings, environment in either syntax, appends sequences, replaces commands', async () => {
+    const { mergeModels, applyExtends } = await import('./merge');
+    const base = { services: { web: { image: 'nginx', environment: ['A=1'], ports: ['80:80'], command: ['a', 'b'] } } };
+    const over = { services: { web: { environment: { B: '2' }, ports: ['443:443'], command: 'c' } } };
+    expect(mergeModels(base, over)).toEqual({ services: { web: { image: 'nginx', environment: { A: '1', B: '2' }, ports: ['80:80', '443:443'], command: 'c' } } });
+    const model = { services: { base: { image: 'redis', labels: { tier: 'db' } }, cache: { extends: 'base', labels: ['role=cache'] } } };
+    expect(applyExtends(model, () => ({}), 'compose.yaml').services).toEqual({
+      base: { image: 'redis', labels: { tier: 'db' } },
+      cache: { image: 'redis', labels: { tier: 'db', role: 'cache' } },
+    });
+    expect(() => applyExtends({ services: { a: { extends: 'b' }, b: { extends: 'a' } } }, () => ({}), 'c.yaml')).toThrow('Circular reference:\n  a in c.yaml\n  extends b in c.yaml\n  extends a in c.yaml');
+  });
+});

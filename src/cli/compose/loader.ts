@@ -9,6 +9,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Fs } from '../../engine/fs/types';
 import { parseDotenv } from './dotenv';
 import { interpolateModel } from './interpolate';
+import { applyExtends, mergeModels } from './merge';
 import { checkConsistency, normalizeProject, type Dict, type Project } from './normalize';
 import { validateSchema } from './schema';
 
@@ -80,16 +81,6 @@ export function findConfigFiles(opts: ProjectOptions, le: LoadEnv): { files: str
   return { files, workingDir };
 }
 
-/** override.Merge, simplified: mappings merge key by key, anything else is replaced. */
-function merge(base: unknown, over: unknown): unknown {
-  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
-    const out: Dict = { ...(base as Dict) };
-    for (const [k, v] of Object.entries(over as Dict)) out[k] = k in out ? merge(out[k], v) : v;
-    return out;
-  }
-  return over;
-}
-
 /** The project's environment: `.env` (or `--env-file`) under the shell's variables. */
 export function projectEnvironment(opts: ProjectOptions, le: LoadEnv, workingDir: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -105,6 +96,22 @@ export function projectEnvironment(opts: ProjectOptions, le: LoadEnv, workingDir
   return { ...env, ...le.env };
 }
 
+function parseFile(file: string, text: string): Dict | undefined {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { merge: true, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const line = e.linePos?.[0]?.line ?? 1;
+      throw new Error(`failed to parse ${file}: yaml: line ${line}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    }
+    throw e;
+  }
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('top-level object must be a mapping');
+  return raw as Dict;
+}
+
 export function loadProject(opts: ProjectOptions, le: LoadEnv): Project {
   const { files, workingDir } = findConfigFiles(opts, le);
   if (!files.length) throw new Error('no configuration file provided: not found');
@@ -114,20 +121,16 @@ export function loadProject(opts: ProjectOptions, le: LoadEnv): Project {
   for (const file of files) {
     const text = readText(le.fs, file);
     if (text === undefined) throw new Error(`open ${file}: no such file or directory`);
-    let raw: unknown;
-    try {
-      raw = parseYaml(text, { merge: true, uniqueKeys: true });
-    } catch (e) {
-      if (e instanceof YAMLParseError) {
-        const line = e.linePos?.[0]?.line ?? 1;
-        throw new Error(`failed to parse ${file}: yaml: line ${line}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
-      }
-      throw e;
-    }
-    if (raw === null || raw === undefined) continue;
-    if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('top-level object must be a mapping');
-    const cfg = interpolateModel(raw, lookup, le.warn) as Dict;
-    const merged = merge(dict, cfg) as Dict;
+    const raw = parseFile(file, text);
+    if (raw === undefined) continue;
+    const read = (f: string): Dict => {
+      const path = le.fs.resolve(f.startsWith('/') ? f : `${dirname(file)}/${f}`);
+      const t = readText(le.fs, path);
+      if (t === undefined) throw new Error(`cannot read ${path}`);
+      return interpolateModel(parseFile(path, t) ?? {}, lookup, le.warn) as Dict;
+    };
+    const cfg = applyExtends(interpolateModel(raw, lookup, le.warn) as Dict, read, file);
+    const merged = mergeModels(dict, cfg) as Dict;
     const problem = validateSchema(merged);
     if (problem) throw new Error(`validating ${file}: ${problem}`);
     if ('version' in merged) {

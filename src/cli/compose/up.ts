@@ -6,7 +6,7 @@
  * press Ctrl+C again to force"), a second one kills it.
  */
 import type { FlagValues } from '../framework/types';
-import { bool, list, num } from './flags';
+import { bool, list, num, str } from './flags';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';
 import { converge, ensureImages, ensureNetworks, ensureVolumes, startServices, withDependencies } from './converge';
 import { projectContainers } from './labels';
@@ -61,10 +61,19 @@ export const upVerb: VerbHandler = async (c, args, flags) => {
   // `up` runs create (and start with -d) inside progress.Run: the block is titled "Running"
   await createProject(c, p, names, flags, detach && !bool(flags, 'no-start'), 'Running');
   if (detach) return 0;
-  return attachAndStart(c, p, names, { color: !bool(flags, 'no-color') && c.io.stdoutIsTTY, prefix: !bool(flags, 'no-log-prefix'), timestamps: bool(flags, 'timestamps'), timeout: num(flags, 'timeout') });
+  const exitCodeFrom = str(flags, 'exit-code-from');
+  if (exitCodeFrom && !p.services[exitCodeFrom]) throw new ComposeError(`no such service: ${exitCodeFrom}`);
+  return attachAndStart(c, p, names, {
+    color: !bool(flags, 'no-color') && c.io.stdoutIsTTY, prefix: !bool(flags, 'no-log-prefix'), timestamps: bool(flags, 'timestamps'), timeout: num(flags, 'timeout'),
+    // --exit-code-from implies --abort-on-container-exit (cmd/compose/up.go)
+    abort: bool(flags, 'abort-on-container-exit') || !!exitCodeFrom ? 'exit' : bool(flags, 'abort-on-container-failure') ? 'failure' : undefined,
+    exitCodeFrom,
+  });
 };
 
-async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: { color: boolean; prefix: boolean; timestamps: boolean; timeout: number }): Promise<number> {
+interface AttachOptions { color: boolean; prefix: boolean; timestamps: boolean; timeout: number; abort?: 'exit' | 'failure'; exitCodeFrom?: string }
+
+async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: AttachOptions): Promise<number> {
   const printer = new LogPrinter((s) => c.out(s), (s) => c.err(s), { ...o, now: () => c.io.now() });
   const containers = (await projectContainers(c.d, p.name)).filter((x) => names.includes(x.service));
   const short = (name: string, svc: string, n: number) => (name === `${p.name}-${svc}-${n}` ? `${svc}-${n}` : name);
@@ -77,24 +86,28 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: { c
     detachers.push(() => h.detach());
   }
   let interrupted = 0;
+  let exitCode = 0;
+  let aborted = false;
   let stopping: Promise<void> | undefined;
   // the monitor reports each exit; "Stopped" follows the container's own exit line
   const reported = new Map<string, Promise<void>>();
   const done = new Map<string, () => void>();
   for (const a of attached) reported.set(a.id, new Promise<void>((r) => done.set(a.id, r)));
+  const stopAll = (banner: Promise<void>) => {
+    stopping = (async () => {
+      await banner;
+      for (const a of [...attached].reverse()) {
+        await printer.status('', `Container ${a.name}  Stopping`);
+        await c.d.containerStop(a.id, o.timeout ? { timeout: o.timeout } : {}).catch(() => {});
+        await reported.get(a.id);
+        await printer.status('', `Container ${a.name}  Stopped`);
+      }
+    })();
+  };
   const onInt = () => {
     interrupted++;
-    if (interrupted === 1) {
-      stopping = (async () => {
-        await c.out('Gracefully Stopping... press Ctrl+C again to force\n');
-        for (const a of [...attached].reverse()) {
-          await printer.status('', `Container ${a.name}  Stopping`);
-          await c.d.containerStop(a.id, o.timeout ? { timeout: o.timeout } : {}).catch(() => {});
-          await reported.get(a.id);
-          await printer.status('', `Container ${a.name}  Stopped`);
-        }
-      })();
-    } else {
+    if (interrupted === 1 && !aborted) stopAll(c.out('Gracefully Stopping... press Ctrl+C again to force\n'));
+    else {
       for (const a of attached) void c.d.containerKill(a.id).catch(() => {});
     }
   };
@@ -113,7 +126,14 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: { c
       await printer.flush(a.label);
       const again = (await c.d.containerInspect(a.id).catch(() => undefined)) as { State?: { Restarting?: boolean } } | undefined;
       await printer.status(a.label, again?.State?.Restarting ? `exited with code ${r.StatusCode} (restarting)` : `exited with code ${r.StatusCode}`);
+      if (o.exitCodeFrom === a.service && !interrupted) exitCode = r.StatusCode;
       done.get(a.id)!();
+      // the first container to exit (or to fail) takes the project down
+      if (o.abort && !aborted && !interrupted && !(o.abort === 'failure' && r.StatusCode === 0)) {
+        aborted = true;
+        if (!o.exitCodeFrom) exitCode = r.StatusCode;
+        stopAll(c.err('Aborting on container exit...\n'));
+      }
     });
     await Promise.all(waits);
     if (stopping) await stopping;
@@ -122,6 +142,6 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: { c
     c.io.onSignal?.(2, undefined);
     c.io.onSignal?.(15, undefined);
   }
-  return interrupted ? 130 : 0;
+  return interrupted ? 130 : exitCode;
 }
 

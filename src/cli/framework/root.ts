@@ -26,6 +26,8 @@ import { spec as logout } from '../commands/top/logout';
 import { spec as search } from '../commands/top/search';
 import { spec as version } from '../commands/top/version';
 import { notSimulated } from './not-simulated';
+// Loaded with the rest of the CLI: a dynamic import() resolves outside the simulated clock, and
+// the headless runner would type the next line into compose while it loads.
 import { runCompose } from '../compose/index';
 
 export const CLIENT_VERSION = '28.5.2';

@@ -10,6 +10,7 @@ import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
 import { runCompose } from '../../cli/compose/index';
+import COMPOSE_VERBS from '../../cli/compose/verbs.json';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerDockerCompletion } from './completion';
@@ -47,7 +48,11 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
     onSignal: (sig: number, handler: ((s: number) => void) | undefined) => ctx.proc.setSignal(sig, handler ?? 'default'),
   };
   const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
-  if (needsDaemon(ctx.argv.slice(1))) {
+  // compose's `version` and `config` only read files: they work with the daemon down
+  const composeArgs = standalone ? ctx.argv.slice(1) : ctx.argv[1] === 'compose' ? ctx.argv.slice(2) : undefined;
+  const verb = composeArgs?.find((a) => a in COMPOSE_VERBS);
+  const offline = verb === 'version' || verb === 'config';
+  if ((standalone || needsDaemon(ctx.argv.slice(1))) && !offline && (!standalone || composeArgs!.length > 0)) {
     if (!daemon || (daemon as DaemonApi).engineFailed?.()) {
       await ctx.stderr.write('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
       return 1;
