@@ -10,6 +10,7 @@ import type { TerminalSession } from './terminal';
 import type { MachineView } from './view';
 import { Kernel, PidNamespace, type Proc, type ProcContext } from './process/kernel';
 import { Pty } from './process/pty';
+import { ScreenGate } from './process/screen-gate';
 import { Pipe, readAllText } from './process/pipe';
 import { MutableLayer } from './fs/layer';
 import { Vfs } from './fs/vfs';
@@ -102,6 +103,9 @@ export class Machine {
   openTerminal(): TerminalSession {
     const pty = new Pty();
     pty.signalGroup = (pgid, sig) => this.kernel.signalGroup(pgid, sig);
+    const screen = new ScreenGate();
+    pty.onOutput((s) => screen.sending(s.length));
+    pty.addGate(screen.gate);
     let shell: Proc | undefined;
     let closed = false;
     const start = () => {
@@ -119,9 +123,11 @@ export class Machine {
       input: (d) => pty.input(d),
       onOutput: (fn) => pty.onOutput(fn),
       resize: (c, r) => pty.resize(c, r),
+      drawn: (chars) => screen.drawn(chars),
       awaitingInput: () => pty.awaitingInput(),
       close: () => {
         closed = true;
+        screen.release();
         pty.hangup();
         if (shell) this.kernel.signalHost(shell.info.pid, 1);
       },

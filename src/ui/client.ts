@@ -50,9 +50,12 @@ export interface TerminalHandle {
   close(): Promise<void>;
 }
 
-/** Open a terminal session in the worker; `onOutput` receives the pty output in batches. */
+/**
+ * Open a terminal session in the worker; `onOutput` receives the pty output in batches. When it
+ * returns a promise that resolves once the text is drawn, the worker paces output to the screen.
+ */
 export async function openTerminal(
-  onOutput: (data: string) => void,
+  onOutput: (data: string) => void | Promise<void>,
   size: { cols: number; rows: number } = { cols: 0, rows: 0 },
 ): Promise<TerminalHandle> {
   const d = daemon();
