@@ -6,12 +6,13 @@
  * behind, the pty's buffer fills and the writing program blocks in write(2).
  *
  * The session counts the characters it sends; the screen reports what it has drawn. While more
- * than HIGH characters are undrawn, the gate returns a promise that programs writing to the pty
+ * than HIGH characters are undrawn (16 KiB: a few frames of a 10,000 lines/s stream, little enough
+ * for xterm to parse within one frame), the gate returns a promise that programs writing to the pty
  * wait on; it resolves once the backlog falls to LOW. Until the screen reports anything, there is
  * no pacing (the headless runner has no screen to wait for).
  */
-export const SCREEN_HIGH = 64 * 1024;
-export const SCREEN_LOW = 16 * 1024;
+export const SCREEN_HIGH = 16 * 1024;
+export const SCREEN_LOW = 4 * 1024;
 
 export class ScreenGate {
   private sent = 0;
