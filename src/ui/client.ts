@@ -27,10 +27,15 @@ let remote: Comlink.Remote<DaemonApi> | undefined;
 
 function daemon(): Comlink.Remote<DaemonApi> {
   if (!remote) {
-    const worker = new Worker(new URL('../worker/daemon.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'dockerd',
-    });
+    // The built page starts the worker from its HTML, before this script has even arrived
+    // (vite.config.ts, earlyWorker); in dev mode it is started here.
+    const early = (globalThis as { __dockerdWorker?: Worker }).__dockerdWorker;
+    const worker =
+      early ??
+      new Worker(new URL('../worker/daemon.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'dockerd',
+      });
     remote = Comlink.wrap<DaemonApi>(worker);
   }
   return remote;
