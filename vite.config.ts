@@ -17,11 +17,31 @@ const workerPolyfills = (): PluginOption[] => [
   nodePolyfills({ include: [...include], globals: { Buffer: true, global: true, process: true }, protocolImports: true }),
 ];
 
+/**
+ * Start the engine's worker from the HTML itself, so its 1.2 MB script downloads and compiles in
+ * parallel with the main script instead of after the app has mounted (issue 16: the serial chain
+ * was most of the time to the prompt). src/ui/client.ts adopts `window.__dockerdWorker`; without
+ * it (vite dev) the client starts the worker itself.
+ */
+const earlyWorker = (): PluginOption => ({
+  name: 'docker-lab:early-worker',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, ctx) {
+      const file = Object.keys(ctx.bundle ?? {}).find((f) => /daemon\.worker-[^/]*\.js$/.test(f));
+      if (!file) return html;
+      const start = `window.__dockerdWorker=new Worker(new URL(${JSON.stringify('./' + file)},document.baseURI),{type:'module',name:'dockerd'})`;
+      return { html, tags: [{ tag: 'script', children: start, injectTo: 'head-prepend' }] };
+    },
+  },
+});
+
 export default defineConfig({
   // Relative asset URLs: the built dist/ works from any path (a subfolder, a file server).
   base: './',
   publicDir: 'static',
-  plugins: [svelte(), aliases()],
+  plugins: [svelte(), aliases(), earlyWorker()],
   worker: {
     format: 'es',
     plugins: workerPolyfills,

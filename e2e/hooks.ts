@@ -14,7 +14,7 @@ export interface E2EImage {
   size: number;
 }
 export interface LabWindow {
-  __term?: { text(): string; lines(): string[]; locate(text: string): { col: number; row: number } | undefined; cols: number; rows: number };
+  __term?: { text(): string; lines(): string[]; tail(n: number): string[]; feeds(): number; rowsSince(mark: number): string[]; locate(text: string): { col: number; row: number } | undefined; cols: number; rows: number };
   __lab?: {
     describe(): Promise<{ images: E2EImage[]; containers: unknown[] }>;
     bootInfo(): Promise<{ bootMs: number; memfs: string }>;

@@ -36,6 +36,7 @@ import { Layer } from './fs/layer';
 import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
 import { healthJson } from './daemon/health';
 import { topTable } from './daemon/top';
+import { pushAll } from './programs/lib/arrays';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -110,7 +111,7 @@ export class Daemon implements DaemonApi {
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
     this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
     if (snap) {
-      this.images.pulled.push(...snap.pulled);
+      pushAll(this.images.pulled, snap.pulled);
       this.containers.restore(snap.containers);
       this.buildCache.restore(snap.buildCache);
     }

@@ -38,6 +38,25 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
+  /**
+   * Fill `out` with the bytes `int(256)` would give one by one (the top byte of each draw), in a
+   * loop that keeps the state in locals: /dev/urandom serves megabytes at a time.
+   */
+  fill(out: Uint8Array): Uint8Array {
+    let [a, b, c, d] = this.s;
+    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    for (let i = 0; i < out.length; i++) {
+      const t = (((a + b) >>> 0) + d) >>> 0;
+      d = (d + 1) >>> 0;
+      a = (b ^ (b >>> 9)) >>> 0;
+      b = (c + (c << 3)) >>> 0;
+      c = (((c << 21) | (c >>> 11)) + t) >>> 0;
+      out[i] = t >>> 24;
+    }
+    this.s = [a, b, c, d];
+    return out;
+  }
+
   /** `n` random bytes as lower-case hex (Docker IDs are 32 bytes → 64 hex). */
   hex(bytes: number): string {
     let out = '';

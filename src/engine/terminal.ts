@@ -10,6 +10,11 @@ export interface TerminalSession {
   onOutput(fn: (data: string) => void): () => void;
   resize(cols: number, rows: number): void;
   /**
+   * The screen has drawn `chars` more characters of the output. A screen that reports this gets
+   * flow control: programs writing to the terminal wait while it is far behind (process/screen-gate.ts).
+   */
+  drawn(chars: number): void;
+  /**
    * True when the foreground is blocked reading a line from the user: the host prompt, a container
    * shell's prompt after `docker run -it`, or `cat` reading the terminal. The headless runner types
    * the next line when this is true (after letting virtual time run out any sleeps otherwise).

@@ -15,6 +15,7 @@ import { BreakLoop, canFork, ContinueLoop, ExitShell, ReturnFn, Shell, ShellErro
 import { Pipe } from '../engine/process/pipe';
 import { EpipeError, signalName, type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
 import { isFsError, X_OK } from '../engine/fs/types';
+import { maxOf, pushAll } from '../engine/programs/lib/arrays';
 
 export async function runList(sh: Shell, list: List): Promise<number> {
   for (const item of list.items) {
@@ -164,7 +165,7 @@ export async function waitChild(sh: Shell, child: ChildProcess): Promise<number>
 async function startBackground(sh: Shell, item: ListItem): Promise<void> {
   const fds = new Map(sh.fds);
   if (sh.mode !== 'interactive') fds.set(0, bytesReader(''));
-  const id = (sh.jobs.length ? Math.max(...sh.jobs.map((j) => j.id)) : 0) + 1;
+  const id = (sh.jobs.length ? maxOf(sh.jobs.map((j) => j.id)) : 0) + 1;
   const job: Job = { id, pid: 0, text: item.text, done: Promise.resolve(0) };
   const sys = sh.sys;
   if (canFork(sys)) {
@@ -347,7 +348,7 @@ async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> {
     for (const w of words) {
       const decl = argv.length > 0 && DECLARATION.has(argv[0]) && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(plainText({ parts: w.parts.slice(0, 1) }) ?? '');
       if (decl) argv.push(await sh.expander.string(w, 'assign'));
-      else argv.push(...(await sh.expander.fields(w)));
+      else pushAll(argv, await sh.expander.fields(w));
     }
     for (const a of cmd.assigns) {
       let v = await sh.expander.string(a.value, 'assign');

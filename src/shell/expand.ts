@@ -8,6 +8,7 @@ import type { List, Word, WordPart } from './ast';
 import { ArithError, evalArith } from './arith';
 import { hasGlob, matchPattern, patternToRegExp, removeAffix, replacePattern, unescapePattern } from './pattern';
 import type { Fs } from '../engine/fs/types';
+import { pushAll } from '../engine/programs/lib/arrays';
 
 /** A failed expansion: the message bash prints after `bash: ` (the shell adds its prefix). */
 export class ExpandError extends Error {
@@ -25,6 +26,8 @@ export interface ExpandHost {
   /** `$?`, `$$`, `$!`, `$-`, `$0`. */
   special(name: '?' | '$' | '!' | '-' | '0'): string;
   commandSubst(body: List): Promise<string>;
+  /** Let other work in (the process's tick): a huge expansion must not freeze the page. */
+  pause?(): Promise<void>;
   readonly fs: Fs;
   readonly nounset: boolean;
   readonly noglob: boolean;
@@ -40,7 +43,7 @@ export class Expander {
   /** Full expansion of command words into fields. */
   async words(words: Word[]): Promise<string[]> {
     const out: string[] = [];
-    for (const w of words) out.push(...(await this.fields(w)));
+    for (const w of words) pushAll(out, await this.fields(w));
     return out;
   }
 
@@ -48,11 +51,13 @@ export class Expander {
     const frags = await this.parts(this.tilde(w.parts), false, false);
     const fields = this.split(frags);
     const out: string[] = [];
+    let n = 0;
     for (const f of fields) {
+      if (++n % 8192 === 0) await this.h.pause?.();
       if (!this.h.noglob && hasGlob(f)) {
         const m = this.glob(f);
         if (m.length) {
-          out.push(...m);
+          pushAll(out, m);
           continue;
         }
       }
@@ -131,7 +136,7 @@ export class Expander {
           // "" is an (empty) word of its own; "$@" with no parameters is nothing at all.
           const onlyAt = p.parts.length === 1 && p.parts[0].type === 'param' && p.parts[0].name === '@' && !p.parts[0].op;
           if (!inner.length && !onlyAt) out.push({ text: '', quoted: true, split: false });
-          out.push(...inner);
+          pushAll(out, inner);
           break;
         }
         case 'cmdsub': {
@@ -143,7 +148,7 @@ export class Expander {
           out.push({ text: String(await this.arith(p.expr)), quoted, split: !quoted });
           break;
         case 'param':
-          out.push(...(await this.param(p, quoted)));
+          pushAll(out, await this.param(p, quoted));
           break;
       }
     }

@@ -190,7 +190,7 @@ export class LineEditor {
 
   private insert(s: string): string {
     const atEnd = this.cursor === this.buf.length;
-    this.buf.splice(this.cursor, 0, ...s);
+    this.buf = [...this.buf.slice(0, this.cursor), ...s, ...this.buf.slice(this.cursor)];
     this.cursor += [...s].length;
     return atEnd ? s : this.redraw();
   }

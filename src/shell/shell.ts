@@ -184,6 +184,9 @@ export class Shell implements ExpandHost {
     }
   }
 
+  pause(): Promise<void> {
+    return this.sys.tick(this.signal);
+  }
   commandSubst(body: List): Promise<string> {
     return import('./exec').then((m) => m.commandSubst(this, body));
   }

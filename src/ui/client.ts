@@ -27,10 +27,15 @@ let remote: Comlink.Remote<DaemonApi> | undefined;
 
 function daemon(): Comlink.Remote<DaemonApi> {
   if (!remote) {
-    const worker = new Worker(new URL('../worker/daemon.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'dockerd',
-    });
+    // The built page starts the worker from its HTML, before this script has even arrived
+    // (vite.config.ts, earlyWorker); in dev mode it is started here.
+    const early = (globalThis as { __dockerdWorker?: Worker }).__dockerdWorker;
+    const worker =
+      early ??
+      new Worker(new URL('../worker/daemon.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'dockerd',
+      });
     remote = Comlink.wrap<DaemonApi>(worker);
   }
   return remote;
@@ -50,9 +55,12 @@ export interface TerminalHandle {
   close(): Promise<void>;
 }
 
-/** Open a terminal session in the worker; `onOutput` receives the pty output in batches. */
+/**
+ * Open a terminal session in the worker; `onOutput` receives the pty output in batches. When it
+ * returns a promise that resolves once the text is drawn, the worker paces output to the screen.
+ */
 export async function openTerminal(
-  onOutput: (data: string) => void,
+  onOutput: (data: string) => void | Promise<void>,
   size: { cols: number; rows: number } = { cols: 0, rows: 0 },
 ): Promise<TerminalHandle> {
   const d = daemon();

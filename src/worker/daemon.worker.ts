@@ -100,6 +100,18 @@ function call<A>(fn: (a: A) => unknown, arg: A): void {
   }
 }
 
+/** Like `call`, but resolves when the page's callback has finished (never rejects). */
+function deliver<A>(fn: (a: A) => unknown, arg: A): Promise<void> {
+  try {
+    return Promise.resolve(fn(arg)).then(
+      () => {},
+      () => {},
+    );
+  } catch {
+    return Promise.resolve();
+  }
+}
+
 function release(fn: unknown): void {
   const r = (fn as Record<symbol, unknown>)[Comlink.releaseProxy];
   if (typeof r === 'function') {
@@ -136,7 +148,12 @@ const api: DaemonApi = {
     try {
       const { machine } = await booting;
       const term = machine.openTerminal();
-      const out = new Batcher<string>((chunks) => call(onOutput, chunks.join('')));
+      // Flow control: the page's callback resolves once xterm has drawn the text; telling the
+      // session so paces programs to what the screen can draw (engine/process/screen-gate.ts).
+      const out = new Batcher<string>((chunks) => {
+        const text = chunks.join('');
+        deliver(onOutput, text).then(() => term.drawn(text.length));
+      });
       const unsubscribe = term.onOutput((data) => out.push(data));
       const id = nextId++;
       sessions.set(id, { term, out, unsubscribe, callback: onOutput });

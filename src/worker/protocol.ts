@@ -52,8 +52,11 @@ export interface BootInfo {
   memfs: string;
 }
 
-/** Output of a terminal session, batched: one call per flush tick (about a frame). */
-export type OutputCallback = (data: string) => void;
+/**
+ * Output of a terminal session, batched: one call per flush tick (about a frame). Resolving only
+ * once the text is drawn gives the session flow control (engine/process/screen-gate.ts).
+ */
+export type OutputCallback = (data: string) => void | Promise<void>;
 /** Machine events, batched the same way. */
 export type EventsCallback = (events: MachineEvent[]) => void;
 

@@ -4,6 +4,7 @@
  */
 import { ramInBytes } from '../format/units';
 import type { FlagSpec } from './types';
+import { pushAll } from '../../engine/programs/lib/arrays';
 
 export type ValueKind = 'bool' | 'string' | 'int' | 'uint' | 'duration' | 'list' | 'float';
 
@@ -79,7 +80,7 @@ export function parseValue(f: FlagSpec, raw: string, prev: unknown): string | bo
     case 'list': {
       const list = Array.isArray(prev) ? [...(prev as string[])] : [];
       // pflag's stringSlice splits on commas; docker's ListOpts/stringArray take the value whole
-      if (f.type === 'strings' || f.type === 'stringSlice') list.push(...raw.split(','));
+      if (f.type === 'strings' || f.type === 'stringSlice') pushAll(list, raw.split(','));
       else list.push(raw);
       return list;
     }

@@ -6,6 +6,7 @@
  */
 import { defaultValue, parseValue, valueKind } from './flag-values';
 import type { FlagSpec, FlagValues } from './types';
+import { pushAll } from '../../engine/programs/lib/arrays';
 
 export const HELP_FLAG: FlagSpec = { long: 'help', type: 'bool', usage: 'Print usage', hidden: true };
 
@@ -42,9 +43,9 @@ export function parseFlags(argv: string[], specs: FlagSpec[], interspersed = tru
 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--') { args.push(...argv.slice(i + 1)); break; }
+    if (a === '--') { pushAll(args, argv.slice(i + 1)); break; }
     if (!a.startsWith('-') || a === '-') {
-      if (!interspersed) { args.push(...argv.slice(i)); break; }
+      if (!interspersed) { pushAll(args, argv.slice(i)); break; }
       args.push(a);
       continue;
     }

@@ -15,6 +15,7 @@ import { PAX_VSIZE, readTar } from '../fs/tar';
 import { gunzip, isGzip } from '../programs/lib/gzip';
 import type { BuildContext } from './context';
 import { fetchInternet, internetAddress } from '../network/internet';
+import { pushAll } from '../programs/lib/arrays';
 
 export type CopySource =
   | { kind: 'context'; ctx: BuildContext }
@@ -220,7 +221,7 @@ export function copyInto(o: {
       const re = globRe(rel);
       const found = src.all().filter((p) => re.test(p)).map((p) => src.get(p)!);
       if (!found.length) return o.classic ? `COPY failed: no source files were specified` : `failed to compute cache key: failed to calculate checksum of ref: "/${rel}": not found`;
-      matches.push(...found);
+      pushAll(matches, found);
       continue;
     }
     const it = rel === '' ? ({ rel: '', kind: 'dir', data: new Uint8Array(), mode: 0o755 } as Item) : src.get(rel);

@@ -83,6 +83,17 @@ export interface LogEntry {
 
 type LogListener = (e: LogEntry) => void;
 
+/**
+ * The json-file log driver keeps every line on disk unless `max-size`/`max-file` rotate it; a
+ * browser tab has no disk, so the simulator always rotates as `--log-opt max-size=1m
+ * --log-opt max-file=2` would: when the current file passes 1 MiB it becomes the old one and the
+ * one before is dropped. `docker logs` then shows the last 1–2 MiB, as it does on a rotated host.
+ * Sizes count each entry as json-file writes it: the text plus its JSON wrapping.
+ */
+export const LOG_MAX_SIZE = 1024 * 1024;
+export const LOG_MAX_FILE = 2;
+const LOG_ENTRY_WRAPPING = '{"log":"","stream":"stdout","time":"2025-10-01T09:00:00.000000000Z"}\n'.length;
+
 export class Container {
   state: ContainerState = {
     Status: 'created', Running: false, Paused: false, Restarting: false, OOMKilled: false, Dead: false,
@@ -90,7 +101,12 @@ export class Container {
   };
   restartCount = 0;
   logs: LogEntry[] = [];
+  /** Where the current log file starts in `logs`, and its size so far (see LOG_MAX_SIZE). */
+  private logFileStart = 0;
+  private logFileSize = 0;
   private logListeners = new Set<LogListener>();
+  /** Readers of the log (attach, `logs -f`) that are behind: the container's writes wait on them. */
+  private logGates = new Set<() => Promise<void> | undefined>();
   private exitWaiters: ((code: number) => void)[] = [];
   /** Set while running. */
   init?: Proc;
@@ -132,7 +148,44 @@ export class Container {
     if (!data) return;
     const e = { stream, data, time };
     this.logs.push(e);
+    this.logFileSize += data.length + LOG_ENTRY_WRAPPING;
+    if (this.logFileSize >= LOG_MAX_SIZE) this.rotateLog();
     for (const fn of this.logListeners) fn(e);
+  }
+
+  /** The current file becomes the newest old one; files past LOG_MAX_FILE are dropped. */
+  private rotateLog(): void {
+    // With two files, only the previous one is kept: drop everything before the current file.
+    if (LOG_MAX_FILE <= 2 && this.logFileStart > 0) {
+      const cutMidLine = !this.logs[this.logFileStart - 1].data.endsWith('\n');
+      this.logs = this.logs.slice(this.logFileStart);
+      // json-file writes whole lines, so a kept file never starts inside one: drop the rest of a
+      // line the dropped file began.
+      const head = this.logs[0];
+      if (cutMidLine && head) {
+        const nl = head.data.indexOf('\n');
+        if (nl < 0) this.logs.shift();
+        else this.logs[0] = { ...head, data: head.data.slice(nl + 1) };
+      }
+    }
+    this.logFileStart = this.logs.length;
+    this.logFileSize = 0;
+  }
+
+  /** Pace the container's output to its slowest log reader (see logGates); returns the removal. */
+  addLogGate(gate: () => Promise<void> | undefined): () => void {
+    this.logGates.add(gate);
+    return () => this.logGates.delete(gate);
+  }
+
+  /** A promise while some log reader is behind; undefined when the container may write on. */
+  logBehind(): Promise<void> | undefined {
+    let waits: Promise<void>[] | undefined;
+    for (const g of this.logGates) {
+      const w = g();
+      if (w) (waits ??= []).push(w);
+    }
+    return waits && Promise.all(waits).then(() => {});
   }
 
   onLog(fn: LogListener): () => void {

@@ -18,6 +18,7 @@ import type { Fs, FsBackend } from '../fs/types';
 import type { Image, ImageStore } from '../image/store';
 import { familiarize } from '../image/reference';
 import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
+import { LogPacer } from '../container/log-pacer';
 import { generateName, VALID_NAME } from '../container/names';
 import { containerEnv, RuntimeError, startInit } from '../container/runtime';
 import type { Kernel, PidNamespace, Proc } from '../process/kernel';
@@ -51,6 +52,9 @@ function logWriter(c: Container, stream: 'stdout' | 'stderr', clock: Clock): Wri
     isTTY: false,
     async write(chunk) {
       c.appendLog(stream, typeof chunk === 'string' ? chunk : dec.decode(chunk, { stream: true }), clock.now());
+      // An attached client or `logs -f` that is behind makes the write block, as a full pipe would.
+      const wait = c.logBehind();
+      if (wait) await wait;
     },
     close() {},
   };
@@ -224,6 +228,7 @@ export class ContainerService {
       const pty = new Pty();
       pty.signalGroup = (pgid, sig) => kernel.signalGroup(pgid, sig);
       pty.onOutput((s) => c.appendLog('stdout', s, clock.now()));
+      pty.addGate(() => c.logBehind());
       c.pty = pty;
       stdin = pty.reader;
       stdout = stderr = pty.writer;
@@ -447,10 +452,9 @@ export class ContainerService {
       const offStart = this.onStart(c, linkRun);
       return { detach: stop, detached };
     }
-    let queue = Promise.resolve();
-    const off = c.onLog((e: LogEntry) => {
-      queue = queue.then(() => opts.onOutput(e.stream, e.data)).catch(() => {});
-    });
+    const pacer = new LogPacer();
+    const off = c.onLog((e: LogEntry) => pacer.add(e.data.length, () => opts.onOutput(e.stream, e.data)));
+    const offGate = c.addLogGate(pacer.gate);
     if (opts.stdin) {
       const input = opts.stdin;
       void (async () => {
@@ -471,15 +475,12 @@ export class ContainerService {
       detach() {
         stopped = true;
         off();
+        offGate();
+        pacer.close();
       },
       detached,
       /** Resolves once everything written so far has reached onOutput. */
-      drain: async () => {
-        for (let q = queue; ; q = queue) {
-          await q;
-          if (q === queue) return;
-        }
-      },
+      drain: () => pacer.drain(),
     };
   }
 

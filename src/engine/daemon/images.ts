@@ -9,6 +9,7 @@ import { ImageError, type Image, type ImageStore } from '../image/store';
 import { familiarString, familiarName, parseReference, tryParseReference, type ImageRef } from '../image/reference';
 import type { Registry } from '../registry/registry';
 import { DaemonError, type ImageDeleteItem, type ImageHistoryItem, type ImageSummary, type PullProgress, type SearchResult } from '../../cli/daemon-api';
+import { pushAll } from '../programs/lib/arrays';
 
 export function createdSeconds(img: Image): number {
   const c = img.config.created ? Date.parse(img.config.created) : 0;
@@ -263,7 +264,7 @@ export class ImageService {
       if (this.containersUsing(img.id) > 0) continue;
       if (this.store.children(img.id).length > 0) continue;
       try {
-        deleted.push(...(this.store.remove(img.id, { force: true, prune: true }) as ImageDeleteItem[]));
+        pushAll(deleted, this.store.remove(img.id, { force: true, prune: true }) as ImageDeleteItem[]);
       } catch {
         /* in use: skipped, as prune does */
       }

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock';
 import type { Container, LogEntry } from '../container/container';
+import { LogPacer } from '../container/log-pacer';
 import { SIGNALS, signalNumber } from '../process/types';
 import { DaemonError } from '../../cli/daemon-api';
 
@@ -88,16 +89,25 @@ export async function readLogs(c: Container, opts: LogOptions): Promise<void> {
   for (const e of all) await opts.onOutput(e.stream, fmt(e));
   if (!opts.follow || !c.running) return;
   await new Promise<void>((resolve) => {
-    let queue = Promise.resolve();
+    // Paced: while this reader is behind, the container's writes wait (log-pacer.ts).
+    const pacer = new LogPacer();
     const off = c.onLog((e) => {
       if (opts.until !== undefined && e.time > opts.until) return;
-      queue = queue.then(() => opts.onOutput(e.stream, fmt(e))).then(() => {}, () => {});
+      pacer.add(e.data.length, () => opts.onOutput(e.stream, fmt(e)));
     });
-    const done = () => {
+    const offGate = c.addLogGate(pacer.gate);
+    const done = (interrupted: boolean) => {
       off();
-      void queue.then(resolve);
+      offGate();
+      // Interrupted (Ctrl-C): the client is gone and nothing more prints. The container ended:
+      // everything it wrote is shown first.
+      if (interrupted) pacer.close();
+      void pacer.drain().then(() => {
+        pacer.close();
+        resolve();
+      });
     };
-    void c.waitExit().then(done);
-    opts.signal?.addEventListener('abort', done, { once: true });
+    void c.waitExit().then(() => done(false));
+    opts.signal?.addEventListener('abort', () => done(true), { once: true });
   });
 }

@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
 import { HOST_MEMORY, MemoryCgroup } from './cgroup';
+import { maybeYield } from './slice';
 import type { NetNamespace } from '../network/stack';
 import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
 import { getProgram, markerProgram } from '../programs/registry';
@@ -429,7 +430,11 @@ export class Kernel {
       rng: this.rng,
       host: proc.ctx.host,
       async tick(signal) {
-        await kernel.clock.sleep(kernel.clock.virtual ? 10 : 0, signal);
+        // Virtual time: a fixed 10 ms per tick keeps runs reproducible. Real time: yield only when
+        // this slice of work is used up, through a fast macrotask (slice.ts says why).
+        if (kernel.clock.virtual) await kernel.clock.sleep(10, signal);
+        else await maybeYield();
+        if (signal.aborted) throw signal.reason;
         await proc.checkpoint();
       },
       hostname: () => proc.ctx.uts.hostname,

@@ -42,6 +42,12 @@ export class Pty {
   /** Bytes from the inner terminal intercepted before forwarding (Ctrl-P Ctrl-Q detach). */
   private interceptor?: (data: string) => string;
   private hung = false;
+  /**
+   * Flow control (what XOFF and a full pty buffer do on Linux): each gate returns a promise while
+   * the far end is behind, and a program writing here waits on it. The screen adds one (it is behind
+   * while it has not drawn what it was sent), and a linked outer pty adds its own gates to the inner one.
+   */
+  private gates = new Set<() => Promise<void> | undefined>();
 
   // ---- master side (the screen) ----
 
@@ -89,13 +95,31 @@ export class Pty {
     inner.cols = this.cols;
     inner.rows = this.rows;
     const off = inner.onOutput((s) => this.emit(s));
+    const offGate = inner.addGate(() => this.behind());
     return () => {
       off();
+      offGate();
       if (this.inner === inner) {
         this.inner = undefined;
         this.interceptor = undefined;
       }
     };
+  }
+
+  /** Add a flow-control gate (see `gates`); returns its removal. */
+  addGate(gate: () => Promise<void> | undefined): () => void {
+    this.gates.add(gate);
+    return () => this.gates.delete(gate);
+  }
+
+  /** A promise while any gate says the far end is behind; undefined when output may go on. */
+  behind(): Promise<void> | undefined {
+    let waits: Promise<void>[] | undefined;
+    for (const g of this.gates) {
+      const w = g();
+      if (w) (waits ??= []).push(w);
+    }
+    return waits && Promise.all(waits).then(() => {});
   }
 
   resize(cols: number, rows: number): void {
@@ -125,6 +149,9 @@ export class Pty {
     write: async (chunk) => {
       const s = typeof chunk === 'string' ? chunk : dec.decode(chunk);
       this.emit(s.replace(/\r?\n/g, '\r\n'));
+      // A program's output waits while the screen is behind; echo and prompts (emit) never do.
+      const wait = this.behind();
+      if (wait) await wait;
     },
     close: () => {},
   };

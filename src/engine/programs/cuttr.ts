@@ -5,6 +5,7 @@
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, decode, errText, q, splitLines } from './lib/io';
+import { pushAll } from './lib/arrays';
 
 type Range = [number, number];
 
@@ -106,7 +107,7 @@ function expandSet(s: string): string[] | string {
     }
     const rep = /^\[(.)\*(\d*)\]/.exec(chars.slice(i).join(''));
     if (rep) {
-      out.push(...Array(Number(rep[2] || 0) || 0).fill(rep[1]));
+      pushAll(out, Array(Number(rep[2] || 0) || 0).fill(rep[1]));
       if (!rep[2] || rep[2] === '0') out.push('\u0000REPEAT' + rep[1]);
       i += rep[0].length;
       continue;

@@ -9,6 +9,7 @@ import type { Stat } from '../fs/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { blocks1k, fullDate, humanSize, modeString } from './lib/format';
+import { maxOf } from './lib/arrays';
 
 function typeName(st: Stat): string {
   switch (st.kind) {
@@ -159,7 +160,7 @@ export async function df(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
     const pct = size ? Math.ceil((used * 100) / (used + avail)) + '%' : '-';
     return [src, ...(p.has('T') ? [type] : []), fmt(size), fmt(used), fmt(avail), pct, mnt];
   });
-  const widths = header.map((h, i) => Math.max(i === 0 ? 14 : h === 'Size' || h === 'Used' || h === 'Avail' ? 5 : 0, h.length, ...table.map((r) => r[i].length)));
+  const widths = header.map((h, i) => maxOf(table.map((r) => r[i].length), Math.max(i === 0 ? 14 : h === 'Size' || h === 'Used' || h === 'Avail' ? 5 : 0, h.length)));
   const left = (i: number) => i === 0 || header[i] === 'Type' || i === header.length - 1;
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : left(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ') + '\n';
   await io.out(line(header) + table.map(line).join(''));

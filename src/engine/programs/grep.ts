@@ -8,6 +8,7 @@
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, decode, errText, joinPath } from './lib/io';
+import { pushAll } from './lib/arrays';
 
 const CLASS: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t',
@@ -91,7 +92,7 @@ export async function grep(ctx: ProgramContext, fl: Flavour = GNU, name = 'grep'
   let patterns: string[] = p.all('e');
   for (const f of p.all('f')) {
     try {
-      patterns.push(...decode(ctx.fs.readFile(f)).split('\n').filter((l, i, a) => l !== '' || i < a.length - 1));
+      pushAll(patterns, decode(ctx.fs.readFile(f)).split('\n').filter((l, i, a) => l !== '' || i < a.length - 1));
     } catch (e) {
       await io.err(`${f}: ${errText(e)}`);
       return 2;

@@ -3,7 +3,7 @@
  * the obsolete `head -5` form, `==> f <==` headers for several files, and `tail -f`, which polls
  * the file once a simulated second on sys.clock and ends only when the process is signalled.
  */
-import { deviceAt, devicePrefix } from './lib/devices';
+import { deviceAt, deviceChunk, devicePrefix } from './lib/devices';
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, concat, errText, q } from './lib/io';
@@ -40,22 +40,35 @@ function nthNewline(d: Uint8Array, n: number, fromEnd: boolean): number {
 }
 
 /**
- * head of stdin reads only until it has enough, then closes its end of the pipe, so
- * `yes | head -n 3` ends (the writer then gets SIGPIPE, as on Linux).
+ * head of stdin, or of an endless device, streams: each chunk goes out as it comes, until enough
+ * bytes or lines have passed; then head closes its end of the pipe, so `yes | head -n 3` ends (the
+ * writer gets SIGPIPE, as on Linux) and `head -c 100000000 /dev/urandom` never holds 100 MB.
  */
-async function readPrefix(ctx: ProgramContext, bytesMode: boolean, n: number): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let lines = 0;
-  while (bytesMode ? size < n : lines < n) {
-    const c = await ctx.stdin.read(ctx.signal);
-    if (!c) return concat(parts);
-    parts.push(c);
-    size += c.length;
-    if (!bytesMode) for (let i = 0; i < c.length; i++) if (c[i] === 10) lines++;
+async function streamPrefix(ctx: ProgramContext, next: () => Promise<Uint8Array | null>, bytesMode: boolean, n: number): Promise<void> {
+  let left = n;
+  while (left > 0) {
+    const c = await next();
+    if (!c) return;
+    let take = c.length;
+    if (bytesMode) take = Math.min(take, left);
+    else {
+      for (let i = 0; i < c.length; i++) {
+        if (c[i] === 10 && --left === 0) {
+          take = i + 1;
+          break;
+        }
+      }
+    }
+    if (bytesMode) left -= take;
+    await ctx.stdout.write(take === c.length ? c : c.subarray(0, take));
+    await ctx.sys.tick(ctx.signal);
   }
+}
+
+/** Chunks of stdin; head closes stdin when done, so a writer upstream stops. */
+async function prefixOfStdin(ctx: ProgramContext, bytesMode: boolean, n: number): Promise<void> {
+  await streamPrefix(ctx, () => ctx.stdin.read(ctx.signal), bytesMode, n);
   ctx.stdin.close();
-  return concat(parts);
 }
 
 async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Promise<number> {
@@ -97,10 +110,11 @@ async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Pr
     try {
       const dev = deviceAt(ctx, f);
       if (dev && !isTail && count.sign !== '-') {
-        data = await devicePrefix(ctx, dev, bytesMode, count.n);
         if (headers) await io.out(`${first ? '' : '\n'}==> ${f} <==\n`);
         first = false;
-        await io.out(select(data));
+        // Bytes of a device come in 64 KiB chunks; lines of /dev/urandom are few bytes, found by devicePrefix.
+        if (bytesMode && dev !== 'null') await streamPrefix(ctx, async () => deviceChunk(ctx, dev, Math.min(65536, count.n)), true, count.n);
+        else await io.out(select(await devicePrefix(ctx, dev, bytesMode, count.n)));
         continue;
       }
       if (!dev && f !== '-' && ctx.fs.stat(f).kind === 'dir') {
@@ -110,7 +124,13 @@ async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Pr
         status = 1;
         continue;
       }
-      data = f === '-' && !isTail && count.sign !== '-' ? await readPrefix(ctx, bytesMode, count.n) : await io.readInput(f);
+      if (f === '-' && !isTail && count.sign !== '-') {
+        if (headers) await io.out(`${first ? '' : '\n'}==> standard input <==\n`);
+        first = false;
+        await prefixOfStdin(ctx, bytesMode, count.n);
+        continue;
+      }
+      data = await io.readInput(f);
     } catch (e) {
       await io.err(`cannot open ${q(f)} for reading: ${errText(e)}`);
       status = 1;

@@ -8,6 +8,7 @@ import type { Stat } from '../fs/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { blocks1k, columns, humanSize, lsDate, modeString, nameComparator, shellQuote } from './lib/format';
+import { maxOf } from './lib/arrays';
 
 const HELP = `Usage: ls [OPTION]... [FILE]...
 List information about the FILEs (the current directory by default).
@@ -102,7 +103,7 @@ export async function ls(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
       else name += indicator(e.st);
       return { ino: String(e.st.ino), mode: modeString(e.st), nlink: String(e.st.nlink), owner, group, size, date: lsDate(e.st.mtime, now), name };
     });
-    const w = (k: keyof (typeof rows)[0]) => Math.max(0, ...rows.map((r) => r[k].length));
+    const w = (k: keyof (typeof rows)[0]) => maxOf(rows.map((r) => r[k].length), 0);
     const [wi, wl, wo, wg, ws] = [w('ino'), w('nlink'), w('owner'), w('group'), w('size')];
     let out = '';
     if (withTotal) {

@@ -9,6 +9,7 @@
  */
 import type { ProgramContext } from '../process/types';
 import { runCommand } from './lib/spawn';
+import { pushAll } from './lib/arrays';
 
 interface Rule {
   targets: string[];
@@ -64,7 +65,7 @@ function parse(name: string, text: string, vars: Map<string, string>, fixed: Set
     current = { targets, prereqs, recipe: [], line };
     for (const t of targets) {
       const old = mf.rules.get(t);
-      if (old) old.prereqs.push(...prereqs);
+      if (old) pushAll(old.prereqs, prereqs);
       else mf.rules.set(t, current);
     }
     if (!mf.first && !targets[0].startsWith('.')) mf.first = targets[0];

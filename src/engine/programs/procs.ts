@@ -8,6 +8,7 @@ import type { ProcessInfo, ProgramContext } from '../process/types';
 import { SIGNALS, signalName, signalNumber } from '../process/types';
 import { Io, Users } from './lib/io';
 import { strftime } from './lib/date';
+import { maxOf } from './lib/arrays';
 
 const SIGLIST = 'HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS';
 
@@ -194,7 +195,7 @@ export async function ps(ctx: ProgramContext): Promise<number> {
     }
     const cs = cols as NonNullable<(typeof cols)[0]>[];
     const cells = rows.map((r) => cs.map((c) => c.f(r, now)));
-    const widths = cs.map((c, i) => (i === cs.length - 1 && c.left ? 0 : Math.max(c.w, c.h.length, ...cells.map((row) => row[i].length))));
+    const widths = cs.map((c, i) => (i === cs.length - 1 && c.left ? 0 : maxOf(cells.map((row) => row[i].length), Math.max(c.w, c.h.length))));
     const line = (vals: string[]) => vals.map((v, i) => (cs[i].left ? (i === cs.length - 1 ? v : v.padEnd(widths[i])) : v.padStart(widths[i]))).join(' ').trimEnd() + '\n';
     out += line(cs.map((c) => c.h));
     for (const c of cells) out += line(c);

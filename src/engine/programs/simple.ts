@@ -79,18 +79,30 @@ export async function seq(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
     if (fmt) s = fmt.replace(/%[-0-9.]*[gfde]/, s);
     return s;
   };
-  const values: string[] = [];
-  for (let i = 0; ; i++) {
+  const value = (i: number): number | undefined => {
     const v = first + i * step;
-    if (step > 0 ? v > last + 1e-12 : v < last - 1e-12) break;
-    values.push(fmtNum(v));
-    if (values.length % 10000 === 0) await io.tick();
+    return (step > 0 ? v > last + 1e-12 : v < last - 1e-12) ? undefined : v;
+  };
+  // -w pads to the widest number, which is known only once all are formatted.
+  let width = 0;
+  if (pad) for (let i = 0, v = value(0); v !== undefined; v = value(++i)) width = Math.max(width, fmtNum(v).length);
+  const show = (v: number): string => {
+    const s = fmtNum(v);
+    if (!pad) return s;
+    return s.startsWith('-') ? '-' + s.slice(1).padStart(width - 1, '0') : s.padStart(width, '0');
+  };
+  // Stream in 16 KiB chunks: `seq 1 100000000 | head` must neither build the whole text first
+  // nor hold the page; the pipe's back-pressure paces it and head's exit ends it (SIGPIPE).
+  let chunk = '';
+  for (let i = 0, v = value(0); v !== undefined; v = value(++i)) {
+    chunk += (i ? sep : '') + show(v);
+    if (chunk.length >= 16384) {
+      await io.out(chunk);
+      chunk = '';
+      await io.tick();
+    }
   }
-  if (pad) {
-    const w = Math.max(...values.map((v) => v.length));
-    for (let i = 0; i < values.length; i++) values[i] = values[i].startsWith('-') ? '-' + values[i].slice(1).padStart(w - 1, '0') : values[i].padStart(w, '0');
-  }
-  if (values.length) await io.out(values.join(sep) + '\n');
+  if (value(0) !== undefined) await io.out(chunk + '\n');
   return 0;
 }
 

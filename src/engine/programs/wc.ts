@@ -5,7 +5,7 @@
  */
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
-import { Io, decode, errText } from './lib/io';
+import { Io, errText } from './lib/io';
 import { width as displayWidth } from './lib/format';
 
 interface Counts {
@@ -16,26 +16,64 @@ interface Counts {
   L: number;
 }
 
-function count(d: Uint8Array): Counts {
-  let l = 0;
-  let w = 0;
-  let inWord = false;
-  for (let i = 0; i < d.length; i++) {
-    const b = d[i];
-    if (b === 10) l++;
-    const space = b === 32 || (b >= 9 && b <= 13);
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      w++;
+/**
+ * Counts that grow chunk by chunk, so `yes | head -c 100000000 | wc -c` never holds its input.
+ * Characters and line widths cost a decode, so they are counted only when asked for (-m, -L).
+ */
+class Counter implements Counts {
+  l = 0;
+  w = 0;
+  m = 0;
+  c = 0;
+  L = 0;
+  private inWord = false;
+  private readonly dec = new TextDecoder();
+  private line = '';
+
+  constructor(private readonly chars: boolean) {}
+
+  add(d: Uint8Array): void {
+    let { l, w, inWord } = this;
+    for (let i = 0; i < d.length; i++) {
+      const b = d[i];
+      if (b === 10) l++;
+      const space = b === 32 || (b >= 9 && b <= 13);
+      if (space) inWord = false;
+      else if (!inWord) {
+        inWord = true;
+        w++;
+      }
     }
+    Object.assign(this, { l, w, inWord });
+    this.c += d.length;
+    if (this.chars) this.text(this.dec.decode(d, { stream: true }));
   }
-  const text = decode(d);
-  let m = 0;
-  for (const _ of text) m++;
-  let L = 0;
-  for (const line of text.split('\n')) L = Math.max(L, displayWidth(line.replace(/\t/g, '        ')));
-  return { l, w, m, c: d.length, L };
+
+  end(): Counts {
+    if (this.chars) {
+      this.text(this.dec.decode());
+      this.L = Math.max(this.L, lineWidth(this.line));
+    }
+    return { l: this.l, w: this.w, m: this.m, c: this.c, L: this.L };
+  }
+
+  private text(t: string): void {
+    for (const _ of t) this.m++;
+    const lines = (this.line + t).split('\n');
+    this.line = lines.pop()!;
+    for (const line of lines) this.L = Math.max(this.L, lineWidth(line));
+  }
+}
+
+/** A line's width on screen, with tabs moving to the next multiple of 8 (as wc -L counts). */
+function lineWidth(line: string): number {
+  const parts = line.split('\t');
+  let w = 0;
+  for (let i = 0; i < parts.length; i++) {
+    w += displayWidth(parts[i]);
+    if (i < parts.length - 1) w = (Math.floor(w / 8) + 1) * 8;
+  }
+  return w;
 }
 
 export async function wc(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
@@ -61,7 +99,14 @@ export async function wc(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
         }
         regularTotal += st.size;
       } else minWidth = 7;
-      results.push({ name: f === '-' && !p.operands.length ? '' : f, c: count(await io.readInput(f)) });
+      const counter = new Counter(fields.includes('m') || fields.includes('L'));
+      if (f === '-') {
+        for (let c = await ctx.stdin.read(ctx.signal); c; c = await ctx.stdin.read(ctx.signal)) {
+          counter.add(c);
+          await io.tick();
+        }
+      } else counter.add(await io.readInput(f));
+      results.push({ name: f === '-' && !p.operands.length ? '' : f, c: counter.end() });
     } catch (e) {
       await io.err(`${f}: ${errText(e)}`);
       status = 1;

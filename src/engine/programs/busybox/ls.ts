@@ -9,6 +9,7 @@ import type { Stat } from '../../fs/types';
 import { BUSYBOX } from '../lib/opts';
 import { Io, Users, errText, joinPath } from '../lib/io';
 import { blocks1k, lsDate, modeString } from '../lib/format';
+import { maxOf } from '../lib/arrays';
 
 const HELP = `BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.
 
@@ -56,7 +57,7 @@ export function bbHuman(n: number): string {
 /** Column-major layout with one width for every column, as BusyBox's display_files does. */
 export function bbColumns(names: string[], lineWidth: number, across = false): string {
   if (!names.length) return '';
-  const colW = Math.max(...names.map((n) => n.length)) + 2;
+  const colW = maxOf(names.map((n) => n.length)) + 2;
   const ncols = Math.max(1, Math.floor(lineWidth / colW));
   const nrows = Math.ceil(names.length / ncols);
   let out = '';

@@ -19,7 +19,7 @@ export function deviceAt(ctx: ProgramContext, path: string): Device | undefined 
 /** One chunk of an endless device: zeros, or the seeded random source's bytes. */
 export function deviceChunk(ctx: ProgramContext, dev: Device, size: number): Uint8Array {
   const out = new Uint8Array(size);
-  if (dev === 'random' || dev === 'urandom') for (let i = 0; i < size; i++) out[i] = ctx.sys.rng.int(256);
+  if (dev === 'random' || dev === 'urandom') ctx.sys.rng.fill(out);
   return out;
 }
 

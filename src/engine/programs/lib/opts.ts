@@ -8,6 +8,7 @@
  * The wording of errors belongs to a Flavour, so a busybox flavour can later reuse every program
  * with its own messages (`ls: unrecognized option: z` and a usage block instead of GNU's lines).
  */
+import { pushAll } from './arrays';
 
 export interface Flavour {
   readonly name: 'gnu' | 'busybox';
@@ -150,6 +151,6 @@ export function parseArgs(prog: string, args: string[], spec: OptSpec, fl: Flavo
     if (spec.stopAtOperand) break;
     p.operands.push(a);
   }
-  p.operands.push(...args.slice(i));
+  pushAll(p.operands, args.slice(i));
   return { ok: true, p };
 }

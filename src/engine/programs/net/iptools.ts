@@ -4,6 +4,7 @@
  * then prints its statistics, as the real one does.
  */
 import { SIGNALS, type ProgramContext } from '../../process/types';
+import { maxOf, minOf } from '../lib/arrays';
 
 export async function ping(ctx: ProgramContext, busybox = false): Promise<number> {
   const args = ctx.argv.slice(1);
@@ -53,8 +54,8 @@ export async function ping(ctx: ProgramContext, busybox = false): Promise<number
   }
   const elapsed = ctx.sys.clock.now() - start;
   const loss = Math.round(((sent - times.length) / sent) * 100);
-  const min = Math.min(...times);
-  const max = Math.max(...times);
+  const min = minOf(times);
+  const max = maxOf(times);
   const avg = times.reduce((a, b) => a + b, 0) / (times.length || 1);
   const mdev = Math.sqrt(times.reduce((a, b) => a + (b - avg) ** 2, 0) / (times.length || 1));
   if (busybox) {

@@ -5,6 +5,7 @@
  * server's own log lines, and redis-cli's reply formatting (`(integer) 1`, `"value"`, `(nil)`),
  * interactive (`redis:6379>`) or one-shot, raw when its output is not a terminal.
  */
+import { pushAll } from '../lib/arrays';
 import { NetError, SIGNALS, type ProgramContext, type Socket } from '../../process/types';
 
 const enc = new TextEncoder();
@@ -43,8 +44,8 @@ function lenBytes(n: number): number[] {
   return [0x80, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
 }
 function strBytes(s: string): number[] {
-  const b = [...enc.encode(s)];
-  return [...lenBytes(b.length), ...b];
+  const b = enc.encode(s);
+  return pushAll(lenBytes(b.length), b);
 }
 
 export function writeRdb(db: Map<string, Entry>): Uint8Array {
@@ -60,8 +61,14 @@ export function writeRdb(db: Map<string, Entry>): Uint8Array {
         t >>= 8n;
       }
     }
-    if (typeof e.v === 'string') out.push(0, ...strBytes(k), ...strBytes(e.v));
-    else out.push(1, ...strBytes(k), ...lenBytes(e.v.length), ...e.v.flatMap(strBytes));
+    // pushAll, not spreads: a value or a list can be larger than a call's argument limit.
+    out.push(typeof e.v === 'string' ? 0 : 1);
+    pushAll(out, strBytes(k));
+    if (typeof e.v === 'string') pushAll(out, strBytes(e.v));
+    else {
+      pushAll(out, lenBytes(e.v.length));
+      for (const item of e.v) pushAll(out, strBytes(item));
+    }
   }
   out.push(0xff, 0, 0, 0, 0, 0, 0, 0, 0);
   return Uint8Array.from(out);

@@ -6,6 +6,7 @@
  */
 import { readAllText } from '../../process/pipe';
 import type { Program, ProgramContext } from '../../process/types';
+import { maxOf } from '../lib/arrays';
 
 /** The .cow files (Perl heredocs: `$thoughts`, `$eyes`, `$tongue` are filled in, `\\` is `\`). */
 export const COWS: Record<string, string> = {
@@ -46,7 +47,7 @@ function wrap(text: string, width: number): string[] {
 
 export function balloon(lines: string[], think: boolean): string {
   const expanded = lines.map((l) => l.replace(/\t/g, '        '));
-  const max = Math.max(0, ...expanded.map((l) => l.length));
+  const max = maxOf(expanded.map((l) => l.length), 0);
   let out = ' ' + '_'.repeat(max + 2) + '\n';
   expanded.forEach((l, i) => {
     const [a, b] = think ? ['(', ')'] : expanded.length === 1 ? ['<', '>'] : i === 0 ? ['/', '\\'] : i === expanded.length - 1 ? ['\\', '/'] : ['|', '|'];

@@ -8,6 +8,7 @@ import { registerProgram } from '../registry';
 import { EXC, Interp, PyError, PyModule, PyObject, repr, Scope, type Py, type Runtime } from './interp';
 import { builtins, flaskModule, formatTraceback, redisModule, serve, stdlib, type PyEnv } from './modules';
 import { parseModule, PySyntaxError } from './parse';
+import { maxOf, pushAll } from '../lib/arrays';
 
 function pyVersion(ctx: ProgramContext): string {
   const prog = (ctx.argv[0] ?? '').split('/').pop() ?? '';
@@ -241,7 +242,7 @@ export async function pip(ctx: ProgramContext): Promise<number> {
     const rows = [...base, ...have.map((p) => [p.name, p.version])].sort((a, b) => a[0].toLowerCase().localeCompare(b[0].toLowerCase()));
     if (args[0] === 'freeze') await ctx.stdout.write(rows.filter(([n]) => !['pip', 'setuptools', 'wheel'].includes(n)).map(([n, v]) => `${n}==${v}\n`).join(''));
     else {
-      const w = Math.max(7, ...rows.map(([n]) => n.length));
+      const w = maxOf(rows.map(([n]) => n.length), 7);
       await ctx.stdout.write(`${'Package'.padEnd(w)} Version\n${'-'.repeat(w)} -------\n${rows.map(([n, v]) => `${n.padEnd(w)} ${v}\n`).join('')}`);
     }
     return 0;
@@ -262,7 +263,7 @@ export async function pip(ctx: ProgramContext): Promise<number> {
         await ctx.stderr.write(`ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${f}'\n`);
         return 1;
       }
-      wanted.push(...text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
+      pushAll(wanted, text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
     } else if (a === '--trusted-host' || a === '-i' || a === '--index-url') i++;
     else if (!a.startsWith('-')) wanted.push(a);
   }

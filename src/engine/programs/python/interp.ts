@@ -6,6 +6,7 @@
  */
 import type { ProgramContext } from '../../process/types';
 import { parseModule, PySyntaxError, type Expr, type Stmt } from './parse';
+import { pushAll } from '../lib/arrays';
 
 export class PyFloat {
   constructor(readonly v: number) {}
@@ -476,7 +477,7 @@ export class Interp {
         const fn = await this.eval(e.fn, scope);
         const args: Py[] = [];
         for (const a of e.args) {
-          if (a.k === 'unary' && a.op === '*') args.push(...iterate(await this.eval(a.a, scope)));
+          if (a.k === 'unary' && a.op === '*') pushAll(args, iterate(await this.eval(a.a, scope)));
           else args.push(await this.eval(a, scope));
         }
         const kwargs = new Map<string, Py>();
@@ -608,7 +609,7 @@ function methodOf(o: Py, name: string): Builtin | undefined {
     const m: Record<string, (a: Py[]) => Py> = {
       append: (a) => done(() => items.push(a[0])),
       pop: (a) => (items.length ? items.splice(a[0] === undefined ? -1 : Number(a[0]), 1)[0] : raise('IndexError', 'pop from empty list')),
-      extend: (a) => done(() => items.push(...iterate(a[0]))),
+      extend: (a) => done(() => pushAll(items, iterate(a[0]))),
       insert: (a) => done(() => items.splice(Number(a[0]), 0, a[1])),
       index: (a) => items.findIndex((x) => equal(x, a[0])),
       count: (a) => items.filter((x) => equal(x, a[0])).length,

@@ -10,6 +10,7 @@ import {
   bi, EXC, Interp, iterate, PyClass, PyDict, PyError, PyFloat, PyFunction, PyList, PyModule, PyObject, PyTuple, raise, repr, Scope, str, truthy, typeName,
   type Py, type Runtime,
 } from './interp';
+import { minOf } from '../lib/arrays';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -99,7 +100,7 @@ export function builtins(env: PyEnv, interp: () => Interp): Map<string, Py> {
   def('enumerate', (a) => new PyList(iterate(a[0]).map((v, i) => new PyTuple([i + n(a[1] ?? 0), v]))));
   def('zip', (a) => {
     const lists = a.map(iterate);
-    const len = Math.min(...lists.map((l) => l.length));
+    const len = minOf(lists.map((l) => l.length));
     return new PyList(Array.from({ length: len }, (_, i) => new PyTuple(lists.map((l) => l[i]))));
   });
   def('sorted', (a, kw) => {
