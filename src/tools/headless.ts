@@ -5,9 +5,17 @@
  */
 import { Machine } from '../engine/machine';
 import type { VirtualClock } from '../engine/clock';
+import { realWorkInFlight, realWorkSettled } from '../engine/realwork';
 
 /** A foreground command still running after this much simulated time gets the next line typed ahead. */
 const TYPE_AHEAD_MS = 60_000;
+/**
+ * Real time (ms) to wait for untracked work when nothing is scheduled, counted from the last sign
+ * of progress (output, a timer, a process started or ended), and the longest wait for tracked real
+ * work (a module loading) before the runner gives up on it and types ahead.
+ */
+const IDLE_QUIET_MS = 250;
+const REAL_WORK_MAX_MS = 120_000;
 
 const KEYS: Record<string, string> = {
   'C-a': '\x01', 'C-b': '\x02', 'C-c': '\x03', 'C-d': '\x04', 'C-e': '\x05', 'C-k': '\x0b',
@@ -82,13 +90,38 @@ export class Headless {
     }
   }
 
-  /** Wait up to ~250 ms of real time for input to be awaited or a timer to appear. */
+  /**
+   * Nothing is scheduled on the virtual clock and no prompt waits: is the machine idle or busy with
+   * real work? Tracked work in flight (module loads, `../engine/realwork.ts`) is waited for; other
+   * work gets IDLE_QUIET_MS of real time after its last sign of progress, so a slow first command
+   * on a loaded machine is not mistaken for one that waits forever. True when there is more to run.
+   */
   private async idleWait(): Promise<boolean> {
-    for (let i = 0; i < 50; i++) {
-      await new Promise((r) => setTimeout(r, 5));
+    let quietSince = Date.now();
+    let seen = this.progressMark();
+    const deadline = Date.now() + REAL_WORK_MAX_MS;
+    while (Date.now() < deadline) {
+      if (realWorkInFlight() > 0) {
+        await Promise.race([realWorkSettled(), sleepReal(Math.max(0, deadline - Date.now()))]);
+        await flush();
+        quietSince = Date.now();
+      } else await sleepReal(5);
       if (this.session.awaitingInput() || this.clock.pending() > 0) return true;
+      const mark = this.progressMark();
+      if (mark !== seen) {
+        seen = mark;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= IDLE_QUIET_MS) return false;
     }
     return false;
+  }
+
+  /** Something that changes when the machine does visible work: output shown, processes started or ended. */
+  private progressMark(): string {
+    const procs = this.machine.kernel.procs;
+    let last = 0;
+    for (const pid of procs.keys()) last = Math.max(last, pid);
+    return `${this.out.length}/${procs.size}/${last}`;
   }
 
   /** Let `ms` of simulated time pass, running whatever is scheduled (the `@wait` directive). */
@@ -103,7 +136,9 @@ export class Headless {
   }
 
   async type(line: string): Promise<void> {
-    if (line.startsWith('@')) {
+    // `@@app.route('/')` types `@app.route('/')`: a literal line that starts with `@`.
+    if (line.startsWith('@@')) line = line.slice(1);
+    else if (line.startsWith('@')) {
       const [directive, ...rest] = line.slice(1).split(' ');
       const arg = rest.join(' ');
       if (directive === 'wait') await this.wait(parseDuration(arg));
@@ -123,6 +158,10 @@ export class Headless {
     this.out = [];
     return raw ? s : stripAnsi(s);
   }
+}
+
+function sleepReal(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 function flush(): Promise<void> {
