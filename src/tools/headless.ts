@@ -15,6 +15,8 @@ const TYPE_AHEAD_MS = 60_000;
  * work (a module loading) before the runner gives up on it and types ahead.
  */
 const IDLE_QUIET_MS = 250;
+/** The same before letting simulated time jump ahead to the limit past a long wait (a server running). */
+const FAR_QUIET_MS = 10;
 const REAL_WORK_MAX_MS = 120_000;
 
 const KEYS: Record<string, string> = {
@@ -79,41 +81,45 @@ export class Headless {
       if (this.session.awaitingInput()) return;
       if (this.clock.now() - start >= limitMs) return;
       if (this.clock.runNext(start + limitMs)) continue;
-      // Only timers past the limit: the command is still running when the limit comes.
-      if (this.clock.nextDue() !== undefined) {
-        this.clock.set(start + limitMs);
-        return;
-      }
-      // Nothing scheduled on the virtual clock: real work may still be in flight (a module loading
-      // on first use). Give it a moment of real time before deciding the command waits forever.
-      if (!(await this.idleWait())) return;
+      // Only timers past the limit, or none: unless real work is still in flight (a module
+      // loading on first use), the command is still running when the limit comes (or waits forever).
+      const far = this.clock.nextDue() !== undefined;
+      if (await this.idleWait(far ? FAR_QUIET_MS : IDLE_QUIET_MS)) continue;
+      if (far) this.clock.set(start + limitMs);
+      return;
     }
   }
 
   /**
-   * Nothing is scheduled on the virtual clock and no prompt waits: is the machine idle or busy with
-   * real work? Tracked work in flight (module loads, `../engine/realwork.ts`) is waited for; other
-   * work gets IDLE_QUIET_MS of real time after its last sign of progress, so a slow first command
-   * on a loaded machine is not mistaken for one that waits forever. True when there is more to run.
+   * Nothing is due on the virtual clock within the limit and no prompt waits: is the machine idle or
+   * busy with real work? Tracked work in flight (module loads, `../engine/realwork.ts`) is waited
+   * for; other work gets `quietMs` of real time after its last sign of progress, so a slow first
+   * command on a loaded machine is not mistaken for one that waits. True when something changed.
    */
-  private async idleWait(): Promise<boolean> {
-    let quietSince = Date.now();
+  private async idleWait(quietMs: number): Promise<boolean> {
+    const before = this.stateMark();
     let seen = this.progressMark();
+    let quietSince = Date.now();
     const deadline = Date.now() + REAL_WORK_MAX_MS;
     while (Date.now() < deadline) {
       if (realWorkInFlight() > 0) {
         await Promise.race([realWorkSettled(), sleepReal(Math.max(0, deadline - Date.now()))]);
         await flush();
         quietSince = Date.now();
-      } else await sleepReal(5);
-      if (this.session.awaitingInput() || this.clock.pending() > 0) return true;
+      } else await sleepReal(quietMs > 20 ? 5 : 1);
+      if (this.stateMark() !== before) return true;
       const mark = this.progressMark();
       if (mark !== seen) {
         seen = mark;
         quietSince = Date.now();
-      } else if (Date.now() - quietSince >= IDLE_QUIET_MS) return false;
+      } else if (Date.now() - quietSince >= quietMs) return false;
     }
     return false;
+  }
+
+  /** What decides the runner's next move: a prompt waiting, the timers scheduled. */
+  private stateMark(): string {
+    return `${this.session.awaitingInput()}/${this.clock.pending()}/${this.clock.nextDue()}`;
   }
 
   /** Something that changes when the machine does visible work: output shown, processes started or ended. */
