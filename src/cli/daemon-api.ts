@@ -76,6 +76,11 @@ export interface DaemonApi {
       stdin?: import('../engine/process/types').ReadStream;
       onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void;
       detachKeys?: string;
+      /**
+       * Resize the container's terminal to one more row and column and back once linked (POST
+       * /containers/{id}/resize twice), as `docker attach` does so the shell redraws its prompt.
+       */
+      nudgeSize?: boolean;
     },
   ): Promise<{ detach(): void; detached?: Promise<void>; drain?: () => Promise<void> }>;
   /** POST /containers/{id}/wait: resolves when the container next stops (or now if it is not running). */

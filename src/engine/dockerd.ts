@@ -265,7 +265,7 @@ export class Daemon implements DaemonApi {
   async containerStart(id: string): Promise<void> {
     this.containers.start(id);
   }
-  async containerAttach(id: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string }) {
+  async containerAttach(id: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string; nudgeSize?: boolean }) {
     return this.containers.attach(id, opts);
   }
   async containerWait(id: string): Promise<{ StatusCode: number }> {

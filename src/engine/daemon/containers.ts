@@ -395,7 +395,7 @@ export class ContainerService {
    */
   attach(
     ref: string,
-    opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string },
+    opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string; nudgeSize?: boolean },
   ): { detach(): void; detached: Promise<void>; drain?: () => Promise<void> } {
     const c = this.get(ref);
     let stopped = false;
@@ -439,6 +439,12 @@ export class ContainerService {
       const linkRun = () => {
         if (!c.pty || stopped) return;
         link(c.pty);
+        // docker attach's resizeTTY: a size change makes the program at the prompt redraw it.
+        if (opts.nudgeSize) {
+          const { cols, rows } = c.pty;
+          c.pty.resize(cols + 1, rows + 1);
+          c.pty.resize(cols, rows);
+        }
         void c.waitExit().then(() => {
           if (!c.running) stop();
         });
@@ -451,13 +457,16 @@ export class ContainerService {
     const off = c.onLog((e: LogEntry) => {
       queue = queue.then(() => opts.onOutput(e.stream, e.data)).catch(() => {});
     });
+    // Ending the attachment withdraws the pending read, so the next line typed goes to whoever
+    // reads the terminal after it (the shell), not into a container nobody is attached to.
+    const reading = new AbortController();
     if (opts.stdin) {
       const input = opts.stdin;
       void (async () => {
         for (;;) {
           if (stopped) return;
-          const chunk = await input.read().catch(() => null);
-          if (stopped) return;
+          const chunk = await input.read(reading.signal).catch(() => (stopped ? undefined : null));
+          if (stopped || chunk === undefined) return;
           if (chunk === null) {
             c.stdinWriter?.close();
             return;
@@ -470,6 +479,7 @@ export class ContainerService {
     return {
       detach() {
         stopped = true;
+        reading.abort();
         off();
       },
       detached,
