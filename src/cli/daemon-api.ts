@@ -120,6 +120,8 @@ export interface DaemonApi {
   containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /** POST /containers/{id}/kill?signal= */
   containerKill(id: string, signal?: string): Promise<void>;
+  /** POST /containers/{id}/update: resources and restart policy. */
+  containerUpdate?(id: string, body: { Memory?: number; MemorySwap?: number; NanoCpus?: number; RestartPolicy?: { Name: string; MaximumRetryCount?: number } }): Promise<{ Warnings: string[] }>;
   /** POST /containers/{id}/restart?t= */
   containerRestart(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /**

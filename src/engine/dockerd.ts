@@ -479,6 +479,9 @@ export class Daemon implements DaemonApi {
   async containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     await this.containers.stop(id, opts);
   }
+  async containerUpdate(id: string, body: import('./daemon/update').UpdateBody): Promise<{ Warnings: string[] }> {
+    return this.containers.update(id, body);
+  }
   async containerKill(id: string, signal?: string): Promise<void> {
     this.containers.kill(id, signal);
   }

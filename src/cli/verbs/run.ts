@@ -175,7 +175,9 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     PortBindings: ports.bindings,
     PublishAllPorts: bool(flags, 'publish-all'),
     RestartPolicy: { Name: m[1], MaximumRetryCount: m[2] ? Number(m[2]) : 0 },
-    NetworkMode: str(flags, 'network') || 'bridge',
+    // `--net` and `--net-alias` are docker-cli's hidden spellings of --network and --network-alias.
+    NetworkMode: str(flags, 'network') || str(flags, 'net') || 'bridge',
+    ...(str(flags, 'uts') ? { UTSMode: str(flags, 'uts') } : {}),
     PidMode: str(flags, 'pid'),
     ReadonlyRootfs: bool(flags, 'read-only'),
     Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,
@@ -190,8 +192,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   };
   const links = list(flags, 'link').map((l) => (l.includes(':') ? l : `${l}:${l}`));
   if (links.length) hostConfig.Links = links;
-  const aliases = list(flags, 'network-alias');
-  const networkingConfig = aliases.length ? { EndpointsConfig: { [str(flags, 'network') || 'bridge']: { Aliases: aliases } } } : undefined;
+  const aliases = [...list(flags, 'network-alias'), ...list(flags, 'net-alias')];
+  const networkingConfig = aliases.length ? { EndpointsConfig: { [String(hostConfig.NetworkMode)]: { Aliases: aliases } } } : undefined;
   return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}) };
 }
 

@@ -8,6 +8,7 @@ import { SubtreeBackend } from '../fs/subtree';
 import { applyMounts, newTmpfs, prepareMounts, resolveMounts } from '../volume/mounts';
 import type { VolumeService } from '../volume/volumes';
 import { HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
+import { checkResources, updateContainer, type UpdateBody } from './update';
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
@@ -112,6 +113,8 @@ export class ContainerService {
 
   create(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown>; networkingConfig?: Record<string, unknown> }): { Id: string; Warnings: string[] } {
     const req = body.config as Partial<ContainerConfig> & { Image?: string };
+    // moby checks the settings before it looks for the image.
+    checkResources(body.hostConfig);
     const imageRef = String(req.Image ?? '');
     const img = this.d.store.find(imageRef);
     if (!img) throw new DaemonError(`No such image: ${safeFamiliar(imageRef)}`, 404);
@@ -136,7 +139,8 @@ export class ContainerService {
     const mode = String(hostConfig.NetworkMode || 'bridge');
     // An unknown --network is found out at start (Docker 28: "failed to set up container
     // networking: network X not found"), the container stays Created.
-    if (mode === 'host' && !req.Hostname) config.Hostname = 'docker-lab';
+    // --network host and --uts host both give the container the host's UTS namespace: its name.
+    if ((mode === 'host' || hostConfig.UTSMode === 'host') && !req.Hostname) config.Hostname = 'docker-lab';
     if (mode.startsWith('container:')) {
       const other = this.find(mode.slice(10));
       if (other) config.Hostname = other.config.Hostname;
@@ -503,6 +507,11 @@ export class ContainerService {
     return () => set!.delete(fn);
   }
 
+  /** POST /containers/{id}/update. */
+  update(ref: string, body: UpdateBody): { Warnings: string[] } {
+    return { Warnings: updateContainer(this.get(ref), body) };
+  }
+
   async wait(ref: string): Promise<{ StatusCode: number }> {
     const c = this.get(ref);
     const code = await c.waitExit();
@@ -729,7 +738,8 @@ export class ContainerService {
       Names: ['/' + c.name],
       Image: this.d.store.find(c.imageRef)?.id === c.imageId ? c.imageRef : c.imageId,
       ImageID: c.imageId,
-      Command: [c.path, ...c.args].join(' '),
+      // moby's container view: an argument with a space is single-quoted (`sh -c 'while …'`).
+      Command: c.args.length ? `${c.path} ${c.args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}` : c.path,
       Created: Math.floor(c.created / 1000),
       // Only a running container has network settings to list (note 004: an exited nginx shows none).
       Ports: c.running ? [...ports, ...exposedOnly] : [],
