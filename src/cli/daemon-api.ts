@@ -76,6 +76,11 @@ export interface DaemonApi {
       stdin?: import('../engine/process/types').ReadStream;
       onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void;
       detachKeys?: string;
+      /**
+       * Resize the container's terminal to one more row and column and back once linked (POST
+       * /containers/{id}/resize twice), as `docker attach` does so the shell redraws its prompt.
+       */
+      nudgeSize?: boolean;
     },
   ): Promise<{ detach(): void; detached?: Promise<void>; drain?: () => Promise<void> }>;
   /** POST /containers/{id}/wait: resolves when the container next stops (or now if it is not running). */
@@ -115,6 +120,8 @@ export interface DaemonApi {
   containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /** POST /containers/{id}/kill?signal= */
   containerKill(id: string, signal?: string): Promise<void>;
+  /** POST /containers/{id}/update: resources and restart policy. */
+  containerUpdate?(id: string, body: { Memory?: number; MemorySwap?: number; NanoCpus?: number; RestartPolicy?: { Name: string; MaximumRetryCount?: number } }): Promise<{ Warnings: string[] }>;
   /** POST /containers/{id}/restart?t= */
   containerRestart(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /**

@@ -266,7 +266,7 @@ export class Daemon implements DaemonApi {
   async containerStart(id: string): Promise<void> {
     this.containers.start(id);
   }
-  async containerAttach(id: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string }) {
+  async containerAttach(id: string, opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string; nudgeSize?: boolean }) {
     return this.containers.attach(id, opts);
   }
   async containerWait(id: string): Promise<{ StatusCode: number }> {
@@ -479,6 +479,9 @@ export class Daemon implements DaemonApi {
   }
   async containerStop(id: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     await this.containers.stop(id, opts);
+  }
+  async containerUpdate(id: string, body: import('./daemon/update').UpdateBody): Promise<{ Warnings: string[] }> {
+    return this.containers.update(id, body);
   }
   async containerKill(id: string, signal?: string): Promise<void> {
     this.containers.kill(id, signal);

@@ -11,7 +11,7 @@ import { ExpandError } from './expand';
 import { matchPattern } from './pattern';
 import { parse, ParseError } from './parser';
 import { applyRedirs, bytesReader, nullWriter, RedirError } from './redirect';
-import { BreakLoop, canFork, ContinueLoop, ExitShell, ReturnFn, Shell, ShellError, type Job, type Stream } from './shell';
+import { BreakLoop, canFork, ContinueLoop, ExitShell, interpreter, ReturnFn, Shell, ShellError, type Job, type Stream } from './shell';
 import { Pipe } from '../engine/process/pipe';
 import { EpipeError, signalName, type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
 import { isFsError, X_OK } from '../engine/fs/types';
@@ -562,3 +562,6 @@ export async function runCommandBypassingFunctions(sh: Shell, argv: string[]): P
   if (builtins.has(argv[0])) return runBuiltin(sh, argv[0], argv);
   return runExternal(sh, argv, {});
 }
+
+interpreter.commandSubst = commandSubst;
+interpreter.runPendingTraps = runPendingTraps;

@@ -48,6 +48,11 @@ export class Lexer {
   private heredocs: PendingHeredoc[] = [];
   /** A here-document ran to the end of the input without its delimiter line. */
   heredocUnterminated = false;
+  /**
+   * The input ends with an unquoted backslash-newline: the line continues on the next one, so an
+   * interactive shell shows PS2 and reads more (a script at end of file just drops the pair).
+   */
+  continuedAtEnd = false;
 
   constructor(
     readonly src: string,
@@ -101,12 +106,18 @@ export class Lexer {
     return this.heredocs.length > 0;
   }
 
+  /** Step over a backslash-newline pair, noting when it is the last thing in the input. */
+  private skipContinuation(): void {
+    this.pos += 2;
+    if (this.pos >= this.src.length) this.continuedAtEnd = true;
+  }
+
   private scan(): Token {
     const s = this.src;
     for (;;) {
       const c = s[this.pos];
       if (c === ' ' || c === '\t' || c === '\r') this.pos++;
-      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '\\' && s[this.pos + 1] === '\n') this.skipContinuation();
       else if (c === '#') while (this.pos < s.length && s[this.pos] !== '\n') this.pos++;
       else break;
     }
@@ -165,7 +176,7 @@ export class Lexer {
           continue;
         }
         if (n === '\n') {
-          this.pos += 2;
+          this.skipContinuation();
           continue;
         }
         if (quotedLit && !'$`"\\'.includes(n) || (mode === 'heredoc' && n === '"')) {

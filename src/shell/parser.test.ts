@@ -69,4 +69,22 @@ function g { echo g; }
     expect((err as ParseError).incomplete).toBe(true);
     expect(() => parse('cat <<EOF\nhello\nEOF\n', 1, { heredocNeedsEnd: true })).not.toThrow();
   });
+
+  it('a last line ending in an unquoted backslash is incomplete when reading lines', () => {
+    const incomplete = (src: string) => {
+      try {
+        parse(src, 1, { heredocNeedsEnd: true });
+        return false;
+      } catch (e) {
+        return (e as ParseError).incomplete;
+      }
+    };
+    expect(incomplete('docker run -it --rm \\\n')).toBe(true);
+    expect(incomplete('echo a\\\n')).toBe(true);
+    expect(incomplete('echo a \\\n  b\n')).toBe(false);
+    expect(incomplete('echo a\\\\\n')).toBe(false); // an escaped backslash
+    expect(incomplete('echo a # c \\\n')).toBe(false); // inside a comment
+    expect(incomplete("echo 'a \\'\n")).toBe(false);
+    expect(() => parse('echo a \\\n')).not.toThrow(); // a script's end of file ends it
+  });
 });

@@ -11,13 +11,17 @@ export { ParseError } from './lexer';
 const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<']);
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!', 'function', '[[', ']]']);
 
-/** Parse a whole program. Throws ParseError (its `incomplete` is true when more input could finish it). */
+/**
+ * Parse a whole program. Throws ParseError (its `incomplete` is true when more input could finish it).
+ * `heredocNeedsEnd` is how a shell reading lines asks: a here-document without its delimiter, or a
+ * last line ending in an unquoted `\`, is then incomplete rather than finished by end of input.
+ */
 export function parse(src: string, lineBase = 1, opts: { heredocNeedsEnd?: boolean } = {}): List {
   const p = new Parser(src, 0, lineBase);
   const list = p.parseList(new Set());
   const t = p.lx.peek();
   if (t.kind !== 'eof') p.unexpected(t);
-  if (opts.heredocNeedsEnd && p.lx.heredocUnterminated) throw new ParseError(undefined, p.lx.lineAt(src.length));
+  if (opts.heredocNeedsEnd && (p.lx.heredocUnterminated || p.lx.continuedAtEnd)) throw new ParseError(undefined, p.lx.lineAt(src.length));
   return list;
 }
 

@@ -50,7 +50,27 @@ export class LineEditor {
 
   constructor(private readonly o: LineEditorOptions) {}
 
+  /** A readLine is waiting for keys (the prompt is on the screen). */
+  private reading = false;
+
+  /**
+   * The terminal changed size (SIGWINCH): draw the prompt and line again, as readline does. This
+   * is also how `docker attach` brings back a shell's prompt that was printed before it attached.
+   */
+  async refresh(): Promise<void> {
+    if (this.reading) await this.o.output.write(this.redraw());
+  }
+
   async readLine(prompt: string): Promise<ReadResult> {
+    this.reading = true;
+    try {
+      return await this.readLineNow(prompt);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private async readLineNow(prompt: string): Promise<ReadResult> {
     this.prompt = prompt;
     this.buf = [];
     this.cursor = 0;

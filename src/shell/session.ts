@@ -155,6 +155,10 @@ export class ShellSession {
     const out = (sh.fds.get(2) ?? sh.fds.get(1)) as WriteStream;
     const tty: TtyHandle | undefined = ttyOf(sh.ctx.stdin);
     const editor = new LineEditor({ input: stdin, output: out, history: sh.history, completer: (l, c) => this.complete(l, c), signal: sh.signal });
+    // A resized terminal gets the prompt drawn again (and, like readline, nothing else changes).
+    if (tty && sh.mode === 'interactive' && sh.proc.getSignal(SIGNALS.SIGWINCH) === 'default') {
+      sh.proc.setSignal(SIGNALS.SIGWINCH, () => void editor.refresh().catch(() => {}));
+    }
     let buf = '';
     for (;;) {
       if (!buf) await this.reportJobs();

@@ -188,7 +188,7 @@ export class Shell implements ExpandHost {
     return this.sys.tick(this.signal);
   }
   commandSubst(body: List): Promise<string> {
-    return import('./exec').then((m) => m.commandSubst(this, body));
+    return late('commandSubst')(this, body);
   }
 
   /** Environment passed to commands: exported variables plus a command's own assignments. */
@@ -265,8 +265,24 @@ export class Shell implements ExpandHost {
     }
     if (++this.steps % 200 === 0) await this.sys.tick(this.signal);
     else if (this.signal.aborted) throw this.signal.reason;
-    if (this.pendingSignals.length) await import('./exec').then((m) => m.runPendingTraps(this));
+    if (this.pendingSignals.length) await late('runPendingTraps')(this);
   }
+}
+
+/**
+ * The interpreter's entry points the shell state calls back into. exec.ts imports this module and
+ * fills them in as it loads; a dynamic `import('./exec')` here would make every `$(…)` wait on
+ * the host's module loader (real time, outside the machine's clock) instead of running at once.
+ */
+export const interpreter: {
+  commandSubst?: (sh: Shell, body: List) => Promise<string>;
+  runPendingTraps?: (sh: Shell) => Promise<void>;
+} = {};
+
+function late<K extends keyof typeof interpreter>(name: K): NonNullable<(typeof interpreter)[K]> {
+  const fn = interpreter[name];
+  if (!fn) throw new Error(`shell interpreter not loaded (${name})`);
+  return fn as NonNullable<(typeof interpreter)[K]>;
 }
 
 /** An error a builtin or the interpreter reports as `bash: msg` with status 1. */

@@ -5,9 +5,19 @@
  */
 import { Machine } from '../engine/machine';
 import type { VirtualClock } from '../engine/clock';
+import { realWorkInFlight, realWorkSettled } from '../engine/realwork';
 
 /** A foreground command still running after this much simulated time gets the next line typed ahead. */
 const TYPE_AHEAD_MS = 60_000;
+/**
+ * Real time (ms) to wait for untracked work when nothing is scheduled, counted from the last sign
+ * of progress (output, a timer, a process started or ended), and the longest wait for tracked real
+ * work (a module loading) before the runner gives up on it and types ahead.
+ */
+const IDLE_QUIET_MS = 250;
+/** The same before letting simulated time jump ahead to the limit past a long wait (a server running). */
+const FAR_QUIET_MS = 10;
+const REAL_WORK_MAX_MS = 120_000;
 
 export { parseKeys } from '../lessons/keys';
 import { parseKeys } from '../lessons/keys';
@@ -71,24 +81,53 @@ export class Headless {
       if (this.session.awaitingInput()) return;
       if (this.clock.now() - start >= limitMs) return;
       if (this.clock.runNext(start + limitMs)) continue;
-      // Only timers past the limit: the command is still running when the limit comes.
-      if (this.clock.nextDue() !== undefined) {
-        this.clock.set(start + limitMs);
-        return;
-      }
-      // Nothing scheduled on the virtual clock: real work may still be in flight (a module loading
-      // on first use). Give it a moment of real time before deciding the command waits forever.
-      if (!(await this.idleWait())) return;
+      // Only timers past the limit, or none: unless real work is still in flight (a module
+      // loading on first use), the command is still running when the limit comes (or waits forever).
+      const far = this.clock.nextDue() !== undefined;
+      if (await this.idleWait(far ? FAR_QUIET_MS : IDLE_QUIET_MS)) continue;
+      if (far) this.clock.set(start + limitMs);
+      return;
     }
   }
 
-  /** Wait up to ~250 ms of real time for input to be awaited or a timer to appear. */
-  private async idleWait(): Promise<boolean> {
-    for (let i = 0; i < 50; i++) {
-      await new Promise((r) => setTimeout(r, 5));
-      if (this.session.awaitingInput() || this.clock.pending() > 0) return true;
+  /**
+   * Nothing is due on the virtual clock within the limit and no prompt waits: is the machine idle or
+   * busy with real work? Tracked work in flight (module loads, `../engine/realwork.ts`) is waited
+   * for; other work gets `quietMs` of real time after its last sign of progress, so a slow first
+   * command on a loaded machine is not mistaken for one that waits. True when something changed.
+   */
+  private async idleWait(quietMs: number): Promise<boolean> {
+    const before = this.stateMark();
+    let seen = this.progressMark();
+    let quietSince = Date.now();
+    const deadline = Date.now() + REAL_WORK_MAX_MS;
+    while (Date.now() < deadline) {
+      if (realWorkInFlight() > 0) {
+        await Promise.race([realWorkSettled(), sleepReal(Math.max(0, deadline - Date.now()))]);
+        await flush();
+        quietSince = Date.now();
+      } else await sleepReal(quietMs > 20 ? 5 : 1);
+      if (this.stateMark() !== before) return true;
+      const mark = this.progressMark();
+      if (mark !== seen) {
+        seen = mark;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= quietMs) return false;
     }
     return false;
+  }
+
+  /** What decides the runner's next move: a prompt waiting, the timers scheduled. */
+  private stateMark(): string {
+    return `${this.session.awaitingInput()}/${this.clock.pending()}/${this.clock.nextDue()}`;
+  }
+
+  /** Something that changes when the machine does visible work: output shown, processes started or ended. */
+  private progressMark(): string {
+    const procs = this.machine.kernel.procs;
+    let last = 0;
+    for (const pid of procs.keys()) last = Math.max(last, pid);
+    return `${this.out.length}/${procs.size}/${last}`;
   }
 
   /** Let `ms` of simulated time pass, running whatever is scheduled (the `@wait` directive). */
@@ -103,7 +142,9 @@ export class Headless {
   }
 
   async type(line: string): Promise<void> {
-    if (line.startsWith('@')) {
+    // `@@app.route('/')` types `@app.route('/')`: a literal line that starts with `@`.
+    if (line.startsWith('@@')) line = line.slice(1);
+    else if (line.startsWith('@')) {
       const [directive, ...rest] = line.slice(1).split(' ');
       const arg = rest.join(' ');
       if (directive === 'wait') await this.wait(parseDuration(arg));
@@ -123,6 +164,10 @@ export class Headless {
     this.out = [];
     return raw ? s : stripAnsi(s);
   }
+}
+
+function sleepReal(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 function flush(): Promise<void> {

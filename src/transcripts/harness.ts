@@ -7,6 +7,7 @@
  *   $ docker images              a line typed at the host prompt (the prompt itself is not compared)
  *   root@{{hex12}}:/# «ls»       a line typed at another prompt: the typed part inside « »
  *   @wait 3s / @keys <C-p><C-q>  runner directives (typed to the runner, not shown)
+ *   > «@@app.route('/')»         `@@` types a literal line starting with `@` (shown with one `@`)
  *   anything else                a line the screen must show
  * Placeholders in expected lines: {{hex12}} {{hex64}} {{n}} (digits) {{name}} (generated container
  * name) {{*}} (anything on that line). Everything else must match exactly, spaces included.
@@ -63,19 +64,25 @@ export function parseTranscript(source: string): Transcript {
     }
     if (line.startsWith('$ ')) {
       input.push(line.slice(2));
-      expected.push({ kind: 'host', typed: line.slice(2) });
+      expected.push({ kind: 'host', typed: shownTyped(line.slice(2)) });
       continue;
     }
     const typed = /«(.*)»$/.exec(line);
     if (typed) {
       input.push(typed[1]);
-      const shown = line.slice(0, typed.index) + typed[1];
-      expected.push({ kind: 'line', pattern: patternOfTyped(line.slice(0, typed.index), typed[1]), text: shown });
+      const seen = shownTyped(typed[1]);
+      const shown = line.slice(0, typed.index) + seen;
+      expected.push({ kind: 'line', pattern: patternOfTyped(line.slice(0, typed.index), seen), text: shown });
       continue;
     }
     expected.push({ kind: 'line', pattern: patternOf(line), text: line });
   }
   return { input, expected };
+}
+
+/** What the terminal echoes for a typed line: the runner types `@@x` as `@x`. */
+function shownTyped(typed: string): string {
+  return typed.startsWith('@@') ? typed.slice(1) : typed;
 }
 
 function patternOfTyped(prompt: string, typed: string): RegExp {

@@ -52,6 +52,6 @@ describe('runDockerCli', () => {
     expect((await docker(['-v'])).out).toBe('Docker version 28.5.2, build ecc6942\n');
   });
   it('placeholder verbs', async () => {
-    expect(await docker(['container', 'update', 'x'])).toEqual({ code: 1, out: '', err: 'docker container update: not simulated yet\n' });
+    expect(await docker(['node', 'ls'])).toEqual({ code: 1, out: '', err: 'docker node ls: not simulated yet\n' });
   });
 });

@@ -7,6 +7,8 @@ import { buildTree, CLIENT_GIT_COMMIT, CLIENT_VERSION, findChild } from './root'
 import { commandPath, helpText, useLine, type Node } from './help';
 import { FlagError, parseFlags } from './parse';
 import { CliError, type ArgsRule, type CliIo } from './types';
+import { DaemonError } from '../daemon-api';
+import { InvalidReference } from '../../engine/image/reference';
 
 function plural(n: number): string {
   return n === 1 ? 'argument' : 'arguments';
@@ -104,6 +106,10 @@ export async function runDockerCli(argv: string[], io: CliIo, daemon: unknown): 
     return await n.spec.run({ io, daemon, commandPath: commandPath(n), changed: p.changed, globals: g.flags, spec: n.spec }, p.args, p.flags);
   } catch (e) {
     if (e instanceof CliError) return fail(e.message, e.status);
+    // An API error a command did not word itself, or a reference the daemon could not parse: the
+    // CLI prints the daemon's answer and exits 1, as cobra does with a returned error.
+    if (e instanceof DaemonError) return fail(`Error response from daemon: ${e.message}`, 1);
+    if (e instanceof InvalidReference) return fail(`Error response from daemon: ${e.message}`, 1);
     // A --format that does not parse: docker-cli wraps text/template's error the same way in
     // every command (version and info name their template and exit 64).
     if (e instanceof TemplateError) {

@@ -10,6 +10,7 @@ import type { Fs } from '../../engine/fs/types';
 import type { TarEntry } from '../../engine/fs/tar';
 import { packPath } from '../../engine/fs/archive';
 import { bool, daemonOf, list, str } from './common';
+import { parseReference, parseStrict } from '../../engine/image/reference';
 
 const LEGACY_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
             BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0
@@ -39,6 +40,18 @@ export const buildRun: Handler = async (ctx, args, flags) => {
   const progressFlag = str(flags, 'progress') || 'auto';
   if (!['auto', 'plain', 'tty', 'quiet', 'rawjson'].includes(progressFlag)) throw new CliError(`ERROR: invalid progress mode ${progressFlag}`, 1);
   const progress = quiet || progressFlag === 'quiet' ? 'quiet' : progressFlag === 'plain' ? 'plain' : progressFlag === 'tty' || io.stdoutIsTTY || (io as { stderrIsTTY?: boolean }).stderrIsTTY ? 'tty' : 'plain';
+  // Tags are checked before anything is sent: buildx with reference.Parse (build/opt.go, `invalid
+  // tag %q`), the classic client as the -t flag's value (validateTag, ParseNormalizedNamed).
+  for (const tag of list(flags, 'tag')) {
+    try {
+      if (classic) parseReference(tag);
+      else parseStrict(tag);
+    } catch (e) {
+      const why = (e as Error).message;
+      if (classic) throw new CliError(`invalid argument "${tag}" for "-t, --tag" flag: ${why}\n\nUsage:  ${ctx.commandPath} [OPTIONS] PATH | URL | -\n\nRun '${ctx.commandPath} --help' for more information`, 125);
+      throw new CliError(`ERROR: failed to build: invalid tag ${JSON.stringify(tag)}: ${why}`, 1);
+    }
+  }
   const path = args[0];
   let context: TarEntry[] = [];
   let dockerfileName = str(flags, 'file') || 'Dockerfile';

@@ -21,18 +21,36 @@ async function eachContainer(ctx: Parameters<Handler>[0], args: string[], fn: (n
   return 0;
 }
 
+/**
+ * docker-cli's parallelOperation (stop, kill): every container's request is sent at once, and the
+ * results are reported in argument order, so `docker stop a b` of two containers that ignore
+ * SIGTERM takes one grace period, not two.
+ */
+async function inParallel(ctx: Parameters<Handler>[0], args: string[], fn: (name: string) => Promise<unknown>): Promise<number> {
+  const results = args.map((name) => fn(name).then(() => undefined, (e: unknown) => e));
+  const errors: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const e = await results[i];
+    if (e === undefined) await ctx.io.stdout.write(args[i] + '\n');
+    else if (e instanceof DaemonError) errors.push(daemonMessage(e));
+    else throw e;
+  }
+  if (errors.length) throw new CliError(errors.join('\n'), 1);
+  return 0;
+}
+
 function timeoutOf(ctx: Parameters<Handler>[0], flags: Parameters<Handler>[2]): number | undefined {
   return ctx.changed.has('timeout') ? Number(flags.timeout) : undefined;
 }
 
 export const stopRun: Handler = (ctx, args, flags) =>
-  eachContainer(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
+  inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const restartRun: Handler = (ctx, args, flags) =>
   eachContainer(ctx, args, (n) => daemonOf(ctx).containerRestart(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const killRun: Handler = (ctx, args, flags) =>
-  eachContainer(ctx, args, (n) => daemonOf(ctx).containerKill(n, str(flags, 'signal') || undefined));
+  inParallel(ctx, args, (n) => daemonOf(ctx).containerKill(n, str(flags, 'signal') || undefined));
 
 export const waitRun: Handler = (ctx, args) =>
   eachContainer(ctx, args, async (n) => String((await daemonOf(ctx).containerWait(n)).StatusCode));

@@ -8,6 +8,7 @@ import { DaemonError, type DaemonApi } from '../daemon-api';
 import { ramInBytes } from '../format/units';
 import { bool, daemonMessage, daemonOf, list, str } from './common';
 import { pullImage } from './pull';
+import { proxySignals } from './sig-proxy';
 import { printInspect } from './image';
 import { familiarize, parseReference } from '../../engine/image/reference';
 
@@ -174,7 +175,9 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     PortBindings: ports.bindings,
     PublishAllPorts: bool(flags, 'publish-all'),
     RestartPolicy: { Name: m[1], MaximumRetryCount: m[2] ? Number(m[2]) : 0 },
-    NetworkMode: str(flags, 'network') || 'bridge',
+    // `--net` and `--net-alias` are docker-cli's hidden spellings of --network and --network-alias.
+    NetworkMode: str(flags, 'network') || str(flags, 'net') || 'bridge',
+    ...(str(flags, 'uts') ? { UTSMode: str(flags, 'uts') } : {}),
     PidMode: str(flags, 'pid'),
     ReadonlyRootfs: bool(flags, 'read-only'),
     Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,
@@ -189,8 +192,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   };
   const links = list(flags, 'link').map((l) => (l.includes(':') ? l : `${l}:${l}`));
   if (links.length) hostConfig.Links = links;
-  const aliases = list(flags, 'network-alias');
-  const networkingConfig = aliases.length ? { EndpointsConfig: { [str(flags, 'network') || 'bridge']: { Aliases: aliases } } } : undefined;
+  const aliases = [...list(flags, 'network-alias'), ...list(flags, 'net-alias')];
+  const networkingConfig = aliases.length ? { EndpointsConfig: { [String(hostConfig.NetworkMode)]: { Aliases: aliases } } } : undefined;
   return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}) };
 }
 
@@ -217,9 +220,6 @@ async function createWithPull(ctx: RunContext, d: DaemonApi, body: ReturnType<ty
   }
 }
 
-/** The signals the client forwards to a container it is attached to without a terminal. */
-const PROXIED: [number, string][] = [[1, 'SIGHUP'], [2, 'SIGINT'], [3, 'SIGQUIT'], [10, 'SIGUSR1'], [12, 'SIGUSR2'], [15, 'SIGTERM']];
-
 async function attachAndWait(ctx: RunContext, d: DaemonApi, id: string, opts: { stdin: boolean; detachKeys?: string; start: () => Promise<void>; sigProxy?: boolean }): Promise<number> {
   const a = await d.containerAttach(id, {
     stdin: opts.stdin ? ctx.io.stdin : undefined,
@@ -235,23 +235,11 @@ async function attachAndWait(ctx: RunContext, d: DaemonApi, id: string, opts: { 
   const waited = d.containerWait(id).then((r) => ({ kind: 'exit' as const, code: r.StatusCode }));
   const detached = a.detached ? a.detached.then(() => ({ kind: 'detach' as const, code: 0 })) : new Promise<never>(() => {});
   // Without a linked terminal the client proxies the signals it gets (Ctrl-C is SIGINT) to the
-  // container, as docker's ForwardAllSignals does: a PID 1 with no handler ignores them and the
-  // client stays attached. A learner has no second terminal, so the third Ctrl-C lets go.
+  // container (sig-proxy.ts); with one, Ctrl-C travels as a key to the container's terminal.
   let letGo: () => void = () => {};
   const released = new Promise<{ kind: 'detach'; code: number }>((r) => (letGo = () => r({ kind: 'detach', code: 0 })));
   const linked = opts.stdin && ctx.io.stdinIsTTY;
-  const proxy = opts.sigProxy !== false && !linked && ctx.io.onSignal;
-  let interrupts = 0;
-  if (proxy) {
-    for (const [num, name] of PROXIED) {
-      ctx.io.onSignal!(num, () => {
-        void d.containerKill(id, name).catch(() => {});
-        if (num === 2 && ++interrupts === 3) {
-          void ctx.io.stderr.write(`\n(simulator) The container ignores the interrupt (its PID 1 has no handler for it), so docker stays attached; letting go. It is still running: docker stop ${id.slice(0, 12)}\n`).then(letGo, letGo);
-        }
-      });
-    }
-  }
+  const unproxy = opts.sigProxy !== false && !linked ? proxySignals(ctx, d, id, letGo) : () => {};
   try {
     const r = await Promise.race([waited, detached, released]);
     if (r.kind === 'exit') {
@@ -262,7 +250,7 @@ async function attachAndWait(ctx: RunContext, d: DaemonApi, id: string, opts: { 
     if (r.kind === 'exit' || !linked) a.detach();
     return r.code;
   } finally {
-    if (proxy) for (const [num] of PROXIED) ctx.io.onSignal!(num, undefined);
+    unproxy();
   }
 }
 

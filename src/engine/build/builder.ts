@@ -18,7 +18,8 @@ import type { ContainerService } from '../daemon/containers';
 import type { PullProgress } from '../../cli/daemon-api';
 import { DaemonError } from '../../cli/daemon-api';
 import { INSTRUCTIONS, parse, unknownInstruction, words } from './dockerfile/parser';
-import { DockerfileParseError, type Node } from './dockerfile/ast';
+import { DockerfileParseError, type Node, type ParseWarning } from './dockerfile/ast';
+import { lintDockerfile, lintShort } from './lint';
 import { ShellLex } from './dockerfile/shell-lex';
 import { applyIgnore, contextTarSize, DockerIgnore, type BuildContext } from './context';
 import { BuildKitPrinter, type Out, type Vertex } from './output';
@@ -78,7 +79,13 @@ interface Stage {
   nodes: Node[];
   image?: Image;
   args: Map<string, string | undefined>;
+  /** BuildKit's step numbering (`[2/4]`): the steps counted, and how many have been labelled. */
+  cmdTotal?: number;
+  cmdIndex?: number;
 }
+
+/** The instructions BuildKit gives a numbered step (a vertex) of their own; the rest only change the config. */
+const VERTEX_INSTRUCTIONS = new Set(['run', 'copy', 'add', 'workdir']);
 
 /**
  * What a step will do: `key` (the instruction as the cache sees it), `detail` (what else decides
@@ -123,10 +130,12 @@ export class Builder {
     }
     // The definition and the ignore file travel first.
     let ast: Node;
+    let parseWarnings: ParseWarning[] = [];
     const defV = await this.kit?.start(`[internal] load build definition from ${o.dockerfileName}`);
     try {
       const r = parse(o.dockerfile);
       ast = r.ast;
+      parseWarnings = r.warnings;
       this.lex = new ShellLex(r.escapeToken);
     } catch (e) {
       if (e instanceof DockerfileParseError) {
@@ -141,6 +150,9 @@ export class Builder {
     }
     if (defV) {
       await this.kit!.row(defV, `transferring dockerfile: ${new TextEncoder().encode(o.dockerfile).length}B`);
+      // BuildKit reports its build checks on the definition's vertex (the order buildx prints
+      // them in is a map's, so any; here the Dockerfile's).
+      for (const w of lintDockerfile(ast, parseWarnings).sort((a, b) => a.line - b.line)) await this.kit!.warn(defV, lintShort(w));
       await this.kit!.done(defV);
     }
     const ignoreFile = o.context.get('.dockerignore');
@@ -303,10 +315,21 @@ export class Builder {
     return this.lex.processWord(word, this.envOf(this.stageEnv(stage.image!), [...stage.args]));
   }
 
-  private label(stage: Stage, multi: boolean, i: number, n: number): string {
-    const w = String(n).length;
-    const idx = `${String(i).padStart(w)}/${n}`;
-    return multi ? `[${stage.name ?? `stage-${stage.index}`} ${idx}]` : `[${idx}]`;
+  /**
+   * The next step's label, as dockerfile2llb's prefixCommand makes it: the stage's name when the
+   * Dockerfile has several stages, then `index/total`, where the total counts a FROM of an image
+   * (not `scratch`, not another stage), each RUN, COPY, ADD and WORKDIR, and ONBUILD triggers.
+   */
+  private label(stage: Stage, multi: boolean, trigger = false): string {
+    const n = stage.cmdTotal ?? 0;
+    const i = (stage.cmdIndex = (stage.cmdIndex ?? 0) + 1);
+    const idx = `${String(i).padStart(String(n).length)}/${n}`;
+    return (multi ? `[${stage.name ?? `stage-${stage.index}`} ${idx}]` : `[${idx}]`) + (trigger ? ' ONBUILD' : '');
+  }
+
+  private countSteps(stage: Stage, fromImage: boolean, triggers: number): void {
+    stage.cmdTotal = (fromImage ? 1 : 0) + stage.nodes.filter((n) => VERTEX_INSTRUCTIONS.has(n.value)).length + triggers;
+    stage.cmdIndex = 0;
   }
 
   private contextSent = false;
@@ -323,12 +346,10 @@ export class Builder {
   }
 
   private async runStage(stage: Stage, stages: Stage[], ctx: BuildContext, multi: boolean, usesContext = false): Promise<void> {
-    const n = stage.nodes.length + 1;
     const ref = this.fromRef(stage);
     // FROM
     this.stepNo++;
     const fromText = `FROM ${stage.from.original.replace(/^\S+\s+/, '')}`;
-    let v: Vertex | undefined;
     const base = this.stageRef(ref, stages, stage.index);
     const fromStep = ++this.eventStep;
     const stageName = stage.name ?? `stage-${stage.index}`;
@@ -336,20 +357,20 @@ export class Builder {
     const present = !base && ref !== 'scratch' && !this.o.pull && this.d.store.find(ref) !== undefined;
     if (base) {
       stage.image = base.image;
-      if (this.kit) {
-        v = await this.kit.start(`${this.label(stage, multi, 1, n)} ${fromText}`);
-        await this.kit.cached(v);
-      } else {
+      // BuildKit continues from the other stage's state: no step of its own.
+      this.countSteps(stage, false, 0);
+      if (!this.kit) {
         await this.out(`Step ${this.stepNo}/${this.totalSteps} : ${fromText}\n ---> ${shortId(stage.image!.id)}\n`);
       }
     } else if (ref === 'scratch') {
       stage.image = this.scratch();
+      this.countSteps(stage, false, 0);
       if (this.kit) {
         // BuildKit has no vertex for scratch.
       } else await this.out(`Step ${this.stepNo}/${this.totalSteps} : ${fromText}\n ---> \n`);
     } else {
       if (!this.kit) await this.out(`Step ${this.stepNo}/${this.totalSteps} : ${fromText}\n`);
-      stage.image = await this.baseImage(ref, stage, multi, n);
+      stage.image = await this.baseImage(ref, stage, multi);
       if (!this.kit) await this.out(` ---> ${shortId(stage.image.id)}\n`);
     }
     {
@@ -362,15 +383,13 @@ export class Builder {
       for (const trigger of stage.image!.config.config.OnBuild ?? []) {
         const inner = parse(trigger).ast.children[0];
         if (!this.kit) await this.out(`# Executing 1 build trigger\n`);
-        await this.step(stage, inner, ctx, stages, multi, 1, n, true);
+        await this.step(stage, inner, ctx, stages, multi, true);
       }
     }
     if (usesContext) await this.loadContext(ctx);
-    let i = 1;
     for (const node of stage.nodes) {
-      i++;
       this.stepNo++;
-      await this.step(stage, node, ctx, stages, multi, i, n, false);
+      await this.step(stage, node, ctx, stages, multi, false);
     }
   }
 
@@ -379,7 +398,7 @@ export class Builder {
     return this.d.store.add(config, []);
   }
 
-  private async baseImage(ref: string, stage: Stage, multi: boolean, n: number): Promise<Image> {
+  private async baseImage(ref: string, stage: Stage, multi: boolean): Promise<Image> {
     const norm = this.d.normalize(ref);
     let img = this.o.pull ? undefined : this.d.store.find(ref);
     const pulled: { id: string; status: string }[] = [];
@@ -394,7 +413,8 @@ export class Builder {
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         if (this.kit) {
-          const v = await this.kit.start(`${this.label(stage, multi, 1, n)} FROM ${norm}`);
+          this.countSteps(stage, true, 0);
+          const v = await this.kit.start(`${this.label(stage, multi)} FROM ${norm}`);
           await this.kit.error(v, msg);
         }
         throw new BuildFailure(this.o.classic ? `Error response from daemon: ${msg}` : `ERROR: failed to build: failed to solve: ${norm}: failed to resolve source metadata for ${norm}: ${msg}`);
@@ -404,7 +424,8 @@ export class Builder {
       // The vertex is named with the digest the metadata step resolved.
       const digest = this.d.store.repoDigests(img.id)[0]?.split('@')[1];
       const full = digest ? `${norm}@${digest}` : norm;
-      const v = await this.kit.start(`${this.label(stage, multi, 1, n)} FROM ${full}`);
+      this.countSteps(stage, true, img.config.config.OnBuild?.length ?? 0);
+      const v = await this.kit.start(`${this.label(stage, multi)} FROM ${full}`);
       await this.kit.row(v, `resolve ${full}`, '0.0s');
       if (pulled.length) {
         for (const p of pulled.filter((x) => /Pull complete/.test(x.status))) await this.kit.row(v, `extracting sha256:${p.id}`, '0.1s');
@@ -415,11 +436,13 @@ export class Builder {
   }
 
   /** Run one instruction; the stage's image becomes the result. */
-  private async step(stage: Stage, node: Node, ctx: BuildContext, stages: Stage[], multi: boolean, i: number, n: number, trigger: boolean): Promise<void> {
+  private async step(stage: Stage, node: Node, ctx: BuildContext, stages: Stage[], multi: boolean, trigger: boolean): Promise<void> {
     const kw = node.value.toUpperCase();
     const text = `${kw} ${node.original.replace(/^\S+\s*/, '')}`.trimEnd();
     if (!this.kit) await this.out(`${trigger ? '' : `Step ${this.stepNo}/${this.totalSteps} : `}${text}\n`);
-    const v = this.kit ? await this.kit.start(`${this.label(stage, multi, i, n)} ${text}`) : undefined;
+    // BuildKit shows a step only for what makes a layer (RUN, COPY, ADD, a WORKDIR other than /).
+    const vertex = this.kit && VERTEX_INSTRUCTIONS.has(node.value) && !(node.value === 'workdir' && this.workdirOf(stage, node) === '/');
+    const v = vertex ? await this.kit!.start(`${this.label(stage, multi, trigger)} ${text}`) : undefined;
     const parent = stage.image!;
     const stageName = stage.name ?? `stage-${stage.index}`;
     const stepNo = ++this.eventStep;
@@ -437,7 +460,7 @@ export class Builder {
       const cached = this.d.store.get(decision.record.imageId)!;
       stage.image = cached;
       if (v) await this.kit!.cached(v);
-      else await this.out(` ---> Using cache\n ---> ${shortId(cached.id)}\n`);
+      else if (!this.kit) await this.out(` ---> Using cache\n ---> ${shortId(cached.id)}\n`);
       const files = decision.record.files;
       this.d.emit?.({ type: 'build.step', step: stepNo, stage: stageName, text, cached: true, reason: decision.reason, parentId: parent.id, imageId: cached.id, ...newLayer(parent, cached), files });
       return;
@@ -449,7 +472,7 @@ export class Builder {
     } catch (e) {
       if (e instanceof BuildFailure) {
         if (v) await this.kit!.error(v, e.message);
-        throw this.failure(e, node, text, stage, multi, i, n, v?.logs);
+        throw this.failure(e, node, v?.name ?? text, v?.logs);
       }
       throw e;
     }
@@ -457,15 +480,22 @@ export class Builder {
     const added = newLayer(parent, img);
     this.d.cache.record(parent.id, key, plan.detail ?? '', { imageId: img.id, size: added.size, files: this.lastFiles }, this.now());
     if (v) await this.kit!.done(v);
-    else await this.out(` ---> ${shortId(img.id)}\n`);
+    else if (!this.kit) await this.out(` ---> ${shortId(img.id)}\n`);
     this.d.emit?.({ type: 'build.step', step: stepNo, stage: stageName, text, cached: false, reason: decision.reason, parentId: parent.id, imageId: img.id, ...added, files: this.lastFiles });
   }
 
-  private failure(e: BuildFailure, node: Node, text: string, stage: Stage, multi: boolean, i: number, n: number, logs: string[] = []): BuildFailure {
+  private failure(e: BuildFailure, node: Node, name: string, logs: string[] = []): BuildFailure {
     if (this.o.classic) return e;
     // The box repeats the step's last output lines, so the reason is right above the error.
     const shown = logs.map((l) => l + '\n').join('');
-    return new BuildFailure(`------\n > ${this.label(stage, multi, i, n)} ${text}:\n${shown}------\n${this.excerpt(node)}ERROR: failed to build: failed to solve: ${e.message}`, e.status);
+    return new BuildFailure(`------\n > ${name}:\n${shown}------\n${this.excerpt(node)}ERROR: failed to build: failed to solve: ${e.message}`, e.status);
+  }
+
+  /** The directory a WORKDIR instruction makes current (relative to the one before). */
+  private workdirOf(stage: Stage, node: Node): string {
+    const raw = this.expand(stage, words(node)[0] ?? '');
+    const cur = stage.image!.config.config.WorkingDir || '/';
+    return raw.startsWith('/') ? normalizePath(raw) : normalizePath(`${cur}/${raw}`);
   }
 
   /** What a step will do: its cache key and how to apply it. */
@@ -620,9 +650,7 @@ export class Builder {
           }
         }, `HEALTHCHECK ${node.original.replace(/^\S+\s*/, '')}`);
       case 'workdir': {
-        const raw = this.expand(stage, ws[0] ?? '');
-        const cur = parent.config.config.WorkingDir || '/';
-        const dir = raw.startsWith('/') ? normalizePath(raw) : normalizePath(`${cur}/${raw}`);
+        const dir = this.workdirOf(stage, node);
         return {
           key: node.original + '\n' + dir,
           apply: async () => this.classicContainer(parent).then(() => this.fsStep(stage, `WORKDIR ${dir}`, `/bin/sh -c #(nop) WORKDIR ${dir}`, (fs) => {
@@ -731,7 +759,7 @@ export class Builder {
     const id = this.createContainer(parent, ['/bin/sh'], []);
     await this.out(` ---> Running in ${id.slice(0, 12)}\n`);
     this.d.containers.remove(id, { force: true, volumes: true });
-    await this.out(`Removing intermediate container ${id.slice(0, 12)}\n`);
+    await this.out(` ---> Removed intermediate container ${id.slice(0, 12)}\n`);
   }
 
   private createContainer(img: Image, argv: string[], args: [string, string | undefined][], hostConfig: Record<string, unknown> = {}): string {
@@ -818,7 +846,7 @@ export class Builder {
       const layer = ((c.rootfs as Overlay).upper as MutableLayer).freeze({ mtime: this.now() });
       const cfg = cloneConfig(parent.config);
       const img = this.commitConfig(parent, cfg, this.history(buildkitBy, classicBy, false), layer);
-      if (!this.kit) await this.out(`Removing intermediate container ${id.slice(0, 12)}\n`);
+      if (!this.kit) await this.out(` ---> Removed intermediate container ${id.slice(0, 12)}\n`);
       return img;
     } finally {
       svc.remove(id, { force: true, volumes: true });

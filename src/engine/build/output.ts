@@ -2,7 +2,7 @@
  * How a build reports itself. BuildKit numbers vertices (`#1 [internal] load build definition
  * from Dockerfile` … `#N DONE 0.1s`; in a terminal the final summary `[+] Building 1.2s (8/8)
  * FINISHED`), the classic builder prints `Step 1/4 : FROM …`, ` ---> Running in …`,
- * `Removing intermediate container …`, ` ---> <id>`. The builder calls the same methods in both
+ * ` ---> Removed intermediate container …`, ` ---> <id>`. The builder calls the same methods in both
  * styles; each printer decides what the learner sees.
  */
 export type Out = (text: string) => Promise<void>;
@@ -18,6 +18,8 @@ export interface Vertex {
   rows: { text: string; time?: string }[];
   /** The last lines the step printed, stamped (BuildKit's error box repeats them). */
   logs?: string[];
+  /** Build-check warnings reported on this vertex (`Rule: message (line N)`). */
+  warnings?: string[];
 }
 
 /** BuildKit keeps this many of a step's last log lines for the error box. */
@@ -64,6 +66,12 @@ export class BuildKitPrinter {
     if (this.mode === 'plain') await this.out(`#${v.n} ${stamped}\n`);
   }
 
+  /** A build-check warning: `#1 WARN: …` in the plain stream, a ` => WARN: …` row on a TTY, and the summary at the end. */
+  async warn(v: Vertex, short: string): Promise<void> {
+    v.warnings = [...(v.warnings ?? []), short];
+    if (this.mode === 'plain') await this.out(`#${v.n} WARN: ${short}\n`);
+  }
+
   async done(v: Vertex): Promise<void> {
     v.done = this.now();
     if (this.mode === 'plain') await this.out(`#${v.n} DONE ${secs(v.done - v.start)}s\n\n`);
@@ -81,9 +89,19 @@ export class BuildKitPrinter {
     if (this.mode === 'plain') await this.out(`#${v.n} ERROR: ${message}\n`);
   }
 
-  /** The TTY display's last frame (the plain stream has already said everything). */
+  /**
+   * The TTY display's last frame (the plain stream has already said everything), then buildx's
+   * printWarnings: the check warnings once more, each on a ` - ` line (not in quiet mode).
+   */
   async finish(failed: boolean): Promise<void> {
-    if (this.mode !== 'tty') return;
+    if (this.mode === 'tty') await this.lastFrame(failed);
+    const warnings = this.vertices.flatMap((v) => v.warnings ?? []);
+    if (this.mode === 'quiet' || !warnings.length) return;
+    const head = `${warnings.length === 1 ? '1 warning found' : `${warnings.length} warnings found`} (use docker --debug to expand):\n`;
+    await this.out(`\n \x1b[33m${head}\x1b[0m${warnings.map((w) => ` - ${w}\n`).join('')}`);
+  }
+
+  private async lastFrame(failed: boolean): Promise<void> {
     const total = secs(this.now() - this.began);
     const count = this.vertices.length;
     const doneCount = this.vertices.filter((v) => v.done !== undefined).length;
@@ -101,6 +119,7 @@ export class BuildKitPrinter {
       const t = `${secs((v.done ?? this.now()) - v.start)}s`;
       s += line(` => ${v.error ? 'ERROR ' : v.cached ? 'CACHED ' : ''}${v.name}`, t);
       for (const r of v.rows) s += line(` => => ${r.text}`, r.time ?? '0.0s');
+      for (const w of v.warnings ?? []) s += line(` => WARN: ${w}`, '0.0s');
     }
     await this.out(s);
   }

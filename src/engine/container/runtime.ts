@@ -123,7 +123,15 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
     );
   } catch (e) {
     if (isFsError(e, 'EACCES')) throw new RuntimeError(`${OCI} exec: "${cmd}": permission denied: unknown`);
-    if (isFsError(e, 'ENOEXEC')) throw new RuntimeError(`${OCI} exec: "${cmd}": exec format error: unknown`);
+    if (isFsError(e, 'ENOEXEC')) {
+      // runc 1.2+ execs the process after the container has started: a script without a `#!`
+      // line fails there, runc init says so on the container's stderr and exits 255.
+      const failed = async (c: { stderr: WriteStream }) => {
+        await c.stderr.write(`exec ${path}: exec format error\n`).catch(() => {});
+        return 255;
+      };
+      return kernel.spawnProgram(failed, { argv: spec.argv, env: spec.env, cwd: spec.cwd, stdin: spec.stdin, stdout: spec.stdout, stderr: spec.stderr, cred, ctx, newProcessGroup: true, newSession: true }, shim);
+    }
     if (isFsError(e, 'ENOENT')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
     throw e;
   }

@@ -33,7 +33,13 @@ let builds = 0;
 
 export async function runBuild(daemon: BuildServices, cache: BuildCache, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
   const context = contextFromTar(req.context);
-  const df = context.get(req.dockerfileName.replace(/^\.\//, ''));
+  let df = context.get(req.dockerfileName.replace(/^\.\//, ''));
+  // "dockerfile is also supported casing moby/moby#10858" (BuildKit's dockerui/config.go, the
+  // classic client's getDockerfileRelPath): a missing Dockerfile falls back to `dockerfile`.
+  if ((!df || df.kind !== 'file') && /(^|\/)Dockerfile$/.test(req.dockerfileName)) {
+    const lower = context.get(req.dockerfileName.replace(/^\.\//, '').replace(/Dockerfile$/, 'dockerfile'));
+    if (lower?.kind === 'file') df = lower;
+  }
   if (!df || df.kind !== 'file') {
     const msg = req.classic
       ? `Error response from daemon: Cannot locate specified Dockerfile: ${req.dockerfileName}`

@@ -8,6 +8,7 @@ import { SubtreeBackend } from '../fs/subtree';
 import { applyMounts, newTmpfs, prepareMounts, resolveMounts } from '../volume/mounts';
 import type { VolumeService } from '../volume/volumes';
 import { HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
+import { checkResources, updateContainer, type UpdateBody } from './update';
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
@@ -116,6 +117,8 @@ export class ContainerService {
 
   create(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown>; networkingConfig?: Record<string, unknown> }): { Id: string; Warnings: string[] } {
     const req = body.config as Partial<ContainerConfig> & { Image?: string };
+    // moby checks the settings before it looks for the image.
+    checkResources(body.hostConfig);
     const imageRef = String(req.Image ?? '');
     const img = this.d.store.find(imageRef);
     if (!img) throw new DaemonError(`No such image: ${safeFamiliar(imageRef)}`, 404);
@@ -140,7 +143,8 @@ export class ContainerService {
     const mode = String(hostConfig.NetworkMode || 'bridge');
     // An unknown --network is found out at start (Docker 28: "failed to set up container
     // networking: network X not found"), the container stays Created.
-    if (mode === 'host' && !req.Hostname) config.Hostname = 'docker-lab';
+    // --network host and --uts host both give the container the host's UTS namespace: its name.
+    if ((mode === 'host' || hostConfig.UTSMode === 'host') && !req.Hostname) config.Hostname = 'docker-lab';
     if (mode.startsWith('container:')) {
       const other = this.find(mode.slice(10));
       if (other) config.Hostname = other.config.Hostname;
@@ -400,7 +404,7 @@ export class ContainerService {
    */
   attach(
     ref: string,
-    opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string },
+    opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string; nudgeSize?: boolean },
   ): { detach(): void; detached: Promise<void>; drain?: () => Promise<void> } {
     const c = this.get(ref);
     let stopped = false;
@@ -444,6 +448,12 @@ export class ContainerService {
       const linkRun = () => {
         if (!c.pty || stopped) return;
         link(c.pty);
+        // docker attach's resizeTTY: a size change makes the program at the prompt redraw it.
+        if (opts.nudgeSize) {
+          const { cols, rows } = c.pty;
+          c.pty.resize(cols + 1, rows + 1);
+          c.pty.resize(cols, rows);
+        }
         void c.waitExit().then(() => {
           if (!c.running) stop();
         });
@@ -455,13 +465,16 @@ export class ContainerService {
     const pacer = new LogPacer();
     const off = c.onLog((e: LogEntry) => pacer.add(e.data.length, () => opts.onOutput(e.stream, e.data)));
     const offGate = c.addLogGate(pacer.gate);
+    // Ending the attachment withdraws the pending read, so the next line typed goes to whoever
+    // reads the terminal after it (the shell), not into a container nobody is attached to.
+    const reading = new AbortController();
     if (opts.stdin) {
       const input = opts.stdin;
       void (async () => {
         for (;;) {
           if (stopped) return;
-          const chunk = await input.read().catch(() => null);
-          if (stopped) return;
+          const chunk = await input.read(reading.signal).catch(() => (stopped ? undefined : null));
+          if (stopped || chunk === undefined) return;
           if (chunk === null) {
             c.stdinWriter?.close();
             return;
@@ -474,6 +487,7 @@ export class ContainerService {
     return {
       detach() {
         stopped = true;
+        reading.abort();
         off();
         offGate();
         pacer.close();
@@ -492,6 +506,11 @@ export class ContainerService {
     if (!set) this.startListeners.set(c.id, (set = new Set()));
     set.add(fn);
     return () => set!.delete(fn);
+  }
+
+  /** POST /containers/{id}/update. */
+  update(ref: string, body: UpdateBody): { Warnings: string[] } {
+    return { Warnings: updateContainer(this.get(ref), body) };
   }
 
   async wait(ref: string): Promise<{ StatusCode: number }> {
@@ -720,7 +739,8 @@ export class ContainerService {
       Names: ['/' + c.name],
       Image: this.d.store.find(c.imageRef)?.id === c.imageId ? c.imageRef : c.imageId,
       ImageID: c.imageId,
-      Command: [c.path, ...c.args].join(' '),
+      // moby's container view: an argument with a space is single-quoted (`sh -c 'while …'`).
+      Command: c.args.length ? `${c.path} ${c.args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}` : c.path,
       Created: Math.floor(c.created / 1000),
       // Only a running container has network settings to list (note 004: an exited nginx shows none).
       Ports: c.running ? [...ports, ...exposedOnly] : [],

@@ -56,8 +56,8 @@ function checkDigest(d: string): void {
   if (!/^[a-f0-9]+$/.test(hex)) throw new InvalidReference('invalid checksum digest format');
 }
 
-/** reference.Parse: the strict grammar, no normalisation. */
-function parseStrict(s: string): { name: string; tag?: string; digest?: string } {
+/** reference.Parse: the strict grammar, no normalisation (buildx checks `-t` values with it). */
+export function parseStrict(s: string): { name: string; tag?: string; digest?: string } {
   const m = REFERENCE_RE.exec(s);
   if (!m) {
     if (s === '') throw new InvalidReference('repository name must have at least one component');

@@ -15,9 +15,15 @@ export class MemoryCgroup {
    * @param oomAt memory + swap in bytes: where the OOM killer acts
    */
   constructor(
-    readonly limit: number,
-    readonly oomAt: number = limit,
+    public limit: number,
+    public oomAt: number = limit,
   ) {}
+
+  /** `docker update -m`: new limits for a running container (the usage stays). */
+  setLimits(limit: number, oomAt: number): void {
+    this.limit = limit;
+    this.oomAt = oomAt;
+  }
 
   /** From a container's HostConfig (Memory, MemorySwap: 0 = default, -1 = unlimited swap). */
   static forContainer(memory: number, memorySwap: number, hostTotal: number): MemoryCgroup {

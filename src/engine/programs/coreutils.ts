@@ -21,7 +21,7 @@ import { egrep, fgrep, grep } from './grep';
 import { sed } from './sed';
 import { awk } from './awk';
 import { basename, clear, dirname, falseProg, mktemp, pwd, readlink, realpath, seq, sleep, tee, trueProg, which, yes } from './simple';
-import { date, env, free, hostname, id, nproc, printenv, uname, uptime, whoami } from './sysinfo';
+import { date, env, free, groups, hostname, id, nproc, printenv, uname, uptime, whoami } from './sysinfo';
 import { kill, ps } from './procs';
 import { find } from './find';
 import { su, sudo, xargs } from './run';
@@ -34,7 +34,7 @@ export const COREUTILS: Record<string, Program> = {
   ls, cat, more, less, echo, printf, test, '[': bracket, mkdir, rmdir, touch, rm, cp, mv, ln,
   chmod, chown, chgrp, head, tail, wc, sort, uniq, cut, tr, grep, egrep, fgrep, sed, awk, mawk: awk, gawk: awk,
   true: trueProg, false: falseProg, pwd, sleep, yes, seq, clear, which, basename, dirname, realpath, readlink, mktemp, tee,
-  env, printenv, date, id, whoami, hostname, uname, nproc, free, uptime,
+  env, printenv, date, id, groups, whoami, hostname, uname, nproc, free, uptime,
   kill, ps, find, xargs, sudo, su, stat, du, df, file, md5sum, sha256sum, tar, gzip, gunzip: gunzipProg, zcat,
 };
 

@@ -8,11 +8,27 @@
  * something binary-looking, as on Linux, and `file`-like sniffing still sees an ELF.
  */
 import type { Program } from '../process/types';
+import { trackRealWork } from '../realwork';
 
 const programs = new Map<string, Program>();
 
 export function registerProgram(name: string, program: Program): void {
   programs.set(name, program);
+}
+
+/**
+ * A program whose code loads on first use (a heavy interpreter kept out of the first download).
+ * The load is real work the machine's clock does not see, so it is tracked (`../realwork.ts`):
+ * the headless runner then waits for it instead of typing the next line ahead.
+ */
+export function registerLazyProgram(name: string, load: () => Promise<Program>): void {
+  let loaded: Promise<Program> | undefined;
+  programs.set(name, async (ctx) => {
+    loaded ??= trackRealWork(load());
+    const program = await loaded;
+    programs.set(name, program);
+    return program(ctx);
+  });
 }
 
 export function getProgram(name: string): Program | undefined {

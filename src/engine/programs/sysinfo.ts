@@ -89,6 +89,36 @@ export async function date(ctx: ProgramContext, fl: Flavour = GNU): Promise<numb
   return 0;
 }
 
+/**
+ * `groups [USER]...` (coreutils groups.c): the group names of the current process, or of each user
+ * as `user : names` (the user's primary group first, then the groups that list the user).
+ */
+export async function groups(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
+  const io = new Io(ctx, 'groups', fl);
+  const p = await io.parse({ short: '', long: {} }, 'Usage: groups [OPTION]... [USERNAME]...\nPrint group memberships for each USERNAME or, if no USERNAME is specified, for\nthe current process (which may differ if the groups database has changed).\n');
+  if (typeof p === 'number') return p;
+  const users = new Users(ctx.fs);
+  const names = (ids: number[]) => ids.map((g) => users.groupName(g) ?? String(g)).join(' ');
+  if (!p.operands.length) {
+    const { gid, groups: gs } = ctx.fs.cred;
+    await io.out(names([gid, ...gs.filter((g) => g !== gid)]) + '\n');
+    return 0;
+  }
+  let status = 0;
+  for (const name of p.operands) {
+    const u = users.user(name);
+    if (!u) {
+      await io.err(`${q(name)}: no such user`);
+      status = 1;
+      continue;
+    }
+    const gid = u.gid ?? u.id;
+    const member = users.group.filter((g) => g.members?.includes(u.name) && g.id !== gid).map((g) => g.id);
+    await io.out(`${name} : ${names([gid, ...member])}\n`);
+  }
+  return status;
+}
+
 export async function id(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
   const io = new Io(ctx, 'id', fl);
   const p = await io.parse({ short: 'ugGnr', long: { user: 'u', group: 'g', groups: 'G', name: 'n', real: 'r' } }, 'Usage: id [OPTION]... [USER]...\nPrint user and group information for each specified USER,\nor (when USER omitted) for the current process.\n');

@@ -98,11 +98,15 @@ describe('simulated Docker Hub', () => {
     expect(store.layerRefs(a.layers[0].diffId)).toBe(2);
   });
 
-  it('reports pull errors as Docker does', () => {
-    expect(hub.resolve('nosuchthing')).toEqual({
-      error: "pull access denied for nosuchthing, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
-    });
-    expect(hub.resolve('ubuntu:99.99')).toEqual({ error: 'manifest for ubuntu:99.99 not found: manifest unknown: manifest unknown' });
+  it('reports pull errors as Docker does, and says when the simulated Hub lacks an official image or tag', () => {
+    const denied = "pull access denied for nosuchthing, repository does not exist or may require 'docker login': denied: requested access to the resource is denied";
+    const missing = hub.resolve('nosuchthing') as { error: string };
+    expect(missing.error.split('\n')[0]).toBe(denied);
+    expect(missing.error.split('\n')[1]).toMatch(/^\(simulator\) This Docker Hub is simulated and has only these official images: hello-world, busybox, .*\. If nosuchthing exists on the real Docker Hub, it is not simulated here\.$/);
+    expect(hub.resolve('someone/nosuchthing')).toEqual({ error: denied.replace('nosuchthing', 'someone/nosuchthing') });
+    const tag = hub.resolve('ubuntu:99.99') as { error: string };
+    expect(tag.error.split('\n')[0]).toBe('manifest for ubuntu:99.99 not found: manifest unknown: manifest unknown');
+    expect(tag.error.split('\n')[1]).toMatch(/^\(simulator\) This Docker Hub is simulated; it has ubuntu with the tags .*16\.04.*\. Other tags may exist on the real Docker Hub\.$/);
   });
 
   it('stores pushed images and restores them from a snapshot', () => {

@@ -68,7 +68,8 @@ export class Registry {
       return { error: `manifest for ${name}:${tag ?? r.digest} not found: manifest unknown: manifest unknown` };
     }
     if (!repo && !recipes) {
-      return { error: `pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` };
+      const denied = `pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+      return { error: r.path.startsWith('library/') ? denied + '\n' + notCarried(name) : denied };
     }
     const candidates: (() => Resolved)[] = [];
     const fromPush = (p: Pushed) => () => this.toResolved(p);
@@ -83,7 +84,10 @@ export class Registry {
       if (!r.digest || res.manifestDigest === r.digest) return res;
     }
     const shown = r.digest ? `${name}@${r.digest}` : `${name}:${tag}`;
-    return { error: `manifest for ${shown} not found: manifest unknown: manifest unknown` };
+    const unknown = `manifest for ${shown} not found: manifest unknown: manifest unknown`;
+    if (!recipes || r.digest) return { error: unknown };
+    // The real Hub may well have this tag: say which ones this one has.
+    return { error: `${unknown}\n(simulator) This Docker Hub is simulated; it has ${name} with the tags ${Object.keys(recipes).join(', ')}. Other tags may exist on the real Docker Hub.` };
   }
 
   private build(path: string, tag: string): BuiltImage {
@@ -231,4 +235,13 @@ export interface RegistrySnapshot {
   repos: { path: string; tag: string; config: ImageConfig }[];
   /** diff ID → entries, for pushed layers nobody else can give back on restore. */
   layers?: Record<string, SnapshotEntry[]>;
+}
+
+/**
+ * Docker's "repository does not exist" is true of a misspelt name but not of an official image the
+ * real Hub has and this simulation does not build: the learner is told which ones it has.
+ */
+function notCarried(name: string): string {
+  const carried = Object.keys(OFFICIAL).map((p) => p.replace(/^library\//, ''));
+  return `(simulator) This Docker Hub is simulated and has only these official images: ${carried.join(', ')}. If ${name} exists on the real Docker Hub, it is not simulated here.`;
 }

@@ -84,6 +84,8 @@ export const spec: CommandSpec = {
     {"long": "name", "type": "string", "usage": "Assign a name to the container"},
     {"long": "network", "type": "network", "usage": "Connect a container to a network"},
     {"long": "network-alias", "type": "list", "usage": "Add network-scoped alias for the container"},
+    {"long": "net", "type": "network", "usage": "Connect a container to a network", "hidden": true},
+    {"long": "net-alias", "type": "list", "usage": "Add network-scoped alias for the container", "hidden": true},
     {"long": "no-healthcheck", "type": "bool", "usage": "Disable any container-specified HEALTHCHECK"},
     {"long": "oom-kill-disable", "type": "bool", "usage": "Disable OOM Killer"},
     {"long": "oom-score-adj", "type": "int", "usage": "Tune host's OOM preferences (-1000 to 1000)", "default": "0"},

@@ -1,6 +1,6 @@
 /** `docker container update`: Update configuration of one or more containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { updateRun } from '../../verbs/update';
 
 export const spec: CommandSpec = {
   "name": "update",
@@ -27,5 +27,5 @@ export const spec: CommandSpec = {
     {"long": "pids-limit", "type": "int64", "usage": "Tune container pids limit (set -1 for unlimited)", "default": "0"},
     {"long": "restart", "type": "string", "usage": "Restart policy to apply when a container exits"}
   ],
-  run: notSimulated
+  run: updateRun
 };

@@ -9,6 +9,7 @@ import { EXC, Interp, PyError, PyModule, PyObject, repr, Scope, type Py, type Ru
 import { builtins, flaskModule, formatTraceback, redisModule, serve, stdlib, type PyEnv } from './modules';
 import { parseModule, PySyntaxError } from './parse';
 import { maxOf, pushAll } from '../lib/arrays';
+import { KeyboardInterrupts } from './sigint';
 
 function pyVersion(ctx: ProgramContext): string {
   const prog = (ctx.argv[0] ?? '').split('/').pop() ?? '';
@@ -23,13 +24,16 @@ function sitePackages(ctx: ProgramContext, version: string): string {
   return '/usr/lib/python3/dist-packages';
 }
 
-function makeRuntime(ctx: ProgramContext, argv: string[], mainFile: string): { env: PyEnv; interp: Interp; globals: Scope } {
+function makeRuntime(processCtx: ProgramContext, argv: string[], mainFile: string): { env: PyEnv; interp: Interp; globals: Scope } {
+  const interrupts = new KeyboardInterrupts(processCtx);
+  const ctx = interrupts.ctx;
   const version = pyVersion(ctx);
   const dir = mainFile.includes('/') ? mainFile.slice(0, mainFile.lastIndexOf('/')) || '/' : ctx.fs.cwd;
   const env: PyEnv = { ctx, version, sitePackages: sitePackages(ctx, version), path: [dir, ctx.fs.cwd], argv, mainFile };
   const loaded = new Map<string, PyModule>();
   const rt: Runtime = {
     ctx,
+    interrupts,
     builtins: new Map(),
     file: mainFile,
     importModule: async (name) => {
@@ -91,6 +95,8 @@ async function report(ctx: ProgramContext, e: unknown, sources: (file: string) =
     return text ? `${m}    ${text}\n` : m;
   });
   await ctx.stderr.write(tb);
+  // Python 3.8+ leaves on an uncaught KeyboardInterrupt by SIGINT itself (exit_sigint): 130.
+  if (e.cls === EXC.KeyboardInterrupt && !pyVersion(ctx).startsWith('2')) return 130;
   return 1;
 }
 

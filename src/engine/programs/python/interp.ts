@@ -261,6 +261,8 @@ class ContinueSignal {}
 
 export interface Runtime {
   ctx: ProgramContext;
+  /** Ctrl-C as KeyboardInterrupt (sigint.ts); absent in tests that build a bare runtime. */
+  interrupts?: { delivered(e: unknown): void };
   builtins: Map<string, Py>;
   importModule(name: string): Promise<PyModule>;
   file: string;
@@ -374,6 +376,8 @@ export class Interp {
           await this.block(s.body, scope, file, fname);
         } catch (e) {
           if (!(e instanceof PyError)) throw e;
+          // A Ctrl-C's KeyboardInterrupt is now an ordinary exception in flight: waits may resume.
+          this.rt.interrupts?.delivered(e);
           let handled = false;
           for (const h of s.handlers) {
             const t = h.type ? await this.eval(h.type, scope) : EXC.Exception;

@@ -330,9 +330,18 @@ export async function serve(
     else lines += ` * Running on http://${opts.host}:${opts.port}\n`;
     await ctx.stderr.write(lines + 'Press CTRL+C to quit\n');
   }
-  for (;;) {
-    const sock = await listener.accept(ctx.signal);
-    void handle(sock).catch(() => {});
+  // werkzeug's serve_forever: `except KeyboardInterrupt: pass`, then server_close(); app.run()
+  // returns and the script goes on (usually to its end: exit 0).
+  try {
+    for (;;) {
+      const sock = await listener.accept(ctx.signal);
+      void handle(sock).catch(() => {});
+    }
+  } catch (e) {
+    if (!(e instanceof PyError && e.cls === EXC.KeyboardInterrupt)) throw e;
+    interp.rt.interrupts?.delivered(e);
+  } finally {
+    listener.close();
   }
 
   async function handle(sock: Socket): Promise<void> {
