@@ -773,7 +773,7 @@ export class ContainerService {
 
 /** The terminal behind a stream, looking through wrappers (the shell's pushback reader). */
 export function terminalOf(s: ReadStream | undefined): Pty | undefined {
-  for (let cur = s as (ReadStream & { tty?: unknown; inner?: ReadStream }) | undefined, i = 0; cur && i < 8; i++) {
+  for (let cur = s as (ReadStream & { tty?: unknown; inner?: ReadStream }) | undefined, i = 0; cur && i < 64; i++) {
     if (cur.tty instanceof Pty) return cur.tty;
     cur = cur.inner as typeof cur;
   }

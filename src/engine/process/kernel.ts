@@ -83,6 +83,12 @@ export class Proc implements ProcessApi {
   readonly children = new Set<Proc>();
   /** Bytes charged to the cgroup by this process (released when it exits). */
   memory = 0;
+  /**
+   * Aborts when the process ends, however it ends (a normal exit does not abort `signal`, which
+   * other code may still hold). Reads of the process's stdin take it, so a read left pending by a
+   * finished program never swallows the next line typed at the terminal.
+   */
+  private readonly ended = new AbortController();
 
   constructor(
     readonly kernel: Kernel,
@@ -98,6 +104,9 @@ export class Proc implements ProcessApi {
   }
   get alive(): boolean {
     return this.status === undefined;
+  }
+  get endSignal(): AbortSignal {
+    return this.ended.signal;
   }
 
   setSignal(signal: number, d: SignalDisposition): SignalDisposition {
@@ -187,7 +196,31 @@ export class Proc implements ProcessApi {
     const ws = this.waiters;
     this.waiters = [];
     ws.forEach((w) => w(this.status!));
+    this.ended.abort(new Terminated(this.status > 128 ? this.status - 128 : 0));
   }
+}
+
+/**
+ * A stream wrapper that ties every read of a process's stdin to the process's life. A program that
+ * reads without a signal (a y/N prompt, `docker build -` collecting a Dockerfile), or whose reading
+ * helper outlives it (the copy loop of `docker run -i`), would otherwise leave a reader queued on
+ * the terminal; the terminal hands the next typed line to the first reader in its queue, so that
+ * line would vanish. When the process ends, its pending reads are withdrawn and reject.
+ */
+function guardReader(proc: Proc, r: ReadStream): ReadStream {
+  if ((r as { guarded?: Proc }).guarded === proc) return r;
+  const guarded: ReadStream & { guarded: Proc; inner: ReadStream } = {
+    guarded: proc,
+    inner: r,
+    isTTY: r.isTTY,
+    read(signal) {
+      const own = proc.endSignal;
+      if (own.aborted) return Promise.reject(own.reason);
+      return r.read(signal ? AbortSignal.any([signal, own]) : own);
+    },
+    close: () => r.close(),
+  };
+  return guarded;
 }
 
 /** A stream wrapper that stops a dead process's leftover code from writing. */
@@ -335,7 +368,7 @@ export class Kernel {
       argv,
       env: { ...env },
       fs,
-      stdin,
+      stdin: guardReader(proc, stdin),
       stdout: guardWriter(proc, stdout),
       stderr: guardWriter(proc, stderr),
       proc,
@@ -478,7 +511,7 @@ export class Kernel {
           argv: exe.argv,
           env: { ...opts.env },
           fs,
-          stdin: opts.stdin!,
+          stdin: guardReader(p, opts.stdin!),
           stdout: guardWriter(p, opts.stdout!),
           stderr: guardWriter(p, opts.stderr!),
           proc: p,
