@@ -19,6 +19,7 @@ import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populate
 import { registerAllPrograms } from './host/programs';
 import { Daemon } from './dockerd';
 import { startInteractiveShell } from './host/login';
+import { signalDescription } from '../shell/limits';
 import { restoreMutable, snapshotMutable } from './fs/snapshot';
 import type { MachineSnapshot } from './snapshot';
 
@@ -106,11 +107,14 @@ export class Machine {
     let closed = false;
     const start = () => {
       shell = startInteractiveShell(this, pty, LEARNER, hostEnv(HOST_UID), HOST_HOME);
+      const me = shell;
       void shell.wait().then(() => {
         if (closed) return;
         // Leaving the login shell ends the session on a real machine; here a new one starts, so
-        // the page never ends up with a dead terminal.
-        pty.emit('logout\r\n');
+        // the page never ends up with a dead terminal. A shell that crashed (a function that
+        // recursed until its stack overflowed) is reported as its parent would report it.
+        const words = me.killedBy !== undefined ? signalDescription(me.killedBy) : undefined;
+        pty.emit(words && me.killedBy !== 1 && me.killedBy !== 9 ? words + '\r\n' : 'logout\r\n');
         start();
       });
     };

@@ -15,6 +15,7 @@ import { BreakLoop, canFork, ContinueLoop, ExitShell, ReturnFn, Shell, ShellErro
 import { Pipe } from '../engine/process/pipe';
 import { EpipeError, signalName, type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
 import { isFsError, X_OK } from '../engine/fs/types';
+import { forkOrFail, MAX_FUNCTION_DEPTH, signalDescription, stackOverflow } from './limits';
 
 export async function runList(sh: Shell, list: List): Promise<number> {
   for (const item of list.items) {
@@ -95,7 +96,7 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
 export async function inSubshell(sh: Shell, fds: Map<number, Stream>, body: (c: Shell) => Promise<number>, fork: boolean): Promise<number> {
   const sys = sh.sys;
   if (fork && canFork(sys)) {
-    const child = await sys.fork(
+    const child = await forkOrFail(sh, () => sys.fork(
       sh.proc,
       { argv: [sh.argv0], env: sh.environ(), cwd: sh.fs.cwd, stdin: (fds.get(0) as ReadStream) ?? bytesReader(''), stdout: (fds.get(1) as WriteStream) ?? nullWriter(), stderr: (fds.get(2) as WriteStream) ?? nullWriter() },
       (ctx) => {
@@ -106,7 +107,7 @@ export async function inSubshell(sh: Shell, fds: Map<number, Stream>, body: (c: 
         c.fds.set(2, ctx.stderr);
         return subshellBody(c, body);
       },
-    );
+    ));
     return waitChild(sh, child);
   }
   const c = sh.clone();
@@ -149,8 +150,13 @@ export async function waitChild(sh: Shell, child: ChildProcess): Promise<number>
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     child.wait().then(
-      (s) => {
+      async (s) => {
         signal.removeEventListener('abort', onAbort);
+        // An interactive shell says how a foreground job died of a signal (`Killed`,
+        // `Segmentation fault (core dumped)`); not for SIGINT and SIGPIPE, as bash.
+        const sig = child.killedBy?.();
+        const words = sig !== undefined && sh.mode === 'interactive' && !sh.isSubshell ? signalDescription(sig) : undefined;
+        if (words) await sh.writeErr(words + '\n');
         resolve(s);
       },
       (e) => {
@@ -163,12 +169,15 @@ export async function waitChild(sh: Shell, child: ChildProcess): Promise<number>
 
 async function startBackground(sh: Shell, item: ListItem): Promise<void> {
   const fds = new Map(sh.fds);
-  if (sh.mode !== 'interactive') fds.set(0, bytesReader(''));
+  // Job control (job numbers, the terminal as stdin) belongs to the interactive shell itself; its
+  // subshells run background commands as a script does, with stdin from /dev/null.
+  const jobControl = sh.mode === 'interactive' && !sh.isSubshell;
+  if (!jobControl) fds.set(0, bytesReader(''));
   const id = (sh.jobs.length ? Math.max(...sh.jobs.map((j) => j.id)) : 0) + 1;
   const job: Job = { id, pid: 0, text: item.text, done: Promise.resolve(0) };
   const sys = sh.sys;
   if (canFork(sys)) {
-    const child = await sys.fork(
+    const child = await forkOrFail(sh, () => sys.fork(
       sh.proc,
       { argv: [sh.argv0], env: sh.environ(), cwd: sh.fs.cwd, stdin: (fds.get(0) as ReadStream) ?? bytesReader(''), stdout: (fds.get(1) as WriteStream) ?? nullWriter(), stderr: (fds.get(2) as WriteStream) ?? nullWriter() },
       (ctx) => {
@@ -179,7 +188,7 @@ async function startBackground(sh: Shell, item: ListItem): Promise<void> {
         c.fds.set(2, ctx.stderr);
         return subshellBody(c, (c) => runAndOr(c, item.cmd));
       },
-    );
+    ));
     job.pid = child.pid;
     job.child = child;
     job.done = child.wait();
@@ -199,7 +208,7 @@ async function startBackground(sh: Shell, item: ListItem): Promise<void> {
   job.done.then((s) => (job.status = s)).catch(() => {});
   sh.jobs.push(job);
   sh.lastBg = job.pid;
-  if (sh.mode === 'interactive') await sh.writeErr(`[${id}] ${job.pid}\n`);
+  if (jobControl) await sh.writeErr(`[${id}] ${job.pid}\n`);
   sh.status = 0;
 }
 
@@ -431,6 +440,7 @@ export async function callFunction(sh: Shell, body: Command, argv: string[]): Pr
   const savedPos = sh.positionalParams;
   sh.positionalParams = argv.slice(1);
   const scope = new Map<string, import('./shell').Var | undefined>();
+  if (sh.funcDepth >= MAX_FUNCTION_DEPTH) stackOverflow(sh);
   sh.locals.push(scope);
   sh.funcDepth++;
   try {
@@ -504,7 +514,7 @@ async function runExternal(sh: Shell, argv: string[], assigns: Record<string, st
   };
   let child: ChildProcess;
   try {
-    child = await sh.sys.spawn({ argv, path, env: sh.environ(assigns), cwd: sh.fs.cwd, ...stdio });
+    child = await forkOrFail(sh, () => sh.sys.spawn({ argv, path, env: sh.environ(assigns), cwd: sh.fs.cwd, ...stdio }));
   } catch (e) {
     if (!isFsError(e)) throw e;
     if (e.code === 'ENOEXEC') return runScriptFile(sh, path, argv);

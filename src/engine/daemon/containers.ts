@@ -306,9 +306,10 @@ export class ContainerService {
     void init.wait().then((code) => this.onExit(c, init, code));
   }
 
-  /** A fresh memory cgroup per start, sized by -m / --memory-swap. */
+  /** A fresh cgroup per start: memory sized by -m / --memory-swap, pids.max by --pids-limit. */
   private cgroupFor(c: Container): MemoryCgroup {
-    const cg = MemoryCgroup.forContainer(c.hostConfig.Memory, c.hostConfig.MemorySwap ?? 0, HOST_MEMORY);
+    const pids = typeof c.hostConfig.PidsLimit === 'number' ? c.hostConfig.PidsLimit : 0;
+    const cg = MemoryCgroup.forContainer(c.hostConfig.Memory, c.hostConfig.MemorySwap ?? 0, HOST_MEMORY, pids);
     (c as Container & { cgroup?: MemoryCgroup }).cgroup = cg;
     return cg;
   }
