@@ -77,3 +77,38 @@ export function signalDescription(sig: number): string | undefined {
   };
   return words[sig];
 }
+
+/**
+ * The longest string a shell variable may hold: 64 MiB. bash grows strings with xrealloc until
+ * malloc fails; V8 cannot hold strings past about 512 MiB at all, and doubling a value (`x=$x$x`)
+ * needs room for the result beside the original, so we stop well before: a real 8 GB host would
+ * fail later, with the same words.
+ */
+export const MAX_SHELL_STRING = 64 * 1024 * 1024;
+/** Values this small are part of the shell's baseline memory; larger ones are charged to its cgroup. */
+const CHARGED_FROM = 64 * 1024;
+
+/**
+ * Account for a variable's new value (called before it is stored). A value past MAX_SHELL_STRING
+ * makes the shell fail as bash does when malloc returns NULL (`xrealloc: cannot allocate …`, a
+ * fatal error: the shell exits with status 2); under a memory limit (`docker run -m`) the cgroup
+ * is charged first, so a container's memory bomb is an OOM kill (137) instead.
+ */
+export function accountString(sh: Shell, oldLength: number, newLength: number): void {
+  if (newLength < CHARGED_FROM && oldLength < CHARGED_FROM) return;
+  // JavaScript strings of this kind take two bytes a character; realloc holds both copies a moment.
+  sh.sys.charge?.(2 * newLength);
+  sh.sys.charge?.(-2 * oldLength);
+  if (newLength > MAX_SHELL_STRING) outOfMemory(sh, newLength + 1);
+}
+
+function outOfMemory(sh: Shell, bytes: number): never {
+  const words =
+    sh.flavour.name === 'bash' ? `${sh.errPrefix()}xrealloc: cannot allocate ${bytes} bytes (${MAX_SHELL_STRING + 4096} bytes allocated)`
+    : sh.flavour.name === 'dash' ? `${sh.errPrefix()}Out of space`
+    : `${sh.argv0.replace(/^-/, '')}: out of memory`;
+  void sh.writeErr(words + '\n');
+  const proc = sh.proc as { terminate?: (status: number) => void };
+  if (proc.terminate) proc.terminate(2);
+  throw sh.signal.aborted ? sh.signal.reason : new ExitShell(2);
+}
