@@ -21,7 +21,7 @@ import { Daemon } from './dockerd';
 import { startInteractiveShell } from './host/login';
 import { signalDescription } from '../shell/limits';
 import { restoreMutable, snapshotMutable } from './fs/snapshot';
-import type { MachineSnapshot } from './snapshot';
+import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
 
 export interface BootOptions {
   /** Seed of the random source (IDs, names, addresses). */
@@ -52,8 +52,12 @@ export class Machine {
     snap?: MachineSnapshot,
   ) {
     this.kernel = new Kernel({ clock, rng, events: this.events });
-    if (snap) this.disk = restoreMutable(snap.host, { now: () => clock.now() });
-    else {
+    if (snap) {
+      this.disk = restoreMutable(snap.host, { now: () => clock.now() });
+      // A saved host disk without the login shell would boot into a dead terminal: lay the host's
+      // system files down again (the learner's own files, if any, stay).
+      if (!new Vfs(this.disk, { now: () => clock.now() }).view(ROOT, '/').exists('/bin/bash')) populateHost(this.disk, clock.now());
+    } else {
       this.disk = new MutableLayer({ now: () => clock.now() });
       populateHost(this.disk, clock.now());
     }
@@ -76,8 +80,24 @@ export class Machine {
     this.daemon.attachProcesses(this.dockerdProc, containerd);
   }
 
+  /**
+   * Start a machine, fresh or from a saved state. A saved state is untrusted (autosave, links,
+   * files): it is checked whole first, and whatever still goes wrong while restoring it is reported
+   * as the same SnapshotError, never as a raw JavaScript error.
+   */
   static async boot(opts: BootOptions = {}): Promise<Machine> {
     registerAllPrograms();
+    if (opts.snapshot === undefined) return Machine.create(opts);
+    const snap = validateSnapshot(opts.snapshot);
+    try {
+      return Machine.create({ ...opts, snapshot: snap });
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError(`This saved machine could not be restored (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  }
+
+  private static create(opts: BootOptions): Machine {
     const snap = opts.snapshot;
     const clock =
       opts.clock === 'real'

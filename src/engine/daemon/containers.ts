@@ -177,7 +177,9 @@ export class ContainerService {
   restore(list: ContainerSnapshot[]): void {
     for (const s of list) {
       const img = this.d.store.get(s.imageId);
-      if (!img) throw new Error(`machine snapshot: image ${s.imageId} of container ${s.id} is missing`);
+      // A saved container whose image is gone could never start again (Docker keeps images in use
+      // from being removed); the machine is repaired by leaving it out.
+      if (!img) continue;
       const upper = restoreMutable(s.upper, { now: () => this.d.clock.now() });
       const rootfs = new Overlay(img.layers as Layer[], upper);
       const c = new Container(s.id, s.name, s.created, s.imageId, s.imageRef, s.path, s.args, s.config, s.hostConfig, rootfs);
