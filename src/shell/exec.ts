@@ -81,7 +81,11 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
       fds.set(1, pipes[i].writer);
       if (p.stderrToo?.[i]) fds.set(2, pipes[i].writer);
     }
-    return inSubshell(sh, fds, (c) => runCommand(c, cmd), cmd.type !== 'simple').finally(() => {
+    // Every stage is its own process in bash; we save the fork for plain commands, but not for a
+    // function call, whose body may build pipelines of its own (`g() { g | g; }`): those must meet
+    // the process limits as real subshells do instead of multiplying inside one process.
+    const fork = cmd.type !== 'simple' || isFunctionCall(sh, cmd);
+    return inSubshell(sh, fds, (c) => runCommand(c, cmd), fork).finally(() => {
       if (i) pipes[i - 1].reader.close();
       if (i < n - 1) pipes[i].writer.close();
     });
@@ -90,6 +94,11 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
   let st = statuses[n - 1];
   if (sh.opts.pipefail) for (const s of statuses) if (s !== 0) st = s;
   return st;
+}
+
+function isFunctionCall(sh: Shell, cmd: SimpleCommand): boolean {
+  const first = cmd.words[0] && plainText(cmd.words[0]);
+  return first !== undefined && sh.funcs.has(first);
 }
 
 /** Run `body` in a subshell with the given descriptors; a process of its own when the kernel can fork. */

@@ -79,12 +79,12 @@ export function signalDescription(sig: number): string | undefined {
 }
 
 /**
- * The longest string a shell variable may hold: 64 MiB. bash grows strings with xrealloc until
- * malloc fails; V8 cannot hold strings past about 512 MiB at all, and doubling a value (`x=$x$x`)
- * needs room for the result beside the original, so we stop well before: a real 8 GB host would
- * fail later, with the same words.
+ * The longest string a shell variable may hold: 16 MiB. bash grows strings with xrealloc until
+ * malloc fails; V8 cannot hold strings past about 512 MiB at all, and copying a big string is one
+ * step nothing can interrupt (a 64 MiB doubling blocks the tab for seconds), so we stop well
+ * before: a real 8 GB host would fail later, with the same words.
  */
-export const MAX_SHELL_STRING = 64 * 1024 * 1024;
+export const MAX_SHELL_STRING = 16 * 1024 * 1024;
 /** Values this small are part of the shell's baseline memory; larger ones are charged to its cgroup. */
 const CHARGED_FROM = 64 * 1024;
 

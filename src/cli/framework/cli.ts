@@ -3,6 +3,7 @@
  * error printing with Docker 28.5's texts and exit codes (cli-errors.md §1).
  */
 import { TemplateError } from '../format/template-parse';
+import { DaemonError } from '../daemon-api';
 import { buildTree, CLIENT_GIT_COMMIT, CLIENT_VERSION, findChild } from './root';
 import { commandPath, helpText, useLine, type Node } from './help';
 import { FlagError, parseFlags } from './parse';
@@ -101,6 +102,8 @@ export async function runDockerCli(argv: string[], io: CliIo, daemon: unknown): 
     return await n.spec.run({ io, daemon, commandPath: commandPath(n), changed: p.changed, globals: g.flags, spec: n.spec }, p.args, p.flags);
   } catch (e) {
     if (e instanceof CliError) return fail(e.message, e.status);
+    // An API error a handler did not word itself: docker-cli prints every one the same way.
+    if (e instanceof DaemonError) return fail(`Error response from daemon: ${e.message}`, 1);
     // A --format that does not parse: docker-cli wraps text/template's error the same way in
     // every command (version and info name their template and exit 64).
     if (e instanceof TemplateError) {

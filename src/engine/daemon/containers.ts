@@ -753,7 +753,7 @@ export class ContainerService {
     list = list.filter((c) => {
       if (!all && !c.running) return false;
       if (f.status?.length && !f.status.includes(c.state.Status)) return false;
-      if (f.name?.length && !f.name.some((n) => new RegExp(n.replace(/^\//, '')).test(c.name))) return false;
+      if (f.name?.length && !f.name.some((n) => nameMatches(n, c.name))) return false;
       if (f.id?.length && !f.id.some((i) => c.id.startsWith(i))) return false;
       if (f.exited?.length && (c.state.Status !== 'exited' || !f.exited.includes(String(c.state.ExitCode)))) return false;
       if (f.health?.length && !f.health.includes(c.running ? (healthOf(c)?.Status ?? 'none') : 'none')) return false;
@@ -771,6 +771,18 @@ export class ContainerService {
     });
     if (opts.limit > 0) list = list.slice(0, opts.limit);
     return list.map((c) => this.summary(c, opts.size));
+  }
+}
+
+/**
+ * The `name` filter is a Go regular expression. One that does not compile matches nothing (moby's
+ * filters.Match gives false on a regexp error), so `docker ps --filter 'name=['` lists an empty table.
+ */
+function nameMatches(pattern: string, name: string): boolean {
+  try {
+    return new RegExp(pattern.replace(/^\//, '')).test(name);
+  } catch {
+    return false;
   }
 }
 
