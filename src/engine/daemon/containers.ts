@@ -115,6 +115,9 @@ export class ContainerService {
     const imageRef = String(req.Image ?? '');
     const img = this.d.store.find(imageRef);
     if (!img) throw new DaemonError(`No such image: ${safeFamiliar(imageRef)}`, 404);
+    // The layer store refuses a chain deeper than overlayfs can stack under a container's own
+    // layers (moby's ErrMaxDepthExceeded): 127 image layers is the most a container can run on.
+    if (img.layers.length > MAX_IMAGE_LAYERS) throw new DaemonError('max depth exceeded', 500);
     if (body.name !== undefined && body.name !== '') {
       const name = body.name.replace(/^\//, '');
       if (!VALID_NAME.test(name)) throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
@@ -785,6 +788,9 @@ function nameMatches(pattern: string, name: string): boolean {
     return false;
   }
 }
+
+/** The most image layers a container's root filesystem may stack (see create). */
+export const MAX_IMAGE_LAYERS = 127;
 
 /** The terminal behind a stream, looking through wrappers (the shell's pushback reader). */
 export function terminalOf(s: ReadStream | undefined): Pty | undefined {
