@@ -21,8 +21,9 @@ import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populate
 import { registerAllPrograms } from './host/programs';
 import { Daemon } from './dockerd';
 import { startInteractiveShell } from './host/login';
+import { signalDescription } from '../shell/limits';
 import { restoreMutable, snapshotMutable } from './fs/snapshot';
-import type { MachineSnapshot } from './snapshot';
+import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
 import { EngineQuery } from './query';
 import type { MachineQuery } from '../api/machine-query';
 
@@ -58,8 +59,12 @@ export class Machine {
     snap?: MachineSnapshot,
   ) {
     this.kernel = new Kernel({ clock, rng, events: this.events });
-    if (snap) this.disk = restoreMutable(snap.host, { now: () => clock.now() });
-    else {
+    if (snap) {
+      this.disk = restoreMutable(snap.host, { now: () => clock.now() });
+      // A saved host disk without the login shell would boot into a dead terminal: lay the host's
+      // system files down again (the learner's own files, if any, stay).
+      if (!new Vfs(this.disk, { now: () => clock.now() }).view(ROOT, '/').exists('/bin/bash')) populateHost(this.disk, clock.now());
+    } else {
       this.disk = new MutableLayer({ now: () => clock.now() });
       populateHost(this.disk, clock.now());
     }
@@ -86,8 +91,24 @@ export class Machine {
     this.daemon.attachProcesses(this.dockerdProc, containerd);
   }
 
+  /**
+   * Start a machine, fresh or from a saved state. A saved state is untrusted (autosave, links,
+   * files): it is checked whole first, and whatever still goes wrong while restoring it is reported
+   * as the same SnapshotError, never as a raw JavaScript error.
+   */
   static async boot(opts: BootOptions = {}): Promise<Machine> {
     registerAllPrograms();
+    if (opts.snapshot === undefined) return Machine.create(opts);
+    const snap = validateSnapshot(opts.snapshot);
+    try {
+      return Machine.create({ ...opts, snapshot: snap });
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError(`This saved machine could not be restored (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  }
+
+  private static create(opts: BootOptions): Machine {
     const snap = opts.snapshot;
     const clock =
       opts.clock === 'real'
@@ -122,11 +143,14 @@ export class Machine {
     let closed = false;
     const start = () => {
       shell = startInteractiveShell(this, pty, LEARNER, hostEnv(HOST_UID), HOST_HOME);
+      const me = shell;
       void shell.wait().then(() => {
         if (closed) return;
         // Leaving the login shell ends the session on a real machine; here a new one starts, so
-        // the page never ends up with a dead terminal.
-        pty.emit('logout\r\n');
+        // the page never ends up with a dead terminal. A shell that crashed (a function that
+        // recursed until its stack overflowed) is reported as its parent would report it.
+        const words = me.killedBy !== undefined ? signalDescription(me.killedBy) : undefined;
+        pty.emit(words && me.killedBy !== 1 && me.killedBy !== 9 ? words + '\r\n' : 'logout\r\n');
         start();
       });
     };

@@ -9,6 +9,7 @@
  * starts it again.
  */
 import type { LayerSnapshot } from './fs/snapshot';
+import { machineSnapshot, SnapshotError } from './snapshot-check';
 import type { ImageStoreSnapshot } from './image/snapshot';
 import type { RegistrySnapshot } from './registry/registry';
 import type { ContainerConfig, ContainerState, HostConfig, LogEntry } from './container/container';
@@ -54,6 +55,31 @@ export interface MachineSnapshot {
   daemon: DaemonSnapshot;
 }
 
+/**
+ * Check untrusted data (autosave, a share link, an imported file) before booting from it: the
+ * whole structure, every field's type. Throws SnapshotError with a sentence for the learner.
+ */
+export function validateSnapshot(x: unknown): MachineSnapshot {
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || (x as { format?: unknown }).format !== 'docker-lab-machine') {
+    throw new SnapshotError('This is not a saved Docker Lab machine.');
+  }
+  const version = (x as { version?: unknown }).version;
+  if (version !== 1) {
+    throw new SnapshotError(
+      typeof version === 'number' && version > 1
+        ? `This machine was saved by a newer Docker Lab (format version ${Math.floor(version)}); this one reads version 1.`
+        : 'This saved machine has no format version Docker Lab knows.',
+    );
+  }
+  machineSnapshot(x, 'machine');
+  const rng = (x as MachineSnapshot).rng;
+  // xoshiro128's state: four 32-bit words, not all zero (an all-zero state only ever yields 0).
+  if (rng.some((w) => w < 0 || w > 0xffffffff) || rng.every((w) => w === 0)) throw new SnapshotError('This saved machine is damaged and cannot be loaded (machine.rng: not a random generator state).');
+  return x as MachineSnapshot;
+}
+
 export function isMachineSnapshot(x: unknown): x is MachineSnapshot {
   return typeof x === 'object' && x !== null && (x as MachineSnapshot).format === 'docker-lab-machine' && (x as MachineSnapshot).version === 1;
 }
+
+export { SnapshotError };

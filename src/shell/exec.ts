@@ -16,6 +16,7 @@ import { Pipe } from '../engine/process/pipe';
 import { EpipeError, signalName, type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
 import { isFsError, X_OK } from '../engine/fs/types';
 import { maxOf, pushAll } from '../engine/programs/lib/arrays';
+import { forkOrFail, MAX_FUNCTION_DEPTH, signalDescription, stackOverflow } from './limits';
 
 export async function runList(sh: Shell, list: List): Promise<number> {
   for (const item of list.items) {
@@ -81,7 +82,11 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
       fds.set(1, pipes[i].writer);
       if (p.stderrToo?.[i]) fds.set(2, pipes[i].writer);
     }
-    return inSubshell(sh, fds, (c) => runCommand(c, cmd), cmd.type !== 'simple').finally(() => {
+    // Every stage is its own process in bash; we save the fork for plain commands, but not for a
+    // function call, whose body may build pipelines of its own (`g() { g | g; }`): those must meet
+    // the process limits as real subshells do instead of multiplying inside one process.
+    const fork = cmd.type !== 'simple' || isFunctionCall(sh, cmd);
+    return inSubshell(sh, fds, (c) => runCommand(c, cmd), fork).finally(() => {
       if (i) pipes[i - 1].reader.close();
       if (i < n - 1) pipes[i].writer.close();
     });
@@ -92,11 +97,16 @@ async function runMulti(sh: Shell, p: Pipeline): Promise<number> {
   return st;
 }
 
+function isFunctionCall(sh: Shell, cmd: SimpleCommand): boolean {
+  const first = cmd.words[0] && plainText(cmd.words[0]);
+  return first !== undefined && sh.funcs.has(first);
+}
+
 /** Run `body` in a subshell with the given descriptors; a process of its own when the kernel can fork. */
 export async function inSubshell(sh: Shell, fds: Map<number, Stream>, body: (c: Shell) => Promise<number>, fork: boolean): Promise<number> {
   const sys = sh.sys;
   if (fork && canFork(sys)) {
-    const child = await sys.fork(
+    const child = await forkOrFail(sh, () => sys.fork(
       sh.proc,
       { argv: [sh.argv0], env: sh.environ(), cwd: sh.fs.cwd, stdin: (fds.get(0) as ReadStream) ?? bytesReader(''), stdout: (fds.get(1) as WriteStream) ?? nullWriter(), stderr: (fds.get(2) as WriteStream) ?? nullWriter() },
       (ctx) => {
@@ -107,7 +117,7 @@ export async function inSubshell(sh: Shell, fds: Map<number, Stream>, body: (c: 
         c.fds.set(2, ctx.stderr);
         return subshellBody(c, body);
       },
-    );
+    ));
     return waitChild(sh, child);
   }
   const c = sh.clone();
@@ -150,8 +160,13 @@ export async function waitChild(sh: Shell, child: ChildProcess): Promise<number>
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     child.wait().then(
-      (s) => {
+      async (s) => {
         signal.removeEventListener('abort', onAbort);
+        // An interactive shell says how a foreground job died of a signal (`Killed`,
+        // `Segmentation fault (core dumped)`); not for SIGINT and SIGPIPE, as bash.
+        const sig = child.killedBy?.();
+        const words = sig !== undefined && sh.mode === 'interactive' && !sh.isSubshell ? signalDescription(sig) : undefined;
+        if (words) await sh.writeErr(words + '\n');
         resolve(s);
       },
       (e) => {
@@ -164,12 +179,15 @@ export async function waitChild(sh: Shell, child: ChildProcess): Promise<number>
 
 async function startBackground(sh: Shell, item: ListItem): Promise<void> {
   const fds = new Map(sh.fds);
-  if (sh.mode !== 'interactive') fds.set(0, bytesReader(''));
+  // Job control (job numbers, the terminal as stdin) belongs to the interactive shell itself; its
+  // subshells run background commands as a script does, with stdin from /dev/null.
+  const jobControl = sh.mode === 'interactive' && !sh.isSubshell;
+  if (!jobControl) fds.set(0, bytesReader(''));
   const id = (sh.jobs.length ? maxOf(sh.jobs.map((j) => j.id)) : 0) + 1;
   const job: Job = { id, pid: 0, text: item.text, done: Promise.resolve(0) };
   const sys = sh.sys;
   if (canFork(sys)) {
-    const child = await sys.fork(
+    const child = await forkOrFail(sh, () => sys.fork(
       sh.proc,
       { argv: [sh.argv0], env: sh.environ(), cwd: sh.fs.cwd, stdin: (fds.get(0) as ReadStream) ?? bytesReader(''), stdout: (fds.get(1) as WriteStream) ?? nullWriter(), stderr: (fds.get(2) as WriteStream) ?? nullWriter() },
       (ctx) => {
@@ -180,7 +198,7 @@ async function startBackground(sh: Shell, item: ListItem): Promise<void> {
         c.fds.set(2, ctx.stderr);
         return subshellBody(c, (c) => runAndOr(c, item.cmd));
       },
-    );
+    ));
     job.pid = child.pid;
     job.child = child;
     job.done = child.wait();
@@ -200,7 +218,7 @@ async function startBackground(sh: Shell, item: ListItem): Promise<void> {
   job.done.then((s) => (job.status = s)).catch(() => {});
   sh.jobs.push(job);
   sh.lastBg = job.pid;
-  if (sh.mode === 'interactive') await sh.writeErr(`[${id}] ${job.pid}\n`);
+  if (jobControl) await sh.writeErr(`[${id}] ${job.pid}\n`);
   sh.status = 0;
 }
 
@@ -432,6 +450,7 @@ export async function callFunction(sh: Shell, body: Command, argv: string[]): Pr
   const savedPos = sh.positionalParams;
   sh.positionalParams = argv.slice(1);
   const scope = new Map<string, import('./shell').Var | undefined>();
+  if (sh.funcDepth >= MAX_FUNCTION_DEPTH) stackOverflow(sh);
   sh.locals.push(scope);
   sh.funcDepth++;
   try {
@@ -505,7 +524,7 @@ async function runExternal(sh: Shell, argv: string[], assigns: Record<string, st
   };
   let child: ChildProcess;
   try {
-    child = await sh.sys.spawn({ argv, path, env: sh.environ(assigns), cwd: sh.fs.cwd, ...stdio });
+    child = await forkOrFail(sh, () => sh.sys.spawn({ argv, path, env: sh.environ(assigns), cwd: sh.fs.cwd, ...stdio }));
   } catch (e) {
     if (!isFsError(e)) throw e;
     if (e.code === 'ENOEXEC') return runScriptFile(sh, path, argv);

@@ -21,7 +21,8 @@ export interface TtyHandle {
 export function ttyOf(stream: ReadStream): TtyHandle | undefined {
   const s = stream as ReadStream & { tty?: TtyHandle; inner?: ReadStream };
   if (s.tty) return s.tty;
-  if (s instanceof PushbackReader) return ttyOf(s.inner);
+  // Wrappers (a PushbackReader, the kernel's per-process guard) keep the stream they wrap in `inner`.
+  if (s instanceof PushbackReader || s.inner) return s.inner ? ttyOf(s.inner) : undefined;
   return undefined;
 }
 

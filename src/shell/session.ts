@@ -10,6 +10,7 @@ import { jobLine } from './builtins/jobs';
 import { parse, ParseError } from './parser';
 import { ExitShell, Shell } from './shell';
 import { Interrupted } from './shell';
+import { ForkFailed } from './limits';
 import { LineEditor, ttyOf, type TtyHandle } from './readline';
 import { completeLine } from './complete';
 import { SIGNALS, type ProgramContext, type WriteStream } from '../engine/process/types';
@@ -127,6 +128,7 @@ export class ShellSession {
         await newlineIfKilled();
         return sh.status;
       }
+      if (e instanceof ForkFailed) return (sh.status = e.status);
       if (e instanceof ExitShell) {
         this.exited = await runExitTrap(sh, e.status);
         return this.exited;

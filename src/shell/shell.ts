@@ -44,6 +44,8 @@ export interface ShellOptions {
 export class BreakLoop { constructor(public n: number) {} }
 export class ContinueLoop { constructor(public n: number) {} }
 export class ReturnFn { constructor(readonly status: number) {} }
+import { accountString } from './limits';
+
 export class ExitShell { constructor(readonly status: number) {} }
 
 /** Ctrl-C at an interactive shell: abandons the command line being run (status 130), as bash does. */
@@ -150,6 +152,7 @@ export class Shell implements ExpandHost {
   setVar(name: string, value: string, opts: { export?: boolean } = {}): void {
     const v = this.vars.get(name);
     if (v?.readonly) throw new ShellError(`${name}: readonly variable`);
+    accountString(this, v?.value?.length ?? 0, value.length);
     if (v) {
       v.value = value;
       if (opts.export || this.opts.allexport) v.exported = true;

@@ -158,6 +158,11 @@ export class Headless {
     await this.settle();
   }
 
+  /** Send keys without waiting for anything (the fuzzer interrupts a command mid-run with it). */
+  press(keys: string): void {
+    this.session.input(keys);
+  }
+
   /** Everything shown so far, and clear it. */
   take(raw = false): string {
     const s = this.out.join('');

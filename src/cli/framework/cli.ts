@@ -3,11 +3,11 @@
  * error printing with Docker 28.5's texts and exit codes (cli-errors.md §1).
  */
 import { TemplateError } from '../format/template-parse';
+import { DaemonError } from '../daemon-api';
 import { buildTree, CLIENT_GIT_COMMIT, CLIENT_VERSION, findChild } from './root';
 import { commandPath, helpText, useLine, type Node } from './help';
 import { FlagError, parseFlags } from './parse';
 import { CliError, type ArgsRule, type CliIo } from './types';
-import { DaemonError } from '../daemon-api';
 import { InvalidReference } from '../../engine/image/reference';
 
 function plural(n: number): string {

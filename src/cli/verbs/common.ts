@@ -1,10 +1,44 @@
 /** What the verb handlers share: the daemon handle, error reporting, filters and formatted output. */
+import { InvalidReference } from '../../engine/image/reference';
 import { CliError, type FlagValues, type RunContext } from '../framework/types';
 import { DaemonError, type DaemonApi } from '../daemon-api';
 import type { FormatResult } from '../format/table';
 
 export function daemonOf(ctx: RunContext): DaemonApi {
-  return ctx.daemon as DaemonApi;
+  return asApi(ctx.daemon as DaemonApi);
+}
+
+const apis = new WeakMap<object, DaemonApi>();
+/**
+ * The daemon as the CLI sees it over its HTTP API: whatever the daemon refuses comes back as an
+ * error response. Reference parsing inside the daemon throws InvalidReference (the parser is shared
+ * with the CLI); over the wire that is a 400 with the same text, so `docker rmi café` says
+ * `Error response from daemon: invalid reference format` instead of leaking as an internal error.
+ */
+function asApi(d: DaemonApi): DaemonApi {
+  let api = apis.get(d);
+  if (api) return api;
+  const asResponse = (e: unknown): never => {
+    if (e instanceof InvalidReference) throw new DaemonError(e.message, 400);
+    throw e;
+  };
+  api = new Proxy(d, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        let r: unknown;
+        try {
+          r = v.apply(target, args);
+        } catch (e) {
+          return asResponse(e);
+        }
+        return r instanceof Promise ? r.catch(asResponse) : r;
+      };
+    },
+  });
+  apis.set(d, api);
+  return api;
 }
 
 /** `Error response from daemon: <msg>` for daemon errors; other errors pass through. */

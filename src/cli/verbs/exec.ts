@@ -29,6 +29,7 @@ export const execRun: Handler = async (ctx, args, flags) => {
     if (!(e instanceof DaemonError)) throw e;
     // Start-time failures of the process come back as the runtime's text (no daemon prefix).
     if (e.message.startsWith('OCI runtime exec failed')) throw new CliError(e.message, statusFor(e.message) === 125 ? 126 : statusFor(e.message));
+    if (e.message.startsWith('unable to find user')) throw new CliError(e.message, 126);
     throw new CliError(daemonMessage(e), 1);
   }
 };

@@ -182,6 +182,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     ReadonlyRootfs: bool(flags, 'read-only'),
     Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,
     MemorySwap: str(flags, 'memory-swap') === '-1' ? -1 : str(flags, 'memory-swap') ? ramInBytes(str(flags, 'memory-swap')) : 0,
+    // --pids-limit: Docker stores a positive limit; 0 leaves it unset and -1 means unlimited.
+    ...(Number(flags['pids-limit']) ? { PidsLimit: Number(flags['pids-limit']) } : {}),
     NanoCpus: str(flags, 'cpus') && str(flags, 'cpus') !== '0.000' ? Math.round(Number(str(flags, 'cpus')) * 1e9) : 0,
     Binds: vols.binds.length ? vols.binds : null,
     ...(vols.mounts.length ? { Mounts: vols.mounts } : {}),

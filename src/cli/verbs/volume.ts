@@ -87,6 +87,8 @@ export const volumeRmRun: Handler = async (ctx, args, flags) => {
 
 export const volumePruneRun: Handler = async (ctx, _args, flags) => {
   const all = bool(flags, 'all');
+  // docker-cli parses --filter as the flag is set, so a bad one fails before the question.
+  const filters = parseFilters(list(flags, 'filter'));
   if (!bool(flags, 'force')) {
     await ctx.io.stdout.write(`WARNING! This will remove ${all ? 'all local volumes' : 'anonymous local volumes'} not used by at least one container.\nAre you sure you want to continue? [y/N] `);
     const chunk = await ctx.io.stdin.read().catch(() => null);
@@ -95,7 +97,7 @@ export const volumePruneRun: Handler = async (ctx, _args, flags) => {
   }
   let r: Awaited<ReturnType<ReturnType<typeof api>['volumePrune']>>;
   try {
-    r = await api(ctx).volumePrune(all, parseFilters(list(flags, 'filter')));
+    r = await api(ctx).volumePrune(all, filters);
   } catch (e) {
     if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
     throw e;

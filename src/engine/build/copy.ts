@@ -137,12 +137,23 @@ function mkdirp(fs: Fs, dir: string, own: { uid: number; gid: number }): void {
   fs.chown(dir, own.uid, own.gid);
 }
 
+function lexists(fs: Fs, path: string): boolean {
+  try {
+    fs.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function put(fs: Fs, path: string, it: Item, own: { uid: number; gid: number }, chmod?: number): void {
   if (it.kind === 'dir') {
     if (!fs.exists(path)) fs.mkdir(path, { mode: chmod ?? it.mode });
     else fs.chmod(path, chmod ?? it.mode);
   } else if (it.kind === 'symlink') {
-    if (fs.exists(path)) fs.unlink(path);
+    // Replace whatever is there, a dangling link included (exists() follows links and would say
+    // no, and symlink(2) would then fail with EEXIST).
+    if (lexists(fs, path)) fs.unlink(path);
     fs.symlink(it.target ?? '', path);
     return;
   } else {

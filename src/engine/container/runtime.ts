@@ -133,6 +133,8 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
       return kernel.spawnProgram(failed, { argv: spec.argv, env: spec.env, cwd: spec.cwd, stdin: spec.stdin, stdout: spec.stdout, stderr: spec.stderr, cred, ctx, newProcessGroup: true, newSession: true }, shim);
     }
     if (isFsError(e, 'ENOENT')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
+    // The machine's process table is full (a fork bomb elsewhere): runc cannot clone the process.
+    if (isFsError(e, 'EAGAIN')) throw new RuntimeError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: fork/exec /proc/self/exe: resource temporarily unavailable: unknown`);
     throw e;
   }
 }

@@ -9,6 +9,7 @@ import type { ImageStore } from '../image/store';
 import type { ContainerService } from './containers';
 import type { ImageService } from './images';
 import { Builder, BuildFailure, type BuildOptions } from '../build/builder';
+import { ShellLexError } from '../build/dockerfile/shell-lex';
 import { contextFromTar } from '../build/context';
 import type { TarEntry } from '../fs/tar';
 import type { BuildCache } from '../build/cache';
@@ -80,6 +81,9 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
   } catch (e) {
     if (e instanceof BuildFailure) result = { error: e.message, status: e.status };
     else if (e instanceof DaemonError) result = { error: req.classic ? `Error response from daemon: ${e.message}` : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };
+    // The word expander's `failed to process "…": …` at a step it met only while running (USER,
+    // WORKDIR …) is a solve failure like any other, not an internal error.
+    else if (e instanceof ShellLexError) result = { error: req.classic ? e.message : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };
     else {
       emit({ type: 'build.finished', build, error: String(e) });
       throw e;

@@ -122,6 +122,9 @@ export class ContainerService {
     const imageRef = String(req.Image ?? '');
     const img = this.d.store.find(imageRef);
     if (!img) throw new DaemonError(`No such image: ${safeFamiliar(imageRef)}`, 404);
+    // The layer store refuses a chain deeper than overlayfs can stack under a container's own
+    // layers (moby's ErrMaxDepthExceeded): 127 image layers is the most a container can run on.
+    if (img.layers.length > MAX_IMAGE_LAYERS) throw new DaemonError('max depth exceeded', 500);
     if (body.name !== undefined && body.name !== '') {
       const name = body.name.replace(/^\//, '');
       if (!VALID_NAME.test(name)) throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
@@ -185,7 +188,9 @@ export class ContainerService {
   restore(list: ContainerSnapshot[]): void {
     for (const s of list) {
       const img = this.d.store.get(s.imageId);
-      if (!img) throw new Error(`machine snapshot: image ${s.imageId} of container ${s.id} is missing`);
+      // A saved container whose image is gone could never start again (Docker keeps images in use
+      // from being removed); the machine is repaired by leaving it out.
+      if (!img) continue;
       const upper = restoreMutable(s.upper, { now: () => this.d.clock.now() });
       const rootfs = new Overlay(img.layers as Layer[], upper);
       const c = new Container(s.id, s.name, s.created, s.imageId, s.imageRef, s.path, s.args, s.config, s.hostConfig, rootfs);
@@ -315,9 +320,10 @@ export class ContainerService {
     void init.wait().then((code) => this.onExit(c, init, code));
   }
 
-  /** A fresh memory cgroup per start, sized by -m / --memory-swap. */
+  /** A fresh cgroup per start: memory sized by -m / --memory-swap, pids.max by --pids-limit. */
   private cgroupFor(c: Container): MemoryCgroup {
-    const cg = MemoryCgroup.forContainer(c.hostConfig.Memory, c.hostConfig.MemorySwap ?? 0, HOST_MEMORY);
+    const pids = typeof c.hostConfig.PidsLimit === 'number' ? c.hostConfig.PidsLimit : 0;
+    const cg = MemoryCgroup.forContainer(c.hostConfig.Memory, c.hostConfig.MemorySwap ?? 0, HOST_MEMORY, pids);
     (c as Container & { cgroup?: MemoryCgroup }).cgroup = cg;
     return cg;
   }
@@ -771,7 +777,7 @@ export class ContainerService {
     list = list.filter((c) => {
       if (!all && !c.running) return false;
       if (f.status?.length && !f.status.includes(c.state.Status)) return false;
-      if (f.name?.length && !f.name.some((n) => new RegExp(n.replace(/^\//, '')).test(c.name))) return false;
+      if (f.name?.length && !f.name.some((n) => nameMatches(n, c.name))) return false;
       if (f.id?.length && !f.id.some((i) => c.id.startsWith(i))) return false;
       if (f.exited?.length && (c.state.Status !== 'exited' || !f.exited.includes(String(c.state.ExitCode)))) return false;
       if (f.health?.length && !f.health.includes(c.running ? (healthOf(c)?.Status ?? 'none') : 'none')) return false;
@@ -792,9 +798,24 @@ export class ContainerService {
   }
 }
 
+/**
+ * The `name` filter is a Go regular expression. One that does not compile matches nothing (moby's
+ * filters.Match gives false on a regexp error), so `docker ps --filter 'name=['` lists an empty table.
+ */
+function nameMatches(pattern: string, name: string): boolean {
+  try {
+    return new RegExp(pattern.replace(/^\//, '')).test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** The most image layers a container's root filesystem may stack (see create). */
+export const MAX_IMAGE_LAYERS = 127;
+
 /** The terminal behind a stream, looking through wrappers (the shell's pushback reader). */
 export function terminalOf(s: ReadStream | undefined): Pty | undefined {
-  for (let cur = s as (ReadStream & { tty?: unknown; inner?: ReadStream }) | undefined, i = 0; cur && i < 8; i++) {
+  for (let cur = s as (ReadStream & { tty?: unknown; inner?: ReadStream }) | undefined, i = 0; cur && i < 64; i++) {
     if (cur.tty instanceof Pty) return cur.tty;
     cur = cur.inner as typeof cur;
   }

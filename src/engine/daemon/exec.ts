@@ -3,7 +3,7 @@
  * name and filesystem as its PID 1), started under the container's shim, as runc exec does.
  */
 import type { Container } from '../container/container';
-import { containerEnv, resolveUser, withHome } from '../container/runtime';
+import { containerEnv, resolveUser, RuntimeError, withHome } from '../container/runtime';
 import { isFsError } from '../fs/types';
 import type { Kernel, Proc } from '../process/kernel';
 import { Pty } from '../process/pty';
@@ -30,7 +30,14 @@ export function execInContainer(kernel: Kernel, c: Container, shim: Proc | undef
   if (c.state.Paused) throw new DaemonError(`Container ${c.id} is paused, unpause the container before exec`, 409);
   const ctx = c.init.ctx;
   const rootView = ctx.fsRoot.view({ uid: 0, gid: 0, groups: [0] }, '/');
-  const cred = opts.user ? resolveUser(rootView, opts.user) : { ...c.init.info.cred, groups: [...c.init.info.cred.groups] };
+  let cred;
+  try {
+    cred = opts.user ? resolveUser(rootView, opts.user) : { ...c.init.info.cred, groups: [...c.init.info.cred.groups] };
+  } catch (e) {
+    // runc fails to start the process: the CLI shows the runtime's words and exits 126.
+    if (e instanceof RuntimeError) throw new DaemonError(e.message, 400);
+    throw e;
+  }
   const env = withHome(containerEnv([...c.config.Env, ...(opts.env ?? [])], c.config.Hostname, !!opts.tty), rootView, cred.uid);
   const cwd = opts.workdir || c.config.WorkingDir || '/';
   const fs = ctx.fsRoot.view(cred, cwd);

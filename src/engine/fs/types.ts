@@ -41,7 +41,7 @@ export const ROOT: Cred = Object.freeze({ uid: 0, gid: 0, groups: [0] }) as Cred
 
 export type Errno =
   | 'ENOENT' | 'EACCES' | 'EPERM' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY'
-  | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EXDEV' | 'EBUSY' | 'ENOSPC' | 'ENAMETOOLONG' | 'ENOEXEC';
+  | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EXDEV' | 'EBUSY' | 'ENOSPC' | 'ENAMETOOLONG' | 'ENOEXEC' | 'EAGAIN';
 
 export const STRERROR: Record<Errno, string> = {
   ENOENT: 'No such file or directory',
@@ -59,6 +59,7 @@ export const STRERROR: Record<Errno, string> = {
   ENOSPC: 'No space left on device',
   ENAMETOOLONG: 'File name too long',
   ENOEXEC: 'Exec format error',
+  EAGAIN: 'Resource temporarily unavailable',
 };
 
 export class FsError extends Error {

@@ -11,6 +11,13 @@ export class MemoryCgroup {
   usage = 0;
   oomKills = 0;
   /**
+   * The pids controller of the same cgroup (cgroup v2 keeps every controller of a container in one
+   * directory): `docker run --pids-limit N` sets pids.max; fork and clone fail with EAGAIN once
+   * `pids` processes are in the group. 0 means no limit.
+   */
+  pidsMax = 0;
+  pids = 0;
+  /**
    * @param limit memory.max in bytes (what `docker stats` shows as LIMIT)
    * @param oomAt memory + swap in bytes: where the OOM killer acts
    */
@@ -26,12 +33,28 @@ export class MemoryCgroup {
   }
 
   /** From a container's HostConfig (Memory, MemorySwap: 0 = default, -1 = unlimited swap). */
-  static forContainer(memory: number, memorySwap: number, hostTotal: number): MemoryCgroup {
-    if (!memory) return new MemoryCgroup(hostTotal);
+  static forContainer(memory: number, memorySwap: number, hostTotal: number, pidsLimit = 0): MemoryCgroup {
     const swap = memorySwap === -1 ? hostTotal : memorySwap > 0 ? memorySwap : memory * 2;
-    return new MemoryCgroup(memory, Math.min(swap, hostTotal));
+    const cg = memory ? new MemoryCgroup(memory, Math.min(swap, hostTotal)) : new MemoryCgroup(hostTotal);
+    // Docker treats 0 and -1 as unlimited.
+    cg.pidsMax = pidsLimit > 0 ? pidsLimit : 0;
+    return cg;
   }
 }
 
 /** The host's memory as `free` reports it; the host cgroup's limit. */
 export const HOST_MEMORY = 8_323_616_768;
+
+/**
+ * The most processes the simulated machine holds at once (the kernel's threads-max). A real machine
+ * of this size allows tens of thousands, but each simulated process is a live JavaScript closure
+ * with its own shell state; past a few thousand a fork bomb would exhaust the browser tab before
+ * the kernel said no. At this number fork returns EAGAIN, as it does when a real machine is full.
+ */
+export const MAX_PROCESSES = 2048;
+/**
+ * RLIMIT_NPROC of the learner's login (what `ulimit -u` shows on the host): processes one non-root
+ * user may own. Lower than MAX_PROCESSES so that a fork bomb at the host prompt leaves room for
+ * the daemon, containers and root.
+ */
+export const USER_MAX_PROCESSES = 1024;

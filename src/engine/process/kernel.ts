@@ -13,7 +13,7 @@
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
-import { HOST_MEMORY, MemoryCgroup } from './cgroup';
+import { HOST_MEMORY, MAX_PROCESSES, MemoryCgroup, USER_MAX_PROCESSES } from './cgroup';
 import { maybeYield } from './slice';
 import type { NetNamespace } from '../network/stack';
 import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
@@ -34,6 +34,9 @@ import {
   type System,
   type WriteStream,
 } from './types';
+
+/** Process slots only the host may use (see checkFork). */
+const HOST_RESERVE = 128;
 
 export class PidNamespace {
   private next = 1;
@@ -84,6 +87,12 @@ export class Proc implements ProcessApi {
   readonly children = new Set<Proc>();
   /** Bytes charged to the cgroup by this process (released when it exits). */
   memory = 0;
+  /**
+   * Aborts when the process ends, however it ends (a normal exit does not abort `signal`, which
+   * other code may still hold). Reads of the process's stdin take it, so a read left pending by a
+   * finished program never swallows the next line typed at the terminal.
+   */
+  private readonly ended = new AbortController();
 
   constructor(
     readonly kernel: Kernel,
@@ -99,6 +108,9 @@ export class Proc implements ProcessApi {
   }
   get alive(): boolean {
     return this.status === undefined;
+  }
+  get endSignal(): AbortSignal {
+    return this.ended.signal;
   }
 
   setSignal(signal: number, d: SignalDisposition): SignalDisposition {
@@ -172,9 +184,13 @@ export class Proc implements ProcessApi {
     }
   }
 
+  /** The signal that killed the process, if one did (a parent shell reports it: `Killed`). */
+  killedBy?: number;
+
   /** End the process now with `status`; its program's pending waits reject with Terminated. */
   terminate(status: number): void {
     if (!this.alive) return;
+    if (status > 128) this.killedBy = status - 128;
     this.exit(status);
     this.abort.abort(new Terminated(status > 128 ? status - 128 : 0));
   }
@@ -188,12 +204,46 @@ export class Proc implements ProcessApi {
     const ws = this.waiters;
     this.waiters = [];
     ws.forEach((w) => w(this.status!));
+    this.ended.abort(new Terminated(this.status > 128 ? this.status - 128 : 0));
   }
 }
 
-/** A stream wrapper that stops a dead process's leftover code from writing. */
+/**
+ * A stream wrapper that ties every read of a process's stdin to the process's life. A program that
+ * reads without a signal (a y/N prompt, `docker build -` collecting a Dockerfile), or whose reading
+ * helper outlives it (the copy loop of `docker run -i`), would otherwise leave a reader queued on
+ * the terminal; the terminal hands the next typed line to the first reader in its queue, so that
+ * line would vanish. When the process ends, its pending reads are withdrawn and reject.
+ */
+function guardReader(proc: Proc, r: ReadStream): ReadStream {
+  const g = r as { guarded?: Proc; inner?: ReadStream };
+  if (g.guarded === proc) return r;
+  // Another process's guard (the parent's stdin, handed down): guard what it wraps instead.
+  if (g.guarded && g.inner) r = g.inner;
+  const guarded: ReadStream & { guarded: Proc; inner: ReadStream } = {
+    guarded: proc,
+    inner: r,
+    isTTY: r.isTTY,
+    read(signal) {
+      const own = proc.endSignal;
+      if (own.aborted) return Promise.reject(own.reason);
+      return r.read(signal ? AbortSignal.any([signal, own]) : own);
+    },
+    close: () => r.close(),
+  };
+  return guarded;
+}
+
+/**
+ * A stream wrapper that stops a dead process's leftover code from writing. A child is handed its
+ * parent's (guarded) streams; it wraps the stream underneath, since a descriptor stays open in the
+ * child after the parent exits (the processes of a fork bomb, a `( … ) &` job).
+ */
 function guardWriter(proc: Proc, w: WriteStream): WriteStream {
+  const under = (w as { unguarded?: WriteStream }).unguarded;
+  if (under) w = under;
   return {
+    unguarded: w,
     isTTY: w.isTTY,
     async write(chunk) {
       if (!proc.alive) throw proc.signal.reason ?? new Terminated(9);
@@ -202,7 +252,7 @@ function guardWriter(proc: Proc, w: WriteStream): WriteStream {
       return w.write(chunk);
     },
     close: () => w.close(),
-  };
+  } as WriteStream;
 }
 
 export interface KernelOptions {
@@ -254,6 +304,7 @@ export class Kernel {
       tty: parent?.info.tty,
     };
     const proc = new Proc(this, info, ctx, parent);
+    if (ctx.cgroup) ctx.cgroup.pids++;
     this.rootNs.members.set(pid, proc);
     if (ctx.pidNs !== this.rootNs) ctx.pidNs.members.set(nsPid, proc);
     this.procs.set(pid, proc);
@@ -262,7 +313,33 @@ export class Kernel {
     return proc;
   }
 
+  /**
+   * fork(2)'s resource checks: the machine's process table (threads-max), the container's pids
+   * cgroup (--pids-limit) and the user's RLIMIT_NPROC on the host (root is exempt, as in Linux).
+   * Failing any of them is EAGAIN, "Resource temporarily unavailable".
+   */
+  private checkFork(ctx: ProcContext, cred: Cred): void {
+    if (this.forkLimitHit(ctx, cred)) throw new FsError('EAGAIN', 'fork', '');
+  }
+
+  /** The number of processes sharing the limit a fork would exceed, or 0 when it may go ahead. */
+  private forkLimitHit(ctx: ProcContext, cred: Cred): number {
+    // Containers leave the last slots to the host, so a fork bomb in a container without
+    // --pids-limit still lets the learner start `docker kill` (a simulator choice: a real machine
+    // would be as stuck as its container).
+    if (this.procs.size >= MAX_PROCESSES - (ctx.container ? HOST_RESERVE : 0)) return this.procs.size;
+    const cg = ctx.cgroup;
+    if (cg && cg.pidsMax > 0 && cg.pids >= cg.pidsMax) return cg.pids;
+    if (cred.uid !== 0 && !ctx.container) {
+      let mine = 0;
+      for (const p of this.procs.values()) if (p.info.cred.uid === cred.uid && !p.ctx.container) mine++;
+      if (mine >= USER_MAX_PROCESSES) return mine;
+    }
+    return 0;
+  }
+
   reap(p: Proc): void {
+    if (p.ctx.cgroup) p.ctx.cgroup.pids--;
     this.cgroupOf(p).usage -= p.memory;
     p.memory = 0;
     this.procs.delete(p.info.pid);
@@ -315,6 +392,7 @@ export class Kernel {
     const fs = ctx.fsRoot.view(cred, opts.cwd);
     const path = opts.path ?? opts.argv[0];
     const exe = this.resolveExecutable(fs, path, opts.argv);
+    if (parent) this.checkFork(ctx, cred);
     const proc = this.create(exe.argv, ctx, parent, cred, opts.newProcessGroup ? undefined : opts.pgid);
     if (opts.newProcessGroup) proc.info.pgid = opts.pgid ?? proc.info.pid;
     if (opts.newSession) this.newSession(proc, opts.stdin.isTTY);
@@ -336,7 +414,7 @@ export class Kernel {
       argv,
       env: { ...env },
       fs,
-      stdin,
+      stdin: guardReader(proc, stdin),
       stdout: guardWriter(proc, stdout),
       stderr: guardWriter(proc, stderr),
       proc,
@@ -369,6 +447,7 @@ export class Kernel {
   /** Run a program function directly as a new process (used by the machine for built-in services). */
   spawnProgram(program: Program, opts: SpawnOptions & { ctx: ProcContext }, parent?: Proc): Proc {
     const cred = opts.cred ?? parent?.info.cred ?? { uid: 0, gid: 0, groups: [0] };
+    if (parent) this.checkFork(opts.ctx, cred);
     const proc = this.create(opts.argv, opts.ctx, parent, cred, opts.pgid);
     if (opts.newProcessGroup) proc.info.pgid = opts.pgid ?? proc.info.pid;
     if (opts.newSession) this.newSession(proc, opts.stdin.isTTY);
@@ -401,6 +480,22 @@ export class Kernel {
 
   signalGroup(pgid: number, sig: number): void {
     for (const p of [...this.procs.values()]) if (p.info.pgid === pgid) p.deliver(sig, true);
+  }
+
+  /**
+   * A fork takes time. Here it is the moment the event loop gets back: without it, processes that
+   * fork and exit at once (a fork bomb under dash or BusyBox, whose failed forks end the child at
+   * once) would chain promise to promise forever and no keystroke, timer or `docker kill` would
+   * ever run. In virtual time it costs more as the process table fills, as CPUs shared by more
+   * runnable processes give each less time: nothing on a quiet machine, 128 ms among 2,048. A fork
+   * that will fail for a limit costs a 10 ms scheduler quantum per two processes at that limit: they
+   * are all runnable and share two CPUs. That keeps a fork bomb's churn (fail, exit, fork again) to
+   * a pace a browser can simulate. In the browser, a macrotask turn.
+   */
+  async forkCost(p: Proc): Promise<void> {
+    const crowd = this.forkLimitHit(p.ctx, p.info.cred);
+    const ms = crowd ? crowd * 5 : Math.floor(this.procs.size / 16);
+    await this.clock.sleep(this.clock.virtual ? ms : 0, p.signal);
   }
 
   cgroupOf(p: Proc): MemoryCgroup {
@@ -455,20 +550,24 @@ export class Kernel {
         return undefined;
       },
       async spawn(opts): Promise<ChildProcess> {
+        await kernel.forkCost(proc);
         const child = kernel.spawn(opts, proc);
         return {
           pid: child.ctx.pidNs === proc.ctx.pidNs ? child.info.nsPid : child.info.pid,
           wait: () => child.wait(),
+          killedBy: () => child.killedBy,
           kill: (sig) => child.deliver(sig, false),
         };
       },
       /** fork(2) without exec: run a closure (a subshell, a pipeline stage) as a new child process. */
       async fork(parent: ProcessApi, opts: Omit<SpawnOptions, 'path'>, body: Program): Promise<ChildProcess> {
         const p = parent as Proc;
+        await kernel.forkCost(p);
         const child = kernel.spawnProgram(body, { ...opts, ctx: p.ctx, cred: p.info.cred }, p);
         return {
           pid: child.ctx.pidNs === kernel.rootNs ? child.info.pid : child.info.nsPid,
           wait: () => child.wait(),
+          killedBy: () => child.killedBy,
           kill: (sig) => child.deliver(sig, false),
         };
       },
@@ -483,7 +582,7 @@ export class Kernel {
           argv: exe.argv,
           env: { ...opts.env },
           fs,
-          stdin: opts.stdin!,
+          stdin: guardReader(p, opts.stdin!),
           stdout: guardWriter(p, opts.stdout!),
           stderr: guardWriter(p, opts.stderr!),
           proc: p,

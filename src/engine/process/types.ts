@@ -98,6 +98,8 @@ export interface ChildProcess {
   /** Resolves with the exit status (128+N when killed by signal N). */
   wait(): Promise<number>;
   kill(signal: number): void;
+  /** The signal that killed it, when it died of one (WIFSIGNALED), for the shell's `Killed`. */
+  killedBy?(): number | undefined;
 }
 
 /** What the kernel offers a running program. */

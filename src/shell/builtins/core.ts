@@ -1,4 +1,5 @@
 /** Builtins about the shell's own running: cd, echo, printf, exit, eval, source, type, … */
+import { USER_MAX_PROCESSES } from '../../engine/process/cgroup';
 import type { Builtin } from './index';
 import { KEYWORDS, builtins } from './index';
 import { err, escapes, out } from './io';
@@ -409,7 +410,7 @@ const LIMITS: [string, string, string, (c: boolean) => string][] = [
   ['r', 'real-time priority', '(-r)', () => '0'],
   ['s', 'stack size', '(kbytes, -s)', () => '8192'],
   ['t', 'cpu time', '(seconds, -t)', () => 'unlimited'],
-  ['u', 'max user processes', '(-u)', (c) => (c ? 'unlimited' : '31439')],
+  ['u', 'max user processes', '(-u)', (c) => (c ? 'unlimited' : String(USER_MAX_PROCESSES))],
   ['v', 'virtual memory', '(kbytes, -v)', () => 'unlimited'],
   ['x', 'file locks', '(-x)', () => 'unlimited'],
 ];

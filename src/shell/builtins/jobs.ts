@@ -111,6 +111,20 @@ const kill: Builtin = async (sh, argv) => {
       st = 1;
       continue;
     }
+    if (pid === -1) {
+      // kill(2) with pid -1: every process the caller may signal except init and itself (how a
+      // learner stops a fork bomb: `kill -9 -1`).
+      const me = sh.sys.processes(sh.proc).find((p) => p.pid === sh.proc.info.nsPid)?.pid ?? sh.proc.info.pid;
+      for (const p of sh.sys.processes(sh.proc)) {
+        if (p.pid === 1 || p.pid === me) continue;
+        try {
+          sh.sys.kill(p.pid, sig, sh.proc);
+        } catch {
+          /* not ours, or gone already: kill(-1) skips it */
+        }
+      }
+      continue;
+    }
     const exists = sh.sys.processes(sh.proc).some((p) => p.pid === pid);
     if (!exists) {
       await err(sh, 'kill', `(${pid}) - No such process`);

@@ -25,12 +25,24 @@ export interface ParsedUrl {
   path: string;
 }
 
+/**
+ * RFC 3986's `scheme://[userinfo@]host[:port]/path`, as curl and wget read it: the scheme and host
+ * are case-insensitive (`HTTP://LOCALHOST:8080/`), userinfo is not part of the host
+ * (`http://user:pw@host/`), an IPv6 address is bracketed (`http://[::1]:8080/`). The simulated
+ * network is IPv4 only; the IPv6 loopback reaches what listens on the IPv4 one, as dockerd
+ * publishes ports on both. A port past 65535 or an empty host is malformed.
+ */
 export function parseUrl(raw: string): ParsedUrl | undefined {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]+)(?::(\d+))?([^#]*)/i.exec(withScheme);
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^/?#@]*@)?(\[[0-9a-f:.]+\]|[^/:?#[\]]+)(?::(\d*))?([/?][^#]*)?(#.*)?$/i.exec(withScheme);
   if (!m) return undefined;
   const scheme = m[1].toLowerCase();
-  return { scheme, host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/' };
+  let host = m[2].toLowerCase();
+  if (host.startsWith('[')) host = host === '[::1]' ? '127.0.0.1' : host.slice(1, -1);
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  if (!host || port > 65535) return undefined;
+  const path = m[4] || '/';
+  return { scheme, host, port, path: path.startsWith('?') ? '/' + path : path };
 }
 
 export function header(res: { headers: [string, string][] }, name: string): string | undefined {

@@ -71,8 +71,18 @@ async function serve(ctx: ProgramContext, sock: Socket, conf: Conf, version: str
     let status = 200;
     let body: Uint8Array = new Uint8Array();
     const headers: [string, string][] = [['Server', `nginx/${version}`], ['Date', httpDate(now)]];
-    const path = decodeURIComponent(req.path.split('?')[0]);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    let path: string | undefined;
+    try {
+      path = decodeURIComponent(req.path.split('?')[0]);
+    } catch {
+      // A `%` not followed by two hex digits: nginx refuses the request line.
+      path = undefined;
+    }
+    if (path === undefined) {
+      status = 400;
+      body = enc.encode(errorPage(400, version));
+      headers.push(['Content-Type', 'text/html']);
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
       status = 405;
       body = enc.encode(errorPage(405, version));
       headers.push(['Content-Type', 'text/html']);

@@ -92,6 +92,8 @@ export async function curl(ctx: ProgramContext): Promise<number> {
   }
   const err = async (code: number, msg: string) => {
     if (!silent || showErr) await ctx.stderr.write(`curl: (${code}) ${msg}\n`);
+    // curl writes -w after a failed transfer too, with no response: %{http_code} is 000.
+    if (writeOut !== undefined && url) await ctx.stdout.write(writeOutText(writeOut, { status: 0, statusText: '', httpVersion: '', headers: [], body: new Uint8Array(), head: '' } as HttpResponse, url));
     return code;
   };
   if (!url) {
