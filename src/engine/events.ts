@@ -24,7 +24,9 @@ export type MachineEvent =
   | { type: 'volume.created'; name: string }
   | { type: 'volume.removed'; name: string }
   | { type: 'network.changed'; id: string }
-  | { type: 'editor.open'; path: string };
+  | { type: 'editor.open'; path: string }
+  /** The page swapped in another machine (undo, redo, reset, a restored session or a link): redraw everything. */
+  | { type: 'machine.replaced' };
 
 /**
  * One build step done (`build` ties the steps of one `docker build` together; `step` counts from 1

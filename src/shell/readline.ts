@@ -16,6 +16,10 @@ export interface TtyHandle {
   mode: { canonical: boolean; echo: boolean; isig: boolean };
   cols?: number;
   signalsSent?: number;
+  /** History to start with, taken once (the simulator's restored session; see Pty.recall). */
+  takeRecall?(): string[] | undefined;
+  /** Told each line the editor accepts (the simulator keeps the page's history with it). */
+  lineRead?(line: string): void;
 }
 
 export function ttyOf(stream: ReadStream): TtyHandle | undefined {
@@ -47,8 +51,15 @@ export class LineEditor {
   private histIdx = 0;
   private draft = '';
   private lastTab = false;
+  /** Inside a bracketed paste (ESC[200~ … ESC[201~): keys are text, a Tab is not completion. */
+  private pasting = false;
+  private readonly tty: TtyHandle | undefined;
 
-  constructor(private readonly o: LineEditorOptions) {}
+  constructor(private readonly o: LineEditorOptions) {
+    this.tty = ttyOf(o.input);
+    const recall = this.tty?.takeRecall?.();
+    if (recall && o.history.length === 0) o.history.push(...recall);
+  }
 
   async readLine(prompt: string): Promise<ReadResult> {
     this.prompt = prompt;
@@ -56,7 +67,9 @@ export class LineEditor {
     this.cursor = 0;
     this.histIdx = this.o.history.length;
     this.lastTab = false;
-    await this.o.output.write(prompt);
+    // On a terminal, bash (readline 8.1+) turns bracketed paste on while it reads a line and off
+    // before the command runs, so the terminal marks pasted text and a pasted Tab stays text.
+    await this.o.output.write(this.tty ? PASTE_ON + prompt : prompt);
     const dec = new TextDecoder();
     let pending = '';
     for (;;) {
@@ -83,8 +96,10 @@ export class LineEditor {
         if (result && key === '\r' && pending[i] === '\n') i++;
       }
       pending = pending.slice(i);
+      if (result && this.tty) out = out.replace(/\r\n$|\^C\r\n$|$/, (end) => PASTE_OFF + end);
       if (out) await this.o.output.write(out);
       if (result) {
+        if (result.kind === 'line') this.tty?.lineRead?.(result.line);
         // Keys typed ahead belong to whoever reads next (the command, or the next prompt).
         if (pending) this.o.input.unread(enc.encode(pending));
         return result;
@@ -111,6 +126,11 @@ export class LineEditor {
   private async key(k: string): Promise<{ out: string; result?: ReadResult }> {
     const wasTab = this.lastTab;
     this.lastTab = false;
+    if (k === PASTE_START || k === PASTE_END) {
+      this.pasting = k === PASTE_START;
+      return { out: '' };
+    }
+    if (this.pasting && k === '\t') return { out: this.insert('\t') };
     switch (k) {
       case '\r':
       case '\n':
@@ -212,6 +232,11 @@ export class LineEditor {
     return '\r\n' + candidates.map((c) => c.replace(/\/$/, '/').split('/').filter(Boolean).pop() + (c.endsWith('/') ? '/' : '')).join('  ') + '\r\n' + this.prompt + this.line() + (this.buf.length - this.cursor ? `\x1b[${this.buf.length - this.cursor}D` : '');
   }
 }
+
+const PASTE_ON = '\x1b[?2004h';
+const PASTE_OFF = '\x1b[?2004l';
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
 
 function lastLine(prompt: string): string {
   const i = prompt.lastIndexOf('\n');

@@ -10,8 +10,8 @@ import type { VirtualClock } from '../engine/clock';
 const TYPE_AHEAD_MS = 60_000;
 
 const KEYS: Record<string, string> = {
-  'C-a': '\x01', 'C-b': '\x02', 'C-c': '\x03', 'C-d': '\x04', 'C-e': '\x05', 'C-k': '\x0b',
-  'C-l': '\x0c', 'C-p': '\x10', 'C-q': '\x11', 'C-u': '\x15', 'C-w': '\x17', 'C-z': '\x1a',
+  'C-a': '\x01', 'C-b': '\x02', 'C-c': '\x03', 'C-d': '\x04', 'C-e': '\x05', 'C-f': '\x06', 'C-g': '\x07', 'C-k': '\x0b',
+  'C-l': '\x0c', 'C-n': '\x0e', 'C-p': '\x10', 'C-q': '\x11', 'C-r': '\x12', 'C-u': '\x15', 'C-w': '\x17', 'C-z': '\x1a',
   'C-\\': '\x1c', Tab: '\t', Enter: '\r', Esc: '\x1b', BS: '\x7f', Backspace: '\x7f',
   Up: '\x1b[A', Down: '\x1b[B', Right: '\x1b[C', Left: '\x1b[D', Home: '\x1b[H', End: '\x1b[F', Del: '\x1b[3~',
 };
@@ -125,8 +125,11 @@ export class Headless {
   }
 }
 
+/** Let pending promise jobs run. In a browser worker (share-link replay) there is no setImmediate. */
 function flush(): Promise<void> {
-  return new Promise((r) => setImmediate(r));
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate;
+  if (immediate) return new Promise((r) => immediate(() => r()));
+  return new Promise((r) => setTimeout(r, 0));
 }
 
 /** Run a whole script of typed lines; returns what the terminal showed. */

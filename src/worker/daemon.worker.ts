@@ -5,8 +5,10 @@
 import './node-globals'; // first: Node globals before memfs's dependencies evaluate
 import * as Comlink from 'comlink';
 import { Volume } from 'memfs';
-import { Machine } from '../engine/machine';
+import type { Machine } from '../engine/machine';
 import type { TerminalSession } from '../engine/terminal';
+import { Workspace } from './workspace';
+import { keepApi } from './keep-api';
 import type { MachineEvent } from '../engine/events';
 import { Batcher } from './batcher';
 import {
@@ -14,6 +16,7 @@ import {
   ok,
   type BootInfo,
   type DaemonApi,
+  type KeepApi,
   type EventsCallback,
   type OutputCallback,
   type Result,
@@ -35,11 +38,24 @@ function memfsCheck(): string {
   }
 }
 
-const booting: Promise<{ machine: Machine; info: BootInfo }> = (async () => {
+const booting: Promise<{ ws: Workspace; info: BootInfo }> = (async () => {
   const memfs = memfsCheck();
-  const machine = await Machine.boot({ clock: 'real' });
-  return { machine, info: { bootMs: Math.round(performance.now() - started), memfs } };
+  const ws = await Workspace.boot();
+  // Undo, reset, a restored session or a link put another machine in: re-attach everything to it.
+  ws.onReplace((m, note) => {
+    for (const s of sessions.values()) attachTerminal(s, m, ws, `\x1b[2m[${note}]\x1b[0m\r\n`);
+    for (const sub of subscriptions.values()) {
+      sub.off();
+      sub.off = m.events.on((e) => sub.batcher.push(e));
+      sub.batcher.push({ type: 'machine.replaced' });
+    }
+  });
+  return { ws, info: { bootMs: Math.round(performance.now() - started), memfs } };
 })();
+/** The machine in use now (it changes on undo, reset, restore and links). */
+async function current(): Promise<Machine> {
+  return (await booting).ws.machine;
+}
 // A failed boot is reported by every call; keep it from being an unhandled rejection here.
 booting.catch(() => {});
 
@@ -48,10 +64,29 @@ interface Session {
   out: Batcher<string>;
   unsubscribe: () => void;
   callback: OutputCallback;
+  cols: number;
+  rows: number;
+}
+
+/** Open the learner's terminal on `machine` for a session (closing the one it had). */
+function attachTerminal(s: Session, machine: Machine, ws: Workspace, notice = ''): void {
+  s.unsubscribe();
+  s.term.close();
+  if (notice) s.out.push(notice);
+  const term = machine.openTerminal({ history: ws.history });
+  const offOut = term.onOutput((data) => s.out.push(data));
+  const offLine = term.onLine((line) => ws.lineRead(line));
+  s.term = term;
+  s.unsubscribe = () => {
+    offOut();
+    offLine();
+  };
+  if (s.cols > 0 && s.rows > 0) term.resize(s.cols, s.rows);
 }
 
 const sessions = new Map<number, Session>();
 const subscriptions = new Map<number, { batcher: Batcher<MachineEvent>; off: () => void; callback: EventsCallback }>();
+const keep = keepApi(async () => (await booting).ws, (id) => session(id));
 let nextId = 1;
 
 /** Calls a comlink-proxied callback; a page that went away must not crash the worker. */
@@ -87,7 +122,7 @@ function session(id: number): Session {
   return s;
 }
 
-const api: DaemonApi = {
+const api: Omit<DaemonApi, keyof KeepApi> = {
   async ready(): Promise<Result<BootInfo>> {
     try {
       return ok((await booting).info);
@@ -98,12 +133,17 @@ const api: DaemonApi = {
 
   async openSession(onOutput, cols, rows) {
     try {
-      const { machine } = await booting;
-      const term = machine.openTerminal();
+      const { ws } = await booting;
+      const term = ws.machine.openTerminal({ history: ws.history });
       const out = new Batcher<string>((chunks) => call(onOutput, chunks.join('')));
-      const unsubscribe = term.onOutput((data) => out.push(data));
+      const offOut = term.onOutput((data) => out.push(data));
+      const offLine = term.onLine((line) => ws.lineRead(line));
+      const unsubscribe = () => {
+        offOut();
+        offLine();
+      };
       const id = nextId++;
-      sessions.set(id, { term, out, unsubscribe, callback: onOutput });
+      sessions.set(id, { term, out, unsubscribe, callback: onOutput, cols, rows });
       if (cols > 0 && rows > 0) term.resize(cols, rows);
       return ok(id);
     } catch (e) {
@@ -115,6 +155,7 @@ const api: DaemonApi = {
     let s: Session | undefined;
     try {
       s = session(id);
+      (await booting).ws.beforeInput(data, s.term.atHostPrompt());
       s.term.input(data);
       return ok(undefined);
     } catch (e) {
@@ -125,7 +166,10 @@ const api: DaemonApi = {
 
   async resize(id, cols, rows) {
     try {
-      session(id).term.resize(cols, rows);
+      const s = session(id);
+      s.cols = cols;
+      s.rows = rows;
+      s.term.resize(cols, rows);
       return ok(undefined);
     } catch (e) {
       return fail(e);
@@ -157,8 +201,7 @@ const api: DaemonApi = {
 
   async describe() {
     try {
-      const { machine } = await booting;
-      return ok(machine.describe());
+      return ok((await current()).describe());
     } catch (e) {
       return fail(e);
     }
@@ -166,7 +209,7 @@ const api: DaemonApi = {
 
   async subscribe(onEvents) {
     try {
-      const { machine } = await booting;
+      const machine = await current();
       const batcher = new Batcher<MachineEvent>((events) => call(onEvents, events), 50);
       const off = machine.events.on((e) => batcher.push(e));
       const id = nextId++;
@@ -179,7 +222,7 @@ const api: DaemonApi = {
 
   async readFile(path) {
     try {
-      return ok((await booting).machine.readFile(path));
+      return ok((await current()).readFile(path));
     } catch (e) {
       return fail(e);
     }
@@ -187,7 +230,7 @@ const api: DaemonApi = {
 
   async writeFile(path, text) {
     try {
-      return ok((await booting).machine.writeFile(path, text));
+      return ok((await current()).writeFile(path, text));
     } catch (e) {
       return fail(e);
     }
@@ -195,7 +238,7 @@ const api: DaemonApi = {
 
   async listFiles() {
     try {
-      return ok((await booting).machine.listFiles());
+      return ok((await current()).listFiles());
     } catch (e) {
       return fail(e);
     }
@@ -203,7 +246,7 @@ const api: DaemonApi = {
 
   async httpGet(url) {
     try {
-      return ok(await (await booting).machine.httpGet(url));
+      return ok(await (await current()).httpGet(url));
     } catch (e) {
       return fail(e);
     }
@@ -211,7 +254,7 @@ const api: DaemonApi = {
 
   async httpRequest(url, req) {
     try {
-      return ok(await (await booting).machine.httpRequest(url, req));
+      return ok(await (await current()).httpRequest(url, req));
     } catch (e) {
       return fail(e);
     }
@@ -233,4 +276,4 @@ const api: DaemonApi = {
   },
 };
 
-Comlink.expose(api);
+Comlink.expose({ ...api, ...keep } satisfies DaemonApi);
