@@ -29,9 +29,9 @@ export function keepApi(workspace: () => Promise<Workspace>, terminal: (id: numb
         return fail(e);
       }
     },
-    async reset() {
+    async reset(note) {
       try {
-        await (await workspace()).reset();
+        await (await workspace()).reset(note);
         return ok(undefined);
       } catch (e) {
         return fail(e);

@@ -90,7 +90,7 @@ export interface KeepApi {
   undo(): Promise<Result<string | null>>;
   redo(): Promise<Result<string | null>>;
   /** A fresh machine (undoable). */
-  reset(): Promise<Result<void>>;
+  reset(note: string): Promise<Result<void>>;
   /**
    * Ctrl+Z from the page: undo when the host shell shows its prompt, else the key goes to the
    * terminal (SIGTSTP for a running program), decided in the worker where the prompt is known.

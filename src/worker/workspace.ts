@@ -130,7 +130,7 @@ export class Workspace {
       logTail: this.log.lines.slice(e.logLength),
     });
     this.log.truncate(e.logLength);
-    await this.replace(JSON.parse(e.snapshot) as MachineSnapshot, `undo: ${e.label}`);
+    await this.replace(JSON.parse(e.snapshot) as MachineSnapshot, `↶ ${e.label}`);
     return e.label;
   }
 
@@ -140,16 +140,16 @@ export class Workspace {
     this.undoStack.push({ snapshot: JSON.stringify(this.machine.snapshot()), label: e.label, logLength: this.log.lines.length });
     this.log.truncate(this.log.lines.length);
     this.log.lines.push(...(e.logTail ?? []));
-    await this.replace(JSON.parse(e.snapshot) as MachineSnapshot, `redo: ${e.label}`);
+    await this.replace(JSON.parse(e.snapshot) as MachineSnapshot, `↷ ${e.label}`);
     return e.label;
   }
 
   /** A fresh machine with the same seed; undoable like a command. */
-  async reset(): Promise<void> {
+  async reset(note: string): Promise<void> {
     this.pushUndo({ snapshot: JSON.stringify(this.machine.snapshot()), label: 'reset', logLength: this.log.lines.length });
     const stash = this.undoStack;
     this.log = new KeyLog();
-    await this.swap(await Machine.boot({ seed: this.seed, clock: 'real' }), 'reset: a fresh machine');
+    await this.swap(await Machine.boot({ seed: this.seed, clock: 'real' }), note);
     this.undoStack = stash;
   }
 
