@@ -9,6 +9,12 @@ interface KeepWindow {
 // A shared, busy machine runs these: give the engine room (each step still has to happen).
 test.describe.configure({ timeout: 120_000 });
 
+/** Browser globals the e2e type check (no DOM lib) does not know. */
+interface BrowserWindow {
+  getComputedStyle(el: unknown): { fontSize: string };
+  navigator: { clipboard: { readText(): Promise<string>; writeText(s: string): Promise<void> } };
+}
+
 function termText(page: Page): Promise<string> {
   return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
 }
@@ -124,7 +130,7 @@ test('presenter mode: terminal font at least 24 px and picture labels at least 1
   await run(page, 'docker pull hello-world', 30_000);
   await expect(page.locator('div.layer').first()).toBeVisible({ timeout: 10_000 });
   await page.getByTestId('present').click();
-  const px = (sel: string) => page.locator(sel).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const px = (sel: string) => page.locator(sel).first().evaluate((el) => parseFloat((globalThis as unknown as BrowserWindow).getComputedStyle(el).fontSize));
   await expect.poll(() => px('.xterm-rows')).toBeGreaterThanOrEqual(24);
   expect(await px('div.layer')).toBeGreaterThanOrEqual(16);
   expect(await px('div.image')).toBeGreaterThanOrEqual(16);
@@ -153,10 +159,10 @@ test('Ctrl+C copies a selection (no ^C), Ctrl+V pastes, a pasted Tab stays text'
   const cellH = box.height / (await page.evaluate(() => (globalThis as unknown as LabWindow).__term!.rows));
   await page.mouse.dblclick(box.x + cellW * 2.5, box.y + cellH * (row + 0.5));
   await page.keyboard.press('Control+c');
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('copyme');
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as BrowserWindow).navigator.clipboard.readText())).toBe('copyme');
   expect(await termText(page)).not.toContain('^C');
   // Paste a tab-indented line: it lands as text, with no completion listing.
-  await page.evaluate(() => navigator.clipboard.writeText('echo "\tpasted"'));
+  await page.evaluate(() => (globalThis as unknown as BrowserWindow).navigator.clipboard.writeText('echo "\tpasted"'));
   await page.locator('.xterm-helper-textarea').focus();
   await page.keyboard.press('Control+v');
   await expect.poll(() => termText(page)).toMatch(/\$ echo "\s+pasted"$/);
