@@ -130,10 +130,15 @@ test('presenter mode: terminal font at least 24 px and picture labels at least 1
   await run(page, 'docker pull hello-world', 30_000);
   await expect(page.locator('div.layer').first()).toBeVisible({ timeout: 10_000 });
   await page.getByTestId('present').click();
-  const px = (sel: string) => page.locator(sel).first().evaluate((el) => parseFloat((globalThis as unknown as BrowserWindow).getComputedStyle(el).fontSize));
+  // The size on screen: the computed font size times the element's effective CSS zoom.
+  const px = (sel: string) =>
+    page
+      .locator(sel)
+      .first()
+      .evaluate((el) => parseFloat((globalThis as unknown as BrowserWindow).getComputedStyle(el).fontSize) * ((el as { currentCSSZoom?: number }).currentCSSZoom ?? 1));
   await expect.poll(() => px('.xterm-rows')).toBeGreaterThanOrEqual(24);
-  expect(await px('div.layer')).toBeGreaterThanOrEqual(16);
-  expect(await px('div.image')).toBeGreaterThanOrEqual(16);
+  // Every text in a layer box and every image label, not just the box.
+  for (const sel of ['.layer-id', '.layer-size', '.layer-cmd', '.image-tags', '.image-meta']) expect(await px(sel)).toBeGreaterThanOrEqual(16);
   // ?present opens in presenter mode; the same key (Alt+Shift+P) leaves it.
   await page.goto('/?present&lang=en');
   await promptReady(page);

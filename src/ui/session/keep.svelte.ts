@@ -56,6 +56,9 @@ export async function startKeeping(): Promise<() => void> {
   const port = await whenTerminal();
   if (isShareFragment(location.hash)) await openLinkFromAddress();
   else await restoreSaved(port.term);
+  // A plain lesson link, `#/lesson/<chapter>/<lesson>[/<step>]`, opens that lesson on this machine.
+  const plain = /^#\/lesson\/([a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*)(?:\/(\d{1,3}))?$/.exec(location.hash);
+  if (plain) await lessonSeam.open({ id: plain[1], step: Number(plain[2] ?? 0), done: [] });
   started = true;
   owner = await claimSaving(lost);
   if (!owner) keep.notSaving = 'other';
