@@ -179,3 +179,47 @@ test('Ctrl+C copies a selection (no ^C), Ctrl+V pastes, a pasted Tab stays text'
   await page.keyboard.press('Control+c');
   await promptReady(page);
 });
+
+test('a second tab says it does not save and can take over; the first then says so', async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto('/?lang=en');
+  await promptReady(first);
+  const second = await context.newPage();
+  await second.goto('/?lang=en');
+  await expect(second.getByTestId('other-tab')).toContainText('open in another tab', { timeout: 30_000 });
+  await expect(first.getByTestId('other-tab')).toHaveCount(0);
+  await second.getByTestId('take-over').click();
+  await expect(second.getByTestId('other-tab')).toHaveCount(0);
+  await expect(first.getByTestId('other-tab')).toContainText('took over', { timeout: 10_000 });
+});
+
+test('a broken saved state is set aside with a message, and the page works', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await promptReady(page);
+  // Write a record from a "future version" and one whose machine cannot boot, as idb-keyval stores them.
+  for (const record of [
+    { format: 'docker-lab-session', version: 99, savedAt: 0, machine: '{}', scrollback: '', lang: 'en' },
+    { format: 'docker-lab-session', version: 1, savedAt: 0, machine: '{"snapshot":{"format":"nope"}}', scrollback: 'old screen', lang: 'en' },
+  ]) {
+    await page.evaluate(
+      (value) =>
+        new Promise<void>((resolve, reject) => {
+          const idb = (globalThis as unknown as { indexedDB: { open(n: string): any } }).indexedDB;
+          const open = idb.open('keyval-store');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('keyval', 'readwrite');
+            tx.objectStore('keyval').put(value, 'docker-lab.session');
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      record,
+    );
+    await page.reload();
+    await expect(page.getByTestId('keep-notice')).toContainText('could not be restored', { timeout: 30_000 });
+    await promptReady(page);
+    await run(page, 'echo fresh-and-working');
+    expect(await termText(page)).toMatch(/\nfresh-and-working\n/);
+  }
+});
