@@ -173,4 +173,24 @@ describe('interactive shell on a TTY', () => {
     expect(shown).toBe('\x1b[?2004h$ ls\x1b[?2004l\r\n');
     expect(lines).toEqual(['ls']);
   });
+
+  it('Ctrl-R searches the history backwards; Ctrl-R again goes further; Enter runs the match; Ctrl-G gives the line back', async () => {
+    const t = editor(['docker ps', 'echo hi', 'docker images']);
+    const p = t.ed.readLine('$ ');
+    await t.type('\x12dock');
+    expect(await t.shown()).toMatch(/\(reverse-i-search\)`dock': docker images(\x1b\[K)?(\x1b\[\d+D)?$/);
+    await t.type('\x12');
+    expect(await t.shown()).toMatch(/`dock': docker ps(\x1b\[K)?(\x1b\[\d+D)?$/);
+    await t.type('\x12');
+    expect(await t.shown()).toMatch(/\(failed reverse-i-search\)`dock': docker ps/);
+    await t.type('\r');
+    expect(await p).toEqual({ kind: 'line', line: 'docker ps' });
+
+    const q = t.ed.readLine('$ ');
+    await t.type('ls\x12zzz\x07\r');
+    expect(await q).toEqual({ kind: 'line', line: 'ls' });
+    const r = t.ed.readLine('$ ');
+    await t.type('\x12echo\x1b[C\r');
+    expect(await r).toEqual({ kind: 'line', line: 'echo hi' });
+  });
 });

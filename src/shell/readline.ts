@@ -67,6 +67,7 @@ export class LineEditor {
     this.cursor = 0;
     this.histIdx = this.o.history.length;
     this.lastTab = false;
+    this.search = undefined;
     // On a terminal, bash (readline 8.1+) turns bracketed paste on while it reads a line and off
     // before the command runs, so the terminal marks pasted text and a pasted Tab stays text.
     await this.o.output.write(this.tty ? PASTE_ON + prompt : prompt);
@@ -131,7 +132,11 @@ export class LineEditor {
       return { out: '' };
     }
     if (this.pasting && k === '\t') return { out: this.insert('\t') };
+    if (this.search) return this.searchKey(k);
     switch (k) {
+      case '\x12':
+        this.search = { query: '', at: this.o.history.length, original: this.line(), failed: false };
+        return { out: this.searchRedraw() };
       case '\r':
       case '\n':
         return { out: '\r\n', result: { kind: 'line', line: this.line() } };
@@ -200,6 +205,67 @@ export class LineEditor {
     this.cursor++;
     // Typing at the end of the line echoes just the character: no redraw.
     return { out: this.cursor === this.buf.length ? k : this.redraw() };
+  }
+
+  /** Ctrl-R: bash's reverse-i-search through the history (newest first). */
+  private search?: { query: string; at: number; original: string; failed: boolean };
+
+  private searchRedraw(): string {
+    const q = this.search!;
+    const label = q.failed ? '(failed reverse-i-search)' : '(reverse-i-search)';
+    const back = this.buf.length - this.cursor;
+    return `\r${label}\`${q.query}': ${this.line()}\x1b[K` + (back ? `\x1b[${back}D` : '');
+  }
+
+  /** Find `query` in history entries older than `from`; put the match in the line. */
+  private searchFrom(from: number): void {
+    const q = this.search!;
+    const h = this.o.history;
+    for (let i = Math.min(from, h.length - 1); i >= 0; i--) {
+      const pos = h[i].lastIndexOf(q.query);
+      if (pos >= 0) {
+        q.at = i;
+        q.failed = false;
+        this.buf = [...h[i]];
+        this.cursor = [...h[i].slice(0, pos)].length;
+        return;
+      }
+    }
+    q.failed = true;
+  }
+
+  private async searchKey(k: string): Promise<{ out: string; result?: ReadResult }> {
+    const q = this.search!;
+    if (k === '\x12') {
+      if (q.query) this.searchFrom(q.at - 1);
+      return { out: this.searchRedraw() };
+    }
+    if (k === '\x07' || k === '\x03') {
+      // Ctrl-G gives the line back as it was; Ctrl-C also abandons it, as in bash
+      this.search = undefined;
+      if (k === '\x03') return this.key(k);
+      this.buf = [...q.original];
+      this.cursor = this.buf.length;
+      return { out: this.redraw() };
+    }
+    if (k === '\x7f' || k === '\b') {
+      q.query = [...q.query].slice(0, -1).join('');
+      if (q.query) this.searchFrom(this.o.history.length - 1);
+      else q.failed = false;
+      return { out: this.searchRedraw() };
+    }
+    if (!k.startsWith('\x1b') && k >= ' ') {
+      q.query += k;
+      this.searchFrom(q.at === this.o.history.length ? q.at - 1 : q.at);
+      return { out: this.searchRedraw() };
+    }
+    // Any other key ends the search with the match in the line, then does what it does.
+    this.search = undefined;
+    this.histIdx = q.at;
+    const shown = this.redraw();
+    if (k === '\x1b') return { out: shown };
+    const r = await this.key(k);
+    return { out: shown + r.out, result: r.result };
   }
 
   private deleteAt(): string {
