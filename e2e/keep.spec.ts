@@ -223,3 +223,26 @@ test('a broken saved state is set aside with a message, and the page works', asy
     expect(await termText(page)).toMatch(/\nfresh-and-working\n/);
   }
 });
+
+test('export writes the workspace to a file; import in a fresh browser brings it back', async ({ page, browser }) => {
+  await page.goto('/?lang=en');
+  await promptReady(page);
+  await run(page, 'docker create --name exported busybox');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^docker-lab-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto('/?lang=en');
+  await promptReady(p2);
+  await p2.locator('input[type=file]').setInputFiles(file);
+  await expect(p2.getByTestId('keep-notice')).toContainText('Imported', { timeout: 30_000 });
+  await promptReady(p2);
+  await run(p2, 'docker ps -a --format "{{.Names}}"');
+  expect(await termText(p2)).toMatch(/\nexported\n/);
+  // A file that is not a workspace is refused with a message; the machine stays.
+  await p2.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
+  await expect(p2.getByTestId('keep-notice')).toContainText('Cannot import', { timeout: 10_000 });
+  await other.close();
+});
