@@ -126,14 +126,29 @@ export class RealClock extends BaseClock {
   constructor(private offset = 0) {
     super();
   }
+  private timers = new Set<number>();
+  private halted = false;
   now(): number {
     return Date.now() + this.offset;
   }
   setTimeout(fn: () => void, ms: number): number {
-    return globalThis.setTimeout(fn, ms) as unknown as number;
+    if (this.halted) return 0;
+    const id = globalThis.setTimeout(() => {
+      this.timers.delete(id);
+      fn();
+    }, ms) as unknown as number;
+    this.timers.add(id);
+    return id;
   }
   clearTimeout(id: number): void {
+    this.timers.delete(id);
     globalThis.clearTimeout(id);
+  }
+  /** Time stops for good: pending timers are dropped and new ones never fire (a machine put away). */
+  halt(): void {
+    this.halted = true;
+    for (const id of this.timers) globalThis.clearTimeout(id);
+    this.timers.clear();
   }
 }
 

@@ -26,7 +26,7 @@ export type MachineEvent =
   | { type: 'network.changed'; id: string }
   | { type: 'editor.open'; path: string }
   | { type: 'command.finished'; record: import('./process/types').CommandRecord }
-  /** The page's machine was replaced (a lesson opened at a step, an undo): redraw everything. */
+  /** The page swapped in another machine (undo, redo, reset, a restored session or a link): redraw everything. */
   | { type: 'machine.replaced' };
 
 /**

@@ -132,9 +132,22 @@ export class Machine {
     };
   }
 
-  /** A terminal on the host: the learner's login shell on a fresh pty. */
-  openTerminal(): TerminalSession {
+  /**
+   * Put the machine away for good (the page swapped in another one: undo, a restored session):
+   * its clock stops, so no timer, restart policy or loop wakes again, and every process is killed.
+   */
+  shutdown(): void {
+    if (this.clock instanceof RealClock) this.clock.halt();
+    for (const p of [...this.kernel.procs.values()]) this.kernel.signalHost(p.info.pid, 9);
+  }
+
+  /**
+   * A terminal on the host: the learner's login shell on a fresh pty. `history` is what the shell's
+   * Up key recalls first (a session restored after a reload or an undo, see Pty.recall).
+   */
+  openTerminal(opts: { history?: string[] } = {}): TerminalSession {
     const pty = new Pty();
+    if (opts.history?.length) pty.recall = [...opts.history];
     pty.signalGroup = (pgid, sig) => this.kernel.signalGroup(pgid, sig);
     const screen = new ScreenGate();
     pty.onOutput((s) => screen.sending(s.length));
@@ -161,6 +174,12 @@ export class Machine {
       resize: (c, r) => pty.resize(c, r),
       drawn: (chars) => screen.drawn(chars),
       awaitingInput: () => pty.awaitingInput(),
+      // The login shell itself waits for a line: no program runs, no container terminal is linked.
+      atHostPrompt: () => !!shell && !pty.linked && pty.awaitingInput() && pty.foregroundPgid === shell.info.pgid,
+      onLine: (fn) => {
+        pty.lineListeners.add(fn);
+        return () => pty.lineListeners.delete(fn);
+      },
       close: () => {
         closed = true;
         screen.release();

@@ -20,6 +20,10 @@ export interface TerminalSession {
    * the next line when this is true (after letting virtual time run out any sleeps otherwise).
    */
   awaitingInput(): boolean;
+  /** True when the host's login shell shows its prompt (not a program, not a container's shell). */
+  atHostPrompt(): boolean;
+  /** Each line a line editor on this terminal accepted (the host shell's and nested bash's). */
+  onLine(fn: (line: string) => void): () => void;
   /** End the session (the host shell gets SIGHUP). */
   close(): void;
 }

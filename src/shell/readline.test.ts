@@ -139,4 +139,58 @@ describe('interactive shell on a TTY', () => {
     out.writer.close();
     expect(await text).toBe('/ # ech^C\r\n/ # nosuch\r\nsh: nosuch: not found\n/ # ');
   });
+
+  it('bracketed paste: a pasted Tab is text, not completion; on a terminal the mode is switched on and off', async () => {
+    let completions = 0;
+    const t = editor([], async () => {
+      completions++;
+      return { start: 0, candidates: ['x1', 'x2'] };
+    });
+    const p = t.ed.readLine('> ');
+    await t.type('\x1b[200~\tindented\x1b[201~\r');
+    expect(await p).toEqual({ kind: 'line', line: '\tindented' });
+    expect(completions).toBe(0);
+    // Outside a paste, Tab completes as before.
+    const q = t.ed.readLine('> ');
+    await t.type('x\t\r');
+    await q;
+    expect(completions).toBe(1);
+
+    const { Pty } = await import('../engine/process/pty');
+    const pty = new Pty();
+    pty.mode = { canonical: false, echo: false, isig: false }; // as the shell sets it at its prompt
+    let shown = '';
+    pty.onOutput((s) => (shown += s));
+    const lines: string[] = [];
+    pty.lineListeners.add((l) => lines.push(l));
+    pty.recall = ['docker ps'];
+    const history: string[] = [];
+    const ed = new LineEditor({ input: new PushbackReader(pty.reader), output: pty.writer, history });
+    expect(history).toEqual(['docker ps']);
+    const r = ed.readLine('$ ');
+    pty.input('ls\r');
+    expect(await r).toEqual({ kind: 'line', line: 'ls' });
+    expect(shown).toBe('\x1b[?2004h$ ls\x1b[?2004l\r\n');
+    expect(lines).toEqual(['ls']);
+  });
+
+  it('Ctrl-R searches the history backwards; Ctrl-R again goes further; Enter runs the match; Ctrl-G gives the line back', async () => {
+    const t = editor(['docker ps', 'echo hi', 'docker images']);
+    const p = t.ed.readLine('$ ');
+    await t.type('\x12dock');
+    expect(await t.shown()).toMatch(/\(reverse-i-search\)`dock': docker images(\x1b\[K)?(\x1b\[\d+D)?$/);
+    await t.type('\x12');
+    expect(await t.shown()).toMatch(/`dock': docker ps(\x1b\[K)?(\x1b\[\d+D)?$/);
+    await t.type('\x12');
+    expect(await t.shown()).toMatch(/\(failed reverse-i-search\)`dock': docker ps/);
+    await t.type('\r');
+    expect(await p).toEqual({ kind: 'line', line: 'docker ps' });
+
+    const q = t.ed.readLine('$ ');
+    await t.type('ls\x12zzz\x07\r');
+    expect(await q).toEqual({ kind: 'line', line: 'ls' });
+    const r = t.ed.readLine('$ ');
+    await t.type('\x12echo\x1b[C\r');
+    expect(await r).toEqual({ kind: 'line', line: 'echo hi' });
+  });
 });

@@ -16,6 +16,10 @@ export interface TtyHandle {
   mode: { canonical: boolean; echo: boolean; isig: boolean };
   cols?: number;
   signalsSent?: number;
+  /** History to start with, taken once (the simulator's restored session; see Pty.recall). */
+  takeRecall?(): string[] | undefined;
+  /** Told each line the editor accepts (the simulator keeps the page's history with it). */
+  lineRead?(line: string): void;
 }
 
 export function ttyOf(stream: ReadStream): TtyHandle | undefined {
@@ -48,8 +52,15 @@ export class LineEditor {
   private histIdx = 0;
   private draft = '';
   private lastTab = false;
+  /** Inside a bracketed paste (ESC[200~ … ESC[201~): keys are text, a Tab is not completion. */
+  private pasting = false;
+  private readonly tty: TtyHandle | undefined;
 
-  constructor(private readonly o: LineEditorOptions) {}
+  constructor(private readonly o: LineEditorOptions) {
+    this.tty = ttyOf(o.input);
+    const recall = this.tty?.takeRecall?.();
+    if (recall && o.history.length === 0) o.history.push(...recall);
+  }
 
   /** A readLine is waiting for keys (the prompt is on the screen). */
   private reading = false;
@@ -77,7 +88,10 @@ export class LineEditor {
     this.cursor = 0;
     this.histIdx = this.o.history.length;
     this.lastTab = false;
-    await this.o.output.write(prompt);
+    this.search = undefined;
+    // On a terminal, bash (readline 8.1+) turns bracketed paste on while it reads a line and off
+    // before the command runs, so the terminal marks pasted text and a pasted Tab stays text.
+    await this.o.output.write(this.tty ? PASTE_ON + prompt : prompt);
     const dec = new TextDecoder();
     let pending = '';
     for (;;) {
@@ -104,8 +118,10 @@ export class LineEditor {
         if (result && key === '\r' && pending[i] === '\n') i++;
       }
       pending = pending.slice(i);
+      if (result && this.tty) out = out.replace(/\r\n$|\^C\r\n$|$/, (end) => PASTE_OFF + end);
       if (out) await this.o.output.write(out);
       if (result) {
+        if (result.kind === 'line') this.tty?.lineRead?.(result.line);
         // Keys typed ahead belong to whoever reads next (the command, or the next prompt).
         if (pending) this.o.input.unread(enc.encode(pending));
         return result;
@@ -132,7 +148,16 @@ export class LineEditor {
   private async key(k: string): Promise<{ out: string; result?: ReadResult }> {
     const wasTab = this.lastTab;
     this.lastTab = false;
+    if (k === PASTE_START || k === PASTE_END) {
+      this.pasting = k === PASTE_START;
+      return { out: '' };
+    }
+    if (this.pasting && k === '\t') return { out: this.insert('\t') };
+    if (this.search) return this.searchKey(k);
     switch (k) {
+      case '\x12':
+        this.search = { query: '', at: this.o.history.length, original: this.line(), failed: false };
+        return { out: this.searchRedraw() };
       case '\r':
       case '\n':
         return { out: '\r\n', result: { kind: 'line', line: this.line() } };
@@ -203,6 +228,67 @@ export class LineEditor {
     return { out: this.cursor === this.buf.length ? k : this.redraw() };
   }
 
+  /** Ctrl-R: bash's reverse-i-search through the history (newest first). */
+  private search?: { query: string; at: number; original: string; failed: boolean };
+
+  private searchRedraw(): string {
+    const q = this.search!;
+    const label = q.failed ? '(failed reverse-i-search)' : '(reverse-i-search)';
+    const back = this.buf.length - this.cursor;
+    return `\r${label}\`${q.query}': ${this.line()}\x1b[K` + (back ? `\x1b[${back}D` : '');
+  }
+
+  /** Find `query` in history entries older than `from`; put the match in the line. */
+  private searchFrom(from: number): void {
+    const q = this.search!;
+    const h = this.o.history;
+    for (let i = Math.min(from, h.length - 1); i >= 0; i--) {
+      const pos = h[i].lastIndexOf(q.query);
+      if (pos >= 0) {
+        q.at = i;
+        q.failed = false;
+        this.buf = [...h[i]];
+        this.cursor = [...h[i].slice(0, pos)].length;
+        return;
+      }
+    }
+    q.failed = true;
+  }
+
+  private async searchKey(k: string): Promise<{ out: string; result?: ReadResult }> {
+    const q = this.search!;
+    if (k === '\x12') {
+      if (q.query) this.searchFrom(q.at - 1);
+      return { out: this.searchRedraw() };
+    }
+    if (k === '\x07' || k === '\x03') {
+      // Ctrl-G gives the line back as it was; Ctrl-C also abandons it, as in bash
+      this.search = undefined;
+      if (k === '\x03') return this.key(k);
+      this.buf = [...q.original];
+      this.cursor = this.buf.length;
+      return { out: this.redraw() };
+    }
+    if (k === '\x7f' || k === '\b') {
+      q.query = [...q.query].slice(0, -1).join('');
+      if (q.query) this.searchFrom(this.o.history.length - 1);
+      else q.failed = false;
+      return { out: this.searchRedraw() };
+    }
+    if (!k.startsWith('\x1b') && k >= ' ') {
+      q.query += k;
+      this.searchFrom(q.at === this.o.history.length ? q.at - 1 : q.at);
+      return { out: this.searchRedraw() };
+    }
+    // Any other key ends the search with the match in the line, then does what it does.
+    this.search = undefined;
+    this.histIdx = q.at;
+    const shown = this.redraw();
+    if (k === '\x1b') return { out: shown };
+    const r = await this.key(k);
+    return { out: shown + r.out, result: r.result };
+  }
+
   private deleteAt(): string {
     if (this.cursor >= this.buf.length) return '';
     this.buf.splice(this.cursor, 1);
@@ -233,6 +319,11 @@ export class LineEditor {
     return '\r\n' + candidates.map((c) => c.replace(/\/$/, '/').split('/').filter(Boolean).pop() + (c.endsWith('/') ? '/' : '')).join('  ') + '\r\n' + this.prompt + this.line() + (this.buf.length - this.cursor ? `\x1b[${this.buf.length - this.cursor}D` : '');
   }
 }
+
+const PASTE_ON = '\x1b[?2004h';
+const PASTE_OFF = '\x1b[?2004l';
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
 
 function lastLine(prompt: string): string {
   const i = prompt.lastIndexOf('\n');

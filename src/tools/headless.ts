@@ -175,10 +175,11 @@ function sleepReal(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** Let pending promise jobs run. In a browser worker (share-link replay) there is no setImmediate. */
 function flush(): Promise<void> {
-  // setImmediate in Node; a macrotask elsewhere (the worker replays lessons with this runner too).
   const immediate = (globalThis as { setImmediate?: (fn: () => void) => void }).setImmediate;
-  return new Promise((r) => (immediate ? immediate(() => r()) : setTimeout(r, 0)));
+  if (immediate) return new Promise((r) => immediate(() => r()));
+  return new Promise((r) => setTimeout(r, 0));
 }
 
 /** Run a whole script of typed lines; returns what the terminal showed. */

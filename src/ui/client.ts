@@ -52,6 +52,8 @@ export interface TerminalHandle {
   resize(cols: number, rows: number): void;
   /** True when the foreground waits for a line (the prompt, `cat`, a container shell). */
   awaitingInput(): Promise<boolean>;
+  /** Ctrl+Z: undo at the host prompt, else the key goes to the running program. */
+  undoKey(): Promise<'undone' | 'nothing' | 'passed'>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function openTerminal(
     input: (data) => void report(d.input(id, data)),
     resize: (cols, rows) => void report(d.resize(id, cols, rows)),
     awaitingInput: async () => unwrap(await d.awaitingInput(id)),
+    undoKey: async () => unwrap(await d.undoKey(id)),
     close: async () => {
       unwrap(await d.closeSession(id));
     },
@@ -144,6 +147,41 @@ export async function lessonStatus(lang: 'zh' | 'en'): Promise<import('../worker
   return unwrap(await daemon().lessonStatus(lang));
 }
 
+/** Follow a lesson on the machine as it is now (a restored session, a share link). */
+export async function lessonAttach(id: string, step: number, lang: 'zh' | 'en'): Promise<import('../worker/protocol').LessonStatus> {
+  return unwrap(await daemon().lessonAttach(id, step, lang));
+}
+
 export async function lessonClose(): Promise<void> {
   unwrap(await daemon().lessonClose());
+}
+
+// ---- Keeping work: undo, autosave, share links (src/ui/session/) ----
+
+export type { KeepStats, ReplayReport, ShareState } from '../worker/protocol';
+
+export async function keepStats(): Promise<import('../worker/protocol').KeepStats> {
+  return unwrap(await daemon().keepStats());
+}
+export async function undo(): Promise<string | null> {
+  return unwrap(await daemon().undo());
+}
+export async function redo(): Promise<string | null> {
+  return unwrap(await daemon().redo());
+}
+export async function resetMachine(note: string): Promise<void> {
+  unwrap(await daemon().reset(note));
+}
+/** The machine, typed log and history as JSON text, for autosave and export. */
+export async function saveMachine(): Promise<string> {
+  return unwrap(await daemon().saveMachine());
+}
+export async function restoreMachine(json: string, note: string): Promise<void> {
+  unwrap(await daemon().restoreMachine(json, note));
+}
+export async function shareState(): Promise<import('../worker/protocol').ShareState> {
+  return unwrap(await daemon().shareState());
+}
+export async function openShared(seed: number, log: string[], digest: string, note: string): Promise<import('../worker/protocol').ReplayReport> {
+  return unwrap(await daemon().openShared(seed, log, digest, note));
 }

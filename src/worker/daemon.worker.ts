@@ -5,8 +5,10 @@
 import './node-globals'; // first: Node globals before memfs's dependencies evaluate
 import * as Comlink from 'comlink';
 import { Volume } from 'memfs';
-import { Machine } from '../engine/machine';
+import type { Machine } from '../engine/machine';
 import type { TerminalSession } from '../engine/terminal';
+import { Workspace } from './workspace';
+import { keepApi } from './keep-api';
 import type { MachineEvent } from '../engine/events';
 import { Batcher } from './batcher';
 import { LessonHost } from './lesson-host';
@@ -16,6 +18,7 @@ import {
   ok,
   type BootInfo,
   type DaemonApi,
+  type KeepApi,
   type EventsCallback,
   type OutputCallback,
   type Result,
@@ -37,57 +40,58 @@ function memfsCheck(): string {
   }
 }
 
-let booting: Promise<{ machine: Machine; info: BootInfo }> = (async () => {
+const booting: Promise<{ ws: Workspace; info: BootInfo }> = (async () => {
   const memfs = memfsCheck();
-  const machine = await Machine.boot({ clock: 'real' });
-  return { machine, info: { bootMs: Math.round(performance.now() - started), memfs } };
+  const ws = await Workspace.boot();
+  // Undo, reset, a restored session or a link put another machine in: re-attach everything to it.
+  ws.onReplace((m, note) => {
+    lessons.follow(m);
+    for (const s of sessions.values()) attachTerminal(s, m, ws, `\x1b[2m[${note}]\x1b[0m\r\n`);
+    for (const sub of subscriptions.values()) {
+      sub.off();
+      sub.off = m.events.on((e) => sub.batcher.push(e));
+      sub.batcher.push({ type: 'machine.replaced' });
+    }
+  });
+  return { ws, info: { bootMs: Math.round(performance.now() - started), memfs } };
 })();
+/** The machine in use now (it changes on undo, reset, restore and links). */
+async function current(): Promise<Machine> {
+  return (await booting).ws.machine;
+}
 // A failed boot is reported by every call; keep it from being an unhandled rejection here.
 booting.catch(() => {});
+
+const lessons = new LessonHost(bundledLessons);
 
 interface Session {
   term: TerminalSession;
   out: Batcher<string>;
   unsubscribe: () => void;
   callback: OutputCallback;
-  size?: [number, number];
+  cols: number;
+  rows: number;
 }
 
-const lessons = new LessonHost(bundledLessons);
-
-/**
- * Put another machine in place of the current one: every terminal session gets a new login shell
- * on it (the page's terminal stays), event subscribers follow it and are told to redraw.
- */
-async function replaceMachine(next: Machine): Promise<void> {
-  const { machine: old, info } = await booting;
-  booting = Promise.resolve({ machine: next, info });
-  for (const s of sessions.values()) {
-    s.unsubscribe();
-    s.term.close();
-    // A new machine: a clean screen, then its login shell's prompt.
-    s.out.push('\x1b[H\x1b[2J');
-    s.term = next.openTerminal();
-    s.unsubscribe = s.term.onOutput((data) => s.out.push(data));
-    if (s.size) s.term.resize(s.size[0], s.size[1]);
-  }
-  for (const sub of subscriptions.values()) {
-    sub.off();
-    sub.off = next.events.on((e) => sub.batcher.push(e));
-    sub.batcher.push({ type: 'machine.replaced' });
-  }
-  // The old machine's timers (a container's loop) must not run on: stop its containers' processes.
-  for (const p of old.kernel.procs.values()) {
-    try {
-      old.kernel.signalHost(p.info.pid, 9);
-    } catch {
-      /* already gone */
-    }
-  }
+/** Open the learner's terminal on `machine` for a session (closing the one it had). */
+function attachTerminal(s: Session, machine: Machine, ws: Workspace, notice = ''): void {
+  s.unsubscribe();
+  s.term.close();
+  if (notice) s.out.push(notice);
+  const term = machine.openTerminal({ history: ws.history });
+  const offOut = term.onOutput((data) => s.out.push(data));
+  const offLine = term.onLine((line) => ws.lineRead(line));
+  s.term = term;
+  s.unsubscribe = () => {
+    offOut();
+    offLine();
+  };
+  if (s.cols > 0 && s.rows > 0) term.resize(s.cols, s.rows);
 }
 
 const sessions = new Map<number, Session>();
 const subscriptions = new Map<number, { batcher: Batcher<MachineEvent>; off: () => void; callback: EventsCallback }>();
+const keep = keepApi(async () => (await booting).ws, (id) => session(id));
 let nextId = 1;
 
 /** Calls a comlink-proxied callback; a page that went away must not crash the worker. */
@@ -135,7 +139,7 @@ function session(id: number): Session {
   return s;
 }
 
-const api: DaemonApi = {
+const api: Omit<DaemonApi, keyof KeepApi> = {
   async ready(): Promise<Result<BootInfo>> {
     try {
       return ok((await booting).info);
@@ -146,21 +150,27 @@ const api: DaemonApi = {
 
   async openSession(onOutput, cols, rows) {
     try {
-      const { machine } = await booting;
-      const term = machine.openTerminal();
+      const { ws } = await booting;
+      const term = ws.machine.openTerminal({ history: ws.history });
       // Flow control: the page's callback resolves once xterm has drawn the text; telling the
       // session so paces programs to what the screen can draw (engine/process/screen-gate.ts).
+      // The session's terminal changes when the machine is swapped: acknowledge to the current one.
+      const holder: { s?: Session } = {};
       const out = new Batcher<string>((chunks) => {
         const text = chunks.join('');
-        deliver(onOutput, text).then(() => term.drawn(text.length));
+        const t = holder.s?.term ?? term;
+        deliver(onOutput, text).then(() => t.drawn(text.length));
       });
-      const unsubscribe = term.onOutput((data) => out.push(data));
+      const offOut = term.onOutput((data) => out.push(data));
+      const offLine = term.onLine((line) => ws.lineRead(line));
+      const unsubscribe = () => {
+        offOut();
+        offLine();
+      };
       const id = nextId++;
-      sessions.set(id, { term, out, unsubscribe, callback: onOutput });
-      if (cols > 0 && rows > 0) {
-        term.resize(cols, rows);
-        sessions.get(id)!.size = [cols, rows];
-      }
+      holder.s = { term, out, unsubscribe, callback: onOutput, cols, rows };
+      sessions.set(id, holder.s);
+      if (cols > 0 && rows > 0) term.resize(cols, rows);
       return ok(id);
     } catch (e) {
       return fail(e);
@@ -171,6 +181,7 @@ const api: DaemonApi = {
     let s: Session | undefined;
     try {
       s = session(id);
+      (await booting).ws.beforeInput(data, s.term.atHostPrompt());
       s.term.input(data);
       return ok(undefined);
     } catch (e) {
@@ -182,8 +193,9 @@ const api: DaemonApi = {
   async resize(id, cols, rows) {
     try {
       const s = session(id);
+      s.cols = cols;
+      s.rows = rows;
       s.term.resize(cols, rows);
-      s.size = [cols, rows];
       return ok(undefined);
     } catch (e) {
       return fail(e);
@@ -215,8 +227,7 @@ const api: DaemonApi = {
 
   async describe() {
     try {
-      const { machine } = await booting;
-      return ok(machine.describe());
+      return ok((await current()).describe());
     } catch (e) {
       return fail(e);
     }
@@ -224,7 +235,7 @@ const api: DaemonApi = {
 
   async subscribe(onEvents) {
     try {
-      const { machine } = await booting;
+      const machine = await current();
       const batcher = new Batcher<MachineEvent>((events) => call(onEvents, events), 50);
       const off = machine.events.on((e) => batcher.push(e));
       const id = nextId++;
@@ -237,7 +248,7 @@ const api: DaemonApi = {
 
   async readFile(path) {
     try {
-      return ok((await booting).machine.readFile(path));
+      return ok((await current()).readFile(path));
     } catch (e) {
       return fail(e);
     }
@@ -245,7 +256,7 @@ const api: DaemonApi = {
 
   async writeFile(path, text) {
     try {
-      return ok((await booting).machine.writeFile(path, text));
+      return ok((await current()).writeFile(path, text));
     } catch (e) {
       return fail(e);
     }
@@ -253,7 +264,7 @@ const api: DaemonApi = {
 
   async listFiles() {
     try {
-      return ok((await booting).machine.listFiles());
+      return ok((await current()).listFiles());
     } catch (e) {
       return fail(e);
     }
@@ -261,7 +272,7 @@ const api: DaemonApi = {
 
   async httpGet(url) {
     try {
-      return ok(await (await booting).machine.httpGet(url));
+      return ok(await (await current()).httpGet(url));
     } catch (e) {
       return fail(e);
     }
@@ -269,7 +280,7 @@ const api: DaemonApi = {
 
   async httpRequest(url, req) {
     try {
-      return ok(await (await booting).machine.httpRequest(url, req));
+      return ok(await (await current()).httpRequest(url, req));
     } catch (e) {
       return fail(e);
     }
@@ -286,8 +297,20 @@ const api: DaemonApi = {
   async lessonOpen(id, step, lang) {
     try {
       const { machine, lesson, facts } = await lessons.prepare(id, step);
-      await replaceMachine(machine);
+      const { ws } = await booting;
+      await ws.adopt(machine, lang === 'zh' ? `课程 ${id}，第 ${step + 1} 步` : `lesson ${id}, step ${step + 1}`);
       lessons.attach(machine, lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)), facts);
+      return ok((await lessons.status(lang))!);
+    } catch (e) {
+      return fail(e);
+    }
+  },
+
+  async lessonAttach(id, step, lang) {
+    try {
+      const lesson = bundledLessons().find((l) => l.id === id);
+      if (!lesson) throw new Error(`no lesson ${id}`);
+      lessons.attach(await current(), lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
       return ok((await lessons.status(lang))!);
     } catch (e) {
       return fail(e);
@@ -327,4 +350,4 @@ const api: DaemonApi = {
   },
 };
 
-Comlink.expose(api);
+Comlink.expose({ ...api, ...keep } satisfies DaemonApi);

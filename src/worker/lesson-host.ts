@@ -55,6 +55,19 @@ export class LessonHost {
   }
   private machine?: Machine;
 
+  /** The machine was swapped (undo, redo, a restored session): go on checking the open lesson there. */
+  follow(machine: Machine): void {
+    const p = this.progress;
+    if (!p || machine === this.machine) return;
+    this.off?.();
+    const moved = new LessonProgress(p.lesson, machine.query(), p.current);
+    this.progress = moved;
+    this.off = machine.events.on((e) => {
+      if (e.type === 'command.finished') moved.record(e.record);
+    });
+    this.machine = machine;
+  }
+
   detach(): void {
     this.off?.();
     this.off = undefined;

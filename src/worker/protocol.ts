@@ -61,7 +61,7 @@ export type OutputCallback = (data: string) => void | Promise<void>;
 export type EventsCallback = (events: MachineEvent[]) => void;
 
 /** The API the worker exposes over comlink. Session and subscription ids are small integers. */
-export interface DaemonApi {
+export interface DaemonApi extends KeepApi {
   /** Resolves once the Machine has booted (or failed to). */
   ready(): Promise<Result<BootInfo>>;
   /** Open a terminal session (a host login shell); output is pushed to `onOutput`. */
@@ -95,6 +95,43 @@ export interface DaemonApi {
   lessonOpen(id: string, step: number, lang: import('../lessons/types').Lang): Promise<Result<LessonStatus>>;
   /** The open lesson's progress (checks the goals now); undefined when no lesson is open. */
   lessonStatus(lang: import('../lessons/types').Lang): Promise<Result<LessonStatus | undefined>>;
+  /** Follow a lesson on the machine as it is (a restored session, a share link), from `step`. */
+  lessonAttach(id: string, step: number, lang: import('../lessons/types').Lang): Promise<Result<LessonStatus>>;
   /** Leave the lesson (the machine stays as it is: the sandbox). */
   lessonClose(): Promise<Result<void>>;
+}
+
+// ---- Keeping work: undo, autosave, share links (src/worker/keep-api.ts) ----
+
+export type { KeepStats, ReplayReport } from './workspace';
+import type { KeepStats, ReplayReport } from './workspace';
+
+/** What a share link needs from the worker: the seed and typed log of this session, and its digest. */
+export interface ShareState {
+  seed: number;
+  log: string[];
+  /** False when some key could not be written in the line format (the replay may differ). */
+  exact: boolean;
+  digest: string;
+}
+
+export interface KeepApi {
+  keepStats(): Promise<Result<KeepStats>>;
+  /** Back to before the last command typed at the host prompt; the command's text, or null. */
+  undo(): Promise<Result<string | null>>;
+  redo(): Promise<Result<string | null>>;
+  /** A fresh machine (undoable). */
+  reset(note: string): Promise<Result<void>>;
+  /**
+   * Ctrl+Z from the page: undo when the host shell shows its prompt, else the key goes to the
+   * terminal (SIGTSTP for a running program), decided in the worker where the prompt is known.
+   */
+  undoKey(session: number): Promise<Result<'undone' | 'nothing' | 'passed'>>;
+  /** The machine, log and history for autosave, as JSON text (SavedMachine). */
+  saveMachine(): Promise<Result<string>>;
+  /** Take back a saved session; fails, changing nothing, when it cannot boot. */
+  restoreMachine(json: string, note: string): Promise<Result<void>>;
+  shareState(): Promise<Result<ShareState>>;
+  /** Replay a link's log on a fresh machine with its seed and switch to it. */
+  openShared(seed: number, log: string[], digest: string, note: string): Promise<Result<ReplayReport>>;
 }

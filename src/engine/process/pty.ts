@@ -32,6 +32,25 @@ export class Pty {
   rows = 24;
   /** Called to deliver a signal to a process group (set by the kernel's owner). */
   signalGroup: (pgid: number, sig: number) => void = () => {};
+  /**
+   * The simulator's own additions (no real tty has them): history for the first line editor that
+   * opens on this terminal, as bash would have read it back from ~/.bash_history after a reboot
+   * (autosave, undo); and a record of the lines a line editor accepted here (the page's history).
+   */
+  recall?: string[];
+  lineListeners = new Set<(line: string) => void>();
+  takeRecall(): string[] | undefined {
+    const r = this.recall;
+    this.recall = undefined;
+    return r;
+  }
+  lineRead(line: string): void {
+    for (const fn of this.lineListeners) fn(line);
+  }
+  /** Is another terminal linked inside this one (`docker run -it`, `docker attach`)? */
+  get linked(): boolean {
+    return this.inner !== undefined;
+  }
 
   private outputs = new Set<(s: string) => void>();
   private lineBuf = '';

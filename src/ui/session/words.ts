@@ -1,0 +1,108 @@
+/**
+ * The words of the keep/share/undo/present controls, in both languages. Apart from the page's main
+ * dictionary (i18n.svelte.ts) so the lesson panel and these controls do not edit the same file.
+ */
+import { i18n } from '../i18n.svelte';
+
+const zh = {
+  title: 'Docker Lab — 浏览器里的 Docker 模拟器',
+  undo: '撤销',
+  undoTip: '撤销上一条命令（在提示符下按 Ctrl+Z）',
+  redo: '重做',
+  reset: '重置',
+  resetTip: '把整台机器恢复成全新的（可以撤销）',
+  resetConfirm: '把整台机器重置成全新的？镜像、容器、数据卷和你的文件都会消失（之后可以用“撤销”找回）。',
+  resetNote: '机器已重置为全新状态',
+  share: '分享',
+  shareTitle: '分享这次练习',
+  shareHint: '打开这个链接的人会在自己的浏览器里重放你输入的命令，得到同样的机器。',
+  copy: '复制链接',
+  copied: '已复制',
+  close: '关闭',
+  inexact: '注意：有些按键无法写进链接，重放结果可能不同。',
+  chars: '字符',
+  present: '演示',
+  presentTip: '演示模式：大字号，适合投影（Alt+Shift+P；PageDown/PageUp 切换步骤，Alt+←/→ 切换图）',
+  exitPresent: '退出演示',
+  fontSize: '终端字号',
+  export: '导出',
+  exportTip: '把整个工作区保存成文件',
+  import: '导入',
+  importTip: '从文件恢复工作区',
+  linkOpening: '正在按链接重建机器…',
+  linkSame: '已按链接重建出同一台机器（{n} 行输入）。',
+  linkDiffers: '按链接重放完成，但结果与分享时不同：{parts}。',
+  linkBad: '这个链接无法打开：{why}。下面是一台全新的机器。',
+  linkFailed: '按链接重建机器失败：{why}。下面是一台全新的机器。',
+  restored: '已恢复上次的练习（{when}）',
+  setAside: '上次保存的练习无法恢复（{why}），已把它另存一边；现在是一台全新的机器。',
+  otherTab: 'Docker Lab 已在另一个标签页中打开；这个标签页不会自动保存。',
+  lostTab: '另一个标签页接管了自动保存；这个标签页里的改动不再保存。',
+  takeOver: '在这里继续保存',
+  importBad: '无法导入这个文件：{why}',
+  imported: '已从文件导入工作区',
+  nothingToUndo: '没有可以撤销的命令',
+  parts_images: '镜像',
+  parts_containers: '容器',
+  parts_volumes: '数据卷',
+  parts_networks: '网络',
+  parts_files: '主目录里的文件',
+  tab: 'Tab',
+  ctrl: 'Ctrl',
+};
+
+type Words = { [K in keyof typeof zh]: string };
+
+const en: Words = {
+  title: 'Docker Lab — a Docker simulator in your browser',
+  undo: 'Undo',
+  undoTip: 'Undo the last command (Ctrl+Z at the prompt)',
+  redo: 'Redo',
+  reset: 'Reset',
+  resetTip: 'Make the whole machine fresh again (can be undone)',
+  resetConfirm: 'Reset the whole machine to a fresh one? Images, containers, volumes and your files go away (Undo brings them back).',
+  resetNote: 'the machine was reset to a fresh one',
+  share: 'Share',
+  shareTitle: 'Share this session',
+  shareHint: 'Whoever opens this link replays what you typed in their own browser and gets the same machine.',
+  copy: 'Copy link',
+  copied: 'Copied',
+  close: 'Close',
+  inexact: 'Note: some keys cannot be written into a link; the replay may differ.',
+  chars: 'characters',
+  present: 'Present',
+  presentTip: 'Presenter mode: large type for a projector (Alt+Shift+P; PageDown/PageUp for steps, Alt+←/→ for pictures)',
+  exitPresent: 'Leave presenter mode',
+  fontSize: 'Terminal font size',
+  export: 'Export',
+  exportTip: 'Save the whole workspace to a file',
+  import: 'Import',
+  importTip: 'Restore a workspace from a file',
+  linkOpening: 'Rebuilding the machine from the link…',
+  linkSame: 'Rebuilt the same machine from the link ({n} lines typed).',
+  linkDiffers: 'Replayed the link, but the machine differs from the shared one in: {parts}.',
+  linkBad: 'This link cannot be opened: {why}. Here is a fresh machine.',
+  linkFailed: 'Rebuilding the machine from the link failed: {why}. Here is a fresh machine.',
+  restored: 'Restored your last session ({when})',
+  setAside: 'Your last saved session could not be restored ({why}); it was set aside and this is a fresh machine.',
+  otherTab: 'Docker Lab is open in another tab; this tab does not autosave.',
+  lostTab: 'Another tab took over autosave; changes in this tab are no longer saved.',
+  takeOver: 'Save from this tab',
+  importBad: 'Cannot import this file: {why}',
+  imported: 'Imported the workspace from the file',
+  nothingToUndo: 'Nothing to undo',
+  parts_images: 'images',
+  parts_containers: 'containers',
+  parts_volumes: 'volumes',
+  parts_networks: 'networks',
+  parts_files: 'files in the home folder',
+  tab: 'Tab',
+  ctrl: 'Ctrl',
+};
+
+const dict = { 'zh-CN': zh, en };
+
+/** A phrase in the page's language, with `{name}` filled in. */
+export function w(key: keyof Words, vars: Record<string, string | number> = {}): string {
+  return dict[i18n.lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
