@@ -147,8 +147,12 @@ async function applySession(s: SavedSession, term: import('@xterm/xterm').Termin
   try {
     await restoreMachine(s.machine, note);
   } catch (e) {
-    term.reset();
-    term.write(before);
+    // Take the saved screen away again. The shell's prompt may have arrived after `before` was
+    // read (it is then the cursor line): clear() keeps that line, so the prompt stays.
+    if (before.trim()) {
+      term.reset();
+      term.write(before);
+    } else term.clear();
     return e instanceof Error ? e.message : String(e);
   }
   setLang(s.lang);
