@@ -81,9 +81,12 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: Att
   for (const a of attached) printer.register(a.label);
   await c.out(`Attaching to ${attached.map((a) => a.label).join(', ')}\n`);
   const detachers: (() => void)[] = [];
+  // Output is paced to the reader: an exit is reported once what the container wrote has arrived.
+  const drains = new Map<string, () => Promise<void>>();
   for (const a of attached) {
     const h = await c.d.containerAttach(a.id, { onOutput: (stream, data) => printer.write(a.label, data, stream) });
     detachers.push(() => h.detach());
+    if (h.drain) drains.set(a.id, h.drain);
   }
   let interrupted = 0;
   let exitCode = 0;
@@ -123,6 +126,7 @@ async function attachAndStart(c: ComposeCtx, p: Project, names: string[], o: Att
     const waits = attached.map(async (a) => {
       const r = await c.d.containerWait(a.id, 'not-running');
       for (let i = 0; i < 10; i++) await Promise.resolve();
+      await drains.get(a.id)?.();
       await printer.flush(a.label);
       const again = (await c.d.containerInspect(a.id).catch(() => undefined)) as { State?: { Restarting?: boolean } } | undefined;
       await printer.status(a.label, again?.State?.Restarting ? `exited with code ${r.StatusCode} (restarting)` : `exited with code ${r.StatusCode}`);

@@ -124,7 +124,9 @@ export const imageInspectRun: Handler = async (ctx, args, flags) => {
       found.push(await d.imageInspect(ref));
     } catch (e) {
       if (!(e instanceof DaemonError)) throw e;
-      errors.push(`Error: No such image: ${ref}`);
+      // docker-cli's inspector words a 404 itself and passes any other answer on (a reference
+      // the daemon cannot parse is its 400 "invalid reference format").
+      errors.push(e.statusCode === 404 || /No such image/.test(e.message) ? `Error: No such image: ${ref}` : `Error response from daemon: ${e.message}`);
     }
   }
   return printInspect(ctx, found, str(flags, 'format'), errors);
