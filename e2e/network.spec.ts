@@ -58,6 +58,8 @@ test('the network picture shows bridges, addresses, aliases, links and published
 });
 
 test('a published port in the PORTS column of docker ps opens the browser pane', async ({ page }) => {
+  // The sandbox: the lesson column folded away, so docker ps rows fit the terminal unwrapped.
+  await page.getByTestId('sandbox').click();
   await runDetached(page, '--name site -p 8081:80 nginx');
   await typeLine(page, 'docker ps');
   await expect.poll(() => termText(page), { timeout: 10_000 }).toContain('0.0.0.0:8081->80/tcp');
