@@ -108,6 +108,67 @@ test('a share link opened in a fresh browser context rebuilds the same container
   await other.close();
 });
 
+test('undo keeps a running container running', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await promptReady(page);
+  await run(page, 'docker run -d --name web nginx', 30_000);
+  await run(page, 'docker rm -f web');
+  await page.getByTestId('undo').click();
+  await promptReady(page);
+  await run(page, 'docker ps --format "{{.Names}} {{.Status}}"');
+  expect(await termText(page)).toMatch(/\nweb Up [^\n]*\n[^\n]*\$ ?$/);
+});
+
+test('a session a replay cannot remake (timing) is shared as a snapshot that rebuilds the same running machine', async ({ page, browser }) => {
+  await page.goto('/?lang=en');
+  await promptReady(page);
+  await run(page, 'docker run -d --name api nginx', 30_000);
+  await run(page, 'docker run -d --name nap busybox sleep 2');
+  await run(page, 'echo kept > kept.txt');
+  // `nap` has exited by now; replayed on virtual time the lines would leave it running.
+  await page.waitForTimeout(3000);
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-url')).toHaveValue(/#\/share\/v1\./, { timeout: 30_000 });
+  await expect(page.getByTestId('share-snapshot')).toContainText('snapshot');
+  const url = await page.getByTestId('share-url').inputValue();
+
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p2 = await other.newPage();
+  await p2.goto(url);
+  await expect(p2.getByTestId('keep-notice')).toContainText('Restored the same machine from the snapshot', { timeout: 30_000 });
+  await promptReady(p2);
+  await run(p2, 'docker ps -a --format "{{.Names}} {{.Status}}"; cat kept.txt');
+  const text = await termText(p2);
+  expect(text).toMatch(/\napi Up /);
+  expect(text).toMatch(/\nnap Exited \(0\)/);
+  expect(text).toContain('\nkept\n');
+  await other.close();
+});
+
+test('a link made inside a lesson opened at a step replays from that step and reopens the lesson', async ({ page, browser }) => {
+  await page.goto('/?lang=en#/lesson/images/image-commands/3');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible({ timeout: 30_000 });
+  await promptReady(page, 60_000);
+  await run(page, 'docker tag app mine:2');
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-url')).toHaveValue(/#\/share\/v1\./, { timeout: 60_000 });
+  await expect(page.getByTestId('share-snapshot')).toHaveCount(0);
+  const url = await page.getByTestId('share-url').inputValue();
+  expect(url.length).toBeLessThan(2000);
+
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p2 = await other.newPage();
+  await p2.goto(url);
+  await expect(p2.getByTestId('keep-notice')).toContainText('Rebuilt the same machine', { timeout: 60_000 });
+  await promptReady(p2);
+  await run(p2, 'docker images --format "{{.Repository}}:{{.Tag}}" | sort');
+  const text = await termText(p2);
+  expect(text).toContain('app:latest'); // made by the lesson's setup, not typed
+  expect(text).toContain('mine:2');
+  await expect(p2.getByTestId('lesson-panel')).toBeVisible();
+  await other.close();
+});
+
 for (const [name, fragment] of [
   ['corrupted', '#/share/v1.AAAA$$not-base64'],
   ['1 MB', '#/share/v1.' + 'A'.repeat(1_000_000)],

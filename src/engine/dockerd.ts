@@ -31,6 +31,7 @@ import { saveImages } from './daemon/save';
 import { loadImages, type LoadMessage } from './daemon/load';
 import { authenticate, type AuthRequest } from './daemon/auth';
 import type { DaemonSnapshot } from './snapshot';
+import { resumeContainers, type WasRunning } from './daemon/resume';
 import { restoreImageStore, snapshotImageStore } from './image/snapshot';
 import { Layer } from './fs/layer';
 import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
@@ -68,6 +69,8 @@ export class Daemon implements DaemonApi {
   /** When `systemctl restart docker` last brought dockerd back (the process itself is kept). */
   private engineStarted?: number;
   private engineFailure?: string;
+  /** Containers running when the restored snapshot was taken (see daemon/resume.ts). */
+  private wasRunning: WasRunning[] = [];
 
   constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
     if (snap) {
@@ -112,7 +115,7 @@ export class Daemon implements DaemonApi {
     this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
     if (snap) {
       pushAll(this.images.pulled, snap.pulled);
-      this.containers.restore(snap.containers);
+      this.wasRunning = this.containers.restore(snap.containers);
       this.buildCache.restore(snap.buildCache);
     }
   }
@@ -135,6 +138,13 @@ export class Daemon implements DaemonApi {
       networks: this.networks.snapshot(),
       buildCache: this.buildCache.snapshot(),
     };
+  }
+
+  /** Start again the containers that were running when the restored snapshot was taken. */
+  resumeContainers(): void {
+    const was = this.wasRunning;
+    this.wasRunning = [];
+    resumeContainers(this.containers, was);
   }
 
   attachProcesses(dockerd: Proc, containerd: Proc): void {

@@ -37,6 +37,11 @@ export interface BootOptions {
   clock?: 'real' | 'virtual' | 'replay';
   /** Start from a saved state instead of a fresh machine. */
   snapshot?: MachineSnapshot;
+  /**
+   * With a snapshot: start again the containers that were running when it was taken (undo, a
+   * restored session; see daemon/resume.ts). Without it they come back as a reboot leaves them.
+   */
+  resume?: boolean;
 }
 
 export const LEARNER: Cred = Object.freeze({ uid: HOST_UID, gid: HOST_GID, groups: [HOST_GID, 27, DOCKER_GID] }) as Cred;
@@ -117,7 +122,9 @@ export class Machine {
           ? new ReplayClock(snap?.now)
           : new VirtualClock(snap?.now);
     const rng = snap ? new Rng(snap.rng) : new Rng(opts.seed ?? 1);
-    return new Machine(clock, rng, snap);
+    const m = new Machine(clock, rng, snap);
+    if (snap && opts.resume) m.daemon.resumeContainers();
+    return m;
   }
 
   /** The whole state as plain data (see snapshot.ts for what is and is not kept). */

@@ -182,6 +182,6 @@ export async function restoreMachine(json: string, note: string): Promise<void> 
 export async function shareState(): Promise<import('../worker/protocol').ShareState> {
   return unwrap(await daemon().shareState());
 }
-export async function openShared(seed: number, log: string[], digest: string, note: string): Promise<import('../worker/protocol').ReplayReport> {
-  return unwrap(await daemon().openShared(seed, log, digest, note));
+export async function openShared(link: import('../worker/protocol').SharedMachine, note: string): Promise<import('../worker/protocol').ReplayReport> {
+  return unwrap(await daemon().openShared(link, note));
 }

@@ -43,6 +43,7 @@ function memfsCheck(): string {
 const booting: Promise<{ ws: Workspace; info: BootInfo }> = (async () => {
   const memfs = memfsCheck();
   const ws = await Workspace.boot();
+  ws.lessonReplayer = (id, step) => lessons.replayAt(id, step);
   // Undo, reset, a restored session or a link put another machine in: re-attach everything to it.
   ws.onReplace((m, note) => {
     lessons.follow(m);
@@ -298,8 +299,9 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
     try {
       const { machine, lesson, facts } = await lessons.prepare(id, step);
       const { ws } = await booting;
-      await ws.adopt(machine, lang === 'zh' ? `课程 ${id}，第 ${step + 1} 步` : `lesson ${id}, step ${step + 1}`);
-      lessons.attach(machine, lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)), facts);
+      const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
+      await ws.adopt(machine, lang === 'zh' ? `课程 ${id}，第 ${step + 1} 步` : `lesson ${id}, step ${step + 1}`, { kind: 'lesson', id, step: at });
+      lessons.attach(machine, lesson, at, facts);
       return ok((await lessons.status(lang))!);
     } catch (e) {
       return fail(e);

@@ -68,15 +68,14 @@ export function keepApi(workspace: () => Promise<Workspace>, terminal: (id: numb
     },
     async shareState() {
       try {
-        const ws = await workspace();
-        return ok({ seed: ws.seed, log: [...ws.log.lines], exact: ws.log.exact, digest: ws.digest() });
+        return ok(await (await workspace()).shared());
       } catch (e) {
         return fail(e);
       }
     },
-    async openShared(seed, log, digest, note) {
+    async openShared(link, note) {
       try {
-        return ok(await (await workspace()).replay(seed, log, digest, note));
+        return ok(await (await workspace()).open(link, note));
       } catch (e) {
         return fail(e);
       }

@@ -42,6 +42,18 @@ export class LessonHost {
     return { machine: run.machine, lesson, facts };
   }
 
+  /**
+   * The same start on a clock left virtual, with the runner that typed it: a share link made
+   * inside a lesson replays its log from here (src/worker/share.ts).
+   */
+  async replayAt(id: string, step: number): Promise<{ machine: Machine; h: import('../tools/headless').Headless }> {
+    const lesson = this.lessons().find((l) => l.id === id);
+    if (!lesson) throw new Error(`no lesson ${id}`);
+    const run = await startLesson(lesson, { step: Math.max(0, Math.min(step, lesson.steps.length - 1)), clock: 'virtual' });
+    run.dispose();
+    return { machine: run.machine, h: run.h };
+  }
+
   /** Follow `lesson` on `machine` from step `step`. */
   attach(machine: Machine, lesson: Lesson, step: number, facts = new Map<number, Record<Lang, string[]>>()): void {
     this.detach();

@@ -103,17 +103,16 @@ export interface DaemonApi extends KeepApi {
 
 // ---- Keeping work: undo, autosave, share links (src/worker/keep-api.ts) ----
 
-export type { KeepStats, ReplayReport } from './workspace';
-import type { KeepStats, ReplayReport } from './workspace';
+export type { KeepStats, ReplayReport, SharedMachine } from './workspace';
+export type { Base, SnapshotReason } from './share';
+import type { KeepStats, ReplayReport, SharedMachine } from './workspace';
+import type { SnapshotReason } from './share';
 
-/** What a share link needs from the worker: the seed and typed log of this session, and its digest. */
-export interface ShareState {
-  seed: number;
-  log: string[];
-  /** False when some key could not be written in the line format (the replay may differ). */
-  exact: boolean;
-  digest: string;
-}
+/**
+ * What a share link needs from the worker: how to make this machine again (its base and typed
+ * log, checked by a replay, or else its snapshot, with the reason) and its digest.
+ */
+export type ShareState = SharedMachine & { why?: SnapshotReason };
 
 export interface KeepApi {
   keepStats(): Promise<Result<KeepStats>>;
@@ -132,6 +131,6 @@ export interface KeepApi {
   /** Take back a saved session; fails, changing nothing, when it cannot boot. */
   restoreMachine(json: string, note: string): Promise<Result<void>>;
   shareState(): Promise<Result<ShareState>>;
-  /** Replay a link's log on a fresh machine with its seed and switch to it. */
-  openShared(seed: number, log: string[], digest: string, note: string): Promise<Result<ReplayReport>>;
+  /** Make a link's machine (its snapshot, or its base and log replayed) and switch to it. */
+  openShared(link: SharedMachine, note: string): Promise<Result<ReplayReport>>;
 }

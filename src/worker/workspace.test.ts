@@ -117,16 +117,100 @@ describe('workspace', () => {
     const digest = machineDigest(machine);
     const ws = await Workspace.boot(1);
     await session(ws);
-    const same = await ws.replay(4, script, digest, 'link');
+    const same = await ws.open({ seed: 4, base: { kind: 'seed' }, log: script, digest }, 'link');
     expect(same).toMatchObject({ same: true, differs: [] });
     expect(ws.digest()).toBe(digest);
     expect(await names(ws)).toBe('hello\n');
-    const other = await ws.replay(4, script.slice(0, 2), digest, 'link');
+    const other = await ws.open({ seed: 4, base: { kind: 'seed' }, log: script.slice(0, 2), digest }, 'link');
     expect(other.same).toBe(false);
     expect(other.differs).toEqual(['images', 'files']);
     // Opening a link can be undone like a command.
     await ws.undo();
     expect(ws.digest()).toBe(digest);
     ws.machine.shutdown();
+  });
+
+  it('undo brings back running containers running, as they were, with their files', async () => {
+    const ws = await Workspace.boot(1);
+    const t = await session(ws);
+    await t.type('docker run -d --name web nginx');
+    await t.type('docker exec web sh -c "echo kept > /usr/share/nginx/html/note.txt"');
+    await t.type('docker rm -f web');
+    expect(await names(ws)).toBe('');
+    await ws.undo();
+    await t.prompt();
+    const ps = await ws.machine.run(['docker', 'ps', '--format', '{{.Names}} {{.Status}}']);
+    expect(ps.stdout).toMatch(/^web Up /);
+    expect((await ws.machine.run(['docker', 'exec', 'web', 'cat', '/usr/share/nginx/html/note.txt'])).stdout).toBe('kept\n');
+    ws.machine.shutdown();
+  });
+
+  it('a share link holds the log when a replay makes this machine, and a snapshot when it cannot', async () => {
+    const ws = await Workspace.boot(3);
+    const t = await session(ws);
+    await t.type('docker run --name hi hello-world');
+    await t.type('echo note > a.txt');
+    const plain = await ws.shared();
+    expect(plain.snapshot).toBeUndefined();
+    expect(plain.log).toEqual(['docker run --name hi hello-world', 'echo note > a.txt']);
+    expect(plain.base).toEqual({ kind: 'seed' });
+    // A key the line format cannot hold: the link carries the machine itself.
+    ws.beforeInput('echo \x18\r', t.term().atHostPrompt());
+    t.term().input('echo x\r');
+    await t.prompt();
+    const snap = await ws.shared();
+    expect(snap.why).toBe('keys');
+    expect(snap.snapshot?.format).toBe('docker-lab-machine');
+    expect(snap.log).toEqual([]);
+    // Opened elsewhere, the snapshot makes the same machine, and the digest says so.
+    const other = await Workspace.boot(9);
+    await session(other);
+    const report = await other.open(JSON.parse(JSON.stringify(snap)), 'link');
+    expect(report).toMatchObject({ same: true, fromSnapshot: true });
+    expect(await names(other)).toBe('hi\n');
+    // A hostile snapshot is refused whole, and the machine in use stays.
+    await expect(other.open({ ...snap, snapshot: { ...snap.snapshot!, rng: [0, 0, 0, 0] } }, 'link')).rejects.toThrow(/damaged/);
+    expect(await names(other)).toBe('hi\n');
+    // A session restored from storage has no base to replay from: a snapshot again.
+    await other.restore(JSON.parse(JSON.stringify(ws.save())), 'restored');
+    expect((await other.shared()).why).toBe('keys');
+    ws.machine.shutdown();
+    other.machine.shutdown();
+  });
+
+  it('a lesson opened at a step is the base of the log a link replays', async () => {
+    const ws = await Workspace.boot(1);
+    const t = await session(ws);
+    const calls: string[] = [];
+    ws.lessonReplayer = async (id, step) => {
+      calls.push(`${id}@${step}`);
+      const { Headless } = await import('../tools/headless');
+      const h = await Headless.start(1);
+      await h.type('docker volume create from-lesson');
+      h.take();
+      return { machine: h.machine, h };
+    };
+    // As LessonHost.prepare makes it: replayed on a ReplayClock that then turns real.
+    const { Machine } = await import('../engine/machine');
+    const { Headless } = await import('../tools/headless');
+    const machine = await Machine.boot({ seed: 1, clock: 'replay' });
+    const h = await Headless.over(machine);
+    await h.type('docker volume create from-lesson');
+    h.close();
+    (machine.clock as import('../engine/clock').ReplayClock).goReal();
+    await ws.adopt(machine, 'lesson x/y', { kind: 'lesson', id: 'x/y', step: 2 });
+    await t.prompt();
+    await t.type('docker volume create mine');
+    const link = await ws.shared();
+    expect(link.snapshot).toBeUndefined();
+    expect(link.base).toEqual({ kind: 'lesson', id: 'x/y', step: 2 });
+    expect(link.log).toEqual(['docker volume create mine']);
+    const other = await Workspace.boot(1);
+    await session(other);
+    other.lessonReplayer = ws.lessonReplayer;
+    expect(await other.open(link, 'link')).toMatchObject({ same: true, fromSnapshot: false });
+    expect((await other.machine.run(['docker', 'volume', 'ls', '-q'])).stdout).toBe('from-lesson\nmine\n');
+    ws.machine.shutdown();
+    other.machine.shutdown();
   });
 });

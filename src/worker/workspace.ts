@@ -9,16 +9,20 @@
  * the host shell accepted are kept as history, which undo does not take back (bash's history is
  * not part of the machine either).
  *
- * Share links replay on virtual time: a machine booted with the link's seed on a VirtualClock gets
- * the log typed by the headless runner, so `sleep 30` or a health check's interval cost no real
- * time; its snapshot then boots on the real clock. The digest is computed on the replayed machine.
+ * The log starts from a base: a fresh seeded machine, or a lesson opened at a step (its setup and
+ * earlier solutions replayed). Share links replay the base and the log on virtual time, so `sleep
+ * 30` or a health check's interval cost no real time; its snapshot then boots on the real clock.
+ * When a replay would not make this machine (a key the line format cannot hold, a restored
+ * session whose base is unknown, a run that depends on timing), the link carries the snapshot
+ * instead (see share.ts). Machines taken back from a snapshot start again the containers that were
+ * running (Machine.boot's `resume`).
  */
 import { Machine } from '../engine/machine';
 import type { MachineSnapshot } from '../engine/snapshot';
 import { isMachineSnapshot } from '../engine/snapshot';
 import { digestDiff, machineDigest, type DigestPart } from '../engine/digest';
-import { Headless } from '../tools/headless';
 import { KeyLog } from './keylog';
+import { replayBase, type Base, type LessonReplayer, type SnapshotReason } from './share';
 
 export const UNDO_LIMIT = 20;
 /** The history kept for a restored shell (bash's HISTSIZE is 500 on Debian). */
@@ -29,15 +33,18 @@ interface UndoEntry {
   snapshot: string;
   /** What the command was, for the button's tooltip and the notice in the terminal. */
   label: string;
-  /** The log's lines after this point (kept by redo entries so a redo puts them back). */
-  logLength: number;
-  logTail?: string[];
+  /** Where the typed log starts, and the log up to this point (a share link after undo replays it). */
+  base: Base;
+  log: string[];
+  exact: boolean;
 }
 
 /** What autosave keeps of the worker's side, and what a restore takes back. */
 export interface SavedMachine {
   snapshot: MachineSnapshot;
   seed: number;
+  /** Where `log` starts (absent in sessions saved before bases were kept: unknown). */
+  base?: Base;
   log: string[];
   logExact: boolean;
   history: string[];
@@ -57,14 +64,28 @@ export interface ReplayReport {
   differs: DigestPart[];
   lines: number;
   ms: number;
+  /** The link carried a snapshot of the machine rather than a log to replay. */
+  fromSnapshot: boolean;
+}
+
+/** A shared machine: how to make it (a base and a log, or a snapshot) and the digest it had. */
+export interface SharedMachine {
+  seed: number;
+  base: Base;
+  log: string[];
+  snapshot?: MachineSnapshot;
+  digest: string;
 }
 
 export class Workspace {
   log = new KeyLog();
   history: string[] = [];
+  base: Base = { kind: 'seed' };
   private undoStack: UndoEntry[] = [];
   private redoStack: UndoEntry[] = [];
   private listeners = new Set<(m: Machine, note: string) => void>();
+  /** Replays a lesson's start at a step (set by the worker, which holds the lessons). */
+  lessonReplayer?: LessonReplayer;
 
   private constructor(
     public machine: Machine,
@@ -88,9 +109,8 @@ export class Workspace {
   beforeInput(data: string, atHostPrompt: boolean): void {
     const enter = /[\r\n]/.test(data);
     if (enter && atHostPrompt) {
-      const before = this.log.lines.length;
       const typed = (this.log.current() + data.split(/[\r\n]/)[0]).trim();
-      if (typed) this.pushUndo({ snapshot: JSON.stringify(this.machine.snapshot()), label: typed, logLength: before });
+      if (typed) this.pushUndo(this.point(typed));
     }
     this.log.feed(data);
   }
@@ -102,10 +122,22 @@ export class Workspace {
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
   }
 
+  /** This moment as an undo (or redo) point. */
+  private point(label: string): UndoEntry {
+    return { snapshot: JSON.stringify(this.machine.snapshot()), label, base: this.base, log: [...this.log.lines], exact: this.log.exact };
+  }
+
   private pushUndo(e: UndoEntry): void {
     this.undoStack.push(e);
     if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
     this.redoStack = [];
+  }
+
+  private startLog(base: Base, lines: string[] = [], exact = true): void {
+    this.base = base;
+    this.log = new KeyLog();
+    this.log.lines.push(...lines);
+    this.log.exact = exact;
   }
 
   stats(): KeepStats {
@@ -123,49 +155,44 @@ export class Workspace {
   async undo(): Promise<string | undefined> {
     const e = this.undoStack.pop();
     if (!e) return undefined;
-    this.redoStack.push({
-      snapshot: JSON.stringify(this.machine.snapshot()),
-      label: e.label,
-      logLength: this.log.lines.length,
-      logTail: this.log.lines.slice(e.logLength),
-    });
-    this.log.truncate(e.logLength);
-    await this.replace(JSON.parse(e.snapshot) as MachineSnapshot, `↶ ${e.label}`);
+    this.redoStack.push(this.point(e.label));
+    await this.takeBack(e, `↶ ${e.label}`);
     return e.label;
   }
 
   async redo(): Promise<string | undefined> {
     const e = this.redoStack.pop();
     if (!e) return undefined;
-    this.undoStack.push({ snapshot: JSON.stringify(this.machine.snapshot()), label: e.label, logLength: this.log.lines.length });
-    this.log.truncate(this.log.lines.length);
-    this.log.lines.push(...(e.logTail ?? []));
-    await this.replace(JSON.parse(e.snapshot) as MachineSnapshot, `↷ ${e.label}`);
+    this.undoStack.push(this.point(e.label));
+    await this.takeBack(e, `↷ ${e.label}`);
     return e.label;
+  }
+
+  private async takeBack(e: UndoEntry, note: string): Promise<void> {
+    const machine = await Machine.boot({ clock: 'real', snapshot: JSON.parse(e.snapshot) as MachineSnapshot, resume: true });
+    this.startLog(e.base, e.log, e.exact);
+    await this.swap(machine, note);
   }
 
   /** A fresh machine with the same seed; undoable like a command. */
   async reset(note: string): Promise<void> {
-    this.pushUndo({ snapshot: JSON.stringify(this.machine.snapshot()), label: 'reset', logLength: this.log.lines.length });
-    const stash = this.undoStack;
-    this.log = new KeyLog();
-    await this.swap(await Machine.boot({ seed: this.seed, clock: 'real' }), note);
-    this.undoStack = stash;
+    const machine = await Machine.boot({ seed: this.seed, clock: 'real' });
+    this.pushUndo(this.point('reset'));
+    this.startLog({ kind: 'seed' });
+    await this.swap(machine, note);
   }
 
   save(): SavedMachine {
-    return { snapshot: this.machine.snapshot(), seed: this.seed, log: [...this.log.lines], logExact: this.log.exact, history: [...this.history] };
+    return { snapshot: this.machine.snapshot(), seed: this.seed, base: this.base, log: [...this.log.lines], logExact: this.log.exact, history: [...this.history] };
   }
 
   /** Take back a saved session. Throws (and changes nothing) when the snapshot cannot boot. */
   async restore(saved: SavedMachine, note: string): Promise<void> {
     if (!isMachineSnapshot(saved.snapshot)) throw new Error('not a machine snapshot of this version');
-    const machine = await Machine.boot({ clock: 'real', snapshot: saved.snapshot });
+    const machine = await Machine.boot({ clock: 'real', snapshot: saved.snapshot, resume: true });
     machine.describe(); // a snapshot that boots but cannot be read fails here, before the swap
     this.seed = saved.seed;
-    this.log = new KeyLog();
-    this.log.lines.push(...saved.log);
-    this.log.exact = saved.logExact;
+    this.startLog(saved.base ?? { kind: 'saved' }, saved.log, saved.logExact);
     this.history = [...saved.history];
     this.undoStack = [];
     this.redoStack = [];
@@ -177,45 +204,56 @@ export class Workspace {
   }
 
   /**
-   * A share link's session: replay `log` on a fresh machine with `seed` on virtual time, then go on
+   * A share link's session: its snapshot, or its base and log replayed on virtual time, then on
    * from there on the real clock. The machine before it can be taken back with undo.
    */
-  async replay(seed: number, log: string[], digest: string, note: string): Promise<ReplayReport> {
+  async open(link: SharedMachine, note: string): Promise<ReplayReport> {
     const t0 = Date.now();
-    const h = await Headless.start(seed);
-    for (const line of log) {
-      await h.type(line);
-      h.take(); // what the replay printed is not shown: the learner sees the machine it made
+    let machine: Machine;
+    let made: string;
+    if (link.snapshot) {
+      machine = await Machine.boot({ clock: 'real', snapshot: link.snapshot, resume: true });
+      made = machineDigest(machine);
+    } else {
+      const replayed = await replayBase(link.base, link.seed, link.log, this.lessonReplayer);
+      made = machineDigest(replayed);
+      machine = await Machine.boot({ clock: 'real', snapshot: replayed.snapshot(), resume: true });
+      replayed.shutdown();
     }
-    const made = machineDigest(h.machine);
-    const snapshot = h.machine.snapshot();
-    const machine = await Machine.boot({ clock: 'real', snapshot });
-    this.pushUndo({ snapshot: JSON.stringify(this.machine.snapshot()), label: 'open link', logLength: this.log.lines.length });
-    const stash = this.undoStack;
-    this.seed = seed;
-    this.log = new KeyLog();
-    this.log.lines.push(...log);
-    for (const line of log) if (!line.startsWith('@') && line.trim()) this.lineRead(line);
+    this.pushUndo(this.point('open link'));
+    this.seed = link.seed;
+    this.startLog(link.snapshot ? { kind: 'saved' } : link.base, link.snapshot ? [] : link.log);
+    for (const line of link.log) if (!line.startsWith('@') && line.trim()) this.lineRead(line);
     await this.swap(machine, note);
-    this.undoStack = stash;
-    const differs = digestDiff(made, digest);
-    return { same: differs.length === 0, differs, lines: log.length, ms: Date.now() - t0 };
+    const differs = digestDiff(made, link.digest);
+    return { same: differs.length === 0, differs, lines: link.log.length, ms: Date.now() - t0, fromSnapshot: !!link.snapshot };
+  }
+
+  /** The link's form of this session: its base and log when they replay to this machine, else a snapshot. */
+  async shared(): Promise<SharedMachine & { why?: SnapshotReason }> {
+    const digest = this.digest();
+    const plain = { seed: this.seed, base: this.base, log: [...this.log.lines], digest };
+    const why =
+      !this.log.exact ? ('keys' as const)
+      : this.base.kind === 'saved' ? ('restored' as const)
+      : undefined;
+    if (!why) {
+      const replayed = await replayBase(this.base, this.seed, plain.log, this.lessonReplayer).catch(() => undefined);
+      const same = replayed && machineDigest(replayed) === digest;
+      replayed?.shutdown();
+      if (same) return plain;
+    }
+    return { ...plain, log: [], snapshot: this.machine.snapshot(), why: why ?? 'differs' };
   }
 
   /**
    * Take a machine made elsewhere (a lesson opened at a step: its setup and earlier solutions
    * replayed); the machine before it can be taken back with undo. The typed log starts over.
    */
-  async adopt(next: Machine, note: string): Promise<void> {
-    this.pushUndo({ snapshot: JSON.stringify(this.machine.snapshot()), label: note, logLength: this.log.lines.length });
-    const stash = this.undoStack;
-    this.log = new KeyLog();
+  async adopt(next: Machine, note: string, base: Base = { kind: 'saved' }): Promise<void> {
+    this.pushUndo(this.point(note));
+    this.startLog(base);
     await this.swap(next, note);
-    this.undoStack = stash;
-  }
-
-  private async replace(snapshot: MachineSnapshot, note: string): Promise<void> {
-    await this.swap(await Machine.boot({ clock: 'real', snapshot }), note);
   }
 
   private async swap(next: Machine, note: string): Promise<void> {

@@ -2,6 +2,7 @@
  * dockerd's container side: create (merging the image's config with the request), start (a shim and
  * the first process in new namespaces), attach, wait, remove, list, inspect.
  */
+import type { WasRunning } from './resume';
 import type { NetworkService } from '../network/networks';
 import type { NetNamespace } from '../network/stack';
 import { SubtreeBackend } from '../fs/subtree';
@@ -185,7 +186,9 @@ export class ContainerService {
     }));
   }
 
-  restore(list: ContainerSnapshot[]): void {
+  /** Put saved containers back; answers those that were running (or paused) when saved. */
+  restore(list: ContainerSnapshot[]): WasRunning[] {
+    const was: WasRunning[] = [];
     for (const s of list) {
       const img = this.d.store.get(s.imageId);
       // A saved container whose image is gone could never start again (Docker keeps images in use
@@ -201,10 +204,12 @@ export class ContainerService {
       this.d.store.retainLayers(img.chainIds);
       this.layerChains.set(c.id, img.chainIds);
       if (c.state.Running || c.state.Paused || c.state.Restarting) {
+        was.push({ id: c.id, paused: c.state.Paused, startedAt: c.state.StartedAt });
         c.state = { ...c.state, Status: 'exited', Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: 255, FinishedAt: this.d.clock.now() };
       }
       this.containers.set(c.id, c);
     }
+    return was;
   }
 
   vfsOf(c: Container): Vfs {

@@ -7,7 +7,7 @@
 import { keepStats, onEvents, openShared, ready, redo, resetMachine, restoreMachine, saveMachine, shareState, undo } from '../client';
 import { i18n, setLang } from '../i18n.svelte';
 import { claimSaving, loadSession, setAside, storeSession, checkSession, SESSION_FORMAT, SESSION_VERSION, type SavedSession } from './autosave';
-import { decodeLink, encodeLink, isShareFragment } from './link';
+import { decodeLink, encodeLink, isShareFragment, LINK_PREFIX, MAX_LINK_CHARS } from './link';
 import { lessonSeam } from './lesson-seam';
 import { onEnter, screenText, scrollbackText, terminalNow, whenTerminal, writeScrollback } from './terminal-bridge';
 import { w } from './words';
@@ -108,9 +108,11 @@ async function openLinkFromAddress(): Promise<void> {
   setLang(p.lang);
   keep.notice = w('linkOpening');
   try {
-    const report = await openShared(p.seed, p.log, p.digest, w('linkOpening'));
+    const base = p.from ? { kind: 'lesson' as const, id: p.from.lesson, step: p.from.step } : { kind: 'seed' as const };
+    const snapshot = p.snap as import('../../engine/snapshot').MachineSnapshot | undefined;
+    const report = await openShared({ seed: p.seed, base, log: p.log, digest: p.digest, ...(snapshot ? { snapshot } : {}) }, w('linkOpening'));
     keep.notice = report.same
-      ? w('linkSame', { n: report.lines })
+      ? w(report.fromSnapshot ? 'linkSnapshot' : 'linkSame', { n: report.lines })
       : w('linkDiffers', { parts: report.differs.map((d) => w(`parts_${d}`)).join(', ') });
     if (p.lesson) await lessonSeam.open({ ...p.lesson, done: [] });
   } catch (e) {
@@ -232,8 +234,11 @@ export async function doReset(): Promise<void> {
   scheduleSave();
 }
 
-/** The share link of this session as a whole URL, and whether its log replays exactly. */
-export async function makeShareUrl(): Promise<{ url: string; exact: boolean }> {
+/**
+ * The share link of this session as a whole URL. The worker replays the log first: when the replay
+ * would not make this machine, the link carries a snapshot, and `why` says so.
+ */
+export async function makeShareUrl(): Promise<{ url: string; why?: import('../../worker/protocol').SnapshotReason; tooBig: boolean }> {
   const st = await shareState();
   const lesson = lessonSeam.get();
   const fragment = encodeLink({
@@ -242,9 +247,12 @@ export async function makeShareUrl(): Promise<{ url: string; exact: boolean }> {
     lang: i18n.lang,
     seed: st.seed,
     log: st.log,
+    ...(st.base.kind === 'lesson' && !st.snapshot ? { from: { lesson: st.base.id, step: st.base.step } } : {}),
+    ...(st.snapshot ? { snap: st.snapshot as unknown as Record<string, unknown> } : {}),
     digest: st.digest,
   });
-  return { url: location.origin + location.pathname + fragment, exact: st.exact };
+  const url = location.origin + location.pathname + fragment;
+  return { url, why: st.why, tooBig: fragment.length - LINK_PREFIX.length > MAX_LINK_CHARS };
 }
 
 /** The whole workspace as a file (the autosave record). */

@@ -56,6 +56,17 @@ describe('share links', () => {
     expect(decodeLink('#/lesson/basics/hello')).toMatchObject({ ok: false, code: 'encoding' });
   });
 
+  it('carries a lesson base or a snapshot, never both a snapshot and a log', () => {
+    const from = { ...sample, from: { lesson: 'images/image-commands', step: 3 } };
+    expect(decodeLink(encodeLink(from))).toEqual({ ok: true, payload: from });
+    const snap = { ...sample, log: [], snap: { format: 'docker-lab-machine', version: 1 } };
+    expect(decodeLink(encodeLink(snap))).toEqual({ ok: true, payload: snap });
+    expect(decodeLink(linkOf(JSON.stringify({ ...snap, log: ['ls'] })))).toMatchObject({ ok: false, code: 'schema' });
+    expect(decodeLink(linkOf(JSON.stringify({ ...snap, snap: [1] })))).toMatchObject({ ok: false, code: 'schema' });
+    expect(decodeLink(linkOf(JSON.stringify({ ...from, from: { lesson: '../x', step: 1 } })))).toMatchObject({ ok: false, code: 'schema' });
+    expect(decodeLink(linkOf(JSON.stringify({ ...from, from: { lesson: 'a/b', step: 1, run: 'x' } })))).toMatchObject({ ok: false, code: 'schema' });
+  });
+
   it('stops a deflate bomb at the payload limit', () => {
     const bomb = deflateSync(new Uint8Array(20_000_000).fill(32), { level: 9 });
     const link = LINK_PREFIX + 'v1.' + toBase64Url(bomb);

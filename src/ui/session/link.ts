@@ -3,10 +3,12 @@
  *
  *     #/share/v1.<base64url of deflate-raw of the JSON payload>
  *
- * The payload is small on purpose: the seed of a fresh machine and the lines typed into it (the
- * headless runner's line format, so `npm run sim` replays a link's log too), the lesson and step,
- * the language, and a digest of the machine it made, so whoever opens the link learns whether the
- * replay rebuilt the same machine.
+ * The payload is small on purpose: the seed of a fresh machine (or `from`, a lesson opened at a
+ * step) and the lines typed into it (the headless runner's line format, so `npm run sim` replays a
+ * link's log too), the lesson and step, the language, and a digest of the machine it made, so
+ * whoever opens the link learns whether the replay rebuilt the same machine. When the worker finds
+ * that the log would not replay to this machine, `snap` carries the machine's snapshot instead
+ * (bigger, but exact); the worker validates it whole before booting it.
  *
  * A link is untrusted input. `decodeLink` validates it whole (size first, then version, base64url,
  * inflate with a bounded output, JSON, then every field), never throws, and answers a typed payload
@@ -20,7 +22,7 @@ export const LINK_VERSION = 'v1.';
 /** The longest fragment accepted (characters): a bigger link is refused before any work. */
 export const MAX_LINK_CHARS = 64_000;
 /** The largest payload once inflated (bytes): a deflate bomb stops here. */
-export const MAX_PAYLOAD_BYTES = 512 * 1024;
+export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
 export const MAX_LOG_LINES = 4000;
 export const MAX_LINE_CHARS = 8000;
 
@@ -32,6 +34,10 @@ export interface SharePayload {
   lang: LinkLang;
   seed: number;
   log: string[];
+  /** The log starts from this lesson's start at this step (absent: a fresh machine with `seed`). */
+  from?: { lesson: string; step: number };
+  /** The machine's snapshot, when a replay of the log would not make it (then `log` is empty). */
+  snap?: Record<string, unknown>;
   /** machineDigest() of the machine the log made (src/engine/digest.ts). */
   digest: string;
 }
@@ -99,7 +105,8 @@ function decode(hashOrUrl: string): DecodeResult {
   return { ok: true, payload: value as SharePayload };
 }
 
-const KEYS = new Set(['v', 'lesson', 'lang', 'seed', 'log', 'digest']);
+const KEYS = new Set(['v', 'lesson', 'lang', 'seed', 'log', 'digest', 'from', 'snap']);
+const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,60}\/[a-z0-9][a-z0-9-]{0,60}$/;
 
 /** The first thing wrong with a decoded payload, or undefined when it is whole. */
 export function checkPayload(x: unknown): string | undefined {
@@ -121,9 +128,21 @@ export function checkPayload(x: unknown): string | undefined {
     const l = o.lesson as Record<string, unknown>;
     if (typeof l !== 'object' || l === null || Array.isArray(l)) return 'lesson is not an object';
     for (const k of Object.keys(l)) if (k !== 'id' && k !== 'hash' && k !== 'step') return `unknown lesson field "${k.slice(0, 20)}"`;
-    if (typeof l.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,60}\/[a-z0-9][a-z0-9-]{0,60}$/.test(l.id)) return 'lesson id is malformed';
+    if (typeof l.id !== 'string' || !LESSON_ID.test(l.id)) return 'lesson id is malformed';
     if (typeof l.hash !== 'string' || !/^[0-9a-f]{0,64}$/.test(l.hash)) return 'lesson hash is malformed';
     if (typeof l.step !== 'number' || !Number.isInteger(l.step) || l.step < 0 || l.step > 999) return 'lesson step is malformed';
+  }
+  if (o.from !== undefined) {
+    const f = o.from as Record<string, unknown>;
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) return 'from is not an object';
+    for (const k of Object.keys(f)) if (k !== 'lesson' && k !== 'step') return `unknown from field "${k.slice(0, 20)}"`;
+    if (typeof f.lesson !== 'string' || !LESSON_ID.test(f.lesson)) return 'from lesson id is malformed';
+    if (typeof f.step !== 'number' || !Number.isInteger(f.step) || f.step < 0 || f.step > 999) return 'from step is malformed';
+  }
+  if (o.snap !== undefined) {
+    // Its inside is checked whole by the worker (validateSnapshot) before anything boots from it.
+    if (typeof o.snap !== 'object' || o.snap === null || Array.isArray(o.snap)) return 'snapshot is not an object';
+    if (o.log.length) return 'a link holds either a snapshot or a log, not both';
   }
   return undefined;
 }
