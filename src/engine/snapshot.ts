@@ -5,8 +5,9 @@
  * layer). Official images' layers are not copied: the Hub rebuilds them, identical, from its recipes.
  *
  * Left out: running processes (an async program cannot be frozen). A container that was running
- * comes back as a machine reboot leaves it: exited with status 255, unless its restart policy
- * starts it again.
+ * comes back as a machine reboot leaves it, exited with status 255, unless the machine is booted
+ * with `resume` (undo, a restored session, a snapshot link): its main process then starts afresh
+ * (daemon/resume.ts).
  */
 import type { LayerSnapshot } from './fs/snapshot';
 import { machineSnapshot, SnapshotError } from './snapshot-check';
