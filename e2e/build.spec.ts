@@ -1,20 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LabWindow } from './hooks';
+import { openAtPrompt, termText, typeLine } from './terminal';
 
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
-});
+openAtPrompt();
 
 test('build steps appear in the layer picture while they run, and a changed file explains the cache miss', async ({ page }) => {
   await typeLine(page, `mkdir site && cd site && echo v1 > index.html && printf 'FROM busybox\\nCOPY index.html /www/\\nRUN sleep 2 && wc -c /www/index.html > /size\\n' > Dockerfile`);

@@ -1,20 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LabWindow } from './hooks';
+import { openAtPrompt, termText, typeLine } from './terminal';
 
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
-});
+openAtPrompt();
 
 test('docker compose brings a project up and down in the browser terminal', async ({ page }) => {
   // the pull of nginx runs in real time in the page

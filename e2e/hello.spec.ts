@@ -1,30 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { LabWindow } from './hooks';
+import { failOnPageErrors, openAtPrompt, termText, typeLine as typeInTerminal } from './terminal';
 
-/** The terminal's buffer as text, through the page's test hook (src/ui/testhooks.ts). */
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
-
-async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto('/');
-  // A prompt is on screen: the worker booted and the session is open.
-  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
-});
-
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
+openAtPrompt();
 
 test('the page boots: terminal focused, memfs works in the worker, layer panel shown', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('Docker Lab');

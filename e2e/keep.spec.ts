@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { LabWindow } from './hooks';
+import { promptReady, run, termText, typeLine } from './terminal';
 
 /** The autosave state the page exposes (src/ui/session/keep.svelte.ts). */
 interface KeepWindow {
@@ -15,29 +16,8 @@ interface BrowserWindow {
   navigator: { clipboard: { readText(): Promise<string>; writeText(s: string): Promise<void> } };
 }
 
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
-
 function saves(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as KeepWindow).__keep?.saves ?? 0);
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
-async function promptReady(page: Page, timeout = 30_000): Promise<void> {
-  await expect.poll(() => termText(page), { timeout }).toMatch(/learner@docker-lab:~\$ ?$/);
-}
-
-/** Type a command and wait until the host prompt is back after its output. */
-async function run(page: Page, line: string, timeout = 30_000): Promise<void> {
-  const before = (await termText(page)).length;
-  await typeLine(page, line);
-  await expect.poll(async () => (await termText(page)).slice(before), { timeout }).toMatch(/\n[^\n]*learner@docker-lab:~\$ ?$/);
 }
 
 test('a session survives a reload: the container, the history and the screen', async ({ page }) => {

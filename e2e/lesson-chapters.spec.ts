@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loadLessons } from '../src/lessons/load';
-import type { LabWindow } from './hooks';
+import { lessonsOnDisk } from '../src/tools/lesson-files';
+import { failOnPageErrors, termText } from './terminal';
 
 /**
  * One lesson of each chapter completed in Chromium by typing its reference solution with the
@@ -20,20 +18,7 @@ const CHOSEN = [
   'compose/first-app',
 ];
 
-function readTree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) Object.assign(out, readTree(join(dir, e.name), rel));
-    else if (/\.(ya?ml|md)$/.test(e.name)) out[rel] = readFileSync(join(dir, e.name), 'utf8');
-  }
-  return out;
-}
-const lessons = loadLessons(readTree(join(process.cwd(), 'lessons')));
-
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
+const lessons = lessonsOnDisk();
 
 /** Wait until the terminal shows a prompt (shell, PS2, a y/N question), or give up quietly. */
 async function prompt(page: Page): Promise<void> {
@@ -63,14 +48,7 @@ async function typeLine(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
 
 for (const id of CHOSEN) {
   test(`${id}: completed by typing its solution`, async ({ page }) => {

@@ -1,27 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LabWindow } from './hooks';
-
-/** Lessons in Chromium: opened from the address, completed by typing, with hints and "show solution". */
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
-
-async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+import { failOnPageErrors, termText, typeLine as typeInTerminal } from './terminal';
 
 const steps = (page: Page) => page.getByTestId('lesson-step');
 
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+failOnPageErrors();
 
 test('basics/hello-world completed by typing, with a hint and "show solution"', async ({ page }) => {
   test.setTimeout(120_000);

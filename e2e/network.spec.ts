@@ -1,15 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { LabWindow } from './hooks';
-
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+import { openAtPrompt, termText, typeLine } from './terminal';
 
 /** Runs a detached container and waits for its ID line and the prompt after it. */
 async function runDetached(page: Page, args: string): Promise<void> {
@@ -18,10 +9,7 @@ async function runDetached(page: Page, args: string): Promise<void> {
   await expect.poll(async () => (await termText(page)).slice(before), { timeout: 30_000 }).toMatch(/[0-9a-f]{64}\s*\n.*\$ ?$/);
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
-});
+openAtPrompt();
 
 test('the network picture shows bridges, addresses, aliases, links and published ports; a port opens the browser', async ({ page }) => {
   await page.getByTestId('tab-network').click();

@@ -1,22 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LabWindow } from './hooks';
-
-function termText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as unknown as LabWindow).__term?.text() ?? '');
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+import { openAtPrompt, termText, typeLine } from './terminal';
 
 const prompt = /learner@docker-lab:~(\/\S+)?\$ ?$/;
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect.poll(() => termText(page), { timeout: 10_000 }).toMatch(/\$ ?$/);
-});
+openAtPrompt();
 
 test('edit a Dockerfile in the page, build it, run the image', async ({ page }) => {
   await typeLine(page, 'mkdir hello && cd hello && edit Dockerfile');

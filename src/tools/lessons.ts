@@ -2,28 +2,18 @@
  * `npm run --silent lessons -- list | check [ID...] | solution ID | try [--lang zh|en] ID FILE`:
  * the lesson runner of DESIGN.md, over the lessons in ./lessons.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLessons } from '../lessons/load';
+import { lessonsOnDisk } from './lesson-files';
 import { checkLesson } from '../lessons/check';
 import { startLesson } from '../lessons/replay';
 import type { Lang, Lesson } from '../lessons/types';
 
 const ROOT = join(process.cwd(), 'lessons');
 
-function readTree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(p).isDirectory()) Object.assign(out, readTree(p, rel));
-    else if (/\.(ya?ml|md)$/.test(name)) out[rel] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
 
 function lessons(): Lesson[] {
-  return loadLessons(readTree(ROOT));
+  return lessonsOnDisk(ROOT);
 }
 
 function pick(all: Lesson[], id: string): Lesson {

@@ -4,25 +4,13 @@
  * The issue's bound: a typical lesson link fits a chat message (under 2,000 characters).
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadLessons } from '../../lessons/load';
-import { encodeLink } from './link';
+import { lessonsOnDisk } from './lesson-files';
+import { encodeLink } from '../ui/session/link';
 
-function readTree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(p).isDirectory()) Object.assign(out, readTree(p, rel));
-    else if (/\.(ya?ml|md)$/.test(name)) out[rel] = readFileSync(p, 'utf8');
-  }
-  return out;
-}
 
 describe('lesson share links', () => {
   it('every lesson, solved to its last step, makes a link under 2,000 characters', () => {
-    const lessons = loadLessons(readTree(join(process.cwd(), 'lessons')));
+    const lessons = lessonsOnDisk();
     expect(lessons.length).toBeGreaterThan(0);
     const sizes: string[] = [];
     for (const l of lessons) {
