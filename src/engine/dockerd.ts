@@ -69,6 +69,8 @@ export class Daemon implements DaemonApi {
   /** When `systemctl restart docker` last brought dockerd back (the process itself is kept). */
   private engineStarted?: number;
   private engineFailure?: string;
+  /** Builds run on this machine so far (each machine counts its own). */
+  private builds = 0;
   /** Containers running when the restored snapshot was taken (see daemon/resume.ts). */
   private wasRunning: WasRunning[] = [];
 
@@ -437,7 +439,7 @@ export class Daemon implements DaemonApi {
   }
   async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
     const hostFs = this.d.hostFs ? () => this.d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined;
-    return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events, hostFs }, this.buildCache, req, onOutput);
+    return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events, hostFs, nextBuild: () => ++this.builds }, this.buildCache, req, onOutput);
   }
   async buildPrune(all: boolean): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }> {
     return pruneBuildCache({ store: this.store, containers: this.containers }, this.buildCache, all);

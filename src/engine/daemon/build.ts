@@ -28,9 +28,9 @@ export interface BuildServices {
   containers: ContainerService;
   images: ImageService;
   events: Emitter;
+  /** The next build's number on this machine (the pictures follow a build by `build-N`). */
+  nextBuild: () => number;
 }
-
-let builds = 0;
 
 export async function runBuild(daemon: BuildServices, cache: BuildCache, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
   const context = contextFromTar(req.context);
@@ -48,7 +48,7 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
     return { error: msg, status: 1 };
   }
   // The pictures follow a build by its ID: started, each step started and done, finished.
-  const build = `build-${++builds}`;
+  const build = `build-${daemon.nextBuild()}`;
   const emit = daemon.events.emit.bind(daemon.events);
   emit({ type: 'build.started', build, dockerfile: req.dockerfileName, tags: req.tags, classic: req.classic });
   const builder = new Builder(
