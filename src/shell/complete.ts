@@ -6,7 +6,7 @@
  * container's shell, which has no host services, completes only commands and paths).
  */
 import type { Shell } from './shell';
-import { builtins, KEYWORDS } from './builtins';
+import { builtinFor, builtins, KEYWORDS } from './builtins';
 import { X_OK, type Fs } from '../engine/fs/types';
 
 export interface ArgCompletionRequest {
@@ -72,7 +72,7 @@ export async function completeLine(sh: Shell, line: string, cursor: number): Pro
 function commandNames(sh: Shell, prefix: string): string[] {
   const out = new Set<string>();
   const add = (n: string) => n.startsWith(prefix) && out.add(n);
-  for (const n of builtins.keys()) add(n);
+  for (const n of builtins.keys()) if (builtinFor(sh, n)) add(n);
   for (const n of KEYWORDS) add(n);
   for (const n of sh.funcs.keys()) add(n);
   for (const n of sh.aliases.keys()) add(n);
