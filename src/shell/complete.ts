@@ -55,7 +55,7 @@ export async function completeLine(sh: Shell, line: string, cursor: number): Pro
   const m = /(\S*)$/.exec(seg)!;
   const current = m[1];
   const start = cursor - current.length;
-  const words = seg.slice(0, seg.length - current.length).trim().split(/\s+/).filter(Boolean);
+  const words = commandWords(seg.slice(0, seg.length - current.length).trim().split(/\s+/).filter(Boolean));
   let candidates: string[];
   let noSpace = false;
   if (!words.length && !current.includes('/')) candidates = commandNames(sh, current);
@@ -67,6 +67,24 @@ export async function completeLine(sh: Shell, line: string, cursor: number): Pro
     noSpace = !!got?.noSpace;
   }
   return { start, candidates: [...new Set(candidates)].sort(), ...(noSpace ? { noSpace } : {}) };
+}
+
+const SUDO_VALUE_OPTS = new Set(['-u', '-g', '-p', '-C', '-D', '-r', '-t', '-U']);
+
+/**
+ * The words of the command being completed: bash skips leading assignments (`FOO=1 docker …`) to
+ * find the command name, and bash-completion's `_sudo` completes what follows `sudo [options]` as
+ * a command line of its own (`sudo docker stop <Tab>`).
+ */
+function commandWords(words: string[]): string[] {
+  let i = 0;
+  for (;;) {
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++;
+    if (words[i] !== 'sudo') break;
+    i++;
+    while (i < words.length && words[i].startsWith('-')) i += SUDO_VALUE_OPTS.has(words[i]) ? 2 : 1;
+  }
+  return words.slice(i);
 }
 
 function commandNames(sh: Shell, prefix: string): string[] {

@@ -132,6 +132,8 @@ export function containerPaths(src: CompletionSources, fs: Fs, current: string):
     return [];
   }
   if (!cfs) return [];
-  // Inside the container the working directory is `/`; a relative path is taken from there.
-  return completePaths(cfs, inside.startsWith('/') ? inside : '/' + inside, false).map((p) => `${ref}:${inside.startsWith('/') ? p : p.slice(1)}`);
+  // Inside the container the working directory is `/`: a relative path is taken from there, and
+  // a bare `web:` is offered the root's entries as absolute paths.
+  const abs = inside === '' || inside.startsWith('/');
+  return completePaths(cfs, abs ? inside || '/' : '/' + inside, false).map((p) => `${ref}:${abs ? p : p.slice(1)}`);
 }

@@ -96,12 +96,17 @@ describe('docker Tab completion', () => {
     expect(await tab(h, 'docker run -v da')).toBe('ta:');
     expect(await tab(h, 'docker run --link w')).toBe('eb:');
     expect(await tab(h, 'docker kill -s KI')).toBe('LL ');
+    expect(await tab(h, 'docker run --network=app')).toBe('net ');
+    expect(await tab(h, 'sudo docker volume inspect d')).toBe('ata ');
+    expect(await tab(h, 'DOCKER_HOST= docker volume inspect d')).toBe('ata ');
   }, 60_000);
 
   it('completes CONTAINER: and paths inside it for docker cp', async () => {
     const h = await machineWith(['docker run -d --name web nginx']);
     expect(await tab(h, 'docker cp w')).toBe('eb:');
     expect(await tab(h, 'docker cp web:/etc/ngi')).toBe('nx/');
+    expect(await tab(h, 'docker cp web:et')).toBe('c/');
+    expect(await list(h, 'docker cp web:')).toContain('etc/'); // listed by their last part, as bash lists files
     expect(await tab(h, 'docker cp web:/etc/nginx/nginx.conf ')).toBe('');
   }, 30_000);
 
@@ -125,4 +130,14 @@ describe('docker Tab completion', () => {
     a.close();
     b.close();
   }, 60_000);
+
+  it('gives no names to a user outside the docker group (the socket refuses them)', async () => {
+    const h = await machineWith(['docker run -d --name web nginx']);
+    const table = h.machine.hostCtx.host!.completions!;
+    const ask = (cred: { uid: number; gid: number; groups: number[] }) =>
+      table.get('docker')!({ words: ['docker', 'stop'], current: '', fs: h.machine.hostFs.view(cred, '/'), env: {} });
+    expect(await ask({ uid: 1000, gid: 1000, groups: [1000, 27, 999] })).toEqual(['web']);
+    expect(await ask({ uid: 1001, gid: 1001, groups: [1001] })).toEqual([]);
+    expect(await ask({ uid: 0, gid: 0, groups: [0] })).toEqual(['web']);
+  }, 30_000);
 });

@@ -63,6 +63,16 @@ export function registerDockerCompletion(table: CompletionTable, src: Completion
       path.push(child.spec.name);
     }
     if (path[0] === 'compose') return compose(req, rest.slice(i));
+    // `--network=app<Tab>`: bash splits the word at `=`; complete the value and keep the flag.
+    const eq = /^(--[\w-]+)=(.*)$/.exec(req.current);
+    if (eq && !node.children.length) {
+      const verb = key(path);
+      const scan = scanArgs(node.spec.flags, [...rest.slice(i), eq[1]], NO_INTERSPERSE.has(verb));
+      if (!scan.valueFor) return [];
+      const got = await flagValue(verb, scan.valueFor.long, { req: { ...req, current: eq[2] }, src, scan, pos: scan.positionals.length });
+      const list = Array.isArray(got) ? { candidates: got } : got;
+      return list && { ...list, candidates: list.candidates.map((c) => `${eq[1]}=${c}`) };
+    }
     if (req.current.startsWith('-') && !(path.length && NO_INTERSPERSE.has(key(path)) && scanArgs(node.spec.flags, rest.slice(i), true).stopped)) {
       return flagNames(node === root ? globals : node.spec.flags, req.current);
     }
