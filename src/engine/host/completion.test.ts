@@ -89,6 +89,11 @@ describe('docker Tab completion', () => {
     expect(await tab(h, 'docker network rm ')).toBe('appnet '); // only user-defined networks
     expect(await tab(h, 'docker network connect a')).toBe('ppnet ');
     expect(await tab(h, 'docker network connect appnet w')).toBe('eb ');
+    await h.type('docker network connect appnet web');
+    expect(await tab(h, 'docker network disconnect appnet w')).toBe('eb ');
+    expect(await tab(h, 'docker network disconnect bridge w')).toBe('eb ');
+    expect(await list(h, 'docker inspect ')).toEqual(['appnet', 'bridge', 'busybox:latest', 'data', 'host', 'mybox:v1', 'nginx:latest', 'none', 'web']);
+    expect(await tab(h, 'docker inspect --type volume ')).toBe('data ');
     expect(await tab(h, 'docker volume rm ')).toBe('data ');
     expect(await tab(h, 'docker run --network app')).toBe('net ');
     expect(await tab(h, 'docker run --net=appnet --network cont')).toBe('ainer:');
