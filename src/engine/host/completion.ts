@@ -46,9 +46,11 @@ export function machineCompletions(daemon: DaemonApi, containerFs: (ref: string)
 }
 
 export function registerDockerCompletion(table: CompletionTable, src: CompletionSources): void {
-  const root = buildTree('/root');
+  // The command tree is built at the first Tab, not at boot (it costs milliseconds per machine).
+  let tree: Node | undefined;
   const globals = globalFlags('/root');
   const docker = async (req: ArgCompletionRequest): Promise<Reply> => {
+    const root = (tree ??= buildTree('/root'));
     const { rest, valueFor } = skipGlobalFlags(globals, req.words.slice(1));
     if (valueFor) return valueFor.long === 'log-level' ? ['debug', 'info', 'warn', 'error', 'fatal'] : valueFor.long === 'config' ? undefined : [];
     // Walk down the command tree: `docker network connect` → the `connect` node.
