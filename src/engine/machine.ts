@@ -26,6 +26,8 @@ import { restoreMutable, snapshotMutable } from './fs/snapshot';
 import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
 import { EngineQuery } from './query';
 import type { MachineQuery } from '../api/machine-query';
+import type { DaemonApi } from '../cli/daemon-api';
+import { machineCompletions } from './host/completion';
 
 export interface BootOptions {
   /** Seed of the random source (IDs, names, addresses). */
@@ -75,6 +77,11 @@ export class Machine {
     }
     this.hostFs = new Vfs(this.disk, { now: () => clock.now() });
     this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs }, snap?.daemon);
+    // Tab completion belongs to this machine: its completers read this daemon's names.
+    const completions = machineCompletions(this.daemon as DaemonApi, (ref) => {
+      const c = this.daemon.containers.find(ref);
+      return c ? this.daemon.containers.vfsOf(c).view(ROOT, '/') : undefined;
+    });
     this.hostCtx = {
       pidNs: this.kernel.rootNs,
       uts: { hostname: HOST_NAME },
@@ -83,6 +90,7 @@ export class Machine {
         docker: this.daemon,
         openEditor: (path: string) => this.events.emit({ type: 'editor.open', path }),
         record: (record) => this.events.emit({ type: 'command.finished', record }),
+        completions,
       },
       netns: this.daemon.networks.stack.host,
     };

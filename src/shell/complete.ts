@@ -1,10 +1,12 @@
 /**
  * Tab completion: command names (builtins, functions, aliases, executables on PATH) for the first
- * word, file paths elsewhere, and per-command argument completers registered by other code (the
- * docker CLI registers its verbs).
+ * word, file paths elsewhere, and per-command argument completers (bash's `complete -F`). The
+ * completers belong to a machine: its boot fills a CompletionTable and hands it to the host's
+ * shells through the host services, so two machines in one process never share one (and a
+ * container's shell, which has no host services, completes only commands and paths).
  */
 import type { Shell } from './shell';
-import { builtins, KEYWORDS } from './builtins';
+import { builtinFor, builtins, KEYWORDS } from './builtins';
 import { X_OK, type Fs } from '../engine/fs/types';
 
 export interface ArgCompletionRequest {
@@ -16,16 +18,36 @@ export interface ArgCompletionRequest {
   env: Record<string, string>;
 }
 
-export type ArgCompleter = (req: ArgCompletionRequest) => string[] | undefined | Promise<string[] | undefined>;
-
-const argCompleters = new Map<string, ArgCompleter>();
-
-/** Register completion for a command's arguments; return undefined from it to fall back to paths. */
-export function registerCompletion(command: string, fn: ArgCompleter): void {
-  argCompleters.set(command, fn);
+/**
+ * What a completer offers. `noSpace` is bash's `compopt -o nospace`: a lone candidate is inserted
+ * without the space after it (`web:` in `docker cp`, `container:` after `--network`).
+ */
+export interface ArgCompletion {
+  candidates: string[];
+  noSpace?: boolean;
 }
 
-export async function completeLine(sh: Shell, line: string, cursor: number): Promise<{ start: number; candidates: string[] }> {
+/** Return undefined to fall back to file paths (bash's `-o default`), [] to offer nothing. */
+export type ArgCompleter = (req: ArgCompletionRequest) => string[] | ArgCompletion | undefined | Promise<string[] | ArgCompletion | undefined>;
+
+/** One machine's `complete -F` table: command name → the function that completes its arguments. */
+export class CompletionTable {
+  private readonly byCommand = new Map<string, ArgCompleter>();
+  register(command: string, fn: ArgCompleter): void {
+    this.byCommand.set(command, fn);
+  }
+  get(command: string): ArgCompleter | undefined {
+    return this.byCommand.get(command);
+  }
+}
+
+export interface LineCompletion {
+  start: number;
+  candidates: string[];
+  noSpace?: boolean;
+}
+
+export async function completeLine(sh: Shell, line: string, cursor: number): Promise<LineCompletion> {
   const before = line.slice(0, cursor);
   // Completion works on the current simple command: text after the last | ; & ( or &&/||.
   const segStart = Math.max(before.lastIndexOf('|'), before.lastIndexOf(';'), before.lastIndexOf('&'), before.lastIndexOf('(')) + 1;
@@ -33,21 +55,42 @@ export async function completeLine(sh: Shell, line: string, cursor: number): Pro
   const m = /(\S*)$/.exec(seg)!;
   const current = m[1];
   const start = cursor - current.length;
-  const words = seg.slice(0, seg.length - current.length).trim().split(/\s+/).filter(Boolean);
+  const words = commandWords(seg.slice(0, seg.length - current.length).trim().split(/\s+/).filter(Boolean));
   let candidates: string[];
+  let noSpace = false;
   if (!words.length && !current.includes('/')) candidates = commandNames(sh, current);
   else {
-    const fn = words.length ? argCompleters.get(words[0].split('/').pop()!) : undefined;
-    const got = fn ? await fn({ words, current, fs: sh.fs, env: sh.environ() }) : undefined;
-    candidates = got ? got.filter((c) => c.startsWith(current)) : paths(sh.fs, current, !words.length);
+    const fn = words.length ? sh.sys.host?.completions?.get(words[0].split('/').pop()!) : undefined;
+    const raw = fn ? await fn({ words, current, fs: sh.fs, env: sh.environ() }) : undefined;
+    const got = Array.isArray(raw) ? { candidates: raw } : raw;
+    candidates = got ? got.candidates.filter((c) => c.startsWith(current)) : paths(sh.fs, current, !words.length);
+    noSpace = !!got?.noSpace;
   }
-  return { start, candidates: [...new Set(candidates)].sort() };
+  return { start, candidates: [...new Set(candidates)].sort(), ...(noSpace ? { noSpace } : {}) };
+}
+
+const SUDO_VALUE_OPTS = new Set(['-u', '-g', '-p', '-C', '-D', '-r', '-t', '-U']);
+
+/**
+ * The words of the command being completed: bash skips leading assignments (`FOO=1 docker …`) to
+ * find the command name, and bash-completion's `_sudo` completes what follows `sudo [options]` as
+ * a command line of its own (`sudo docker stop <Tab>`).
+ */
+function commandWords(words: string[]): string[] {
+  let i = 0;
+  for (;;) {
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++;
+    if (words[i] !== 'sudo') break;
+    i++;
+    while (i < words.length && words[i].startsWith('-')) i += SUDO_VALUE_OPTS.has(words[i]) ? 2 : 1;
+  }
+  return words.slice(i);
 }
 
 function commandNames(sh: Shell, prefix: string): string[] {
   const out = new Set<string>();
   const add = (n: string) => n.startsWith(prefix) && out.add(n);
-  for (const n of builtins.keys()) add(n);
+  for (const n of builtins.keys()) if (builtinFor(sh, n)) add(n);
   for (const n of KEYWORDS) add(n);
   for (const n of sh.funcs.keys()) add(n);
   for (const n of sh.aliases.keys()) add(n);
@@ -64,7 +107,8 @@ function commandNames(sh: Shell, prefix: string): string[] {
   return [...out];
 }
 
-function paths(fs: Fs, current: string, executablesOnly: boolean): string[] {
+/** File names under the word's directory; directories end in `/` (bash's `_filedir`). */
+export function paths(fs: Fs, current: string, executablesOnly: boolean): string[] {
   const slash = current.lastIndexOf('/');
   const dirPart = slash >= 0 ? current.slice(0, slash + 1) : '';
   const base = slash >= 0 ? current.slice(slash + 1) : current;

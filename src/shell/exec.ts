@@ -5,7 +5,7 @@
  */
 import type { AndOr, Command, List, ListItem, Pipeline, SimpleCommand } from './ast';
 import { plainText } from './ast';
-import { builtins, DECLARATION } from './builtins';
+import { builtinFor, DECLARATION } from './builtins';
 import { evalCond } from './test';
 import { ExpandError } from './expand';
 import { matchPattern } from './pattern';
@@ -412,7 +412,7 @@ async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> {
   return withRedirs(sh, redirs, async () => {
     const name = argv[0];
     const fn = sh.funcs.get(name);
-    const bi = builtins.get(name);
+    const bi = builtinFor(sh, name);
     if (fn || bi) {
       // Prefix assignments hold only for the duration of the builtin or function.
       const saved = assigns.map(([k]) => [k, sh.vars.get(k)] as const);
@@ -432,7 +432,7 @@ async function runSimple(sh: Shell, cmd: SimpleCommand): Promise<number> {
 
 async function runBuiltin(sh: Shell, name: string, argv: string[]): Promise<number> {
   try {
-    return await builtins.get(name)!(sh, argv);
+    return await builtinFor(sh, name)!(sh, argv);
   } catch (e) {
     if (e instanceof ShellError) {
       await sh.error(`${name}: ${e.message}`);
@@ -578,7 +578,7 @@ export async function runPendingTraps(sh: Shell): Promise<void> {
 
 /** `command name args`: a builtin or a file, never a function. */
 export async function runCommandBypassingFunctions(sh: Shell, argv: string[]): Promise<number> {
-  if (builtins.has(argv[0])) return runBuiltin(sh, argv[0], argv);
+  if (builtinFor(sh, argv[0])) return runBuiltin(sh, argv[0], argv);
   return runExternal(sh, argv, {});
 }
 

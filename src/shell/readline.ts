@@ -30,7 +30,8 @@ export function ttyOf(stream: ReadStream): TtyHandle | undefined {
   return undefined;
 }
 
-export type Completer = (line: string, cursor: number) => Promise<{ start: number; candidates: string[] }>;
+/** `noSpace`: a lone candidate is inserted without a space after it (bash's `compopt -o nospace`). */
+export type Completer = (line: string, cursor: number) => Promise<{ start: number; candidates: string[]; noSpace?: boolean }>;
 
 export type ReadResult = { kind: 'line'; line: string } | { kind: 'eof' } | { kind: 'interrupt' };
 
@@ -306,12 +307,12 @@ export class LineEditor {
     if (!this.o.completer) return '';
     const line = this.line();
     const cur = this.buf.slice(0, this.cursor).join('').length;
-    const { start, candidates } = await this.o.completer(line, cur);
+    const { start, candidates, noSpace } = await this.o.completer(line, cur);
     if (!candidates.length) return '\x07';
     const word = line.slice(start, cur);
     if (candidates.length === 1) {
       const c = candidates[0];
-      return this.insert(c.slice(word.length) + (c.endsWith('/') ? '' : ' '));
+      return this.insert(c.slice(word.length) + (c.endsWith('/') || noSpace ? '' : ' '));
     }
     const common = commonPrefix(candidates);
     if (common.length > word.length) return this.insert(common.slice(word.length));

@@ -13,7 +13,6 @@ import { runCompose } from '../../cli/compose/index';
 import COMPOSE_VERBS from '../../cli/compose/verbs.json';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
-import { registerDockerCompletion } from './completion';
 import { edit } from './edit';
 import { registerBusybox } from '../programs/busybox/busybox';
 import { registerPackageManagers } from '../programs/pkg';
@@ -87,7 +86,6 @@ export function registerAllPrograms(): void {
   registerProgram('docker', docker);
   registerProgram('docker-compose', dockerCompose);
   registerProgram('edit', edit);
-  registerDockerCompletion();
   registerBusybox();
   registerPackageManagers();
   registerShadowUtils();

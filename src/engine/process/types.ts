@@ -8,6 +8,7 @@
 import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Cred, Fs } from '../fs/types';
+import type { CompletionTable } from '../../shell/complete';
 
 export const SIGNALS = {
   SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
@@ -215,6 +216,11 @@ export interface HostServices {
    * screen).
    */
   record?(entry: CommandRecord): void;
+  /**
+   * This machine's Tab-completion table (src/shell/complete.ts CompletionTable), filled at boot:
+   * the host's shells complete `docker` arguments from this machine's daemon.
+   */
+  readonly completions?: CompletionTable;
 }
 
 /** One finished command on the host: a typed line, or one run of the docker client. */

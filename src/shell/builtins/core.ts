@@ -1,7 +1,7 @@
 /** Builtins about the shell's own running: cd, echo, printf, exit, eval, source, type, … */
 import { USER_MAX_PROCESSES } from '../../engine/process/cgroup';
 import type { Builtin } from './index';
-import { KEYWORDS, builtins } from './index';
+import { KEYWORDS, builtinFor } from './index';
 import { err, escapes, out } from './io';
 import { BreakLoop, ContinueLoop, ExitShell, ReturnFn, ShellError, type Shell } from '../shell';
 import { lookupCommand, quote, runCommandBypassingFunctions, runSource } from '../exec';
@@ -255,7 +255,7 @@ export function commandKind(sh: Shell, name: string): { kind: string; path?: str
   if (sh.aliases.has(name)) return { kind: 'alias' };
   if (KEYWORDS.includes(name)) return { kind: 'keyword' };
   if (sh.funcs.has(name)) return { kind: 'function' };
-  if (builtins.has(name)) return { kind: 'builtin' };
+  if (builtinFor(sh, name)) return { kind: 'builtin' };
   const p = lookupCommand(sh, name);
   if (p && sh.fs.exists(p)) return { kind: 'file', path: p };
   return undefined;
