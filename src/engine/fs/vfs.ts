@@ -86,7 +86,7 @@ export class Vfs {
    * Walk `path` from `cwd` with `cred`. Parents must exist, be directories and be searchable.
    * The last component is followed when it is a symlink and `follow` (or the path ends in `/`).
    */
-  walk(path: string, cwd: string, cred: Cred, follow: boolean, syscall: string): Resolved {
+  walk(path: string, cwd: string, cred: Cred, follow: boolean, syscall: string, caller?: number): Resolved {
     if (path === '') throw new FsError('ENOENT', syscall, path);
     const trailing = path.length > 1 && path.endsWith('/');
     let todo = path.split('/').filter((s) => s !== '');
@@ -108,7 +108,7 @@ export class Vfs {
       if (st.kind === 'symlink' && (!isLast || follow || trailing)) {
         if (++links > MAX_SYMLINKS) throw new FsError('ELOOP', syscall, path);
         const { mount, bpath } = this.mountOf(next);
-        const target = mount.backend.readlink(bpath);
+        const target = mount.backend.readlink(bpath, caller);
         if (target === '') throw new FsError('ENOENT', syscall, path);
         todo = [...target.split('/').filter((s) => s !== ''), ...todo];
         if (target.startsWith('/')) { cur = '/'; last = this.lstatAbs('/'); }

@@ -31,14 +31,14 @@ export function populateHost(fs: FsBackend, now: number): void {
     fs.writeFile(path, enc.encode(text), { mode: 0o644, uid: 0, gid: 0, mtime: now, ...meta });
 
   for (const d of ['/etc', '/home', '/root', '/tmp', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local',
-    '/usr/local/bin', '/usr/share', '/var', '/var/lib', '/var/log', '/var/run', '/opt', '/srv', '/mnt', '/dev',
+    '/usr/local/bin', '/usr/share', '/var', '/var/lib', '/var/log', '/opt', '/srv', '/mnt', '/dev',
     '/proc', '/sys', '/run', '/boot', '/media', '/etc/docker']) {
     dir(d);
   }
   fs.setattr('/tmp', { mode: 0o1777 });
   fs.setattr('/root', { mode: 0o700 });
   dir('/var/lib/docker', { mode: 0o710 });
-  for (const [link, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib']]) {
+  for (const [link, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/var/run', '/run']]) {
     fs.symlink(target, link, { uid: 0, gid: 0, mtime: now });
   }
 

@@ -3,6 +3,7 @@
  * nproc free uptime. The kernel release, memory and CPU count are believable fixed values for an
  * Ubuntu 24.04 host (the simulator has no real hardware to report); date is UTC, as TZ is unset.
  */
+import { HOST_CPUS } from '../process/cgroup';
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, q } from './lib/io';
@@ -212,7 +213,7 @@ export async function uname(ctx: ProgramContext, fl: Flavour = GNU): Promise<num
 }
 
 export async function nproc(ctx: ProgramContext): Promise<number> {
-  await ctx.stdout.write('4\n');
+  await ctx.stdout.write(`${HOST_CPUS}\n`);
   return 0;
 }
 
