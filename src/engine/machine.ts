@@ -94,7 +94,7 @@ export class Machine {
       clock,
     });
     kernelFs.mountHost(this.hostFs);
-    this.daemon.containers.kernelFs = this.kernelFs = kernelFs;
+    this.daemon.containers.kernelFs = this.kernelFs = this.kernel.procWorld = kernelFs;
     this.systemd = this.kernel.addStatic(['/sbin/init'], this.hostCtx);
     const containerd = this.kernel.addStatic(['/usr/bin/containerd'], this.hostCtx, this.systemd);
     this.dockerdProc = this.kernel.addStatic(

@@ -86,6 +86,11 @@ export class KernelFs implements CgroupWorld {
     return `/user.slice/user-${HOST_UID}.slice/session-1.scope`;
   }
 
+  cgroupNsRoot(p: Proc): string {
+    const key = this.ns.key(p, 'cgroup');
+    return key.startsWith('cgroup:') && this.d.find(key.slice(7)) ? scope(key.slice(7)) : '/';
+  }
+
   cgroupPaths(): string[] {
     return [...this.d.containers()].filter((c) => c.running).map((c) => scope(c.id));
   }

@@ -74,7 +74,7 @@ export class FsView implements Fs {
     const r = this.existing(path, true, 'open');
     if (r.stat.kind === 'dir') throw new FsError('EISDIR', 'read', path);
     if (!permits(r.stat, this.cred, R_OK)) throw new FsError('EACCES', 'open', path);
-    return r.mount.backend.readFile(r.bpath);
+    return r.mount.backend.readFile(r.bpath, this.caller);
   }
   readText(path: string): string { return dec.decode(this.readFile(path)); }
 

@@ -14,7 +14,7 @@ export interface GenNode {
   /** Directory entries, computed at readdir. */
   children?: () => string[];
   /** File content, computed at read. */
-  read?: () => string;
+  read?: (caller?: number) => string;
   /** Symlink target; `caller` is the reading process's host PID (procfs `self`). */
   link?: (caller?: number) => string;
   mtime?: number;
@@ -49,11 +49,11 @@ export abstract class GeneratedFs implements FsBackend {
     if (n.kind !== 'dir') throw new FsError('ENOTDIR', 'scandir', path);
     return n.children?.() ?? [];
   }
-  readFile(path: string): Uint8Array {
+  readFile(path: string, caller?: number): Uint8Array {
     const n = this.must(path, 'open');
     if (n.kind === 'dir') throw new FsError('EISDIR', 'read', path);
     if (n.kind === 'socket') throw new FsError('ENXIO', 'open', path);
-    return enc.encode(n.read?.() ?? '');
+    return enc.encode(n.read?.(caller) ?? '');
   }
   readlink(path: string, caller?: number): string {
     const n = this.must(path, 'readlink');

@@ -97,7 +97,8 @@ export interface FsBackend {
   readonly readonly: boolean;
   lstat(path: string): Stat | undefined;
   readdir(path: string): string[];
-  readFile(path: string): Uint8Array;
+  /** `caller`: the host PID of the reading process (procfs files that depend on the reader). */
+  readFile(path: string, caller?: number): Uint8Array;
   /** `caller`: the host PID of the reading process (procfs's `self` depends on who asks). */
   readlink(path: string, caller?: number): string;
   writeFile(path: string, data: Uint8Array, meta?: FileMeta & { append?: boolean }): void;

@@ -22,6 +22,8 @@ import { registerNetPrograms } from '../programs/net';
 import { registerPython } from '../programs/python';
 import { registerGo } from '../programs/go/go';
 import { registerDevTools } from '../programs/devtools';
+import { lsns } from '../programs/lsns';
+import { nsenter } from '../programs/nsenter';
 
 let registered = false;
 
@@ -96,5 +98,7 @@ export function registerAllPrograms(): void {
   registerGo();
   registerDevTools();
   registerProgram('systemctl', systemctl);
+  registerProgram('lsns', lsns);
+  registerProgram('nsenter', nsenter);
   registerProgram('service', service);
 }

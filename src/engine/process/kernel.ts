@@ -15,6 +15,7 @@ import type { Emitter } from '../events';
 import type { Rng } from '../rng';
 import { HOST_MEMORY, MAX_PROCESSES, MemoryCgroup, USER_MAX_PROCESSES } from './cgroup';
 import { maybeYield } from './slice';
+import type { CgroupWorld } from './sysfs';
 import type { NetNamespace } from '../network/stack';
 import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
 import { getProgram, markerProgram } from '../programs/registry';
@@ -273,6 +274,8 @@ export class Kernel {
   readonly clock: Clock;
   readonly rng: Rng;
   private events?: Emitter;
+  /** procfs/sysfs and namespace identities (set by the machine; nsenter, unshare and lsns use them). */
+  procWorld?: CgroupWorld;
   /** The root memory cgroup: host processes and containers without `-m`. */
   readonly hostCgroup = new MemoryCgroup(HOST_MEMORY);
 

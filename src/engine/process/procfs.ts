@@ -39,6 +39,8 @@ export interface ProcWorld {
   mounts(p: Proc): MountEntry[];
   /** A process's cgroup v2 path as the host sees it (`/system.slice/docker-<id>.scope`). */
   cgroupPath(p: Proc): string;
+  /** The root of a process's cgroup namespace ('/' for the host's, a container's scope for its own). */
+  cgroupNsRoot(p: Proc): string;
 }
 
 /** `/proc/mounts` lines: source, target, type, options (per-mount then filesystem), `0 0`. */
@@ -144,7 +146,7 @@ export class ProcFs extends GeneratedFs {
 
   private pidNode(p: Proc, rest: string[]): GenNode | undefined {
     const own = { uid: p.info.cred.uid, gid: p.info.cred.gid };
-    const file = (read: () => string): GenNode => ({ kind: 'file', mode: 0o444, ...own, read });
+    const file = (read: (caller?: number) => string): GenNode => ({ kind: 'file', mode: 0o444, ...own, read });
     if (rest.length === 0) {
       return { kind: 'dir', mode: 0o555, ...own, children: () => ['cgroup', 'cmdline', 'comm', 'mountinfo', 'mounts', 'ns', 'status'] };
     }
@@ -161,7 +163,13 @@ export class ProcFs extends GeneratedFs {
       case 'comm':
         return file(() => (p.info.argv[0] ?? '').split('/').pop()!.slice(0, 15) + '\n');
       case 'cgroup':
-        return file(() => `0::${relativeCgroup(this.world.cgroupPath(p), this.cgroupRoot())}\n`);
+        // Relative to the reader's cgroup namespace (a process nsenter put in a container's mount
+        // namespace still sees host paths unless it entered the cgroup namespace too).
+        return file((caller) => {
+          const reader = caller === undefined ? undefined : this.kernel.procs.get(caller);
+          const root = reader ? this.world.cgroupNsRoot(reader) : this.cgroupRoot();
+          return `0::${relativeCgroup(this.world.cgroupPath(p), root)}\n`;
+        });
       case 'mounts':
         return file(() => mountsText(this.world.mounts(p)));
       case 'mountinfo':
