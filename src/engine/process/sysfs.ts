@@ -63,9 +63,8 @@ export class SysFs extends GeneratedFs {
     if (parts.length === 0) return dir(() => SYS_DIRS);
     if (parts.length === 1) return SYS_DIRS.includes(parts[0]) ? dir(() => (parts[0] === 'fs' ? FS_DIRS : [])) : undefined;
     if (parts[0] !== 'fs') return undefined;
-    if (parts.length === 2) return FS_DIRS.includes(parts[1]) ? dir(() => []) : undefined;
-    if (parts[1] !== 'cgroup') return undefined;
-    return this.cgroupNode(parts.slice(2));
+    if (parts[1] === 'cgroup') return this.cgroupNode(parts.slice(2));
+    return parts.length === 2 && FS_DIRS.includes(parts[1]) ? dir(() => []) : undefined;
   }
 
   /** All cgroup paths, absolute (as the host names them). */
