@@ -118,7 +118,19 @@ export class KernelFs implements CgroupWorld {
     const key = this.ns.key(p, 'mnt');
     const id = key.startsWith('mnt:') ? key.slice(4) : undefined;
     const c = id ? this.d.find(id) : undefined;
-    return c ? this.containerMounts(c) : this.hostMounts();
+    return [...(c ? this.containerMounts(c) : this.hostMounts()), ...this.extraMounts(p.ctx.fsRoot)];
+  }
+
+  private extra = new WeakMap<object, MountEntry[]>();
+  addMount(mntns: object, entry: MountEntry): void {
+    const list = (this.extra.get(mntns) ?? []).filter((m) => m.target !== entry.target);
+    this.extra.set(mntns, [...list, entry]);
+  }
+  removeMount(mntns: object, target: string): void {
+    this.extra.set(mntns, this.extraMounts(mntns).filter((m) => m.target !== target));
+  }
+  extraMounts(mntns: object): MountEntry[] {
+    return this.extra.get(mntns) ?? [];
   }
 
   private overlayOptions(c: Container): string {

@@ -24,6 +24,7 @@ import { registerGo } from '../programs/go/go';
 import { registerDevTools } from '../programs/devtools';
 import { lsns } from '../programs/lsns';
 import { nsenter } from '../programs/nsenter';
+import { mount, umount } from '../programs/mount';
 
 let registered = false;
 
@@ -100,5 +101,7 @@ export function registerAllPrograms(): void {
   registerProgram('systemctl', systemctl);
   registerProgram('lsns', lsns);
   registerProgram('nsenter', nsenter);
+  registerProgram('mount', mount);
+  registerProgram('umount', umount);
   registerProgram('service', service);
 }

@@ -39,6 +39,10 @@ export interface ProcWorld {
   mounts(p: Proc): MountEntry[];
   /** A process's cgroup v2 path as the host sees it (`/system.slice/docker-<id>.scope`). */
   cgroupPath(p: Proc): string;
+  /** Mounts made at run time by `mount` in a mount namespace (keyed by its root object). */
+  addMount?(mntns: object, entry: MountEntry): void;
+  removeMount?(mntns: object, target: string): void;
+  extraMounts?(mntns: object): MountEntry[];
   /** The root of a process's cgroup namespace ('/' for the host's, a container's scope for its own). */
   cgroupNsRoot(p: Proc): string;
 }
