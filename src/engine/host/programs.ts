@@ -25,6 +25,7 @@ import { registerDevTools } from '../programs/devtools';
 import { lsns } from '../programs/lsns';
 import { nsenter } from '../programs/nsenter';
 import { mount, umount } from '../programs/mount';
+import { top } from '../programs/top';
 
 let registered = false;
 
@@ -102,6 +103,7 @@ export function registerAllPrograms(): void {
   registerProgram('lsns', lsns);
   registerProgram('nsenter', nsenter);
   registerProgram('mount', mount);
+  registerProgram('top', top);
   registerProgram('umount', umount);
   registerProgram('service', service);
 }
