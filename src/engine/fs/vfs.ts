@@ -47,6 +47,13 @@ export class Vfs {
     this.#mounts.sort((a, b) => b.path.length - a.path.length);
   }
 
+  /** A copy of this mount table (a new mount namespace): the same filesystems, mounts apart from now on. */
+  clone(): Vfs {
+    const v = new Vfs(this.#mounts[this.#mounts.length - 1].backend, { now: this.now });
+    v.#mounts = this.#mounts.map((m) => ({ ...m }));
+    return v;
+  }
+
   unmount(path: string): void {
     const p = normalize(path);
     if (p === '/') throw new FsError('EBUSY', 'umount', p);

@@ -26,6 +26,7 @@ import { lsns } from '../programs/lsns';
 import { nsenter } from '../programs/nsenter';
 import { mount, umount } from '../programs/mount';
 import { top } from '../programs/top';
+import { unshare } from '../programs/unshare';
 
 let registered = false;
 
@@ -104,6 +105,7 @@ export function registerAllPrograms(): void {
   registerProgram('nsenter', nsenter);
   registerProgram('mount', mount);
   registerProgram('top', top);
+  registerProgram('unshare', unshare);
   registerProgram('umount', umount);
   registerProgram('service', service);
 }
