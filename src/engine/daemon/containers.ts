@@ -690,7 +690,8 @@ export class ContainerService {
   /** GET /containers/{id}/export: the whole merged filesystem as one tar. */
   exportFs(ref: string): Uint8Array {
     const fs = this.vfsOf(this.get(ref)).view({ uid: 0, gid: 0, groups: [0] }, '/');
-    const entries = contentsOnly(packPath(fs, '/'));
+    // The rootfs, not the kernel's views mounted on it: /proc and /sys export as empty directories.
+    const entries = contentsOnly(packPath(fs, '/')).filter((e) => !/^(proc|sys)\/./.test(e.name));
     return writeTar(entries);
   }
 

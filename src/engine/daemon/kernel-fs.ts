@@ -67,11 +67,11 @@ export class KernelFs implements CgroupWorld {
 
   /** Mount a container's /proc and read-only /sys (cgroup namespace rooted at its scope). */
   mountContainer(v: Vfs, c: Container): void {
-    const pidNs = (): PidNamespace => c.init?.ctx.pidNs ?? this.kernel.rootNs;
+    const pidNs = (): PidNamespace | undefined => (c.running ? c.init?.ctx.pidNs : undefined);
     const root = () => (((c.hostConfig as Record<string, unknown>).CgroupnsMode === 'host') ? '/' : scope(c.id));
     try {
       v.mount('/proc', new ProcFs(this, pidNs, root));
-      v.mount('/sys', new SysFs(this, root, pidNs), { readonly: true });
+      v.mount('/sys', new SysFs(this, root, () => pidNs() ?? this.kernel.rootNs), { readonly: true });
     } catch {
       /* a read-only root without the mount points: left out */
     }

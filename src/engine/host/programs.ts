@@ -27,6 +27,7 @@ import { nsenter } from '../programs/nsenter';
 import { mount, umount } from '../programs/mount';
 import { top } from '../programs/top';
 import { unshare } from '../programs/unshare';
+import { unxz, xz, xzcat } from '../programs/xz';
 
 let registered = false;
 
@@ -106,6 +107,9 @@ export function registerAllPrograms(): void {
   registerProgram('mount', mount);
   registerProgram('top', top);
   registerProgram('unshare', unshare);
+  registerProgram('xz', xz);
+  registerProgram('unxz', unxz);
+  registerProgram('xzcat', xzcat);
   registerProgram('umount', umount);
   registerProgram('service', service);
 }

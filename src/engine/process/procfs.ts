@@ -96,7 +96,7 @@ export class ProcFs extends GeneratedFs {
    */
   constructor(
     private readonly world: ProcWorld,
-    private readonly pidNs: () => PidNamespace,
+    private readonly pidNs: () => PidNamespace | undefined,
     private readonly cgroupRoot: () => string,
   ) {
     super();
@@ -113,6 +113,7 @@ export class ProcFs extends GeneratedFs {
   /** The process numbered `pid` in this procfs's namespace. */
   private proc(pid: number): Proc | undefined {
     const ns = this.pidNs();
+    if (!ns) return undefined;
     const p = ns === this.kernel.rootNs ? this.kernel.procs.get(pid) : ns.members.get(pid);
     return p && p.alive ? p : undefined;
   }
@@ -120,6 +121,7 @@ export class ProcFs extends GeneratedFs {
   /** The number this namespace gives a process (0 when it cannot see it). */
   private pidOf(p: Proc): number {
     const ns = this.pidNs();
+    if (!ns) return 0;
     if (ns === this.kernel.rootNs) return p.info.pid;
     return p.ctx.pidNs === ns ? p.info.nsPid : 0;
   }
@@ -129,7 +131,11 @@ export class ProcFs extends GeneratedFs {
     if (parts.length === 0) {
       return {
         kind: 'dir', mode: 0o555,
-        children: () => [...this.kernel.visible(this.pidNs()).map((v) => String(v.pid)), 'mounts', 'self', 'thread-self'],
+        // A stopped container's proc has no processes to show.
+        children: () => {
+          const ns = this.pidNs();
+          return [...(ns ? this.kernel.visible(ns).map((v) => String(v.pid)) : []), 'mounts', 'self', 'thread-self'];
+        },
       };
     }
     const [top, ...rest] = parts;

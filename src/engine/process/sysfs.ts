@@ -92,6 +92,8 @@ export class SysFs extends GeneratedFs {
         },
       };
     }
+    // The namespace root always exists (a stopped container's scope is gone: an empty directory).
+    if (rel.length === 0) return { kind: 'dir', mode: 0o755, children: () => [] };
     const parent = join(rel.slice(0, -1));
     const name = rel[rel.length - 1];
     if (!paths.has(parent)) return undefined;
