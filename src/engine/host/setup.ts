@@ -21,7 +21,7 @@ export const HOST_PROGRAMS = [
   'tr', 'tee', 'stat', 'du', 'df', 'chmod', 'chown', 'chgrp', 'ln', 'find', 'test', '[', 'kill', 'ps',
   'realpath', 'readlink', 'mktemp', 'yes', 'nproc', 'free', 'uptime', 'more', 'less', 'file', 'md5sum',
   'sha256sum', 'gzip', 'gunzip', 'zcat', 'curl', 'wget', 'nano', 'vi', 'edit', 'su', 'top', 'systemctl', 'sed', 'awk',
-  'lsns', 'nsenter', 'mount', 'umount', 'unshare', 'ip', 'xz', 'unxz', 'xzcat',
+  'lsns', 'nsenter', 'mount', 'umount', 'unshare', 'ip', 'xz', 'unxz', 'xzcat', 'vim',
 ];
 
 const enc = new TextEncoder();
@@ -77,7 +77,8 @@ export function populateHost(fs: FsBackend, now: number): void {
   file(`${HOST_HOME}/.profile`, '# ~/.profile\n', own);
 
   for (const name of HOST_PROGRAMS) {
-    const impl = name === 'edit' || name === 'nano' || name === 'vi' ? 'edit' : name;
+    // Ubuntu server ships vim (vi and vim) and nano: here they all open the page's editor.
+    const impl = name === 'edit' || name === 'nano' || name === 'vi' || name === 'vim' ? 'edit' : name;
     fs.writeFile(`/usr/bin/${name}`, programMarker(impl), { mode: 0o755, uid: 0, gid: 0, mtime: now });
   }
   fs.symlink('dash', '/usr/bin/sh', { uid: 0, gid: 0, mtime: now });
