@@ -3,6 +3,7 @@
  * verbs use (src/cli/daemon-api.ts) over the image store, the simulated registries and the
  * container service, and offers the pictures a plain-data view of what it holds.
  */
+import { HOST_CPUS } from './process/cgroup';
 import { VolumeService } from './volume/volumes';
 import { diskUsage, type DiskUsage } from './daemon/disk-usage';
 import { NetworkService } from './network/networks';
@@ -234,7 +235,7 @@ export class Daemon implements DaemonApi {
         InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'],
         Mirrors: this.engineConfig.mirrors.length ? [...this.engineConfig.mirrors] : null,
       },
-      NCPU: 2, MemTotal: 8_323_616_768, DockerRootDir: '/var/lib/docker', HttpProxy: '', HttpsProxy: '', NoProxy: '',
+      NCPU: HOST_CPUS, MemTotal: 8_323_616_768, DockerRootDir: '/var/lib/docker', HttpProxy: '', HttpsProxy: '', NoProxy: '',
       Name: 'docker-lab', Labels: [], ExperimentalBuild: false, ServerVersion: ENGINE_VERSION,
       Runtimes: { 'io.containerd.runc.v2': { path: 'runc' }, runc: { path: 'runc' } }, DefaultRuntime: 'runc',
       Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },

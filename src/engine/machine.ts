@@ -20,6 +20,7 @@ import { httpRequest, listTree, readHostFile, writeHostFile, type PageRequest, t
 import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populateHost } from './host/setup';
 import { registerAllPrograms } from './host/programs';
 import { Daemon } from './dockerd';
+import { KernelFs } from './daemon/kernel-fs';
 import { startInteractiveShell } from './host/login';
 import { signalDescription } from '../shell/limits';
 import { restoreMutable, snapshotMutable } from './fs/snapshot';
@@ -57,6 +58,8 @@ export class Machine {
   /** Host system processes, for the process picture and `ps` on the host. */
   readonly systemd: Proc;
   readonly dockerdProc: Proc;
+  /** procfs/sysfs of the host and containers; namespace identities (lsns, nsenter). */
+  readonly kernelFs: KernelFs;
 
   private readonly disk: MutableLayer;
 
@@ -94,6 +97,17 @@ export class Machine {
       },
       netns: this.daemon.networks.stack.host,
     };
+    // procfs, sysfs and dockerd's socket, computed from the machine when read (kernel-fs.ts).
+    const kernelFs = new KernelFs({
+      kernel: this.kernel,
+      containers: () => this.daemon.containers.containers.values(),
+      find: (ref) => this.daemon.containers.find(ref),
+      chainIds: (id) => [...(this.daemon.store.get(id)?.chainIds ?? [])],
+      stats: (id) => this.daemon.containers.stats(id),
+      clock,
+    });
+    kernelFs.mountHost(this.hostFs);
+    this.daemon.containers.kernelFs = this.kernelFs = this.kernel.procWorld = kernelFs;
     this.systemd = this.kernel.addStatic(['/sbin/init'], this.hostCtx);
     const containerd = this.kernel.addStatic(['/usr/bin/containerd'], this.hostCtx, this.systemd);
     this.dockerdProc = this.kernel.addStatic(

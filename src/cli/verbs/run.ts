@@ -178,6 +178,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
     // `--net` and `--net-alias` are docker-cli's hidden spellings of --network and --network-alias.
     NetworkMode: str(flags, 'network') || str(flags, 'net') || 'bridge',
     ...(str(flags, 'uts') ? { UTSMode: str(flags, 'uts') } : {}),
+    ...(str(flags, 'ipc') ? { IpcMode: str(flags, 'ipc') } : {}),
+    ...(str(flags, 'cgroupns') ? { CgroupnsMode: str(flags, 'cgroupns') } : {}),
     PidMode: str(flags, 'pid'),
     ReadonlyRootfs: bool(flags, 'read-only'),
     Memory: memory && memory !== '0' ? ramInBytes(memory) : 0,

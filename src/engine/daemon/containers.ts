@@ -9,6 +9,7 @@ import { SubtreeBackend } from '../fs/subtree';
 import { applyMounts, newTmpfs, prepareMounts, resolveMounts } from '../volume/mounts';
 import type { VolumeService } from '../volume/volumes';
 import { HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
+import type { KernelFs } from './kernel-fs';
 import { checkResources, updateContainer, type UpdateBody } from './update';
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
@@ -84,6 +85,8 @@ export interface ContainerDeps {
 export class ContainerService {
   readonly containers = new Map<string, Container>();
   private shims = new Map<string, Proc>();
+  /** The machine's procfs/sysfs (kernel-fs.ts), mounted in each container's namespace. */
+  kernelFs?: KernelFs;
 
   constructor(private readonly d: ContainerDeps) {}
 
@@ -219,6 +222,7 @@ export class ContainerService {
       // --read-only: the container's root is mounted read-only (writes fail with EROFS).
       if (c.hostConfig.ReadonlyRootfs) v.mount('/', c.rootfs, { readonly: true });
       if (this.d.hostDisk) applyMounts(v, c.mounts, this.d.hostDisk, () => newTmpfs(() => this.d.clock.now()));
+      this.kernelFs?.mountContainer(v, c);
       (c as Container & { vfs?: Vfs }).vfs = v;
     }
     return v;
@@ -329,6 +333,8 @@ export class ContainerService {
   private cgroupFor(c: Container): MemoryCgroup {
     const pids = typeof c.hostConfig.PidsLimit === 'number' ? c.hostConfig.PidsLimit : 0;
     const cg = MemoryCgroup.forContainer(c.hostConfig.Memory, c.hostConfig.MemorySwap ?? 0, HOST_MEMORY, pids);
+    cg.createdAt = this.d.clock.now();
+    cg.cpus = Number((c.hostConfig as { NanoCpus?: number }).NanoCpus ?? 0) / 1e9;
     (c as Container & { cgroup?: MemoryCgroup }).cgroup = cg;
     return cg;
   }
@@ -668,7 +674,8 @@ export class ContainerService {
   }
 
   /**
-   * GET /containers/{id}/stats (one sample). The simulator does not meter CPU; memory is a
+   * GET /containers/{id}/stats (one sample). CPU % is the cgroup's CPU time over the last second
+   * (the daemon primes two samples a second apart for a non-streamed answer); memory is a
    * believable figure from the processes and the writable layer, capped by the memory limit.
    */
   stats(ref: string): { id: string; name: string; cpu: number; mem: number; limit: number; netRx: number; netTx: number; blockRead: number; blockWrite: number; pids: number } {
@@ -679,7 +686,7 @@ export class ContainerService {
     const mem = c.running ? Math.min(limit, 520_192 * procs.length + writableSize(c) + 1_048_576 + held) : 0;
     const secs = c.running ? Math.floor((this.d.clock.now() - c.state.StartedAt) / 1000) : 0;
     return {
-      id: c.id, name: c.name, cpu: 0, mem, limit: c.running ? limit : 0,
+      id: c.id, name: c.name, cpu: c.running ? (c as Container & { cgroup?: MemoryCgroup }).cgroup?.cpuPercent(this.d.clock.now()) ?? 0 : 0, mem, limit: c.running ? limit : 0,
       netRx: c.running ? 796 + 40 * Math.min(secs, 600) : 0, netTx: 0,
       blockRead: 0, blockWrite: c.running ? writableSize(c) : 0, pids: procs.length,
     };
@@ -688,7 +695,8 @@ export class ContainerService {
   /** GET /containers/{id}/export: the whole merged filesystem as one tar. */
   exportFs(ref: string): Uint8Array {
     const fs = this.vfsOf(this.get(ref)).view({ uid: 0, gid: 0, groups: [0] }, '/');
-    const entries = contentsOnly(packPath(fs, '/'));
+    // The rootfs, not the kernel's views mounted on it: /proc and /sys export as empty directories.
+    const entries = contentsOnly(packPath(fs, '/')).filter((e) => !/^(proc|sys)\/./.test(e.name));
     return writeTar(entries);
   }
 

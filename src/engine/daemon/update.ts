@@ -8,14 +8,17 @@
  * simulation measures; the AutoRemove conflict of a restart policy update.
  */
 import { DaemonError } from '../../cli/daemon-api';
-import { HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
+import { HOST_CPUS, HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
 import type { Container } from '../container/container';
 
 /** linuxMinMemory in moby's daemon_unix.go. */
 const MIN_MEMORY = 6 * 1024 * 1024;
 
 /** The checks of verifyPlatformContainerResources that a learner can run into. */
-export function checkResources(h: { Memory?: unknown; MemorySwap?: unknown }): void {
+export function checkResources(h: { Memory?: unknown; MemorySwap?: unknown; NanoCpus?: unknown }): void {
+  const nano = Number(h.NanoCpus ?? 0);
+  // daemon_unix.go: the quota cannot exceed what the machine's CPUs can give in one period.
+  if (nano < 0 || nano > HOST_CPUS * 1e9) throw new DaemonError(`range of CPUs is from 0.01 to ${HOST_CPUS}.00, as there are only ${HOST_CPUS} CPUs available`, 400);
   const memory = Number(h.Memory ?? 0);
   const swap = Number(h.MemorySwap ?? 0);
   if (memory !== 0 && memory < MIN_MEMORY) throw new DaemonError('Minimum memory limit allowed is 6MB', 400);
@@ -34,7 +37,7 @@ export function updateContainer(c: Container & { cgroup?: MemoryCgroup }, body: 
   const h = c.hostConfig as Container['hostConfig'] & { MemorySwap?: number; NanoCpus?: number };
   const memory = body.Memory ?? 0;
   const swap = body.MemorySwap ?? 0;
-  if (memory || swap) checkResources({ Memory: memory || h.Memory, MemorySwap: swap || undefined });
+  if (memory || swap || body.NanoCpus) checkResources({ Memory: memory || h.Memory, MemorySwap: swap || undefined, NanoCpus: body.NanoCpus });
   // daemon/update.go: a new limit above the swap limit already set needs the swap limit too.
   const curSwap = h.MemorySwap ?? 0;
   if (memory && !swap && curSwap > 0 && memory > curSwap) {
@@ -43,6 +46,7 @@ export function updateContainer(c: Container & { cgroup?: MemoryCgroup }, body: 
   if (memory) h.Memory = memory;
   if (swap) h.MemorySwap = swap;
   if (body.NanoCpus) h.NanoCpus = body.NanoCpus;
+  if (body.NanoCpus && c.cgroup) c.cgroup.cpus = body.NanoCpus / 1e9;
   if (body.RestartPolicy?.Name) h.RestartPolicy = { Name: body.RestartPolicy.Name as typeof h.RestartPolicy.Name, MaximumRetryCount: body.RestartPolicy.MaximumRetryCount ?? 0 };
   if (c.cgroup && (memory || swap)) {
     const next = MemoryCgroup.forContainer(h.Memory, h.MemorySwap ?? 0, HOST_MEMORY);

@@ -16,16 +16,19 @@ export class FsView implements Fs {
     readonly cred: Cred,
     readonly cwd: string,
     readonly umask = 0o022,
+    /** The host PID of the process holding this view: what procfs's `self` link names. */
+    readonly caller?: number,
   ) {}
 
-  withCwd(cwd: string): FsView { return new FsView(this.vfs, this.cred, this.resolve(cwd), this.umask); }
-  withCred(cred: Cred): FsView { return new FsView(this.vfs, cred, this.cwd, this.umask); }
-  withUmask(umask: number): FsView { return new FsView(this.vfs, this.cred, this.cwd, umask & 0o777); }
+  withCwd(cwd: string): FsView { return new FsView(this.vfs, this.cred, this.resolve(cwd), this.umask, this.caller); }
+  withCred(cred: Cred): FsView { return new FsView(this.vfs, cred, this.cwd, this.umask, this.caller); }
+  withUmask(umask: number): FsView { return new FsView(this.vfs, this.cred, this.cwd, umask & 0o777, this.caller); }
+  withCaller(pid: number): FsView { return new FsView(this.vfs, this.cred, this.cwd, this.umask, pid); }
 
   resolve(path: string): string { return normalize(path, this.cwd); }
 
   private walk(path: string, follow: boolean, syscall: string): Resolved {
-    return this.vfs.walk(path, this.cwd, this.cred, follow, syscall);
+    return this.vfs.walk(path, this.cwd, this.cred, follow, syscall, this.caller);
   }
   private existing(path: string, follow: boolean, syscall: string): Resolved & { stat: Stat } {
     const r = this.walk(path, follow, syscall);
@@ -71,7 +74,7 @@ export class FsView implements Fs {
     const r = this.existing(path, true, 'open');
     if (r.stat.kind === 'dir') throw new FsError('EISDIR', 'read', path);
     if (!permits(r.stat, this.cred, R_OK)) throw new FsError('EACCES', 'open', path);
-    return r.mount.backend.readFile(r.bpath);
+    return r.mount.backend.readFile(r.bpath, this.caller);
   }
   readText(path: string): string { return dec.decode(this.readFile(path)); }
 
@@ -184,7 +187,7 @@ export class FsView implements Fs {
   readlink(path: string): string {
     const r = this.existing(path, false, 'readlink');
     if (r.stat.kind !== 'symlink') throw new FsError('EINVAL', 'readlink', path);
-    return r.mount.backend.readlink(r.bpath);
+    return r.mount.backend.readlink(r.bpath, this.caller);
   }
 
   chmod(path: string, mode: number): void {

@@ -41,7 +41,7 @@ export const ROOT: Cred = Object.freeze({ uid: 0, gid: 0, groups: [0] }) as Cred
 
 export type Errno =
   | 'ENOENT' | 'EACCES' | 'EPERM' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY'
-  | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EXDEV' | 'EBUSY' | 'ENOSPC' | 'ENAMETOOLONG' | 'ENOEXEC' | 'EAGAIN';
+  | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EXDEV' | 'EBUSY' | 'ENOSPC' | 'ENAMETOOLONG' | 'ENOEXEC' | 'EAGAIN' | 'ENXIO';
 
 export const STRERROR: Record<Errno, string> = {
   ENOENT: 'No such file or directory',
@@ -60,6 +60,7 @@ export const STRERROR: Record<Errno, string> = {
   ENAMETOOLONG: 'File name too long',
   ENOEXEC: 'Exec format error',
   EAGAIN: 'Resource temporarily unavailable',
+  ENXIO: 'No such device or address',
 };
 
 export class FsError extends Error {
@@ -96,8 +97,10 @@ export interface FsBackend {
   readonly readonly: boolean;
   lstat(path: string): Stat | undefined;
   readdir(path: string): string[];
-  readFile(path: string): Uint8Array;
-  readlink(path: string): string;
+  /** `caller`: the host PID of the reading process (procfs files that depend on the reader). */
+  readFile(path: string, caller?: number): Uint8Array;
+  /** `caller`: the host PID of the reading process (procfs's `self` depends on who asks). */
+  readlink(path: string, caller?: number): string;
   writeFile(path: string, data: Uint8Array, meta?: FileMeta & { append?: boolean }): void;
   mkdir(path: string, meta?: FileMeta): void;
   symlink(target: string, path: string, meta?: FileMeta): void;
@@ -120,6 +123,8 @@ export interface Fs {
   /** The same namespace seen from another directory or with other credentials. */
   withCwd(cwd: string): Fs;
   withCred(cred: Cred): Fs;
+  /** The same view held by process `pid` (host PID): procfs's `/proc/self` resolves to it. */
+  withCaller?(pid: number): Fs;
   /** Lexically absolute, normalised path (cwd applied, `.`/`..` folded, no symlinks followed). */
   resolve(path: string): string;
   /** Absolute path with every symlink followed (throws ENOENT if any part is missing). */

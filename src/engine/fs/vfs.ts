@@ -47,6 +47,13 @@ export class Vfs {
     this.#mounts.sort((a, b) => b.path.length - a.path.length);
   }
 
+  /** A copy of this mount table (a new mount namespace): the same filesystems, mounts apart from now on. */
+  clone(): Vfs {
+    const v = new Vfs(this.#mounts[this.#mounts.length - 1].backend, { now: this.now });
+    v.#mounts = this.#mounts.map((m) => ({ ...m }));
+    return v;
+  }
+
   unmount(path: string): void {
     const p = normalize(path);
     if (p === '/') throw new FsError('EBUSY', 'umount', p);
@@ -86,7 +93,7 @@ export class Vfs {
    * Walk `path` from `cwd` with `cred`. Parents must exist, be directories and be searchable.
    * The last component is followed when it is a symlink and `follow` (or the path ends in `/`).
    */
-  walk(path: string, cwd: string, cred: Cred, follow: boolean, syscall: string): Resolved {
+  walk(path: string, cwd: string, cred: Cred, follow: boolean, syscall: string, caller?: number): Resolved {
     if (path === '') throw new FsError('ENOENT', syscall, path);
     const trailing = path.length > 1 && path.endsWith('/');
     let todo = path.split('/').filter((s) => s !== '');
@@ -108,7 +115,7 @@ export class Vfs {
       if (st.kind === 'symlink' && (!isLast || follow || trailing)) {
         if (++links > MAX_SYMLINKS) throw new FsError('ELOOP', syscall, path);
         const { mount, bpath } = this.mountOf(next);
-        const target = mount.backend.readlink(bpath);
+        const target = mount.backend.readlink(bpath, caller);
         if (target === '') throw new FsError('ENOENT', syscall, path);
         todo = [...target.split('/').filter((s) => s !== ''), ...todo];
         if (target.startsWith('/')) { cur = '/'; last = this.lstatAbs('/'); }

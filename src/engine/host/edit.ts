@@ -1,5 +1,5 @@
 /**
- * `edit FILE` (also `nano` and `vi` on the host): opens FILE in the page's editor, the way a
+ * `edit FILE` (also `nano`, `vi` and `vim` on the host): opens FILE in the page's editor, the way a
  * learner would open an editor from the shell. The page asks the engine for the file and saves it
  * back as the learner, so permissions apply as they would to a real editor. A file that does not
  * exist yet opens empty and is created on the first save, as nano and vi do.

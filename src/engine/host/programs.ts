@@ -21,6 +21,12 @@ import { registerNetPrograms } from '../programs/net';
 import { registerPython } from '../programs/python';
 import { registerGo } from '../programs/go/go';
 import { registerDevTools } from '../programs/devtools';
+import { lsns } from '../programs/lsns';
+import { nsenter } from '../programs/nsenter';
+import { mount, umount } from '../programs/mount';
+import { top } from '../programs/top';
+import { unshare } from '../programs/unshare';
+import { unxz, xz, xzcat } from '../programs/xz';
 
 let registered = false;
 
@@ -94,5 +100,14 @@ export function registerAllPrograms(): void {
   registerGo();
   registerDevTools();
   registerProgram('systemctl', systemctl);
+  registerProgram('lsns', lsns);
+  registerProgram('nsenter', nsenter);
+  registerProgram('mount', mount);
+  registerProgram('top', top);
+  registerProgram('unshare', unshare);
+  registerProgram('xz', xz);
+  registerProgram('unxz', unxz);
+  registerProgram('xzcat', xzcat);
+  registerProgram('umount', umount);
   registerProgram('service', service);
 }

@@ -21,6 +21,7 @@ export const HOST_PROGRAMS = [
   'tr', 'tee', 'stat', 'du', 'df', 'chmod', 'chown', 'chgrp', 'ln', 'find', 'test', '[', 'kill', 'ps',
   'realpath', 'readlink', 'mktemp', 'yes', 'nproc', 'free', 'uptime', 'more', 'less', 'file', 'md5sum',
   'sha256sum', 'gzip', 'gunzip', 'zcat', 'curl', 'wget', 'nano', 'vi', 'edit', 'su', 'top', 'systemctl', 'sed', 'awk',
+  'lsns', 'nsenter', 'mount', 'umount', 'unshare', 'ip', 'xz', 'unxz', 'xzcat', 'vim',
 ];
 
 const enc = new TextEncoder();
@@ -31,14 +32,14 @@ export function populateHost(fs: FsBackend, now: number): void {
     fs.writeFile(path, enc.encode(text), { mode: 0o644, uid: 0, gid: 0, mtime: now, ...meta });
 
   for (const d of ['/etc', '/home', '/root', '/tmp', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/local',
-    '/usr/local/bin', '/usr/share', '/var', '/var/lib', '/var/log', '/var/run', '/opt', '/srv', '/mnt', '/dev',
+    '/usr/local/bin', '/usr/share', '/var', '/var/lib', '/var/log', '/opt', '/srv', '/mnt', '/dev',
     '/proc', '/sys', '/run', '/boot', '/media', '/etc/docker']) {
     dir(d);
   }
   fs.setattr('/tmp', { mode: 0o1777 });
   fs.setattr('/root', { mode: 0o700 });
   dir('/var/lib/docker', { mode: 0o710 });
-  for (const [link, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib']]) {
+  for (const [link, target] of [['/bin', 'usr/bin'], ['/sbin', 'usr/sbin'], ['/lib', 'usr/lib'], ['/var/run', '/run']]) {
     fs.symlink(target, link, { uid: 0, gid: 0, mtime: now });
   }
 
@@ -76,7 +77,8 @@ export function populateHost(fs: FsBackend, now: number): void {
   file(`${HOST_HOME}/.profile`, '# ~/.profile\n', own);
 
   for (const name of HOST_PROGRAMS) {
-    const impl = name === 'edit' || name === 'nano' || name === 'vi' ? 'edit' : name;
+    // Ubuntu server ships vim (vi and vim) and nano: here they all open the page's editor.
+    const impl = name === 'edit' || name === 'nano' || name === 'vi' || name === 'vim' ? 'edit' : name;
     fs.writeFile(`/usr/bin/${name}`, programMarker(impl), { mode: 0o755, uid: 0, gid: 0, mtime: now });
   }
   fs.symlink('dash', '/usr/bin/sh', { uid: 0, gid: 0, mtime: now });

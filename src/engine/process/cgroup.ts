@@ -17,6 +17,18 @@ export class MemoryCgroup {
    */
   pidsMax = 0;
   pids = 0;
+  /** The cpu controller: CPU time used by the group's processes, in ms (cpu.stat usage_usec / 1000). */
+  cpuMs = 0;
+  /** Recent (time, cumulative cpuMs) points, at most one per 50 ms over the last 2 s, for CPU %. */
+  private cpuLog: Array<[number, number]> = [];
+  private cpuTrimmed = 0;
+  /**
+   * cpu.max as a number of CPUs (`--cpus`; 0 = max). A process of a group below one CPU waits out
+   * the rest of each period: in virtual time a 10 ms slice then takes 10/cpus ms (CFS throttling).
+   */
+  cpus = 0;
+  /** When the group was created (a rate over a younger group uses its age). */
+  createdAt = 0;
   /**
    * @param limit memory.max in bytes (what `docker stats` shows as LIMIT)
    * @param oomAt memory + swap in bytes: where the OOM killer acts
@@ -25,6 +37,31 @@ export class MemoryCgroup {
     public limit: number,
     public oomAt: number = limit,
   ) {}
+
+  chargeCpu(ms: number, now: number): void {
+    this.cpuMs += ms;
+    const last = this.cpuLog[this.cpuLog.length - 1];
+    if (last && now - last[0] < 50) last[1] = this.cpuMs;
+    else this.cpuLog.push([now, this.cpuMs]);
+    while (this.cpuLog.length > 1 && this.cpuLog[0][0] < now - 2000) this.cpuTrimmed = this.cpuLog.shift()![1];
+  }
+
+  /**
+   * CPU use over the last second as a percentage of one CPU (docker stats' CPU %: the usage delta
+   * between two samples a second apart over the system delta, times the number of CPUs).
+   */
+  cpuPercent(now: number): number {
+    const from = now - 1000;
+    let before = this.cpuTrimmed;
+    let any = false;
+    for (const [t, v] of this.cpuLog) {
+      if (t <= from) before = v;
+      else any = true;
+    }
+    if (!any) return 0;
+    const span = Math.max(10, Math.min(1000, now - this.createdAt));
+    return ((this.cpuMs - before) / span) * 100;
+  }
 
   /** `docker update -m`: new limits for a running container (the usage stays). */
   setLimits(limit: number, oomAt: number): void {
@@ -41,6 +78,9 @@ export class MemoryCgroup {
     return cg;
   }
 }
+
+/** The host's CPUs (`nproc`, `docker info`'s NCPU): the most `--cpus` may ask for. */
+export const HOST_CPUS = 2;
 
 /** The host's memory as `free` reports it; the host cgroup's limit. */
 export const HOST_MEMORY = 8_323_616_768;

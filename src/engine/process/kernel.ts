@@ -15,6 +15,7 @@ import type { Emitter } from '../events';
 import type { Rng } from '../rng';
 import { HOST_MEMORY, MAX_PROCESSES, MemoryCgroup, USER_MAX_PROCESSES } from './cgroup';
 import { maybeYield } from './slice';
+import type { CgroupWorld } from './sysfs';
 import type { NetNamespace } from '../network/stack';
 import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
 import { getProgram, markerProgram } from '../programs/registry';
@@ -68,6 +69,8 @@ export interface ProcContext {
   cgroup?: MemoryCgroup;
   /** The network namespace (sockets, interfaces, name resolution). */
   netns?: NetNamespace;
+  /** Namespaces this process was moved into by unshare/nsenter (see namespaces.ts), by type. */
+  ns?: Partial<Record<'cgroup' | 'ipc' | 'mnt' | 'net' | 'pid' | 'time' | 'user' | 'uts', string>>;
 }
 
 const TERMINATE = new Set<number>([
@@ -87,6 +90,10 @@ export class Proc implements ProcessApi {
   readonly children = new Set<Proc>();
   /** Bytes charged to the cgroup by this process (released when it exits). */
   memory = 0;
+  /** CPU time used, in ms (see Kernel.account): what top's TIME+ and docker stats' CPU % read. */
+  cpuMs = 0;
+  /** Real clock: when this process last got the CPU back from a tick (undefined before its first). */
+  lastRun?: number;
   /**
    * Aborts when the process ends, however it ends (a normal exit does not abort `signal`, which
    * other code may still hold). Reads of the process's stdin take it, so a read left pending by a
@@ -267,6 +274,8 @@ export class Kernel {
   readonly clock: Clock;
   readonly rng: Rng;
   private events?: Emitter;
+  /** procfs/sysfs and namespace identities (set by the machine; nsenter, unshare and lsns use them). */
+  procWorld?: CgroupWorld;
   /** The root memory cgroup: host processes and containers without `-m`. */
   readonly hostCgroup = new MemoryCgroup(HOST_MEMORY);
 
@@ -413,7 +422,7 @@ export class Kernel {
     const ctx: ProgramContext = {
       argv,
       env: { ...env },
-      fs,
+      fs: fs.withCaller?.(proc.info.pid) ?? fs,
       stdin: guardReader(proc, stdin),
       stdout: guardWriter(proc, stdout),
       stderr: guardWriter(proc, stderr),
@@ -498,6 +507,19 @@ export class Kernel {
     await this.clock.sleep(this.clock.virtual ? ms : 0, p.signal);
   }
 
+  /**
+   * CPU accounting. A program that computes calls `sys.tick` every few hundred steps: in virtual
+   * time each tick stands for a 10 ms slice on the CPU; in real time, the process ran since it last
+   * got the CPU back. A process waiting on a read or a timer never ticks, so it uses no CPU, as a
+   * sleeping process on Linux. The time goes to the process and to its cgroup (cpu.stat).
+   */
+  account(p: Proc): void {
+    const now = this.clock.now();
+    const ms = this.clock.virtual ? 10 : p.lastRun === undefined ? 0 : Math.min(100, Math.max(0, now - p.lastRun));
+    p.cpuMs += ms;
+    this.cgroupOf(p).chargeCpu(ms, now);
+  }
+
   cgroupOf(p: Proc): MemoryCgroup {
     return p.ctx.cgroup ?? this.hostCgroup;
   }
@@ -527,8 +549,11 @@ export class Kernel {
       async tick(signal) {
         // Virtual time: a fixed 10 ms per tick keeps runs reproducible. Real time: yield only when
         // this slice of work is used up, through a fast macrotask (slice.ts says why).
-        if (kernel.clock.virtual) await kernel.clock.sleep(10, signal);
+        kernel.account(proc);
+        const cpus = kernel.cgroupOf(proc).cpus;
+        if (kernel.clock.virtual) await kernel.clock.sleep(cpus > 0 && cpus < 1 ? Math.round(10 / cpus) : 10, signal);
         else await maybeYield();
+        proc.lastRun = kernel.clock.now();
         if (signal.aborted) throw signal.reason;
         await proc.checkpoint();
       },
@@ -581,7 +606,7 @@ export class Kernel {
         const ctx: ProgramContext = {
           argv: exe.argv,
           env: { ...opts.env },
-          fs,
+          fs: fs.withCaller?.(p.info.pid) ?? fs,
           stdin: guardReader(p, opts.stdin!),
           stdout: guardWriter(p, opts.stdout!),
           stderr: guardWriter(p, opts.stderr!),

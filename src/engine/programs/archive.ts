@@ -8,6 +8,7 @@ import { PAX_VSIZE, readTar, writeTar, type TarEntry } from '../fs/tar';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { gunzip, gzip as gzipBytes, isGzip, GzipError } from './lib/gzip';
+import { isXz, xzDecode, xzEncode, XzError } from './lib/xz';
 import { modeString } from './lib/format';
 import { strftime } from './lib/date';
 
@@ -29,7 +30,7 @@ const TYPE_KIND: Record<string, string> = { file: '-', hardlink: 'h', symlink: '
 export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
   const io = new Io(ctx, 'tar', fl);
   const p = await io.parse(
-    { short: 'cxtf:zvC:OpPkh', long: { create: 'c', extract: 'x', get: 'x', list: 't', file: 'f=', gzip: 'z', gunzip: 'z', verbose: 'v', directory: 'C=', 'to-stdout': 'O', 'preserve-permissions': 'p', 'absolute-names': 'P', 'keep-old-files': 'k', 'strip-components': 'strip-components=' } },
+    { short: 'cxtf:zJvC:OpPkh', long: { create: 'c', extract: 'x', get: 'x', list: 't', file: 'f=', gzip: 'z', gunzip: 'z', xz: 'J', verbose: 'v', directory: 'C=', 'to-stdout': 'O', 'preserve-permissions': 'p', 'absolute-names': 'P', 'keep-old-files': 'k', 'strip-components': 'strip-components=' } },
     "Usage: tar [OPTION...] [FILE]...\nGNU 'tar' saves many files together into a single tape or disk archive, and can\nrestore individual files from the archive.\n",
     2,
     oldStyle(ctx.argv.slice(1)),
@@ -112,6 +113,7 @@ export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
     }
     let bytes = writeTar(entries);
     if (p.has('z')) bytes = gzipBytes(bytes, ctx.sys.clock.now());
+    else if (p.has('J')) bytes = xzEncode(bytes);
     try {
       if (file === '-') await io.out(bytes);
       else fs.writeFile(file, bytes);
@@ -136,10 +138,14 @@ export async function tar(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
   let entries: TarEntry[];
   try {
     if (isGzip(bytes)) bytes = gunzip(bytes);
+    else if (isXz(bytes)) bytes = xzDecode(bytes);
     else if (p.has('z')) throw new GzipError('not in gzip format');
     entries = readTar(bytes);
   } catch (e) {
-    if (e instanceof GzipError) {
+    if (e instanceof XzError) {
+      await ctx.stderr.write(`xz: (stdin): ${e.message}\n`);
+      await io.err('Child returned status 1');
+    } else if (e instanceof GzipError) {
       await ctx.stderr.write(`\ngzip: stdin: ${e.message}\n`);
       await io.err('Child returned status 1');
     } else await io.err('This does not look like a tar archive');

@@ -3,7 +3,8 @@
  * nproc free uptime. The kernel release, memory and CPU count are believable fixed values for an
  * Ubuntu 24.04 host (the simulator has no real hardware to report); date is UTC, as TZ is unset.
  */
-import type { ProgramContext } from '../process/types';
+import { HOST_CPUS } from '../process/cgroup';
+import type { ProcessApi, ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, q } from './lib/io';
 import { parseDate, strftime } from './lib/date';
@@ -174,8 +175,15 @@ export async function whoami(ctx: ProgramContext): Promise<number> {
 export async function hostname(ctx: ProgramContext): Promise<number> {
   const args = ctx.argv.slice(1);
   if (args.length && !args[0].startsWith('-')) {
-    await ctx.stderr.write('hostname: you must be root to change the host name\n');
-    return 1;
+    // sethostname(2) needs CAP_SYS_ADMIN in the UTS namespace's owner: root on the host (or in a
+    // namespace unshare made); a container's root lacks it.
+    const self = ctx.proc as ProcessApi & { ctx?: { uts: { hostname: string }; container?: string } };
+    if (ctx.proc.info.cred.uid !== 0 || !self.ctx || self.ctx.container) {
+      await ctx.stderr.write('hostname: you must be root to change the host name\n');
+      return 1;
+    }
+    self.ctx.uts.hostname = args[0];
+    return 0;
   }
   let h = ctx.sys.hostname();
   if (args.includes('-s')) h = h.split('.')[0];
@@ -212,7 +220,7 @@ export async function uname(ctx: ProgramContext, fl: Flavour = GNU): Promise<num
 }
 
 export async function nproc(ctx: ProgramContext): Promise<number> {
-  await ctx.stdout.write('4\n');
+  await ctx.stdout.write(`${HOST_CPUS}\n`);
   return 0;
 }
 

@@ -5,6 +5,9 @@
  */
 import { SIGNALS, type ProgramContext } from '../../process/types';
 import { maxOf, minOf } from '../lib/arrays';
+import type { Proc } from '../../process/kernel';
+import { hostIp } from './host-ip';
+import { peerIndex } from './host-links';
 
 export async function ping(ctx: ProgramContext, busybox = false): Promise<number> {
   const args = ctx.argv.slice(1);
@@ -82,6 +85,11 @@ export async function ip(ctx: ProgramContext): Promise<number> {
     return 255;
   }
   const ifs = net.interfaces();
+  // The host's namespace (or a --network host container's): bridges and veth ends too.
+  if (ifs.some((i) => i.name === 'docker0') && ('address'.startsWith(obj) || obj === 'addr' || 'link'.startsWith(obj) || 'route'.startsWith(obj))) return hostIp(ctx, obj, args.slice(1));
+  const self = ctx.proc as Proc;
+  const hostIfs = self.kernel?.procs.get(1)?.ctx.netns?.interfaces;
+  const peer = (k: number) => (hostIfs && self.ctx?.netns && peerIndex(self.kernel, hostIfs, self.ctx.netns, k + 1)) || k + 10;
   if ('address'.startsWith(obj) || obj === 'a' || obj === 'addr') {
     // `ip addr show dev eth1` / `ip a show eth1`: one interface, keeping its index.
     const rest = args.slice(1).filter((a) => a !== 'show' && a !== 'dev' && a !== 'list');
@@ -93,7 +101,7 @@ export async function ip(ctx: ProgramContext): Promise<number> {
     ifs.forEach((i, k) => {
       if (rest[0] && i.name !== rest[0]) return;
       const lo = i.name === 'lo';
-      out += `${k + 1}: ${i.name}${lo ? '' : `@if${k + 10}`}: <${lo ? 'LOOPBACK,UP,LOWER_UP' : 'BROADCAST,MULTICAST,UP,LOWER_UP'}> mtu ${i.mtu} qdisc noqueue state ${i.state} group default${lo ? ' qlen 1000' : ' '}\n`;
+      out += `${k + 1}: ${i.name}${lo ? '' : `@if${peer(k)}`}: <${lo ? 'LOOPBACK,UP,LOWER_UP' : 'BROADCAST,MULTICAST,UP,LOWER_UP'}> mtu ${i.mtu} qdisc noqueue state ${i.state} group default${lo ? ' qlen 1000' : ' '}\n`;
       out += lo ? '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n' : `    link/ether ${i.mac ?? '00:00:00:00:00:00'} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n`;
       for (const a of i.addresses) {
         out += lo ? `    inet ${a.address}/${a.prefixLength} scope host lo\n` : `    inet ${a.address}/${a.prefixLength} brd ${bcast(a.address, a.prefixLength)} scope global ${i.name}\n`;

@@ -1,0 +1,181 @@
+/**
+ * `nsenter` (util-linux 2.39): run a program in the namespaces of another process.
+ *
+ * Real concept: nsenter opens `/proc/<pid>/ns/<type>` for each namespace asked for (in the order
+ * user, cgroup, ipc, uts, net, pid, mnt, time), calls setns(2) on each, forks when it entered a
+ * PID namespace (only children enter it) and execs the program, by default `$SHELL` or /bin/sh.
+ * Opening another user's namespace needs ptrace access and setns needs CAP_SYS_ADMIN, so the
+ * learner runs it with sudo: `sudo nsenter -t <pid> -m -u -i -n -p sh` is a `docker exec` without
+ * Docker. Entering a mount namespace moves the root and working directory to that namespace's
+ * root, so the program comes from the container's image.
+ *
+ * Simulated: the child gets a process context made of the target's namespaces for the types
+ * entered and the caller's for the rest; it stays in the caller's cgroup (nsenter does not move
+ * cgroups), so `docker top` does not list it. Left out: -r/-w with a directory, -S/-G, -U user
+ * namespaces (there are none besides the host's), -Z, --preserve-credentials.
+ */
+import type { Proc, ProcContext } from '../process/kernel';
+import type { ProgramContext } from '../process/types';
+import type { BaseNsType } from '../process/namespaces';
+import { isFsError } from '../fs/types';
+import { Io, errText } from './lib/io';
+
+/** namespace_files[] order in nsenter.c. */
+const ORDER: Array<[BaseNsType, string]> = [['user', 'ns/user'], ['cgroup', 'ns/cgroup'], ['ipc', 'ns/ipc'], ['uts', 'ns/uts'], ['net', 'ns/net'], ['pid', 'ns/pid'], ['mnt', 'ns/mnt'], ['time', 'ns/time']];
+
+const FLAGS: Record<string, BaseNsType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', C: 'cgroup', U: 'user', T: 'time' };
+const LONG: Record<string, BaseNsType> = { mount: 'mnt', uts: 'uts', ipc: 'ipc', net: 'net', pid: 'pid', cgroup: 'cgroup', user: 'user', time: 'time' };
+
+const USAGE = `
+Usage:
+ nsenter [options] [<program> [<argument>...]]
+
+Run a program with namespaces of other processes.
+
+Options:
+ -a, --all              enter all namespaces
+ -t, --target <pid>     target process to get namespaces from
+ -m, --mount[=<file>]   enter mount namespace
+ -u, --uts[=<file>]     enter UTS namespace (hostname etc)
+ -i, --ipc[=<file>]     enter System V IPC namespace
+ -n, --net[=<file>]     enter network namespace
+ -p, --pid[=<file>]     enter pid namespace
+ -C, --cgroup[=<file>]  enter cgroup namespace
+ -U, --user[=<file>]    enter user namespace
+ -T, --time[=<file>]    enter time namespace
+ -S, --setuid[=<uid>]   set uid in entered namespace
+ -G, --setgid[=<gid>]   set gid in entered namespace
+     --preserve-credentials do not touch uids or gids
+ -r, --root[=<dir>]     set the root directory
+ -w, --wd[=<dir>]       set the working directory
+ -W, --wdns <dir>       set the working directory in namespace
+ -F, --no-fork          do not fork before exec'ing <program>
+
+ -h, --help             display this help
+ -V, --version          display version
+
+For more details see nsenter(1).
+`;
+
+export async function nsenter(ctx: ProgramContext): Promise<number> {
+  const io = new Io(ctx, 'nsenter');
+  const args = ctx.argv.slice(1);
+  const entered = new Set<BaseNsType>();
+  let target: number | undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    if (a === '-h' || a === '--help') {
+      await io.out(USAGE);
+      return 0;
+    }
+    if (a === '-V' || a === '--version') {
+      await io.out('nsenter from util-linux 2.39.3\n');
+      return 0;
+    }
+    if (a.startsWith('--')) {
+      const [name, val] = a.slice(2).split('=', 2);
+      if (name === 'target') {
+        const v = val ?? args[++i];
+        if (v === undefined) return io.usage(`option '--target' requires an argument`);
+        if (!/^\d+$/.test(v)) {
+          await io.err(`failed to parse pid: '${v}'`);
+          return 1;
+        }
+        target = Number(v);
+      } else if (name === 'all') for (const t of ['cgroup', 'ipc', 'uts', 'net', 'pid', 'mnt', 'time'] as BaseNsType[]) entered.add(t);
+      else if (LONG[name]) entered.add(LONG[name]);
+      else if (!['no-fork', 'preserve-credentials', 'root', 'wd'].includes(name)) return io.usage(`unrecognized option '${a}'`);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (c === 't') {
+        const v = a.slice(j + 1) || args[++i];
+        if (v === undefined) return io.usage(`option requires an argument -- 't'`);
+        if (!/^\d+$/.test(v)) {
+          await io.err(`failed to parse pid: '${v}'`);
+          return 1;
+        }
+        target = Number(v);
+        break;
+      }
+      if (c === 'a') for (const t of ['cgroup', 'ipc', 'uts', 'net', 'pid', 'mnt', 'time'] as BaseNsType[]) entered.add(t);
+      else if (FLAGS[c]) entered.add(FLAGS[c]);
+      else if (c !== 'F' && c !== 'r' && c !== 'w') return io.usage(`invalid option -- '${c}'`);
+    }
+  }
+  const argv = args.slice(i);
+  const self = ctx.proc as Proc;
+  const kernel = self.kernel;
+  const table = kernel.procWorld?.ns;
+  let targetProc: Proc | undefined;
+  for (const [type, name] of ORDER) {
+    if (!entered.has(type)) continue;
+    if (target === undefined) {
+      await io.err(`neither filename nor target pid supplied for ${name}`);
+      return 1;
+    }
+    const path = `/proc/${target}/${name}`;
+    try {
+      ctx.fs.readlink(path);
+      const st = ctx.fs.stat(`/proc/${target}`);
+      // Opening another user's namespace file needs ptrace access (root, or the same user).
+      if (self.info.cred.uid !== 0 && st.uid !== self.info.cred.uid) {
+        await io.err(`cannot open ${path}: Permission denied`);
+        return 1;
+      }
+    } catch (e) {
+      await io.err(`cannot open ${path}: ${isFsError(e) ? errText(e) : 'No such file or directory'}`);
+      return 1;
+    }
+  }
+  for (const [type, name] of ORDER) {
+    if (!entered.has(type)) continue;
+    // setns(2) needs CAP_SYS_ADMIN.
+    if (self.info.cred.uid !== 0) {
+      await io.err(`reassociate to namespace '${name}' failed: Operation not permitted`);
+      return 1;
+    }
+  }
+  if (target !== undefined && entered.size) {
+    const ns = self.ctx.pidNs;
+    targetProc = ns === kernel.rootNs ? kernel.procs.get(target) : ns.members.get(target);
+  }
+  const base = self.ctx;
+  const tc = targetProc?.ctx;
+  const childCtx: ProcContext = tc && table
+    ? {
+        ...base,
+        pidNs: entered.has('pid') ? tc.pidNs : base.pidNs,
+        uts: entered.has('uts') ? tc.uts : base.uts,
+        fsRoot: entered.has('mnt') ? tc.fsRoot : base.fsRoot,
+        netns: entered.has('net') ? tc.netns : base.netns,
+        container: undefined,
+        ns: Object.fromEntries((['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as BaseNsType[]).map((t) => [t, table.key(entered.has(t) ? targetProc! : self, t)])),
+      }
+    : base;
+  const cwd = entered.has('mnt') ? '/' : ctx.fs.cwd;
+  const fs = childCtx.fsRoot.view(self.info.cred, cwd);
+  const shell = ctx.env.SHELL || '/bin/sh';
+  const program = argv.length ? argv[0] : shell;
+  const childArgv = argv.length ? argv : ['-' + shell.split('/').pop()];
+  const path = ctx.sys.which(program, ctx.env, fs);
+  if (!path) {
+    await io.err(`failed to execute ${program}: No such file or directory`);
+    return 127;
+  }
+  try {
+    await kernel.forkCost(self);
+    const child = kernel.spawn({ argv: childArgv, path, env: ctx.env, cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, ctx: childCtx }, self);
+    return await child.wait();
+  } catch (e) {
+    await io.err(`failed to execute ${program}: ${errText(e)}`);
+    return isFsError(e, 'EACCES') ? 126 : 127;
+  }
+}
