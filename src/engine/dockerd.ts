@@ -37,6 +37,7 @@ import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineCo
 import { healthJson } from './daemon/health';
 import { topTable } from './daemon/top';
 import { pushAll } from './programs/lib/arrays';
+import { EventLog, imageEvent } from './daemon/event-log';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -68,8 +69,11 @@ export class Daemon implements DaemonApi {
   /** When `systemctl restart docker` last brought dockerd back (the process itself is kept). */
   private engineStarted?: number;
   private engineFailure?: string;
+  /** The events service behind `docker events` (the last 256 events, and live subscribers). */
+  readonly eventLog: EventLog;
 
   constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
+    this.eventLog = new EventLog(d.clock, d.events);
     if (snap) {
       // Warm the Hub's recipes for what was pulled, so its layers are found without a search.
       for (const ref of snap.pulled) this.hub.resolve(ref);
@@ -263,6 +267,9 @@ export class Daemon implements DaemonApi {
   async containerCreate(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown> }): Promise<{ Id: string; Warnings: string[] }> {
     return this.containers.create(body);
   }
+  async events(opts: Parameters<NonNullable<DaemonApi['events']>>[0]): Promise<void> {
+    await this.eventLog.stream(opts);
+  }
   async containerStart(id: string): Promise<void> {
     this.containers.start(id);
   }
@@ -400,10 +407,34 @@ export class Daemon implements DaemonApi {
   /** Private registries' content by storage key (`volume:NAME`, `bind:/path`, `container:ID`). */
   private readonly privateRegistries = new Map<string, Registry>();
   async imageSave(refs: string[]): Promise<Uint8Array> {
-    return saveImages(this.store, refs, this.d.clock.now());
+    const tar = saveImages(this.store, refs, this.d.clock.now());
+    // image/tarexport/save.go logs `save` once per image written (a bare name means all its tags).
+    const ids = new Set<string>();
+    for (const r of refs) {
+      try {
+        ids.add(this.store.lookup(r).id);
+      } catch {
+        for (const img of this.store.list()) if (this.store.repoTags(img.id).some((t) => t.startsWith(`${r}:`))) ids.add(img.id);
+      }
+    }
+    for (const id of ids) imageEvent(this.d.events, this.store.get(id), id, id, 'save');
+    return tar;
   }
   async imageLoad(bytes: Uint8Array, quiet = false): Promise<LoadMessage[]> {
-    return loadImages(this.store, bytes, quiet);
+    const msgs = loadImages(this.store, bytes, quiet);
+    // tarexport logs `load` for every image in the archive, new or already present.
+    const loaded = new Set<string>();
+    for (const m of msgs) {
+      const named = /^Loaded image(?: ID)?: (\S+)/.exec(m.status);
+      if (!named) continue;
+      try {
+        loaded.add(this.store.lookup(named[1]).id);
+      } catch {
+        /* not an image line */
+      }
+    }
+    for (const id of loaded) imageEvent(this.d.events, this.store.get(id), id, id, 'load');
+    return msgs;
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new BuildCache();
@@ -457,6 +488,7 @@ export class Daemon implements DaemonApi {
     const img = importTarball(this.store, this.d.clock, tar, opts, (cfg, line) => applyChange(cfg, line));
     this.d.events.emit({ type: 'layer.created', diffId: img.layers[0].diffId });
     if (opts.reference) this.images.tag(img.id, opts.reference);
+    imageEvent(this.d.events, img, img.id, img.id, 'import');
     return img.id;
   }
   async containerPause(id: string): Promise<void> {

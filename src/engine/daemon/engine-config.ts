@@ -7,6 +7,7 @@
  */
 import type { Fs } from '../fs/types';
 import type { Container } from '../container/container';
+import { DAEMON_JSON_KEYS } from './daemon-json-keys';
 
 export interface EngineConfig {
   /** Normalised as moby does: scheme required, one trailing slash. */
@@ -33,6 +34,11 @@ export function readEngineConfig(fs: Fs): EngineConfig | { error: string } {
     return { error: `unable to configure the Docker daemon with file ${DAEMON_JSON}: json: cannot unmarshal ${Array.isArray(raw) ? 'array' : typeof raw} into Go value of type map[string]interface {}` };
   }
   const o = raw as Record<string, unknown>;
+  // Go ranges over a map in no fixed order; the file's order keeps the message reproducible.
+  const unknown = Object.keys(o).filter((k) => !DAEMON_JSON_KEYS.has(k));
+  if (unknown.length) {
+    return { error: `unable to configure the Docker daemon with file ${DAEMON_JSON}: the following directives don't match any configuration option: ${unknown.join(', ')}` };
+  }
   const cfg = defaultEngineConfig();
   const list = (key: string): string[] | { error: string } => {
     const v = o[key];
