@@ -5,6 +5,7 @@
 import { registerProgram } from '../programs/registry';
 import type { DaemonApi } from '../../cli/daemon-api';
 import { systemctl, service } from '../programs/systemctl';
+import { journalctl } from '../programs/journalctl';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
@@ -96,5 +97,6 @@ export function registerAllPrograms(): void {
   registerGo();
   registerDevTools();
   registerProgram('systemctl', systemctl);
+  registerProgram('journalctl', journalctl);
   registerProgram('service', service);
 }
