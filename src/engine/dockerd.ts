@@ -37,6 +37,7 @@ import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineCo
 import { healthJson } from './daemon/health';
 import { topTable } from './daemon/top';
 import { pushAll } from './programs/lib/arrays';
+import { KERNEL } from './programs/sysinfo';
 import { EventLog, imageEvent } from './daemon/event-log';
 
 export const ENGINE_VERSION = '28.5.2';
@@ -159,7 +160,7 @@ export class Daemon implements DaemonApi {
     return {
       Platform: { Name: 'Docker Engine - Community' },
       Components: [
-        { Name: 'Engine', Version: ENGINE_VERSION, Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2025-11-04T14:36:11.000000000+00:00', Experimental: 'false', GitCommit: 'e180ab8', GoVersion: 'go1.24.9', KernelVersion: '6.8.0-87-generic', MinAPIVersion: '1.24', Os: 'linux' } },
+        { Name: 'Engine', Version: ENGINE_VERSION, Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2025-11-04T14:36:11.000000000+00:00', Experimental: 'false', GitCommit: 'e180ab8', GoVersion: 'go1.24.9', KernelVersion: KERNEL.release, MinAPIVersion: '1.24', Os: 'linux' } },
         { Name: 'containerd', Version: 'v1.7.28', Details: { GitCommit: 'b98a3aace656320842a23f4a392a33f46af97866' } },
         { Name: 'runc', Version: '1.3.0', Details: { GitCommit: 'v1.3.0-0-g4ca628d1' } },
         { Name: 'docker-init', Version: '0.19.0', Details: { GitCommit: 'de40ad0' } },
@@ -171,7 +172,7 @@ export class Daemon implements DaemonApi {
       GoVersion: 'go1.24.9',
       Os: 'linux',
       Arch: 'amd64',
-      KernelVersion: '6.8.0-87-generic',
+      KernelVersion: KERNEL.release,
       BuildTime: '2025-11-04T14:36:11.000000000+00:00',
     };
   }
@@ -216,7 +217,7 @@ export class Daemon implements DaemonApi {
       IPv4Forwarding: true, Debug: false, NFd: 24, OomKillDisable: false, NGoroutines: 41,
       SystemTime: new Date(this.d.clock.now()).toISOString(),
       LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
-      KernelVersion: '6.8.0-87-generic', OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
+      KernelVersion: KERNEL.release, OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
       IndexServerAddress: 'https://index.docker.io/v1/',
       RegistryConfig: {
         IndexConfigs: {
@@ -234,6 +235,8 @@ export class Daemon implements DaemonApi {
       ContainerdCommit: { ID: 'b98a3aace656320842a23f4a392a33f46af97866' }, RuncCommit: { ID: 'v1.3.0-0-g4ca628d1' }, InitCommit: { ID: 'de40ad0' },
       SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
       Warnings: null,
+      // CDI is on by default since Engine 28: these are its default spec directories.
+      CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
     };
   }
 
