@@ -39,6 +39,7 @@ import { topTable } from './daemon/top';
 import { pushAll } from './programs/lib/arrays';
 import { KERNEL } from './programs/sysinfo';
 import { EventLog, imageEvent } from './daemon/event-log';
+import { completeHostConfig } from './daemon/host-config';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -112,6 +113,7 @@ export class Daemon implements DaemonApi {
       networks: this.networks,
       hostDisk: d.hostDisk,
       hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
+      logDefault: () => this.engineConfig.log,
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
     this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
@@ -216,7 +218,7 @@ export class Daemon implements DaemonApi {
       MemoryLimit: true, SwapLimit: true, CpuCfsPeriod: true, CpuCfsQuota: true, CPUShares: true, CPUSet: true, PidsLimit: true,
       IPv4Forwarding: true, Debug: false, NFd: 24, OomKillDisable: false, NGoroutines: 41,
       SystemTime: new Date(this.d.clock.now()).toISOString(),
-      LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
+      LoggingDriver: this.engineConfig.log.Type, CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
       KernelVersion: KERNEL.release, OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
       IndexServerAddress: 'https://index.docker.io/v1/',
       RegistryConfig: {
@@ -549,7 +551,7 @@ export class Daemon implements DaemonApi {
       ProcessLabel: '',
       AppArmorProfile: 'docker-default',
       ExecIDs: null,
-      HostConfig: c.hostConfig,
+      HostConfig: completeHostConfig(c.hostConfig),
       GraphDriver: { Data: { MergedDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/merged`, UpperDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/diff`, WorkDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/work` }, Name: 'overlay2' },
       Mounts: c.mounts.map((m) => ({ ...m })),
       Config: c.config,

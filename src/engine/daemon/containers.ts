@@ -44,6 +44,7 @@ import type { ContainerSnapshot } from '../snapshot';
 import { humanDuration } from '../../cli/format/units';
 import { DaemonError, type ContainerSummary } from '../../cli/daemon-api';
 import { announceExec, containerEvent, imageEvent, mountEvents } from './event-log';
+import { completeHostConfig, logSizeBytes, type LogConfig } from './host-config';
 
 const enc = new TextEncoder();
 
@@ -78,6 +79,8 @@ export interface ContainerDeps {
   volumes?: VolumeService;
   hostDisk?: FsBackend;
   hostFs?: () => Fs;
+  /** daemon.json's log-driver and log-opts, for containers created without --log-driver. */
+  logDefault?: () => LogConfig;
   networks?: NetworkService;
 }
 
@@ -140,7 +143,7 @@ export class ContainerService {
     const id = this.newId();
     const name = body.name ? body.name.replace(/^\//, '') : generateName(this.d.rng, (n) => [...this.containers.values()].some((c) => c.name === n), id.slice(0, 12));
     const config = mergeConfig(img, req, id);
-    const hostConfig = defaultHostConfig(body.hostConfig);
+    const hostConfig = completeHostConfig(body.hostConfig, this.d.logDefault?.());
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
     const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
@@ -154,6 +157,7 @@ export class ContainerService {
       if (other) config.Hostname = other.config.Hostname;
     }
     const c = new Container(id, name, this.d.clock.now(), img.id, imageRef, argv[0], argv.slice(1), config, hostConfig, rootfs);
+    applyLogCaps(c);
     const ep = (body.networkingConfig?.EndpointsConfig ?? {}) as Record<string, { Aliases?: string[] }>;
     c.netAliases = Object.values(ep).flatMap((e) => e.Aliases ?? []);
     if (this.d.volumes && this.d.hostFs) {
@@ -196,6 +200,7 @@ export class ContainerService {
       const upper = restoreMutable(s.upper, { now: () => this.d.clock.now() });
       const rootfs = new Overlay(img.layers as Layer[], upper);
       const c = new Container(s.id, s.name, s.created, s.imageId, s.imageRef, s.path, s.args, s.config, s.hostConfig, rootfs);
+      applyLogCaps(c);
       c.state = { ...s.state };
       c.restartCount = s.restartCount;
       c.logs = s.logs.map((l) => ({ ...l }));
@@ -950,21 +955,14 @@ function netContainer(c: Container) {
   };
 }
 
-function defaultHostConfig(h: Record<string, unknown>): HostConfig {
-  return {
-    Binds: null,
-    NetworkMode: 'bridge',
-    PortBindings: {},
-    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
-    AutoRemove: false,
-    PidMode: '',
-    ReadonlyRootfs: false,
-    Memory: 0,
-    NanoCpus: 0,
-    ...h,
-    // moby: with -m and no --memory-swap the container may swap as much again.
-    ...(Number(h.Memory) > 0 && !h.MemorySwap ? { MemorySwap: Number(h.Memory) * 2 } : {}),
-  } as HostConfig;
+/** json-file's `max-size`/`max-file` become the container log's rotation (max-file alone is 1 file). */
+function applyLogCaps(c: Container): void {
+  const lc = c.hostConfig.LogConfig as LogConfig | undefined;
+  if (lc?.Type !== 'json-file') return;
+  const size = logSizeBytes(lc.Config['max-size']);
+  if (size === undefined || size <= 0) return;
+  c.logMaxSize = size;
+  c.logMaxFile = Math.max(1, Number(lc.Config['max-file'] ?? 1) || 1);
 }
 
 export { enc };

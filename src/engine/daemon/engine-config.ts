@@ -13,12 +13,14 @@ export interface EngineConfig {
   /** Normalised as moby does: scheme required, one trailing slash. */
   mirrors: string[];
   insecureRegistries: string[];
+  /** `log-driver` and `log-opts`: what containers created without --log-driver get. */
+  log: { Type: string; Config: Record<string, string> };
 }
 
 export const DAEMON_JSON = '/etc/docker/daemon.json';
 
 export function defaultEngineConfig(): EngineConfig {
-  return { mirrors: [], insecureRegistries: [] };
+  return { mirrors: [], insecureRegistries: [], log: { Type: 'json-file', Config: {} } };
 }
 
 /** Read daemon.json the way dockerd does at start: a bad file stops the daemon from starting. */
@@ -59,6 +61,9 @@ export function readEngineConfig(fs: Fs): EngineConfig | { error: string } {
   const insecure = list('insecure-registries');
   if ('error' in insecure) return insecure;
   cfg.insecureRegistries = insecure;
+  if (typeof o['log-driver'] === 'string' && o['log-driver']) cfg.log = { Type: o['log-driver'], Config: {} };
+  const logOpts = o['log-opts'];
+  if (logOpts && typeof logOpts === 'object' && !Array.isArray(logOpts)) cfg.log.Config = Object.fromEntries(Object.entries(logOpts).map(([k, v]) => [k, String(v)]));
   return cfg;
 }
 
