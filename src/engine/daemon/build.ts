@@ -44,7 +44,7 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
   if (!df || df.kind !== 'file') {
     const msg = req.classic
       ? `Error response from daemon: Cannot locate specified Dockerfile: ${req.dockerfileName}`
-      : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileName}: no such file or directory`;
+      : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileLabel ?? req.dockerfileName}: no such file or directory`;
     return { error: msg, status: 1 };
   }
   // The pictures follow a build by its ID: started, each step started and done, finished.
