@@ -158,6 +158,11 @@ export interface DaemonApi {
   imagePush?(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
   imageSave?(refs: string[]): Promise<Uint8Array>;
   imageLoad?(bytes: Uint8Array, quiet?: boolean): Promise<import('../engine/daemon/load').LoadMessage[]>;
+  /**
+   * GET /events?since=&until=&filters=: `since`/`until` as the CLI sends them (Unix seconds with
+   * optional nanoseconds); resolves once `until` has passed or `signal` aborts.
+   */
+  events?(opts: { since?: string; until?: string; filters: Record<string, string[]>; signal?: AbortSignal; onEvent: (m: import('../engine/daemon/event-log').EventMessage) => Promise<void> | void }): Promise<void>;
   /** POST /auth: the registry checks the credentials (`docker login`). */
   registryLogin?(auth: { username: string; password: string; serveraddress: string }): Promise<{ Status: string }>;
 }

@@ -39,6 +39,9 @@ import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineCo
 import { healthJson } from './daemon/health';
 import { topTable } from './daemon/top';
 import { pushAll } from './programs/lib/arrays';
+import { KERNEL } from './programs/sysinfo';
+import { EventLog, imageEvent } from './daemon/event-log';
+import { completeHostConfig } from './daemon/host-config';
 
 export const ENGINE_VERSION = '28.5.2';
 export const API_VERSION = '1.51';
@@ -74,8 +77,11 @@ export class Daemon implements DaemonApi {
   private builds = 0;
   /** Containers running when the restored snapshot was taken (see daemon/resume.ts). */
   private wasRunning: WasRunning[] = [];
+  /** The events service behind `docker events` (the last 256 events, and live subscribers). */
+  readonly eventLog: EventLog;
 
   constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
+    this.eventLog = new EventLog(d.clock, d.events);
     if (snap) {
       // Warm the Hub's recipes for what was pulled, so its layers are found without a search.
       for (const ref of snap.pulled) this.hub.resolve(ref);
@@ -113,6 +119,7 @@ export class Daemon implements DaemonApi {
       networks: this.networks,
       hostDisk: d.hostDisk,
       hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
+      logDefault: () => this.engineConfig.log,
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
     this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
@@ -168,7 +175,7 @@ export class Daemon implements DaemonApi {
     return {
       Platform: { Name: 'Docker Engine - Community' },
       Components: [
-        { Name: 'Engine', Version: ENGINE_VERSION, Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2025-11-04T14:36:11.000000000+00:00', Experimental: 'false', GitCommit: 'e180ab8', GoVersion: 'go1.24.9', KernelVersion: '6.8.0-87-generic', MinAPIVersion: '1.24', Os: 'linux' } },
+        { Name: 'Engine', Version: ENGINE_VERSION, Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2025-11-04T14:36:11.000000000+00:00', Experimental: 'false', GitCommit: 'e180ab8', GoVersion: 'go1.24.9', KernelVersion: KERNEL.release, MinAPIVersion: '1.24', Os: 'linux' } },
         { Name: 'containerd', Version: 'v1.7.28', Details: { GitCommit: 'b98a3aace656320842a23f4a392a33f46af97866' } },
         { Name: 'runc', Version: '1.3.0', Details: { GitCommit: 'v1.3.0-0-g4ca628d1' } },
         { Name: 'docker-init', Version: '0.19.0', Details: { GitCommit: 'de40ad0' } },
@@ -180,7 +187,7 @@ export class Daemon implements DaemonApi {
       GoVersion: 'go1.24.9',
       Os: 'linux',
       Arch: 'amd64',
-      KernelVersion: '6.8.0-87-generic',
+      KernelVersion: KERNEL.release,
       BuildTime: '2025-11-04T14:36:11.000000000+00:00',
     };
   }
@@ -224,8 +231,8 @@ export class Daemon implements DaemonApi {
       MemoryLimit: true, SwapLimit: true, CpuCfsPeriod: true, CpuCfsQuota: true, CPUShares: true, CPUSet: true, PidsLimit: true,
       IPv4Forwarding: true, Debug: false, NFd: 24, OomKillDisable: false, NGoroutines: 41,
       SystemTime: new Date(this.d.clock.now()).toISOString(),
-      LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
-      KernelVersion: '6.8.0-87-generic', OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
+      LoggingDriver: this.engineConfig.log.Type, CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
+      KernelVersion: KERNEL.release, OperatingSystem: 'Ubuntu 24.04.3 LTS', OSVersion: '24.04', OSType: 'linux', Architecture: 'x86_64',
       IndexServerAddress: 'https://index.docker.io/v1/',
       RegistryConfig: {
         IndexConfigs: {
@@ -243,6 +250,8 @@ export class Daemon implements DaemonApi {
       ContainerdCommit: { ID: 'b98a3aace656320842a23f4a392a33f46af97866' }, RuncCommit: { ID: 'v1.3.0-0-g4ca628d1' }, InitCommit: { ID: 'de40ad0' },
       SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
       Warnings: null,
+      // CDI is on by default since Engine 28: these are its default spec directories.
+      CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
     };
   }
 
@@ -275,6 +284,9 @@ export class Daemon implements DaemonApi {
   }
   async containerCreate(body: { name?: string; config: Record<string, unknown>; hostConfig: Record<string, unknown> }): Promise<{ Id: string; Warnings: string[] }> {
     return this.containers.create(body);
+  }
+  async events(opts: Parameters<NonNullable<DaemonApi['events']>>[0]): Promise<void> {
+    await this.eventLog.stream(opts);
   }
   async containerStart(id: string): Promise<void> {
     this.containers.start(id);
@@ -413,10 +425,34 @@ export class Daemon implements DaemonApi {
   /** Private registries' content by storage key (`volume:NAME`, `bind:/path`, `container:ID`). */
   private readonly privateRegistries = new Map<string, Registry>();
   async imageSave(refs: string[]): Promise<Uint8Array> {
-    return saveImages(this.store, refs, this.d.clock.now());
+    const tar = saveImages(this.store, refs, this.d.clock.now());
+    // image/tarexport/save.go logs `save` once per image written (a bare name means all its tags).
+    const ids = new Set<string>();
+    for (const r of refs) {
+      try {
+        ids.add(this.store.lookup(r).id);
+      } catch {
+        for (const img of this.store.list()) if (this.store.repoTags(img.id).some((t) => t.startsWith(`${r}:`))) ids.add(img.id);
+      }
+    }
+    for (const id of ids) imageEvent(this.d.events, this.store.get(id), id, id, 'save');
+    return tar;
   }
   async imageLoad(bytes: Uint8Array, quiet = false): Promise<LoadMessage[]> {
-    return loadImages(this.store, bytes, quiet);
+    const msgs = loadImages(this.store, bytes, quiet);
+    // tarexport logs `load` for every image in the archive, new or already present.
+    const loaded = new Set<string>();
+    for (const m of msgs) {
+      const named = /^Loaded image(?: ID)?: (\S+)/.exec(m.status);
+      if (!named) continue;
+      try {
+        loaded.add(this.store.lookup(named[1]).id);
+      } catch {
+        /* not an image line */
+      }
+    }
+    for (const id of loaded) imageEvent(this.d.events, this.store.get(id), id, id, 'load');
+    return msgs;
   }
   /** The build cache: parent image + step → child image (kept across builds, as Docker's is). */
   readonly buildCache = new BuildCache();
@@ -470,6 +506,7 @@ export class Daemon implements DaemonApi {
     const img = importTarball(this.store, this.d.clock, tar, opts, (cfg, line) => applyChange(cfg, line));
     this.d.events.emit({ type: 'layer.created', diffId: img.layers[0].diffId });
     if (opts.reference) this.images.tag(img.id, opts.reference);
+    imageEvent(this.d.events, img, img.id, img.id, 'import');
     return img.id;
   }
   async containerPause(id: string): Promise<void> {
@@ -527,7 +564,7 @@ export class Daemon implements DaemonApi {
       ProcessLabel: '',
       AppArmorProfile: 'docker-default',
       ExecIDs: null,
-      HostConfig: c.hostConfig,
+      HostConfig: completeHostConfig(c.hostConfig),
       GraphDriver: { Data: { MergedDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/merged`, UpperDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/diff`, WorkDir: `/var/lib/docker/overlay2/${c.id.slice(0, 26)}/work` }, Name: 'overlay2' },
       Mounts: c.mounts.map((m) => ({ ...m })),
       Config: c.config,

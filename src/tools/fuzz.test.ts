@@ -137,7 +137,13 @@ describe('fuzz', () => {
     const snapshotBase = JSON.stringify(run.h.machine.snapshot());
     for (let i = 0; i < INPUTS; i++) {
       const r = p.int(100);
-      if (r < 55) await run.feed('docker', dockerLine(p));
+      if (r < 55) {
+        // A control character in the line edits it: Ctrl-R or Ctrl-P can bring back an earlier
+        // line, such as one of the runaways below (`docker events`, `docker stats`, `sleep 1000`),
+        // so such a line is interrupted like them instead of being waited on.
+        const line = dockerLine(p);
+        await run.feed('docker', line, /[\x00-\x08\x0e-\x1f]/.test(line) ? 3000 : undefined);
+      }
       else if (r < 70) {
         const text = dockerfile(p);
         run.h.machine.hostFs.view({ uid: 1000, gid: 1000, groups: [1000] }, '/').mkdir('/home/learner/fz', { recursive: true });

@@ -6,7 +6,7 @@ export const SHORTCUTS: Record<string, { path: string[]; use: string }> = {
   "attach": { path: ["container", "attach"], use: "attach [OPTIONS] CONTAINER" },
   "build": { path: ["image", "build"], use: "build [OPTIONS] PATH | URL | -" },
   "commit": { path: ["container", "commit"], use: "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]" },
-  "cp": { path: ["container", "cp"], use: "cp" },
+  "cp": { path: ["container", "cp"], use: "cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH" },
   "create": { path: ["container", "create"], use: "create [OPTIONS] IMAGE [COMMAND] [ARG...]" },
   "diff": { path: ["container", "diff"], use: "diff CONTAINER" },
   "events": { path: ["system", "events"], use: "events [OPTIONS]" },

@@ -113,7 +113,8 @@ export function helpText(n: Node, cols = 80): string {
   let out = 'Usage:';
   if (!hasSubs(n)) out += `  ${useLine(n)}`;
   else out += `  ${commandPath(n)}${visibleFlags.length ? ' [OPTIONS]' : ''} COMMAND`;
-  out += `\n\n${s.short.trim()}`;
+  // docker/cli's usage template: `{{if ne .Long ""}}{{ .Long | trim }}{{ else }}{{ .Short | trim }}{{end}}`.
+  out += `\n\n${(s.long || s.short).trim()}`;
   if (s.aliasesLine || s.aliases?.length) out += `\n\nAliases:\n  ${aliasesLine(n)}`;
   if (n.parent && visibleFlags.length) out += `\n\nOptions:\n${flagUsages(s.flags, cols - 1).replace(/\s+$/, '')}`;
   const isRoot = !n.parent;

@@ -71,6 +71,8 @@ export interface CommandSpec {
   name: string;
   use: string;
   short: string;
+  /** cobra's Long: shown instead of Short at the top of the command's own help. */
+  long?: string;
   aliases?: string[];
   /** Docker's `aliases` annotation: the "Aliases:" line, when it differs from the computed one. */
   aliasesLine?: string;

@@ -55,6 +55,7 @@ export const buildRun: Handler = async (ctx, args, flags) => {
   const path = args[0];
   let context: TarEntry[] = [];
   let dockerfileName = str(flags, 'file') || 'Dockerfile';
+  let dockerfileLabel: string | undefined;
   if (path === '-') {
     // A Dockerfile on stdin and no context.
     const chunks: Uint8Array[] = [];
@@ -91,11 +92,14 @@ export const buildRun: Handler = async (ctx, args, flags) => {
     } catch (e) {
       throw new CliError(`ERROR: failed to build: failed to read build context: ${(e as Error).message}`, 1);
     }
-    // -f may name a file outside the context: it is sent beside it.
+    // -f is read from the current directory, not the context (docker/cli GetContextFromLocalDir,
+    // buildx's "dockerfile" local mount); a file outside the context is sent beside it.
     const f = str(flags, 'file');
     if (f) {
-      const abs = fs.resolve(f.startsWith('/') ? f : `${fs.resolve(path)}/${f}`);
+      const abs = fs.resolve(f);
       const ctxRoot = fs.resolve(path);
+      // buildx mounts the Dockerfile's folder on its own: BuildKit names the file by its base name.
+      if (!classic) dockerfileLabel = abs.split('/').pop();
       if (abs.startsWith(ctxRoot + '/')) dockerfileName = abs.slice(ctxRoot.length + 1);
       else {
         try {
@@ -115,6 +119,7 @@ export const buildRun: Handler = async (ctx, args, flags) => {
     {
       context,
       dockerfileName: dockerfileName.replace(/^\.\//, ''),
+      ...(dockerfileLabel ? { dockerfileLabel } : {}),
       tags: list(flags, 'tag'),
       buildArgs: keyValues(list(flags, 'build-arg'), io.env),
       target: str(flags, 'target') || undefined,

@@ -170,7 +170,12 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const health = healthFlags(flags);
   if (health) config.Healthcheck = health;
   const memory = str(flags, 'memory');
+  const logOpts = list(flags, 'log-opt');
+  if (str(flags, 'log-driver') === 'none' && logOpts.length) throw runError('run', 'invalid logging opts for driver none', 125);
   const hostConfig: Record<string, unknown> = {
+    LogConfig: { Type: str(flags, 'log-driver'), Config: Object.fromEntries(logOpts.map((o) => [o.split('=')[0], o.split('=').slice(1).join('=')])) },
+    // create.go: the terminal's size (rows, columns) when stdout is one, else 0 0.
+    ConsoleSize: ctx.io.stdoutIsTTY && (ctx.io as { rows?: number }).rows && ctx.io.columns ? [(ctx.io as { rows?: number }).rows, ctx.io.columns] : [0, 0],
     AutoRemove: bool(flags, 'rm'),
     PortBindings: ports.bindings,
     PublishAllPorts: bool(flags, 'publish-all'),

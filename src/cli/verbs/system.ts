@@ -88,7 +88,9 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
     ' Plugins:',
     `  Volume: ${(g('Plugins') as { Volume: string[] }).Volume.join(' ')}`,
     `  Network: ${(g('Plugins') as { Network: string[] }).Network.join(' ')}`,
+    ...((g('Plugins') as { Authorization?: string[] | null }).Authorization?.length ? [`  Authorization: ${(g('Plugins') as { Authorization: string[] }).Authorization.join(' ')}`] : []),
     `  Log: ${(g('Plugins') as { Log: string[] }).Log.join(' ')}`,
+    ...((g('CDISpecDirs') as string[] | undefined)?.length ? [' CDI spec directories:', ...(g('CDISpecDirs') as string[]).map((d) => `  ${d}`)] : []),
     ' Swarm: inactive',
     ' Runtimes: io.containerd.runc.v2 runc',
     ' Default Runtime: runc',
@@ -110,14 +112,19 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
     ` Name: ${g('Name')}`,
     ` ID: ${g('ID')}`,
     ` Docker Root Dir: ${g('DockerRootDir')}`,
-    ' Debug Mode: false',
-    ' Experimental: false',
+    ` Debug Mode: ${g('Debug')}`,
+    ...(g('Debug') ? [`  File Descriptors: ${g('NFd')}`, `  Goroutines: ${g('NGoroutines')}`, `  System Time: ${g('SystemTime')}`, `  EventsListeners: ${g('NEventsListener')}`] : []),
+    ...(['HttpProxy', 'HttpsProxy', 'NoProxy'] as const).flatMap((k, i) => (g(k) ? [` ${['HTTP Proxy', 'HTTPS Proxy', 'No Proxy'][i]}: ${g(k)}`] : [])),
+    ...((g('Labels') as string[] | null)?.length ? [' Labels:', ...(g('Labels') as string[]).map((l) => `  ${l}`)] : []),
+    ` Experimental: ${g('ExperimentalBuild')}`,
     // docker-cli's prettyPrintServerInfo: insecure index names, then the CIDRs, then mirrors.
     ' Insecure Registries:',
     ...Object.values(reg?.IndexConfigs ?? {}).filter((c) => !c.Secure).map((c) => `  ${c.Name}`),
     ...(reg?.InsecureRegistryCIDRs ?? ['::1/128', '127.0.0.0/8']).map((c) => `  ${c}`),
     ...(reg?.Mirrors?.length ? [' Registry Mirrors:', ...reg.Mirrors.map((m) => `  ${m}`)] : []),
-    ' Live Restore Enabled: false',
+    ` Live Restore Enabled: ${g('LiveRestoreEnabled')}`,
+    // prettyPrintServerInfo ends with an empty fprintln: the output closes with a blank line.
+    '',
     '',
   ];
   await ctx.io.stdout.write(lines.join('\n'));

@@ -17,7 +17,7 @@ import type { Overlay } from '../fs/overlay';
 import type { ContainerService } from '../daemon/containers';
 import type { PullProgress } from '../../cli/daemon-api';
 import { DaemonError } from '../../cli/daemon-api';
-import { INSTRUCTIONS, parse, unknownInstruction, words } from './dockerfile/parser';
+import { INSTRUCTIONS, instructionKey, parse, unknownInstruction, words } from './dockerfile/parser';
 import { DockerfileParseError, type Node, type ParseWarning } from './dockerfile/ast';
 import { lintDockerfile, lintShort } from './lint';
 import { ShellLex } from './dockerfile/shell-lex';
@@ -32,7 +32,10 @@ import type { BuildStepEvent, MachineEvent } from '../events';
 
 export interface BuildOptions {
   dockerfile: string;
+  /** Where the Dockerfile is in the context sent. */
   dockerfileName: string;
+  /** The name BuildKit knows it by (buildx sends `-f dir/File` as File from its own folder). */
+  dockerfileLabel?: string;
   context: BuildContext;
   tags: string[];
   buildArgs: Record<string, string>;
@@ -131,7 +134,7 @@ export class Builder {
     // The definition and the ignore file travel first.
     let ast: Node;
     let parseWarnings: ParseWarning[] = [];
-    const defV = await this.kit?.start(`[internal] load build definition from ${o.dockerfileName}`);
+    const defV = await this.kit?.start(`[internal] load build definition from ${o.dockerfileLabel ?? o.dockerfileName}`);
     try {
       const r = parse(o.dockerfile);
       ast = r.ast;
@@ -240,7 +243,7 @@ export class Builder {
     for (let l = Math.max(1, node.startLine - 2); l <= Math.min(lines.length, node.endLine + 2); l++) {
       text += ` ${String(l).padStart(3)} | ${l >= node.startLine && l <= node.endLine ? '>>>' : '   '} ${lines[l - 1]}\n`;
     }
-    return `${this.o.dockerfileName}:${node.startLine}\n--------------------\n${text}--------------------\n`;
+    return `${this.o.dockerfileLabel ?? this.o.dockerfileName}:${node.startLine}\n--------------------\n${text}--------------------\n`;
   }
 
   private targetStage(stages: Stage[]): Stage {
@@ -504,7 +507,7 @@ export class Builder {
     const parent = stage.image!;
     const cfg = () => cloneConfig(parent.config);
     const meta = (mutate: (c: ContainerConfig) => void, createdBy: string, classicBy?: string) => ({
-      key: node.original,
+      key: instructionKey(node),
       apply: async () => {
         await this.classicContainer(parent);
         const c = cfg();
@@ -531,7 +534,7 @@ export class Builder {
         // BuildKit keeps the mount flags in the history text; the classic builder has no mounts.
         const mountText = mounts.length ? node.flags.filter((f) => f.startsWith('--mount=')).join(' ') + ' ' : '';
         return {
-          key: node.original,
+          key: instructionKey(node),
           detail: argPrefix,
           kind: 'args',
           apply: (v) => this.runStep(stage, argv, args as [string, string][], heredocs.map((h) => h.content), v, `RUN ${mountText}${argPrefix}${shown} # buildkit`, `${argPrefix}${shown}`, mounts, ctx),
@@ -585,7 +588,7 @@ export class Builder {
           stage.args.set(k, given ?? def ?? (this.metaArgs.has(k) ? this.metaArgs.get(k) : undefined));
         }
         return {
-          key: node.original,
+          key: instructionKey(node),
           apply: async () => {
             await this.classicContainer(parent);
             return this.commitConfig(parent, cfg(), this.history(`ARG ${ws.join(' ')}`, `/bin/sh -c #(nop)  ARG ${ws.join(' ')}`, true));
@@ -593,7 +596,7 @@ export class Builder {
         };
       }
       case 'maintainer':
-        return { key: node.original, apply: async () => {
+        return { key: instructionKey(node), apply: async () => {
           await this.classicContainer(parent);
           const c = cfg();
           c.author = ws.join(' ');
@@ -652,7 +655,7 @@ export class Builder {
       case 'workdir': {
         const dir = this.workdirOf(stage, node);
         return {
-          key: node.original + '\n' + dir,
+          key: instructionKey(node) + '\n' + dir,
           apply: async () => this.classicContainer(parent).then(() => this.fsStep(stage, `WORKDIR ${dir}`, `/bin/sh -c #(nop) WORKDIR ${dir}`, (fs) => {
             if (!fs.exists(dir)) fs.mkdir(dir, { recursive: true, mode: 0o755 });
           }, (c) => void (c.WorkingDir = dir), dir === '/')),
@@ -694,7 +697,7 @@ export class Builder {
     const flagText = node.flags.join(' ');
     const argText = `${flagText ? flagText + ' ' : ''}${srcs.join(' ')} ${dest}`;
     return {
-      key: node.original,
+      key: instructionKey(node),
       detail: contentKey,
       kind: 'files',
       apply: async () => {

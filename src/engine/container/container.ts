@@ -104,6 +104,11 @@ export class Container {
   /** Where the current log file starts in `logs`, and its size so far (see LOG_MAX_SIZE). */
   private logFileStart = 0;
   private logFileSize = 0;
+  /** Where the kept old files begin in `logs`, oldest first. */
+  private oldFileStarts: number[] = [];
+  /** The json-file caps: `--log-opt max-size` / `max-file`, else the simulator's bound. */
+  logMaxSize = LOG_MAX_SIZE;
+  logMaxFile = LOG_MAX_FILE;
   private logListeners = new Set<LogListener>();
   /** Readers of the log (attach, `logs -f`) that are behind: the container's writes wait on them. */
   private logGates = new Set<() => Promise<void> | undefined>();
@@ -147,25 +152,35 @@ export class Container {
   appendLog(stream: 'stdout' | 'stderr', data: string, time: number): void {
     if (!data) return;
     const e = { stream, data, time };
+    // moby's LogFile checks the capacity before each write: a full file rotates when the next
+    // entry comes, so the last file stays whole until then.
+    if (this.logFileSize >= this.logMaxSize) this.rotateLog();
     this.logs.push(e);
-    this.logFileSize += data.length + LOG_ENTRY_WRAPPING;
-    if (this.logFileSize >= LOG_MAX_SIZE) this.rotateLog();
+    // Each line is one JSON entry: the text escaped (a newline is `\n`) inside the wrapping.
+    const lines = Math.max(1, data.split('\n').length - (data.endsWith('\n') ? 1 : 0));
+    this.logFileSize += JSON.stringify(data).length - 2 + lines * LOG_ENTRY_WRAPPING;
     for (const fn of this.logListeners) fn(e);
   }
 
-  /** The current file becomes the newest old one; files past LOG_MAX_FILE are dropped. */
+  /** The current file becomes the newest old one; files past logMaxFile are dropped. */
   private rotateLog(): void {
-    // With two files, only the previous one is kept: drop everything before the current file.
-    if (LOG_MAX_FILE <= 2 && this.logFileStart > 0) {
-      const cutMidLine = !this.logs[this.logFileStart - 1].data.endsWith('\n');
-      this.logs = this.logs.slice(this.logFileStart);
+    this.oldFileStarts.push(this.logFileStart);
+    const keep = Math.max(0, this.logMaxFile - 1);
+    // Everything before the oldest file kept goes (with max-file=1 the file is simply truncated).
+    const cut = keep > 0 ? this.oldFileStarts[Math.max(0, this.oldFileStarts.length - keep)] : this.logs.length;
+    this.oldFileStarts = keep > 0 ? this.oldFileStarts.slice(-keep).map((s) => s - cut) : [];
+    if (cut > 0) {
+      const cutMidLine = !this.logs[cut - 1].data.endsWith('\n');
+      this.logs = this.logs.slice(cut);
       // json-file writes whole lines, so a kept file never starts inside one: drop the rest of a
       // line the dropped file began.
       const head = this.logs[0];
       if (cutMidLine && head) {
         const nl = head.data.indexOf('\n');
-        if (nl < 0) this.logs.shift();
-        else this.logs[0] = { ...head, data: head.data.slice(nl + 1) };
+        if (nl < 0) {
+          this.logs.shift();
+          this.oldFileStarts = this.oldFileStarts.map((s) => Math.max(0, s - 1));
+        } else this.logs[0] = { ...head, data: head.data.slice(nl + 1) };
       }
     }
     this.logFileStart = this.logs.length;

@@ -14,6 +14,7 @@ import { contextFromTar } from '../build/context';
 import type { TarEntry } from '../fs/tar';
 import type { BuildCache } from '../build/cache';
 import { normalize } from '../image/reference';
+import { imageEvent } from './event-log';
 import { DaemonError } from '../../cli/daemon-api';
 
 export interface BuildRequest extends Omit<BuildOptions, 'context' | 'dockerfile'> {
@@ -44,11 +45,19 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
   if (!df || df.kind !== 'file') {
     const msg = req.classic
       ? `Error response from daemon: Cannot locate specified Dockerfile: ${req.dockerfileName}`
-      : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileName}: no such file or directory`;
+      : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileLabel ?? req.dockerfileName}: no such file or directory`;
     return { error: msg, status: 1 };
   }
   // The pictures follow a build by its ID: started, each step started and done, finished.
   const build = `build-${daemon.nextBuild()}`;
+  // BuildKit's exporter logs `image create` for the image it wrote (daemon/build.go
+  // ImageExportedByBuildkit), before the image service tags it.
+  const created = new Set<string>();
+  const announceCreated = (id: string) => {
+    if (req.classic || created.has(id)) return;
+    created.add(id);
+    imageEvent(daemon.events, daemon.store.get(id), id, id, 'create');
+  };
   const emit = daemon.events.emit.bind(daemon.events);
   emit({ type: 'build.started', build, dockerfile: req.dockerfileName, tags: req.tags, classic: req.classic });
   const builder = new Builder(
@@ -64,7 +73,10 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
           throw new BuildFailure(`invalid reference format: ${(e as Error).message}`);
         }
       },
-      tag: (id, ref) => daemon.images.tag(id, ref),
+      tag: (id, ref) => {
+        announceCreated(id);
+        daemon.images.tag(id, ref);
+      },
       cache,
       hostFs: daemon.hostFs,
       emit: (e) => {
@@ -78,6 +90,7 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
   let result: { imageId?: string; error?: string; status: number };
   try {
     result = { imageId: await builder.run(), status: 0 };
+    if (result.imageId) announceCreated(result.imageId);
   } catch (e) {
     if (e instanceof BuildFailure) result = { error: e.message, status: e.status };
     else if (e instanceof DaemonError) result = { error: req.classic ? `Error response from daemon: ${e.message}` : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };

@@ -19,7 +19,7 @@ import { Overlay } from '../fs/overlay';
 import { Vfs } from '../fs/vfs';
 import type { Fs, FsBackend } from '../fs/types';
 import type { Image, ImageStore } from '../image/store';
-import { familiarize } from '../image/reference';
+import { familiarize, familiarString } from '../image/reference';
 import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
 import { LogPacer } from '../container/log-pacer';
 import { generateName, VALID_NAME } from '../container/names';
@@ -45,6 +45,8 @@ import { healthOf, startHealthMonitor } from './health';
 import type { ContainerSnapshot } from '../snapshot';
 import { humanDuration } from '../../cli/format/units';
 import { DaemonError, type ContainerSummary } from '../../cli/daemon-api';
+import { announceExec, containerEvent, imageEvent, mountEvents } from './event-log';
+import { completeHostConfig, logSizeBytes, type LogConfig } from './host-config';
 
 const enc = new TextEncoder();
 
@@ -79,6 +81,8 @@ export interface ContainerDeps {
   volumes?: VolumeService;
   hostDisk?: FsBackend;
   hostFs?: () => Fs;
+  /** daemon.json's log-driver and log-opts, for containers created without --log-driver. */
+  logDefault?: () => LogConfig;
   networks?: NetworkService;
 }
 
@@ -143,7 +147,7 @@ export class ContainerService {
     const id = this.newId();
     const name = body.name ? body.name.replace(/^\//, '') : generateName(this.d.rng, (n) => [...this.containers.values()].some((c) => c.name === n), id.slice(0, 12));
     const config = mergeConfig(img, req, id);
-    const hostConfig = defaultHostConfig(body.hostConfig);
+    const hostConfig = completeHostConfig(body.hostConfig, this.d.logDefault?.());
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
     const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
@@ -157,6 +161,7 @@ export class ContainerService {
       if (other) config.Hostname = other.config.Hostname;
     }
     const c = new Container(id, name, this.d.clock.now(), img.id, imageRef, argv[0], argv.slice(1), config, hostConfig, rootfs);
+    applyLogCaps(c);
     const ep = (body.networkingConfig?.EndpointsConfig ?? {}) as Record<string, { Aliases?: string[] }>;
     c.netAliases = Object.values(ep).flatMap((e) => e.Aliases ?? []);
     if (this.d.volumes && this.d.hostFs) {
@@ -172,6 +177,7 @@ export class ContainerService {
     this.layerChains.set(id, img.chainIds);
     this.containers.set(id, c);
     this.d.events.emit({ type: 'container.created', id, name, image: imageRef });
+    containerEvent(this.d.events, c, 'create');
     // The pictures draw volumes and bind mounts beside the layer stack: they bypass the overlay.
     if (c.mounts.length) {
       this.d.events.emit({ type: 'container.mounts', id, mounts: c.mounts.map((m) => ({ type: m.Type, ...(m.Name ? { name: m.Name } : {}), source: m.Source, target: m.Destination, rw: m.RW })) });
@@ -200,6 +206,7 @@ export class ContainerService {
       const upper = restoreMutable(s.upper, { now: () => this.d.clock.now() });
       const rootfs = new Overlay(img.layers as Layer[], upper);
       const c = new Container(s.id, s.name, s.created, s.imageId, s.imageRef, s.path, s.args, s.config, s.hostConfig, rootfs);
+      applyLogCaps(c);
       c.state = { ...s.state };
       c.restartCount = s.restartCount;
       c.logs = s.logs.map((l) => ({ ...l }));
@@ -323,9 +330,14 @@ export class ContainerService {
     this.shims.set(c.id, shim);
     c.state = { ...c.state, Status: 'running', Running: true, Paused: false, Restarting: false, OOMKilled: false, Pid: init.info.pid, ExitCode: 0, Error: '', StartedAt: clock.now() };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
+    mountEvents(this.d.events, c, 'mount');
+    containerEvent(this.d.events, c, 'start');
     for (const fn of this.startListeners.get(c.id) ?? []) fn();
     this.healthStops.get(c.id)?.();
-    this.healthStops.set(c.id, startHealthMonitor(c, clock, { run: (argv, onOutput, signal) => this.probe(c, argv, onOutput, signal) }, () => this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' })));
+    this.healthStops.set(c.id, startHealthMonitor(c, clock, { run: (argv, onOutput, signal) => this.probe(c, argv, onOutput, signal) }, (s) => {
+      this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
+      containerEvent(this.d.events, c, `health_status: ${s}`);
+    }));
     void init.wait().then((code) => this.onExit(c, init, code));
   }
 
@@ -357,10 +369,13 @@ export class ContainerService {
   /** One health probe: the test run as `docker exec` would, its output collected, killable. */
   private async probe(c: Container, argv: string[], onOutput: (t: string) => void, signal: AbortSignal): Promise<number> {
     const { proc, unlink } = execInContainer(this.d.kernel, c, this.shims.get(c.id), { cmd: argv, onOutput: (_s, data) => onOutput(data) });
+    const announced = announceExec(this.d.events, c, argv);
     const kill = () => proc.deliver(9, true);
     signal.addEventListener('abort', kill);
     try {
-      return await proc.wait();
+      const code = await proc.wait();
+      announced(code);
+      return code;
     } finally {
       signal.removeEventListener('abort', kill);
       unlink();
@@ -380,6 +395,8 @@ export class ContainerService {
     c.markExited(code, this.d.clock.now());
     if (((c as Container & { cgroup?: MemoryCgroup }).cgroup?.oomKills ?? 0) > 0) c.state = { ...c.state, OOMKilled: true };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'exited' });
+    mountEvents(this.d.events, c, 'unmount');
+    containerEvent(this.d.events, c, 'die', { exitCode: String(code), execDuration: String(Math.floor(ranMs / 1000)) });
     if (this.shouldRestart(c, code)) {
       // Docker's back-off: 100 ms doubling on each quick exit, back to 100 ms after 10 s up.
       const delays = this.backoff.get(c.id) ?? 0;
@@ -424,6 +441,7 @@ export class ContainerService {
     opts: { stdin?: ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void; detachKeys?: string; nudgeSize?: boolean },
   ): { detach(): void; detached: Promise<void>; drain?: () => Promise<void> } {
     const c = this.get(ref);
+    containerEvent(this.d.events, c, 'attach');
     let stopped = false;
     let onDetached: () => void = () => {};
     const detached = new Promise<void>((r) => (onDetached = r));
@@ -544,6 +562,7 @@ export class ContainerService {
     }
     if (c.running && c.init) {
       c.stoppedByUser = true;
+      this.killed(c)(9);
       c.init.terminate(137);
     }
     this.removeNow(c);
@@ -574,6 +593,7 @@ export class ContainerService {
       this.layerChains.delete(c.id);
     }
     this.d.events.emit({ type: 'container.removed', id: c.id });
+    containerEvent(this.d.events, c, 'destroy');
   }
 
   async stop(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
@@ -583,17 +603,26 @@ export class ContainerService {
       c.state = { ...c.state, Status: 'exited', Restarting: false };
       return;
     }
-    await stopContainer(c, this.d.clock, opts);
+    const wasRunning = c.running;
+    await stopContainer(c, this.d.clock, opts, this.killed(c));
+    if (wasRunning) containerEvent(this.d.events, c, 'stop');
+  }
+
+  /** moby logs every signal it sends a container as a `kill` event. */
+  private killed(c: Container): (sig: number) => void {
+    return (sig) => containerEvent(this.d.events, c, 'kill', { signal: String(sig) });
   }
 
   kill(ref: string, signal?: string): void {
-    killContainer(this.get(ref), ref, signal);
+    const c = this.get(ref);
+    killContainer(c, ref, signal, this.killed(c));
   }
 
   async restart(ref: string, opts: { timeout?: number; signal?: string }): Promise<void> {
     const c = this.get(ref);
-    await stopContainer(c, this.d.clock, opts);
+    await stopContainer(c, this.d.clock, opts, this.killed(c));
     this.start(ref);
+    containerEvent(this.d.events, c, 'restart');
   }
 
   /** docker exec: run a command in the container; resolves with its exit status. */
@@ -601,7 +630,9 @@ export class ContainerService {
     const c = this.get(ref);
     const terminal = opts.tty ? terminalOf(opts.stdin) : undefined;
     const { proc, unlink } = execInContainer(this.d.kernel, c, this.shims.get(c.id), { ...opts, terminal });
+    const announced = announceExec(this.d.events, c, opts.cmd);
     const status = await proc.wait();
+    announced(status);
     unlink();
     return status;
   }
@@ -610,13 +641,18 @@ export class ContainerService {
     const c = this.get(ref);
     const img = commitContainer(c, this.d.store, this.d.clock, opts);
     this.d.events.emit({ type: 'layer.created', diffId: img.layers[img.layers.length - 1].diffId });
+    imageEvent(this.d.events, img, img.id, img.id, 'create');
+    let imageRef = '';
     if (opts.reference) {
       const r = tryParseReference(opts.reference);
       if ('error' in r) throw new DaemonError(r.error, 400);
       if (!r.ref.tag && !r.ref.digest) r.ref.tag = 'latest';
       this.d.store.addReference(img.id, r.ref);
       this.d.events.emit({ type: 'image.tagged', id: img.id, ref: opts.reference });
+      imageRef = familiarString(r.ref);
+      imageEvent(this.d.events, img, img.id, imageRef, 'tag');
     }
+    containerEvent(this.d.events, c, 'commit', { comment: opts.message ?? '', imageID: img.id, imageRef });
     return img.id;
   }
 
@@ -627,6 +663,7 @@ export class ContainerService {
     for (const p of this.processesOf(c)) p.stop();
     c.state = { ...c.state, Status: 'paused', Paused: true };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'paused' });
+    containerEvent(this.d.events, c, 'pause');
   }
 
   unpause(ref: string): void {
@@ -635,6 +672,7 @@ export class ContainerService {
     for (const p of this.processesOf(c)) p.resume();
     c.state = { ...c.state, Status: 'running', Paused: false };
     this.d.events.emit({ type: 'container.state', id: c.id, state: 'running' });
+    containerEvent(this.d.events, c, 'unpause');
   }
 
   rename(ref: string, name: string): void {
@@ -644,7 +682,9 @@ export class ContainerService {
     if (n === c.name) throw new DaemonError(`Renaming a container with the same name as its current name`, 400);
     const taken = [...this.containers.values()].find((x) => x.name === n);
     if (taken) throw new DaemonError(`Error when allocating new name: Conflict. The container name "/${n}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`, 409);
+    const oldName = c.name;
     c.name = n;
+    containerEvent(this.d.events, c, 'rename', { oldName: '/' + oldName.replace(/^\//, '') });
   }
 
   /** The processes in a container's PID namespace (host view), for top and pause. */
@@ -928,21 +968,14 @@ function netContainer(c: Container) {
   };
 }
 
-function defaultHostConfig(h: Record<string, unknown>): HostConfig {
-  return {
-    Binds: null,
-    NetworkMode: 'bridge',
-    PortBindings: {},
-    RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
-    AutoRemove: false,
-    PidMode: '',
-    ReadonlyRootfs: false,
-    Memory: 0,
-    NanoCpus: 0,
-    ...h,
-    // moby: with -m and no --memory-swap the container may swap as much again.
-    ...(Number(h.Memory) > 0 && !h.MemorySwap ? { MemorySwap: Number(h.Memory) * 2 } : {}),
-  } as HostConfig;
+/** json-file's `max-size`/`max-file` become the container log's rotation (max-file alone is 1 file). */
+function applyLogCaps(c: Container): void {
+  const lc = c.hostConfig.LogConfig as LogConfig | undefined;
+  if (lc?.Type !== 'json-file') return;
+  const size = logSizeBytes(lc.Config['max-size']);
+  if (size === undefined || size <= 0) return;
+  c.logMaxSize = size;
+  c.logMaxFile = Math.max(1, Number(lc.Config['max-file'] ?? 1) || 1);
 }
 
 export { enc };

@@ -7,17 +7,20 @@
  */
 import type { Fs } from '../fs/types';
 import type { Container } from '../container/container';
+import { DAEMON_JSON_KEYS } from './daemon-json-keys';
 
 export interface EngineConfig {
   /** Normalised as moby does: scheme required, one trailing slash. */
   mirrors: string[];
   insecureRegistries: string[];
+  /** `log-driver` and `log-opts`: what containers created without --log-driver get. */
+  log: { Type: string; Config: Record<string, string> };
 }
 
 export const DAEMON_JSON = '/etc/docker/daemon.json';
 
 export function defaultEngineConfig(): EngineConfig {
-  return { mirrors: [], insecureRegistries: [] };
+  return { mirrors: [], insecureRegistries: [], log: { Type: 'json-file', Config: {} } };
 }
 
 /** Read daemon.json the way dockerd does at start: a bad file stops the daemon from starting. */
@@ -33,6 +36,11 @@ export function readEngineConfig(fs: Fs): EngineConfig | { error: string } {
     return { error: `unable to configure the Docker daemon with file ${DAEMON_JSON}: json: cannot unmarshal ${Array.isArray(raw) ? 'array' : typeof raw} into Go value of type map[string]interface {}` };
   }
   const o = raw as Record<string, unknown>;
+  // Go ranges over a map in no fixed order; the file's order keeps the message reproducible.
+  const unknown = Object.keys(o).filter((k) => !DAEMON_JSON_KEYS.has(k));
+  if (unknown.length) {
+    return { error: `unable to configure the Docker daemon with file ${DAEMON_JSON}: the following directives don't match any configuration option: ${unknown.join(', ')}` };
+  }
   const cfg = defaultEngineConfig();
   const list = (key: string): string[] | { error: string } => {
     const v = o[key];
@@ -53,6 +61,9 @@ export function readEngineConfig(fs: Fs): EngineConfig | { error: string } {
   const insecure = list('insecure-registries');
   if ('error' in insecure) return insecure;
   cfg.insecureRegistries = insecure;
+  if (typeof o['log-driver'] === 'string' && o['log-driver']) cfg.log = { Type: o['log-driver'], Config: {} };
+  const logOpts = o['log-opts'];
+  if (logOpts && typeof logOpts === 'object' && !Array.isArray(logOpts)) cfg.log.Config = Object.fromEntries(Object.entries(logOpts).map(([k, v]) => [k, String(v)]));
   return cfg;
 }
 

@@ -10,6 +10,7 @@ import { familiarString, familiarName, parseReference, tryParseReference, type I
 import type { Registry } from '../registry/registry';
 import { DaemonError, type ImageDeleteItem, type ImageHistoryItem, type ImageSummary, type PullProgress, type SearchResult } from '../../cli/daemon-api';
 import { pushAll } from '../programs/lib/arrays';
+import { imageEvent } from './event-log';
 
 export function createdSeconds(img: Image): number {
   const c = img.config.created ? Date.parse(img.config.created) : 0;
@@ -148,11 +149,19 @@ export class ImageService {
     const upToDate = before === img.id;
     await onProgress({ status: upToDate ? `Status: Image is up to date for ${shown}` : `Status: Downloaded newer image for ${shown}` });
     if (!upToDate) this.events.emit({ type: 'image.pulled', id: img.id, ref: shown });
+    // distribution/pull.go: logged on every pull, named by the reference as typed (familiar form).
+    imageEvent(this.events, img, shown, familiarName(ref), 'pull');
     return img;
   }
 
   remove(ref: string, opts: { force: boolean; noPrune: boolean }): ImageDeleteItem[] {
     let records;
+    let target: Image | undefined;
+    try {
+      target = this.store.lookup(ref);
+    } catch {
+      /* the remove below reports it */
+    }
     try {
       records = this.store.remove(ref, { force: opts.force, prune: !opts.noPrune });
     } catch (e) {
@@ -161,6 +170,9 @@ export class ImageService {
     for (const r of records) {
       if ('Untagged' in r) this.events.emit({ type: 'image.untagged', id: '', ref: r.Untagged });
       else this.events.emit({ type: 'image.deleted', id: r.Deleted });
+      // The classic store names untag and delete events by the image ID (daemon/images/image_delete.go).
+      if ('Untagged' in r && target) imageEvent(this.events, target, target.id, target.id, 'untag');
+      else if ('Deleted' in r && r.Deleted) imageEvent(this.events, undefined, r.Deleted, r.Deleted, 'delete');
     }
     return records as ImageDeleteItem[];
   }
@@ -178,6 +190,7 @@ export class ImageService {
     if (!parsed.ref.tag) parsed.ref.tag = 'latest';
     this.store.addReference(img.id, parsed.ref);
     this.events.emit({ type: 'image.tagged', id: img.id, ref: familiarString(parsed.ref) });
+    imageEvent(this.events, img, img.id, familiarString(parsed.ref), 'tag');
   }
 
   history(ref: string): ImageHistoryItem[] {
@@ -264,7 +277,9 @@ export class ImageService {
       if (this.containersUsing(img.id) > 0) continue;
       if (this.store.children(img.id).length > 0) continue;
       try {
-        pushAll(deleted, this.store.remove(img.id, { force: true, prune: true }) as ImageDeleteItem[]);
+        const records = this.store.remove(img.id, { force: true, prune: true }) as ImageDeleteItem[];
+        for (const r of records) imageEvent(this.events, r.Untagged ? img : undefined, r.Deleted ?? img.id, r.Deleted ?? img.id, r.Untagged ? 'untag' : 'delete');
+        pushAll(deleted, records);
       } catch {
         /* in use: skipped, as prune does */
       }

@@ -21,12 +21,13 @@ function parseSignal(sig: string | undefined, fallback: number): number {
 }
 
 /** docker stop: the container's stop signal, `timeout` seconds of grace, then SIGKILL. */
-export async function stopContainer(c: Container, clock: Clock, opts: { timeout?: number; signal?: string }): Promise<void> {
+export async function stopContainer(c: Container, clock: Clock, opts: { timeout?: number; signal?: string }, onSignal?: (sig: number) => void): Promise<void> {
   if (!c.running || !c.init) return;
   c.stoppedByUser = true;
   const sig = parseSignal(opts.signal ?? c.config.StopSignal, SIGNALS.SIGTERM);
   const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
   if (c.state.Paused) c.init.resume();
+  onSignal?.(sig);
   c.init.deliver(sig, true);
   if (timeout < 0) {
     await c.waitExit();
@@ -35,17 +36,21 @@ export async function stopContainer(c: Container, clock: Clock, opts: { timeout?
   const exited = c.waitExit().then(() => true);
   const timer = clock.sleep(timeout * 1000).then(() => false);
   if (await Promise.race([exited, timer])) return;
-  if (c.running && c.init) c.init.deliver(SIGNALS.SIGKILL, true);
+  if (c.running && c.init) {
+    onSignal?.(SIGNALS.SIGKILL);
+    c.init.deliver(SIGNALS.SIGKILL, true);
+  }
   await c.waitExit();
 }
 
 /** docker kill: one signal (default SIGKILL) to PID 1. */
-export function killContainer(c: Container, name: string, signal?: string): void {
+export function killContainer(c: Container, name: string, signal?: string, onSignal?: (sig: number) => void): void {
   if (!c.running || !c.init) {
     throw new DaemonError(`cannot kill container: ${name}: container ${c.id} is not running`, 409);
   }
   const sig = parseSignal(signal, SIGNALS.SIGKILL);
   if (sig === SIGNALS.SIGKILL || sig === SIGNALS.SIGTERM || sig === SIGNALS.SIGINT) c.stoppedByUser = true;
+  onSignal?.(sig);
   c.init.deliver(sig, true);
 }
 

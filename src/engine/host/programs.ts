@@ -5,6 +5,7 @@
 import { registerProgram } from '../programs/registry';
 import type { DaemonApi } from '../../cli/daemon-api';
 import { systemctl, service } from '../programs/systemctl';
+import { journalctl } from '../programs/journalctl';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
@@ -109,5 +110,6 @@ export function registerAllPrograms(): void {
   registerProgram('unxz', unxz);
   registerProgram('xzcat', xzcat);
   registerProgram('umount', umount);
+  registerProgram('journalctl', journalctl);
   registerProgram('service', service);
 }

@@ -20,7 +20,7 @@ export const HOST_PROGRAMS = [
   'id', 'groups', 'whoami', 'hostname', 'uname', 'clear', 'which', 'basename', 'dirname', 'seq', 'sort', 'uniq', 'cut',
   'tr', 'tee', 'stat', 'du', 'df', 'chmod', 'chown', 'chgrp', 'ln', 'find', 'test', '[', 'kill', 'ps',
   'realpath', 'readlink', 'mktemp', 'yes', 'nproc', 'free', 'uptime', 'more', 'less', 'file', 'md5sum',
-  'sha256sum', 'gzip', 'gunzip', 'zcat', 'curl', 'wget', 'nano', 'vi', 'edit', 'su', 'top', 'systemctl', 'sed', 'awk',
+  'sha256sum', 'gzip', 'gunzip', 'zcat', 'curl', 'wget', 'nano', 'vi', 'edit', 'su', 'top', 'systemctl', 'journalctl', 'sed', 'awk',
   'lsns', 'nsenter', 'mount', 'umount', 'unshare', 'ip', 'xz', 'unxz', 'xzcat', 'vim',
 ];
 

@@ -10,6 +10,7 @@ import type { Emitter } from '../events';
 import type { Rng } from '../rng';
 import type { Fs } from '../fs/types';
 import { DaemonError } from '../../cli/daemon-api';
+import { networkEvent } from '../daemon/event-log';
 import { NetNamespace, NetStack } from './stack';
 import { sha256Digest } from '../image/config';
 
@@ -110,6 +111,7 @@ export class NetworkService {
     const n = this.add(name, 'bridge', subnet, gateway, false, opts.labels ?? {});
     this.stack.host.interfaces.push({ name: `br-${n.id.slice(0, 12)}`, mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: gateway, prefixLength: Number(m[2]) }] });
     this.d.events.emit({ type: 'network.changed', id: n.id });
+    networkEvent(this.d.events, n, 'create');
     return n;
   }
 
@@ -121,6 +123,7 @@ export class NetworkService {
     const i = this.stack.host.interfaces.findIndex((x) => x.name === `br-${n.id.slice(0, 12)}`);
     if (i >= 0) this.stack.host.interfaces.splice(i, 1);
     this.d.events.emit({ type: 'network.changed', id: n.id });
+    networkEvent(this.d.events, n, 'destroy');
   }
 
   private allocate(n: Network): string {
@@ -230,7 +233,10 @@ export class NetworkService {
       }))
       : [];
     this.running.set(c.id, { ns, published, own: true, proxies });
-    for (const { n } of joined) this.d.events.emit({ type: 'network.changed', id: n.id });
+    for (const { n } of joined) {
+      this.d.events.emit({ type: 'network.changed', id: n.id });
+      networkEvent(this.d.events, n, 'connect', { container: c.id });
+    }
     return ns;
   }
 
@@ -275,7 +281,10 @@ export class NetworkService {
     for (const p of r.published) this.stack.host.forwards.delete(p.hostPort);
     for (const p of r.proxies ?? []) p.exit(0);
     for (const n of this.networks.values()) {
-      if (n.endpoints.delete(containerId)) this.d.events.emit({ type: 'network.changed', id: n.id });
+      if (n.endpoints.delete(containerId)) {
+        this.d.events.emit({ type: 'network.changed', id: n.id });
+        networkEvent(this.d.events, n, 'disconnect', { container: containerId });
+      }
     }
     if (r.own) r.ns.destroy();
   }
@@ -290,6 +299,7 @@ export class NetworkService {
     n.endpoints.set(c.id, { containerId: c.id, containerName: c.name, ip, mac, aliases, endpointId: this.d.rng.hex(32) });
     r.ns.interfaces.push({ name: `eth${r.ns.interfaces.length - 1}`, mac, mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: ip, prefixLength: Number(n.subnet.split('/')[1]) }] });
     this.d.events.emit({ type: 'network.changed', id: n.id });
+    networkEvent(this.d.events, n, 'connect', { container: c.id });
   }
 
   disconnect(n: Network, containerId: string): void {
@@ -301,6 +311,7 @@ export class NetworkService {
       if (i >= 0) r.ns.interfaces.splice(i, 1);
     }
     this.d.events.emit({ type: 'network.changed', id: n.id });
+    if (e) networkEvent(this.d.events, n, 'disconnect', { container: containerId });
   }
 
   inspect(n: Network): Record<string, unknown> {

@@ -9,6 +9,7 @@ import type { Emitter } from '../events';
 import type { Rng } from '../rng';
 import type { Fs } from '../fs/types';
 import { DaemonError } from '../../cli/daemon-api';
+import { engineEvent } from '../daemon/event-log';
 
 export interface Volume {
   name: string;
@@ -62,6 +63,7 @@ export class VolumeService {
     }
     this.volumes.set(name, v);
     this.d.events.emit({ type: 'volume.created', name });
+    engineEvent(this.d.events, 'volume', 'create', name, { driver });
     return v;
   }
 
@@ -86,9 +88,11 @@ export class VolumeService {
   }
 
   private removeNow(name: string): void {
+    const driver = this.volumes.get(name)?.driver ?? 'local';
     removeTree(this.d.hostFs(), `/var/lib/docker/volumes/${name}`);
     this.volumes.delete(name);
     this.d.events.emit({ type: 'volume.removed', name });
+    engineEvent(this.d.events, 'volume', 'destroy', name, { driver });
   }
 
   /** Bytes the volume's files hold (for `system df -v`, prune's reclaimed space). */

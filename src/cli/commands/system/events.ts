@@ -1,6 +1,6 @@
 /** `docker system events`: Get real time events from the server (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { eventsRun } from '../../verbs/events';
 
 export const spec: CommandSpec = {
   "name": "events",
@@ -16,5 +16,5 @@ export const spec: CommandSpec = {
     {"long": "since", "type": "string", "usage": "Show all events created since timestamp"},
     {"long": "until", "type": "string", "usage": "Stream events until this timestamp"}
   ],
-  run: notSimulated
+  run: eventsRun
 };

@@ -5,7 +5,8 @@ import { loginRun } from '../../verbs/login';
 export const spec: CommandSpec = {
   "name": "login",
   "use": "login [OPTIONS] [SERVER]",
-  "short": "Authenticate to a registry.",
+  "short": "Authenticate to a registry",
+  "long": "Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.",
   "args": {
     "kind": "max",
     "n": 1

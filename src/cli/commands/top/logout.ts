@@ -5,7 +5,8 @@ import { logoutRun } from '../../verbs/logout';
 export const spec: CommandSpec = {
   "name": "logout",
   "use": "logout [SERVER]",
-  "short": "Log out from a registry.",
+  "short": "Log out from a registry",
+  "long": "Log out from a registry.\nIf no server is specified, the default is defined by the daemon.",
   "args": {
     "kind": "max",
     "n": 1

@@ -5,7 +5,8 @@ import { volumeRmRun } from '../../verbs/volume';
 export const spec: CommandSpec = {
   "name": "rm",
   "use": "rm [OPTIONS] VOLUME [VOLUME...]",
-  "short": "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
+  "short": "Remove one or more volumes",
+  "long": "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
   "aliases": [
     "remove"
   ],

@@ -217,6 +217,16 @@ export function dump(n: Node): string {
   return trimGoSpace(s);
 }
 
+/**
+ * What a step's cache entry is keyed on: the instruction as BuildKit parsed it (splitCommand trims
+ * the line, so trailing spaces or a lower-case keyword change nothing), its flags and heredoc
+ * bodies — not the line as written.
+ */
+export function instructionKey(n: Node): string {
+  const heredocs = n.heredocs.map((h) => `<<${h.expand ? '' : "'"}${h.name}\n${h.content}`).join('\n');
+  return dump(n) + (n.attributes.json ? ' json' : '') + (heredocs ? '\n' + heredocs : '');
+}
+
 /** Levenshtein distance (agext/levenshtein with default costs). */
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);

@@ -11,6 +11,7 @@
  */
 import { NetError, SIGNALS, type ChildProcess, type Listener, type ProgramContext, type Socket } from '../../process/types';
 import { readRequest, STATUS_TEXT } from './http';
+import { KERNEL } from '../sysinfo';
 
 const enc = new TextEncoder();
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -198,7 +199,7 @@ export async function nginx(ctx: ProgramContext): Promise<number> {
   await note('using the "epoll" event method');
   await note(`nginx/${version}`);
   await note('built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) ');
-  await note('OS: Linux 6.8.0-87-generic');
+  await note(`OS: Linux ${KERNEL.release}`);
   await note('getrlimit(RLIMIT_NOFILE): 1048576:1048576');
   const sys = ctx.sys as typeof ctx.sys & { fork?: (parent: typeof ctx.proc, opts: Record<string, unknown>, body: (c: ProgramContext) => Promise<number>) => Promise<ChildProcess> };
   const log = (line: string) => ctx.stdout.write(line + '\n');

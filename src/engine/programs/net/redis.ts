@@ -6,6 +6,7 @@
  * interactive (`redis:6379>`) or one-shot, raw when its output is not a terminal.
  */
 import { pushAll } from '../lib/arrays';
+import { KERNEL } from '../sysinfo';
 import { NetError, SIGNALS, type ProgramContext, type Socket } from '../../process/types';
 
 const enc = new TextEncoder();
@@ -347,7 +348,7 @@ export async function redisServer(ctx: ProgramContext): Promise<number> {
         return { status: 'Background saving started' };
       case 'info': {
         const sections: Record<string, string> = {
-          server: `# Server\r\nredis_version:7.4.2\r\nredis_mode:standalone\r\nos:Linux 6.8.0-87-generic x86_64\r\ntcp_port:${port}\r\n`,
+          server: `# Server\r\nredis_version:7.4.2\r\nredis_mode:standalone\r\nos:Linux ${KERNEL.release} x86_64\r\ntcp_port:${port}\r\n`,
           keyspace: `# Keyspace\r\n${db.size ? `db0:keys=${db.size},expires=${[...db.values()].filter((e) => e.expires).length},avg_ttl=0\r\n` : ''}`,
         };
         // INFO [section]: one section, or all of them; an unknown section is an empty reply.

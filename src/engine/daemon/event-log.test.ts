@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../clock';
+import { Emitter } from '../events';
+import { EventLog, EVENTS_LIMIT, engineEvent, matches, type EventMessage } from './event-log';
+import { getTimestamp, parseGoDuration } from '../../cli/verbs/timestamp';
+import { prettyEvent } from '../../cli/verbs/events';
+
+function setup() {
+  const clock = new VirtualClock(Date.UTC(2026, 11, 3, 21, 0, 0));
+  const emitter = new Emitter();
+  return { clock, emitter, log: new EventLog(clock, emitter) };
+}
+
+describe('the events service (moby daemon/events)', () => {
+  it('prints a message as docker/cli prettyPrintEvent does: fixed nanoseconds, attributes sorted', () => {
+    const { log } = setup();
+    const m = log.log('container', 'create', '3f4e', { name: 'web', image: 'nginx', 'com.example': 'x' });
+    expect(prettyEvent(m)).toBe('2026-12-03T21:00:00.000000000Z container create 3f4e (com.example=x, image=nginx, name=web)\n');
+    expect(m).toMatchObject({ status: 'create', id: '3f4e', from: 'nginx', scope: 'local', time: 1796331600 });
+    // Two events in the same millisecond still get increasing times.
+    expect(log.log('network', 'create', 'n1', { name: 'a', type: 'bridge' }).timeNano).toBe(m.timeNano + 1n);
+  });
+
+  it('keeps only the last 256 events for --since', async () => {
+    const { log, emitter, clock } = setup();
+    for (let i = 0; i < EVENTS_LIMIT + 10; i++) engineEvent(emitter, 'volume', 'create', `v${i}`, { driver: 'local' });
+    const seen: EventMessage[] = [];
+    const t0 = Math.floor(clock.now() / 1000);
+    clock.advance(2000);
+    // Both untils have passed: the buffer is replayed and the stream returns.
+    await log.stream({ since: '0', until: String(t0 - 1), filters: {}, onEvent: (m) => void seen.push(m) });
+    expect(seen).toHaveLength(0);
+    await log.stream({ since: '0', until: `${t0}.999999999`, filters: {}, onEvent: (m) => void seen.push(m) });
+    expect(seen).toHaveLength(EVENTS_LIMIT);
+    expect(seen[0].Actor.ID).toBe('v10');
+  });
+
+  it('filters as daemon/events/filter.go: same key ORs, keys AND, name and ID prefixes, image names without tags', () => {
+    const { log } = setup();
+    const start = log.log('container', 'start', 'abc123', { name: 'web', image: 'nginx:1.27' });
+    const exec = log.log('container', 'exec_start: ls ', 'abc123', { name: 'web', image: 'nginx:1.27', execID: 'e' });
+    const pull = log.log('image', 'pull', 'nginx:latest', { name: 'nginx' });
+    expect(matches(start, { type: ['container'], event: ['start', 'die'] })).toBe(true);
+    expect(matches(start, { type: ['image'] })).toBe(false);
+    expect(matches(start, { container: ['we'] })).toBe(true);
+    expect(matches(start, { container: ['abc'] })).toBe(true);
+    expect(matches(start, { container: ['db'] })).toBe(false);
+    expect(matches(start, { image: ['nginx'] })).toBe(true);
+    expect(matches(pull, { image: ['nginx'] })).toBe(true);
+    expect(matches(exec, { event: ['exec_start'] })).toBe(true);
+    expect(matches(exec, { event: ['exec_die'] })).toBe(false);
+    expect(matches(start, { label: ['image'] })).toBe(true);
+  });
+
+  it('streams live events until --until passes', async () => {
+    const { log, emitter, clock } = setup();
+    const seen: string[] = [];
+    const until = String(Math.floor(clock.now() / 1000) + 5);
+    const done = log.stream({ until, filters: { type: ['volume'] }, onEvent: (m) => void seen.push(m.Action) });
+    clock.setTimeout(() => engineEvent(emitter, 'volume', 'create', 'v', {}), 1000);
+    clock.setTimeout(() => engineEvent(emitter, 'network', 'create', 'n', {}), 2000);
+    clock.setTimeout(() => engineEvent(emitter, 'volume', 'destroy', 'v', {}), 9000);
+    for (let i = 0; i < 3; i++) {
+      clock.runNext();
+      await Promise.resolve();
+    }
+    await done;
+    expect(seen).toEqual(['create']);
+  });
+
+  it('refuses a since after until, with the values the CLI sent', async () => {
+    const { log } = setup();
+    await expect(log.stream({ since: '200', until: '100', filters: {}, onEvent: () => {} })).rejects.toThrow('`since` time (200) cannot be after `until` time (100)');
+  });
+});
+
+describe('--since/--until on the client (api/types/time GetTimestamp)', () => {
+  const now = Date.UTC(2026, 11, 3, 21, 0, 0, 500);
+  it('reads Go durations and RFC 3339 times', () => {
+    expect(parseGoDuration('1h30m')).toBe(5_400_000);
+    expect(parseGoDuration('1.5s')).toBe(1500);
+    expect(parseGoDuration('10')).toBeUndefined();
+    expect(getTimestamp('10m', now)).toBe(String(Math.floor((now - 600_000) / 1000)));
+    expect(getTimestamp('2026-12-03T21:00:00Z', now)).toBe('1796331600.000000000');
+    expect(getTimestamp('2026-12-03', now)).toBe('1796256000.000000000');
+    expect(getTimestamp('2026-12-03T21:00:00.123456789+01:00', now)).toBe('1796328000.123456789');
+    expect(getTimestamp('1796331600', now)).toBe('1796331600');
+    expect(() => getTimestamp('yesterday', now)).toThrow('failed to parse value as time or duration: "yesterday"');
+  });
+});
