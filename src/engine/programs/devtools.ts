@@ -4,28 +4,15 @@
  * it says so, as the programs README asks of anything not modelled.
  */
 import type { ProgramContext } from '../process/types';
-import { markerData, registerProgram } from './registry';
+import { builtIn, registerProgram } from './registry';
 import { make } from './make';
-
-/**
- * The version a release binary was built with: each release tarball's binary carries its own
- * (`version=X` after the marker, written by ../network/internet.ts from the URL), as the real Go
- * binary has it linked in.
- */
-function builtVersion(ctx: ProgramContext): string {
-  let data: string | undefined;
-  try {
-    data = ctx.exe ? markerData(ctx.fs.readFile(ctx.exe)) : undefined;
-  } catch {
-    data = undefined;
-  }
-  return /^version=(\S+)$/m.exec(data ?? '')?.[1] ?? 'dev';
-}
 
 async function ipinfo(ctx: ProgramContext): Promise<number> {
   const a = ctx.argv[1];
   if (a === '--version' || a === 'version' || a === '-v') {
-    await ctx.stdout.write(builtVersion(ctx) + '\n');
+    // Each release tarball's binary carries its own version (../network/internet.ts), as the real
+    // Go binary has it linked in.
+    await ctx.stdout.write((builtIn(ctx, 'version') ?? 'dev') + '\n');
     return 0;
   }
   if (!a || a === '--help' || a === '-h') {

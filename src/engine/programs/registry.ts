@@ -7,7 +7,7 @@
  * Marker format: the 4 ELF magic bytes, then ` sim:<program>` and a newline. `cat /bin/ls` prints
  * something binary-looking, as on Linux, and `file`-like sniffing still sees an ELF.
  */
-import type { Program } from '../process/types';
+import type { Program, ProgramContext } from '../process/types';
 import { trackRealWork } from '../realwork';
 
 const programs = new Map<string, Program>();
@@ -71,4 +71,18 @@ export function markerData(bytes: Uint8Array): string | undefined {
   let out = '';
   for (let i = nl + 1; i < bytes.length && bytes[i] !== 0; i++) out += String.fromCharCode(bytes[i]);
   return out;
+}
+
+/**
+ * A `key=value` the running program's own executable carries (`version` for a release binary or
+ * an interpreter), read from the file it was started from; undefined when it carries none.
+ */
+export function builtIn(ctx: ProgramContext, key: string): string | undefined {
+  let data: string | undefined;
+  try {
+    data = ctx.exe ? markerData(ctx.fs.readFile(ctx.exe)) : undefined;
+  } catch {
+    return undefined;
+  }
+  return new RegExp(`^${key}=(\\S+)$`, 'm').exec(data ?? '')?.[1];
 }

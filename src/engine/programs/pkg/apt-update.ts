@@ -97,12 +97,13 @@ function listName(s: Source, rest: string): string {
 function sizes(s: Source, release: Release, first: boolean): { release: number; packages: Record<string, number> } {
   const ubuntu = release.id === 'ubuntu';
   const main = first || (!/[-/]/.test(s.suite));
+  const security = /security/.test(s.suite + s.uri);
   const packages: Record<string, number> = {};
   for (const c of s.components) {
     if (ubuntu) packages[c] = main ? ({ main: 1_792_000, restricted: 164_000, universe: 17_500_000, multiverse: 266_000 }[c] ?? 50_000) : /backports/.test(s.suite) ? ({ main: 55_200, universe: 28_600 }[c] ?? 1_000) : ({ main: 2_900_000, restricted: 3_400_000, universe: 1_200_000, multiverse: 51_200 }[c] ?? 20_000);
-    else packages[c] = main ? (c === 'main' ? 8_792_000 : 100_000) : /security/.test(s.suite) ? 246_000 : 13_500;
+    else packages[c] = main ? (c === 'main' ? 8_792_000 : 100_000) : security ? 246_000 : 13_500;
   }
-  return { release: ubuntu ? (main ? 270_000 : /backports/.test(s.suite) ? 127_000 : 128_000) : main ? 151_000 : /security/.test(s.suite) ? 48_000 : 55_400, packages };
+  return { release: ubuntu ? (main ? 270_000 : /backports/.test(s.suite) ? 127_000 : 128_000) : main ? 151_000 : security ? 48_000 : 55_400, packages };
 }
 
 export async function update(ctx: ProgramContext): Promise<number> {

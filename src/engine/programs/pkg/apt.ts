@@ -30,7 +30,7 @@ async function locked(ctx: ProgramContext, frontend = true): Promise<boolean> {
   return true;
 }
 
-function hasLists(ctx: ProgramContext): boolean {
+export function hasLists(ctx: ProgramContext): boolean {
   try {
     return ctx.fs.readdir(LISTS).some((f) => f.endsWith('_Packages'));
   } catch {
@@ -58,11 +58,11 @@ const head = (ctx: ProgramContext) => ['Reading package lists...', 'Building dep
 /** apt's record of packages installed only as dependencies (what autoremove may take away). */
 const EXTENDED = '/var/lib/apt/extended_states';
 
-function autoInstalled(ctx: ProgramContext): Set<string> {
+export function autoInstalled(ctx: ProgramContext): Set<string> {
   return new Set([...readText(ctx, EXTENDED).matchAll(/^Package: (\S+)\nArchitecture: \S+\nAuto-Installed: 1$/gm)].map((m) => m[1]));
 }
 
-function writeAuto(ctx: ProgramContext, names: Set<string>): void {
+export function writeAuto(ctx: ProgramContext, names: Set<string>): void {
   ctx.fs.mkdir('/var/lib/apt', { recursive: true });
   ctx.fs.writeFile(EXTENDED, [...names].sort().map((n) => `Package: ${n}\nArchitecture: amd64\nAuto-Installed: 1\n`).join('\n'));
 }
@@ -150,7 +150,7 @@ async function install(ctx: ProgramContext, names: string[], yes: boolean): Prom
   return 0;
 }
 
-async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge: boolean, autoRemove = false): Promise<number> {
+async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge: boolean, autoRemove = false, allowHeld = false): Promise<number> {
   if (await locked(ctx)) return 100;
   await ctx.stdout.write(head(ctx));
   const have = installed(ctx, 'deb');
@@ -170,7 +170,15 @@ async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge:
     return 0;
   }
   const freed = gone.reduce((a, n) => a + (have.get(n)?.kb ?? 0), 0) * 1000;
-  await ctx.stdout.write(`The following packages will be REMOVED:\n${wrap([...gone].sort().map((n) => n + (purge ? '*' : '')))}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\nAfter this operation, ${aptSize(freed)} disk space will be freed.\n`);
+  // A package on hold (apt-mark hold) changes only when asked for in full: -y alone refuses.
+  const held = gone.filter((n) => have.get(n)?.hold).sort();
+  const stats = `0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`;
+  await ctx.stdout.write(`The following packages will be REMOVED:\n${wrap([...gone].sort().map((n) => n + (purge ? '*' : '')))}${held.length ? `The following held packages will be changed:\n${wrap(held)}` : ''}${stats}`);
+  if (held.length && yes && !allowHeld) {
+    await ctx.stderr.write('E: Held packages were changed and -y was used without --allow-change-held-packages.\n');
+    return 100;
+  }
+  await ctx.stdout.write(`After this operation, ${aptSize(freed)} disk space will be freed.\n`);
   if (!yes && !(await confirm(ctx))) {
     await ctx.stdout.write('Abort.\n');
     return 1;
@@ -208,7 +216,7 @@ export const aptGet: Program = async (outer) => {
       return install(ctx, pkgs, yes);
     case 'remove':
     case 'purge':
-      return remove(ctx, pkgs, yes, cmd === 'purge' || args.includes('--purge'), args.includes('--auto-remove') || args.includes('--autoremove'));
+      return remove(ctx, pkgs, yes, cmd === 'purge' || args.includes('--purge'), args.includes('--auto-remove') || args.includes('--autoremove'), args.includes('--allow-change-held-packages'));
     case 'upgrade':
     case 'dist-upgrade':
     case 'full-upgrade':

@@ -17,6 +17,8 @@ export interface Release {
   apt: string;
   /** [python minor, python3.X package version, python3 package version]. */
   python: [string, string, string];
+  /** Perl's minor version, part of the names perl-modules-5.36 and libperl5.36. */
+  perl?: string;
   /** Real versions of the commonly installed packages in this release. */
   versions: Record<string, string>;
   /** Packages this release has beyond the template: [name, version, kB, download kB, deps, description, bins, files]. */
@@ -27,17 +29,17 @@ const FOCAL_PY39 = '3.9.5-3ubuntu0~20.04.1';
 
 export const RELEASES: Record<string, Release> = {
   bookworm: { id: 'debian', codename: 'bookworm', apt: '2.6.1', python: ['3.11', '3.11.2-6+deb12u5', '3.11.2-1+b1'], versions: {} },
-  bullseye: {
+  bullseye: { perl: '5.32',
     id: 'debian', codename: 'bullseye', apt: '2.2.4', python: ['3.9', '3.9.2-1', '3.9.2-3'],
     versions: { curl: '7.74.0-1.3+deb11u14', libcurl4: '7.74.0-1.3+deb11u14', wget: '1.21-1+deb11u1', vim: '2:8.2.2434-3+deb11u1', 'vim-tiny': '2:8.2.2434-3+deb11u1', git: '1:2.30.2-1+deb11u4', perl: '5.32.1-4+deb11u4', procps: '2:3.3.17-5', nginx: '1.18.0-6.1+deb11u3', 'python3-pip': '20.3.4-4+deb11u1', cowsay: '3.03+dfsg2-8', 'iputils-ping': '3:20210202-1', nano: '5.4-2+deb11u3', 'net-tools': '1.60+git20181103.0eebece-1', apt: '2.2.4' },
   },
-  buster: { id: 'debian', codename: 'buster', apt: '1.8.2.3', python: ['3.7', '3.7.3-2+deb10u7', '3.7.3-1'], versions: {} },
-  stretch: { id: 'debian', codename: 'stretch', apt: '1.4.11', python: ['3.5', '3.5.3-1+deb9u5', '3.5.3-1'], versions: {} },
-  wheezy: { id: 'debian', codename: 'wheezy', apt: '0.9.7.9+deb7u7', python: ['3.2', '3.2.3-7', '3.2.3-6'], versions: {} },
-  wily: { id: 'ubuntu', codename: 'wily', apt: '1.0.10.2ubuntu3', python: ['3.4', '3.4.3-4ubuntu1', '3.4.3-4'], versions: {} },
-  xenial: { id: 'ubuntu', codename: 'xenial', apt: '1.2.35', python: ['3.5', '3.5.2-2ubuntu0~16.04.13', '3.5.1-3'], versions: { curl: '7.47.0-1ubuntu2.19', wget: '1.17.1-1ubuntu1.5', git: '1:2.7.4-0ubuntu1.10', apt: '1.2.35' } },
-  bionic: { id: 'ubuntu', codename: 'bionic', apt: '1.6.17', python: ['3.6', '3.6.9-1~18.04ubuntu1.12', '3.6.7-1~18.04'], versions: { curl: '7.58.0-2ubuntu3.24', wget: '1.19.4-1ubuntu2.2', git: '1:2.17.1-1ubuntu0.18', 'python3-pip': '9.0.1-2.3~ubuntu1.18.04.8', apt: '1.6.17' } },
-  focal: {
+  buster: { perl: '5.28', id: 'debian', codename: 'buster', apt: '1.8.2.3', python: ['3.7', '3.7.3-2+deb10u7', '3.7.3-1'], versions: {} },
+  stretch: { perl: '5.24', id: 'debian', codename: 'stretch', apt: '1.4.11', python: ['3.5', '3.5.3-1+deb9u5', '3.5.3-1'], versions: {} },
+  wheezy: { perl: '5.14', id: 'debian', codename: 'wheezy', apt: '0.9.7.9+deb7u7', python: ['3.2', '3.2.3-7', '3.2.3-6'], versions: {} },
+  wily: { perl: '5.20', id: 'ubuntu', codename: 'wily', apt: '1.0.10.2ubuntu3', python: ['3.4', '3.4.3-4ubuntu1', '3.4.3-4'], versions: {} },
+  xenial: { perl: '5.22', id: 'ubuntu', codename: 'xenial', apt: '1.2.35', python: ['3.5', '3.5.2-2ubuntu0~16.04.13', '3.5.1-3'], versions: { curl: '7.47.0-1ubuntu2.19', wget: '1.17.1-1ubuntu1.5', git: '1:2.7.4-0ubuntu1.10', apt: '1.2.35' } },
+  bionic: { perl: '5.26', id: 'ubuntu', codename: 'bionic', apt: '1.6.17', python: ['3.6', '3.6.9-1~18.04ubuntu1.12', '3.6.7-1~18.04'], versions: { curl: '7.58.0-2ubuntu3.24', wget: '1.19.4-1ubuntu2.2', git: '1:2.17.1-1ubuntu0.18', 'python3-pip': '9.0.1-2.3~ubuntu1.18.04.8', apt: '1.6.17' } },
+  focal: { perl: '5.30',
     id: 'ubuntu', codename: 'focal', apt: '2.0.10', python: ['3.8', '3.8.10-0ubuntu1~20.04.18', '3.8.2-0ubuntu2'],
     versions: { curl: '7.68.0-1ubuntu2.25', libcurl4: '7.68.0-1ubuntu2.25', wget: '1.20.3-1ubuntu2.1', vim: '2:8.1.2269-1ubuntu5.31', 'vim-tiny': '2:8.1.2269-1ubuntu5.31', git: '1:2.25.1-1ubuntu3.14', perl: '5.30.0-9ubuntu0.5', procps: '2:3.3.16-1ubuntu2.4', 'iputils-ping': '3:20190709-3ubuntu1', 'net-tools': '1.60+git20180626.aebd88e-1ubuntu1', nginx: '1.18.0-0ubuntu1.7', 'python3-pip': '20.0.2-5ubuntu1.11', cowsay: '3.03+dfsg2-7', nano: '4.8-1ubuntu1', apt: '2.0.10' },
     extra: [
@@ -51,12 +53,12 @@ export const RELEASES: Record<string, Release> = {
       ['openssh-server', '1:8.2p1-4ubuntu0.13', 1545, 377, 'openssh-client', 'secure shell (SSH) server, for secure access from remote machines', { '/usr/sbin/sshd': 'sshd' }, { '/etc/ssh/sshd_config': '# This is the sshd server system-wide configuration file.\nInclude /etc/ssh/sshd_config.d/*.conf\n' }],
     ],
   },
-  hirsute: { id: 'ubuntu', codename: 'hirsute', apt: '2.2.4ubuntu0.1', python: ['3.9', '3.9.5-3ubuntu0~21.04.1', '3.9.4-1'], versions: {} },
-  jammy: {
+  hirsute: { perl: '5.32', id: 'ubuntu', codename: 'hirsute', apt: '2.2.4ubuntu0.1', python: ['3.9', '3.9.5-3ubuntu0~21.04.1', '3.9.4-1'], versions: {} },
+  jammy: { perl: '5.34',
     id: 'ubuntu', codename: 'jammy', apt: '2.4.13', python: ['3.10', '3.10.12-1~22.04.9', '3.10.6-1~22.04.1'],
     versions: { curl: '7.81.0-1ubuntu1.20', libcurl4: '7.81.0-1ubuntu1.20', wget: '1.21.2-2ubuntu1.1', vim: '2:8.2.3995-1ubuntu2.24', 'vim-tiny': '2:8.2.3995-1ubuntu2.24', git: '1:2.34.1-1ubuntu1.12', perl: '5.34.0-3ubuntu1.4', procps: '2:3.3.17-6ubuntu2.1', 'iputils-ping': '3:20211215-1', 'net-tools': '1.60+git20181103.0eebece-1ubuntu5', nginx: '1.18.0-6ubuntu14.6', 'python3-pip': '22.0.2+dfsg-1ubuntu0.5', cowsay: '3.03+dfsg2-8', nano: '6.2-1ubuntu0.1', apt: '2.4.13' },
   },
-  noble: {
+  noble: { perl: '5.38',
     id: 'ubuntu', codename: 'noble', apt: '2.8.3', python: ['3.12', '3.12.3-1ubuntu0.5', '3.12.3-0ubuntu2'],
     versions: { curl: '8.5.0-2ubuntu10.6', libcurl4: '8.5.0-2ubuntu10.6', wget: '1.21.4-1ubuntu4.1', vim: '2:9.1.0016-1ubuntu7.8', 'vim-tiny': '2:9.1.0016-1ubuntu7.8', git: '1:2.43.0-1ubuntu7.2', perl: '5.38.2-3.2ubuntu0.1', procps: '2:4.0.4-4ubuntu3.2', 'iputils-ping': '3:20240117-1ubuntu0.1', 'net-tools': '2.10-0.1ubuntu4', nginx: '1.24.0-2ubuntu7.3', 'python3-pip': '24.0+dfsg-1ubuntu1.1', cowsay: '3.03+dfsg2-8', nano: '7.2-2ubuntu0.1', apt: '2.8.3' },
   },
@@ -86,12 +88,14 @@ export function releaseCatalog(r: Release): Record<string, Pkg> {
   const hit = cache.get(r.codename);
   if (hit) return hit;
   const [minor, pyVer, py3Ver] = r.python;
-  const rename = (s: string) => s.replace(/3\.11/g, minor);
+  const perl = r.perl ?? '5.36';
+  const rename = (s: string) => s.replace(/3\.11/g, minor).replace(/5\.36/g, perl);
   const out: Record<string, Pkg> = {};
   for (const p of Object.values(DEB)) {
     const name = rename(p.name);
-    const isPy = name !== p.name || p.name === 'python3' || p.name === 'python3-minimal';
-    let version = r.versions[p.name] ?? (isPy ? (p.name.startsWith('python3') && !p.name.includes('.') ? py3Ver : pyVer) : r.id === 'ubuntu' ? ubuntuize(p.version) : p.version);
+    const isPerl = /perl/.test(p.name) && name !== p.name;
+    const isPy = !isPerl && (name !== p.name || p.name === 'python3' || p.name === 'python3-minimal');
+    let version = r.versions[p.name] ?? (isPerl && r.versions.perl ? r.versions.perl : isPy ? (p.name.startsWith('python3') && !p.name.includes('.') ? py3Ver : pyVer) : r.id === 'ubuntu' ? ubuntuize(p.version) : p.version);
     if (r.codename === 'bookworm') version = p.version;
     const bins = Object.fromEntries(Object.entries(p.bins).map(([path, prog]) => [rename(path), prog]));
     // The interpreter knows its own version, as the real binary does.
@@ -109,5 +113,5 @@ export function releaseCatalog(r: Release): Record<string, Pkg> {
 /** The release's base system as dpkg lists it before anything is installed. */
 export function releaseBase(r: Release): [string, string, number, string][] {
   if (r.codename === 'bookworm') return BASE.deb;
-  return BASE.deb.map(([n, v, kb, d]) => [n, n === 'apt' ? r.apt : r.versions[n] ?? (r.id === 'ubuntu' ? ubuntuize(v) : v), kb, d]);
+  return BASE.deb.map(([n, v, kb, d]) => [n, n === 'apt' ? r.apt : n === 'perl-base' && r.versions.perl ? r.versions.perl : r.versions[n] ?? (r.id === 'ubuntu' ? ubuntuize(v) : v), kb, d]);
 }

@@ -4,7 +4,7 @@
  * (`flask run [-h HOST] [-p PORT]` with FLASK_APP). See parse.ts for the language subset.
  */
 import type { ProgramContext } from '../../process/types';
-import { registerProgram } from '../registry';
+import { builtIn, registerProgram } from '../registry';
 import { EXC, Interp, PyError, PyModule, PyObject, repr, Scope, type Py, type Runtime } from './interp';
 import { PY2, PY3, installedBytes, type PipPkg } from './pip-catalog';
 import { builtins, flaskModule, formatTraceback, redisModule, serve, stdlib, type PyEnv } from './modules';
@@ -15,7 +15,9 @@ import { KeyboardInterrupts } from './sigint';
 function pyVersion(ctx: ProgramContext): string {
   const prog = (ctx.argv[0] ?? '').split('/').pop() ?? '';
   if (/^python2/.test(prog)) return ctx.env.PYTHON_VERSION?.startsWith('2') ? ctx.env.PYTHON_VERSION : '2.7.18';
-  return ctx.env.PYTHON_VERSION || '3.11.2';
+  // A distribution's python3 knows its own version (apt's package writes it into the binary);
+  // the official python image's build says it in PYTHON_VERSION.
+  return builtIn(ctx, 'version') ?? (ctx.env.PYTHON_VERSION || '3.11.2');
 }
 
 function sitePackages(ctx: ProgramContext, version: string): string {
