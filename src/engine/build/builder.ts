@@ -48,7 +48,11 @@ export interface BuildDeps {
   store: ImageStore;
   clock: Clock;
   containers: ContainerService;
-  pull(ref: string, onProgress: (p: PullProgress) => Promise<void>): Promise<Image>;
+  /**
+   * Fetch a base image. `intoBuildCache`: BuildKit's way with the classic image store — the base
+   * becomes build cache, not a tagged image (`docker images` does not list it).
+   */
+  pull(ref: string, onProgress: (p: PullProgress) => Promise<void>, intoBuildCache?: boolean): Promise<Image>;
   /** Normalised reference (`docker.io/library/x:latest`) of a name, or a DaemonError. */
   normalize(ref: string): string;
   tag(imageId: string, ref: string): void;
@@ -395,21 +399,27 @@ export class Builder {
 
   private scratch(): Image {
     const config: ImageConfig = { architecture: 'amd64', os: 'linux', config: { Env: [], Cmd: null }, rootfs: { type: 'layers', diff_ids: [] }, history: [] };
-    return this.d.store.add(config, []);
+    // `FROM scratch` is no image at all: the empty start of a stage, never listed.
+    const img = this.d.store.add(config, []);
+    if (!this.d.store.repoTags(img.id).length) this.d.store.setCacheOnly(img.id, true);
+    return img;
   }
 
   private async baseImage(ref: string, stage: Stage, multi: boolean): Promise<Image> {
     const norm = this.d.normalize(ref);
     let img = this.o.pull ? undefined : this.d.store.find(ref);
     const pulled: { id: string; status: string }[] = [];
+    let resolvedDigest: string | undefined;
     if (!img) {
       try {
         img = await this.d.pull(ref, async (p) => {
           if (this.kit) {
             if (p.id) pulled.push({ id: p.id, status: p.status });
+            const d = /^Digest: (sha256:[0-9a-f]{64})$/.exec(p.status);
+            if (d) resolvedDigest = d[1];
           } else if (p.id) await this.out(`${p.id}: ${p.status}\n`);
           else await this.out(`${p.status}\n`);
-        });
+        }, !!this.kit);
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         if (this.kit) {
@@ -422,12 +432,13 @@ export class Builder {
     }
     if (this.kit) {
       // The vertex is named with the digest the metadata step resolved.
-      const digest = this.d.store.repoDigests(img.id)[0]?.split('@')[1];
+      const digest = this.d.store.repoDigests(img.id)[0]?.split('@')[1] ?? resolvedDigest;
       const full = digest ? `${norm}@${digest}` : norm;
       this.countSteps(stage, true, img.config.config.OnBuild?.length ?? 0);
       const v = await this.kit.start(`${this.label(stage, multi)} FROM ${full}`);
       await this.kit.row(v, `resolve ${full}`, '0.0s');
-      if (pulled.length) {
+      // Layers already here (a base pulled into the build cache before) make the step CACHED.
+      if (pulled.some((x) => /Pull complete/.test(x.status))) {
         for (const p of pulled.filter((x) => /Pull complete/.test(x.status))) await this.kit.row(v, `extracting sha256:${p.id}`, '0.1s');
         await this.kit.done(v);
       } else await this.kit.cached(v);
