@@ -121,11 +121,15 @@ export function pruneBuildCache(daemon: Pick<BuildServices, 'store' | 'container
   // Base images BuildKit pulled for a build are cache too: once no image or container stands on
   // them and no remaining record uses them, they go (their layers are freed, a later build pulls).
   const recorded = new Set(cache.list().map((r) => r.imageId));
+  // Layers an image or container still uses: a base whose layers they all are frees nothing.
+  const inUse = new Set<string>();
+  for (const id of held) for (const d of daemon.store.get(id)?.config.rootfs.diff_ids ?? []) inUse.add(d);
   const bases: { id: string }[] = [];
   const sizeBefore = daemon.store.totalLayerSize();
   for (const img of daemon.store.list()) {
     if (held.has(img.id) || recorded.has(img.id) || !daemon.store.isCacheOnly(img.id) || daemon.store.repoTags(img.id).length) continue;
     if (daemon.store.children(img.id).length) continue;
+    if (img.config.rootfs.diff_ids.every((d) => inUse.has(d))) continue;
     try {
       daemon.store.remove(img.id, { force: true });
       daemon.store.setCacheOnly(img.id, false);
