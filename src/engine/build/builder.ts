@@ -112,6 +112,8 @@ export class Builder {
   private metaArgs = new Map<string, string | undefined>();
   private usedArgs = new Set<string>();
   private intermediates: string[] = [];
+  /** Whether the last base image fetched had layers to download. */
+  private baseDownloaded = false;
   /** Step counter for the events (FROM included), and what the last fresh step changed. */
   private eventStep = 0;
   private lastFiles: Change[] = [];
@@ -358,7 +360,7 @@ export class Builder {
     const fromStep = ++this.eventStep;
     const stageName = stage.name ?? `stage-${stage.index}`;
     this.d.emit?.({ type: 'build.step.started', step: fromStep, stage: stageName, text: fromText, parentId: '' });
-    const present = !base && ref !== 'scratch' && !this.o.pull && this.d.store.find(ref) !== undefined;
+    let present = !base && ref !== 'scratch' && !this.o.pull && this.d.store.find(ref) !== undefined;
     if (base) {
       stage.image = base.image;
       // BuildKit continues from the other stage's state: no step of its own.
@@ -375,6 +377,8 @@ export class Builder {
     } else {
       if (!this.kit) await this.out(`Step ${this.stepNo}/${this.totalSteps} : ${fromText}\n`);
       stage.image = await this.baseImage(ref, stage, multi);
+      // A base kept in the build cache downloads nothing: it counts as present.
+      present ||= !this.baseDownloaded;
       if (!this.kit) await this.out(` ---> ${shortId(stage.image.id)}\n`);
     }
     {
@@ -410,15 +414,19 @@ export class Builder {
     let img = this.o.pull ? undefined : this.d.store.find(ref);
     const pulled: { id: string; status: string }[] = [];
     let resolvedDigest: string | undefined;
+    let downloaded = false;
     if (!img) {
       try {
         img = await this.d.pull(ref, async (p) => {
           if (this.kit) {
             if (p.id) pulled.push({ id: p.id, status: p.status });
+            if (p.status === 'Pull complete') downloaded = true;
             const d = /^Digest: (sha256:[0-9a-f]{64})$/.exec(p.status);
             if (d) resolvedDigest = d[1];
-          } else if (p.id) await this.out(`${p.id}: ${p.status}\n`);
-          else await this.out(`${p.status}\n`);
+          } else if (p.id) {
+            if (p.status === 'Pull complete') downloaded = true;
+            await this.out(`${p.id}: ${p.status}\n`);
+          } else await this.out(`${p.status}\n`);
         }, !!this.kit);
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
@@ -438,11 +446,12 @@ export class Builder {
       const v = await this.kit.start(`${this.label(stage, multi)} FROM ${full}`);
       await this.kit.row(v, `resolve ${full}`, '0.0s');
       // Layers already here (a base pulled into the build cache before) make the step CACHED.
-      if (pulled.some((x) => /Pull complete/.test(x.status))) {
+      if (downloaded) {
         for (const p of pulled.filter((x) => /Pull complete/.test(x.status))) await this.kit.row(v, `extracting sha256:${p.id}`, '0.1s');
         await this.kit.done(v);
       } else await this.kit.cached(v);
     }
+    this.baseDownloaded = downloaded;
     return img;
   }
 
