@@ -56,7 +56,8 @@ describe('machine snapshot with a build', () => {
     const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(json) });
     expect(JSON.stringify(m2.snapshot())).toBe(json);
     const images = await m2.run(['docker', 'images', '-a', '--format', '{{.Repository}}']);
-    expect(images.stdout.split('\n').filter(Boolean).sort()).toEqual(['app', 'busybox']);
+    // The base BuildKit pulled is build cache too (moby/moby#39229): only the build is listed.
+    expect(images.stdout.split('\n').filter(Boolean).sort()).toEqual(['app']);
     const again = await m2.run(['bash', '-c', 'cd ~/app && docker build --progress=plain -t app . 2>&1']);
     // FROM and both RUN steps, as on the machine that built them.
     expect(again.stdout.match(/CACHED/g)?.length).toBe(3);

@@ -3,6 +3,7 @@ import { CliError, type Handler } from '../framework/types';
 import { DaemonError } from '../daemon-api';
 import type { Fs } from '../../engine/fs/types';
 import { readAllBytes } from '../../engine/process/pipe';
+import { tarVirtualSize } from '../../engine/fs/tar';
 import { daemonMessage, daemonOf, list, str } from './common';
 
 function localFs(io: unknown): Fs {
@@ -26,7 +27,8 @@ export const exportRun: Handler = async (ctx, args, flags) => {
     if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
     throw e;
   }
-  if (out) localFs(ctx.io).writeFile(out, tar);
+  // The file weighs what the container's filesystem does (bulk files are sized stand-ins).
+  if (out) localFs(ctx.io).writeFile(out, tar, { size: tarVirtualSize(tar) });
   else await writeBytes(ctx.io, tar);
   return 0;
 };

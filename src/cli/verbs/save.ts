@@ -4,6 +4,7 @@ import { CliError } from '../framework/types';
 import { DaemonError } from '../daemon-api';
 import { daemonOf, str } from './common';
 import { clientFs } from './credentials';
+import { tarVirtualSize } from '../../engine/fs/tar';
 
 export const saveRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -18,7 +19,8 @@ export const saveRun: Handler = async (ctx, args, flags) => {
     if (e instanceof DaemonError) throw new CliError(`Error response from daemon: ${e.message}`, 1);
     throw e;
   }
-  if (output) clientFs(ctx).writeFile(output, tar);
+  // The file weighs what the images do (their bulk files are sized stand-ins inside the tar).
+  if (output) clientFs(ctx).writeFile(output, tar, { size: tarVirtualSize(tar) });
   else await (ctx.io.stdout as { write(s: string | Uint8Array): Promise<void> }).write(tar);
   return 0;
 };

@@ -51,7 +51,11 @@ export interface BuildDeps {
   store: ImageStore;
   clock: Clock;
   containers: ContainerService;
-  pull(ref: string, onProgress: (p: PullProgress) => Promise<void>): Promise<Image>;
+  /**
+   * Fetch a base image. `intoBuildCache`: BuildKit's way with the classic image store — the base
+   * becomes build cache, not a tagged image (`docker images` does not list it).
+   */
+  pull(ref: string, onProgress: (p: PullProgress) => Promise<void>, intoBuildCache?: boolean): Promise<Image>;
   /** Normalised reference (`docker.io/library/x:latest`) of a name, or a DaemonError. */
   normalize(ref: string): string;
   tag(imageId: string, ref: string): void;
@@ -111,6 +115,8 @@ export class Builder {
   private metaArgs = new Map<string, string | undefined>();
   private usedArgs = new Set<string>();
   private intermediates: string[] = [];
+  /** Whether the last base image fetched had layers to download. */
+  private baseDownloaded = false;
   /** Step counter for the events (FROM included), and what the last fresh step changed. */
   private eventStep = 0;
   private lastFiles: Change[] = [];
@@ -357,7 +363,7 @@ export class Builder {
     const fromStep = ++this.eventStep;
     const stageName = stage.name ?? `stage-${stage.index}`;
     this.d.emit?.({ type: 'build.step.started', step: fromStep, stage: stageName, text: fromText, parentId: '' });
-    const present = !base && ref !== 'scratch' && !this.o.pull && this.d.store.find(ref) !== undefined;
+    let present = !base && ref !== 'scratch' && !this.o.pull && this.d.store.find(ref) !== undefined;
     if (base) {
       stage.image = base.image;
       // BuildKit continues from the other stage's state: no step of its own.
@@ -374,6 +380,8 @@ export class Builder {
     } else {
       if (!this.kit) await this.out(`Step ${this.stepNo}/${this.totalSteps} : ${fromText}\n`);
       stage.image = await this.baseImage(ref, stage, multi);
+      // A base kept in the build cache downloads nothing: it counts as present.
+      present ||= !this.baseDownloaded;
       if (!this.kit) await this.out(` ---> ${shortId(stage.image.id)}\n`);
     }
     {
@@ -398,21 +406,31 @@ export class Builder {
 
   private scratch(): Image {
     const config: ImageConfig = { architecture: 'amd64', os: 'linux', config: { Env: [], Cmd: null }, rootfs: { type: 'layers', diff_ids: [] }, history: [] };
-    return this.d.store.add(config, []);
+    // `FROM scratch` is no image at all: the empty start of a stage, never listed.
+    const img = this.d.store.add(config, []);
+    if (!this.d.store.repoTags(img.id).length) this.d.store.setCacheOnly(img.id, true);
+    return img;
   }
 
   private async baseImage(ref: string, stage: Stage, multi: boolean): Promise<Image> {
     const norm = this.d.normalize(ref);
     let img = this.o.pull ? undefined : this.d.store.find(ref);
     const pulled: { id: string; status: string }[] = [];
+    let resolvedDigest: string | undefined;
+    let downloaded = false;
     if (!img) {
       try {
         img = await this.d.pull(ref, async (p) => {
           if (this.kit) {
             if (p.id) pulled.push({ id: p.id, status: p.status });
-          } else if (p.id) await this.out(`${p.id}: ${p.status}\n`);
-          else await this.out(`${p.status}\n`);
-        });
+            if (p.status === 'Pull complete') downloaded = true;
+            const d = /^Digest: (sha256:[0-9a-f]{64})$/.exec(p.status);
+            if (d) resolvedDigest = d[1];
+          } else if (p.id) {
+            if (p.status === 'Pull complete') downloaded = true;
+            await this.out(`${p.id}: ${p.status}\n`);
+          } else await this.out(`${p.status}\n`);
+        }, !!this.kit);
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         if (this.kit) {
@@ -425,16 +443,18 @@ export class Builder {
     }
     if (this.kit) {
       // The vertex is named with the digest the metadata step resolved.
-      const digest = this.d.store.repoDigests(img.id)[0]?.split('@')[1];
+      const digest = this.d.store.repoDigests(img.id)[0]?.split('@')[1] ?? resolvedDigest;
       const full = digest ? `${norm}@${digest}` : norm;
       this.countSteps(stage, true, img.config.config.OnBuild?.length ?? 0);
       const v = await this.kit.start(`${this.label(stage, multi)} FROM ${full}`);
       await this.kit.row(v, `resolve ${full}`, '0.0s');
-      if (pulled.length) {
+      // Layers already here (a base pulled into the build cache before) make the step CACHED.
+      if (downloaded) {
         for (const p of pulled.filter((x) => /Pull complete/.test(x.status))) await this.kit.row(v, `extracting sha256:${p.id}`, '0.1s');
         await this.kit.done(v);
       } else await this.kit.cached(v);
     }
+    this.baseDownloaded = downloaded;
     return img;
   }
 

@@ -65,7 +65,7 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
       store: daemon.store,
       clock: daemon.clock,
       containers: daemon.containers,
-      pull: (ref, onProgress) => daemon.images.pull(ref, onProgress),
+      pull: (ref, onProgress, intoBuildCache) => daemon.images.pull(ref, onProgress, undefined, intoBuildCache),
       normalize: (ref) => {
         try {
           return normalize(ref);
@@ -131,6 +131,27 @@ export function pruneBuildCache(daemon: Pick<BuildServices, 'store' | 'container
       /* still used somewhere: kept */
     }
   }
+  // Base images BuildKit pulled for a build are cache too: once no image or container stands on
+  // them and no remaining record uses them, they go (their layers are freed, a later build pulls).
+  const recorded = new Set(cache.list().map((r) => r.imageId));
+  // Layers an image or container still uses: a base whose layers they all are frees nothing.
+  const inUse = new Set<string>();
+  for (const id of held) for (const d of daemon.store.get(id)?.config.rootfs.diff_ids ?? []) inUse.add(d);
+  const bases: { id: string }[] = [];
+  const sizeBefore = daemon.store.totalLayerSize();
+  for (const img of daemon.store.list()) {
+    if (held.has(img.id) || recorded.has(img.id) || !daemon.store.isCacheOnly(img.id) || daemon.store.repoTags(img.id).length) continue;
+    if (daemon.store.children(img.id).length) continue;
+    if (img.config.rootfs.diff_ids.every((d) => inUse.has(d))) continue;
+    try {
+      daemon.store.remove(img.id, { force: true });
+      daemon.store.setCacheOnly(img.id, false);
+      bases.push({ id: img.id.slice(7, 32) });
+    } catch {
+      /* still used somewhere: kept */
+    }
+  }
   // A held record's layer stays in the images that use it: forgetting it frees nothing.
-  return { CachesDeleted: gone.length ? gone.map((r) => r.id) : null, SpaceReclaimed: gone.reduce((n, r) => n + (held.has(r.imageId) ? 0 : r.size), 0) };
+  const ids = [...gone.map((r) => r.id), ...bases.map((b) => b.id)];
+  return { CachesDeleted: ids.length ? ids : null, SpaceReclaimed: gone.reduce((n, r) => n + (held.has(r.imageId) ? 0 : r.size), 0) + (sizeBefore - daemon.store.totalLayerSize()) };
 }

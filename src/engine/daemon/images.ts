@@ -102,7 +102,13 @@ export class ImageService {
     return reg;
   }
 
-  async pull(refText: string, onProgress: (p: PullProgress) => Promise<void>, signal?: AbortSignal): Promise<Image> {
+  /**
+   * Pull an image. `intoBuildCache` is BuildKit fetching a build's base with the classic image
+   * store: the content lands as build cache — no tag, no digest reference, not in `docker images`
+   * (moby/moby#39229: "the base image is pulled in the build-cache, but does not appear in the list
+   * of images"); a later `docker pull` of it makes it an image.
+   */
+  async pull(refText: string, onProgress: (p: PullProgress) => Promise<void>, signal?: AbortSignal, intoBuildCache = false): Promise<Image> {
     const parsed = tryParseReference(refText);
     if ('error' in parsed) throw new DaemonError(parsed.error, 400);
     const ref = parsed.ref;
@@ -141,7 +147,13 @@ export class ImageService {
       if (!this.pulled.includes(key)) this.pulled.push(key);
     }
     const before = this.store.resolveReference(ref);
+    const known = this.store.get(imageId(resolved.config)) !== undefined;
     const img = this.store.add(resolved.config, resolved.layers);
+    if (intoBuildCache) {
+      if (!known) this.store.setCacheOnly(img.id, true);
+      return img;
+    }
+    this.store.setCacheOnly(img.id, false);
     const tagged = ref.digest ? undefined : ref;
     if (tagged) this.store.addReference(img.id, tagged);
     this.store.addReference(img.id, { domain: ref.domain, path: ref.path, digest: resolved.manifestDigest });
@@ -274,6 +286,9 @@ export class ImageService {
       if (!this.store.get(img.id)) continue;
       const dangling = this.store.repoTags(img.id).length === 0;
       if (!opts.all && !dangling) continue;
+      // Build cache (BuildKit's step results and implicitly pulled bases) is not an image:
+      // `docker builder prune` removes it, image prune neither lists nor deletes it.
+      if (dangling && this.store.isCacheOnly(img.id)) continue;
       if (this.containersUsing(img.id) > 0) continue;
       if (this.store.children(img.id).length > 0) continue;
       try {

@@ -7,7 +7,7 @@ import type { Image, ImageStore } from '../image/store';
 import { canonicalJSON, chainIds, sha256Digest, type ImageConfig } from '../image/config';
 import { parseReference, familiarString, type ImageRef } from '../image/reference';
 import type { Layer } from '../fs/layer';
-import { layerEntriesToTar, writeTar, type TarEntry } from '../fs/tar';
+import { layerEntriesToTar, PAX_VSIZE, tarVirtualSize, writeTar, type TarEntry } from '../fs/tar';
 import { DaemonError } from '../../cli/daemon-api';
 
 const enc = new TextEncoder();
@@ -61,6 +61,7 @@ const EMPTY_CONTAINER_CONFIG = { Hostname: '', Domainname: '', User: '', AttachS
  */
 export function saveImages(store: ImageStore, names: string[], now: number): Uint8Array {
   const files = new Map<string, Uint8Array>();
+  const layerBlobs = new Set<string>();
   const manifest: { Config: string; RepoTags: string[] | null; Layers: string[] }[] = [];
   const repositories: Record<string, Record<string, string>> = {};
   const index: unknown[] = [];
@@ -78,6 +79,7 @@ export function saveImages(store: ImageStore, names: string[], now: number): Uin
       files.set(`blobs/sha256/${sha256Digest(JSON.stringify(json)).slice(7)}`, enc.encode(JSON.stringify(json)));
       parent = id;
       files.set(`blobs/sha256/${diffIds[i].slice(7)}`, writeTar(layerEntriesToTar((l as Layer).entries ? (l as Layer).entries() : [])));
+      layerBlobs.add(`blobs/sha256/${diffIds[i].slice(7)}`);
     });
     // The config blob is the exact JSON the image ID is the digest of.
     const cfg = enc.encode(canonicalJSON(img.config));
@@ -110,7 +112,13 @@ export function saveImages(store: ImageStore, names: string[], now: number): Uin
     { name: 'blobs/', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: now },
     { name: 'blobs/sha256/', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: now },
   ];
-  for (const name of [...files.keys()].sort()) entries.push({ name, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: now, data: files.get(name)! });
+  for (const name of [...files.keys()].sort()) {
+    const data = files.get(name)!;
+    // A layer blob is itself a tar whose bulk files stand for bigger ones: the blob says how big
+    // it really is, so the archive's size on disk is the images' (tarVirtualSize).
+    const vsize = layerBlobs.has(name) ? tarVirtualSize(data) : data.length;
+    entries.push({ name, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: now, data, ...(vsize > data.length ? { pax: { [PAX_VSIZE]: String(vsize) } } : {}) });
+  }
   return writeTar(entries);
 }
 

@@ -245,3 +245,21 @@ export function chainId(diffIds: string[]): string {
 export function chainIds(diffIds: string[]): string[] {
   return diffIds.map((_, i) => chainId(diffIds.slice(0, i + 1)));
 }
+
+const block = (n: number) => Math.ceil(n / 512) * 512;
+
+/**
+ * The size a tar archive has on a real disk: its bytes, with each member that stands for a bigger
+ * file (a `DOCKERSIM.size` record: the bulk files of an image, a layer tar inside `docker save`'s
+ * archive) counted at that size. `docker save -o` and `docker export -o` give the file this size,
+ * so `ls -lh` of the archive agrees with the image's SIZE.
+ */
+export function tarVirtualSize(bytes: Uint8Array): number {
+  let extra = 0;
+  for (const e of readTar(bytes)) {
+    const vs = Number(e.pax?.[PAX_VSIZE]);
+    const len = e.data?.length ?? 0;
+    if (e.type === 'file' && vs > len) extra += block(vs) - block(len);
+  }
+  return bytes.length + extra;
+}

@@ -333,7 +333,9 @@ export class ImageStore {
         records.push({ Deleted: img.chainIds[i] });
       }
     }
-    if (prune && img.parent && this.images.has(img.parent)) {
+    // A parent that is build cache (a BuildKit step result or base) is not an image to untag or
+    // delete here: `docker builder prune` takes it.
+    if (prune && img.parent && this.images.has(img.parent) && !this.isCacheOnly(img.parent)) {
       this.deleteHelper(img.parent, records, false, true, true);
     }
   }

@@ -50,7 +50,7 @@ function once(key: string, make: () => Uint8Array): Uint8Array {
 }
 
 function ipinfoTarball(version: string): Uint8Array {
-  return once(`ipinfo-${version}`, () => gzip(writeTar([file(`ipinfo_${version}_linux_amd64`, programMarker('ipinfo'), 0o755, 9_360_000)]), T0 / 1000));
+  return once(`ipinfo-${version}`, () => gzip(writeTar([file(`ipinfo_${version}_linux_amd64`, programMarker('ipinfo', `version=${version}\n`), 0o755, 9_360_000)]), T0 / 1000));
 }
 
 const REDIS_OBJECTS = 'adlist quicklist ae anet dict server sds zmalloc lzf pqsort zipmap sha1 ziplist release networking util object db replication rdb t_string t_list t_set t_zset t_hash config aof pubsub multi debug sort intset syncio cluster crc16 endianconv slowlog scripting bio rio rand memtest crc64 bitops sentinel notify setproctitle blocked hyperloglog latency sparkline redis-check-rdb redis-check-aof geo lazyfree module evict expire geohash geohash_helper childinfo defrag siphash rax t_stream listpack localtime lolwut lolwut5';

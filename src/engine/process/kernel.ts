@@ -405,7 +405,7 @@ export class Kernel {
     const proc = this.create(exe.argv, ctx, parent, cred, opts.newProcessGroup ? undefined : opts.pgid);
     if (opts.newProcessGroup) proc.info.pgid = opts.pgid ?? proc.info.pid;
     if (opts.newSession) this.newSession(proc, opts.stdin.isTTY);
-    this.run(proc, exe.program, exe.argv, opts.env, fs, opts.stdin, opts.stdout, opts.stderr);
+    this.run(proc, exe.program, exe.argv, opts.env, fs, opts.stdin, opts.stdout, opts.stderr, exe.path);
     return proc;
   }
 
@@ -418,8 +418,10 @@ export class Kernel {
     stdin: ReadStream,
     stdout: WriteStream,
     stderr: WriteStream,
+    exe?: string,
   ): void {
     const ctx: ProgramContext = {
+      exe,
       argv,
       env: { ...env },
       fs: fs.withCaller?.(proc.info.pid) ?? fs,
@@ -604,6 +606,7 @@ export class Kernel {
         p.setArgv(exe.argv);
         if (opts.cred) p.info.cred = { ...cred };
         const ctx: ProgramContext = {
+          exe: exe.path,
           argv: exe.argv,
           env: { ...opts.env },
           fs: fs.withCaller?.(p.info.pid) ?? fs,

@@ -239,6 +239,8 @@ export interface ProgramContext {
   sys: System;
   /** Shorthand for proc.signal. */
   signal: AbortSignal;
+  /** The executable file this program was started from (what /proc/self/exe names), when known. */
+  exe?: string;
 }
 
 /** A program returns its exit status (0–255). */

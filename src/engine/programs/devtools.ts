@@ -4,13 +4,15 @@
  * it says so, as the programs README asks of anything not modelled.
  */
 import type { ProgramContext } from '../process/types';
-import { registerProgram } from './registry';
+import { builtIn, registerProgram } from './registry';
 import { make } from './make';
 
 async function ipinfo(ctx: ProgramContext): Promise<number> {
   const a = ctx.argv[1];
   if (a === '--version' || a === 'version' || a === '-v') {
-    await ctx.stdout.write('2.0.1\n');
+    // Each release tarball's binary carries its own version (../network/internet.ts), as the real
+    // Go binary has it linked in.
+    await ctx.stdout.write((builtIn(ctx, 'version') ?? 'dev') + '\n');
     return 0;
   }
   if (!a || a === '--help' || a === '-h') {

@@ -7,7 +7,7 @@
  * Marker format: the 4 ELF magic bytes, then ` sim:<program>` and a newline. `cat /bin/ls` prints
  * something binary-looking, as on Linux, and `file`-like sniffing still sees an ELF.
  */
-import type { Program } from '../process/types';
+import type { Program, ProgramContext } from '../process/types';
 import { trackRealWork } from '../realwork';
 
 const programs = new Map<string, Program>();
@@ -41,9 +41,13 @@ export function programNames(): string[] {
 
 const MAGIC = '\x7fELF sim:';
 
-/** The bytes of an executable file that runs `program`. */
-export function programMarker(program: string): Uint8Array {
-  const s = MAGIC + program + '\n';
+/**
+ * The bytes of an executable file that runs `program`. `data` (optional) follows the marker line:
+ * what a real binary has built into it, such as the version a release was linked with (Go's
+ * `-ldflags -X main.version=…`), read back by the program through `markerData`.
+ */
+export function programMarker(program: string, data = ''): Uint8Array {
+  const s = MAGIC + program + '\n' + data;
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
@@ -58,4 +62,27 @@ export function markerProgram(bytes: Uint8Array): string | undefined {
   let name = '';
   for (let i = MAGIC.length; i < end; i++) name += String.fromCharCode(bytes[i]);
   return name;
+}
+
+/** The data a marker carries after its first line ('' when none, undefined for a non-marker). */
+export function markerData(bytes: Uint8Array): string | undefined {
+  if (markerProgram(bytes) === undefined) return undefined;
+  const nl = bytes.indexOf(10);
+  let out = '';
+  for (let i = nl + 1; i < bytes.length && bytes[i] !== 0; i++) out += String.fromCharCode(bytes[i]);
+  return out;
+}
+
+/**
+ * A `key=value` the running program's own executable carries (`version` for a release binary or
+ * an interpreter), read from the file it was started from; undefined when it carries none.
+ */
+export function builtIn(ctx: ProgramContext, key: string): string | undefined {
+  let data: string | undefined;
+  try {
+    data = ctx.exe ? markerData(ctx.fs.readFile(ctx.exe)) : undefined;
+  } catch {
+    return undefined;
+  }
+  return new RegExp(`^${key}=(\\S+)$`, 'm').exec(data ?? '')?.[1];
 }

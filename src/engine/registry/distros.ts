@@ -5,6 +5,7 @@
  */
 import { accounts } from './etc';
 import { Tree } from './tree';
+import { alpineOsRelease, aptSources, osRelease } from './os-release';
 
 /** GNU coreutils split as Debian ships it without usrmerge (/bin vs /usr/bin). */
 const COREUTILS_BIN = 'cat chgrp chmod chown cp date dd df dir echo false ln ls mkdir mknod mktemp mv pwd readlink rm rmdir sleep stty sync touch true uname vdir';
@@ -58,19 +59,10 @@ export function debianBase(o: DebianOptions): Tree {
   t.file('/etc/bash.bashrc', '# System-wide .bashrc file for interactive bash(1) shells.\n[ -z "$PS1" ] && return\nPS1=\'${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ \'\n');
   t.file('/root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n');
   t.file('/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ]; then\n  if [ -f ~/.bashrc ]; then\n    . ~/.bashrc\n  fi\nfi\n\nmesg n 2> /dev/null || true\n');
-  t.file('/etc/apt/sources.list', o.id === 'ubuntu'
-    ? `deb http://archive.ubuntu.com/ubuntu/ ${o.codename} main restricted universe multiverse\n`
-    : `deb http://deb.debian.org/debian ${o.codename} main\n`);
+  t.file(...aptSources(o));
   if (o.id === 'ubuntu') t.file('/etc/lsb-release', `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${o.version}\nDISTRIB_CODENAME=${o.codename}\nDISTRIB_DESCRIPTION="${o.prettyName}"\n`);
   t.bulk('/var/lib/dpkg/status').bulk(`${lib}/x86_64-linux-gnu/libcrypto.so.3`).bulk('/usr/share/locale/locale.alias');
   return t;
-}
-
-function osRelease(o: DebianOptions): string {
-  if (o.id === 'ubuntu') {
-    return `PRETTY_NAME="${o.prettyName}"\nNAME="Ubuntu"\nVERSION_ID="${o.version}"\nVERSION="${o.prettyName.slice(7)} (${o.codename[0].toUpperCase() + o.codename.slice(1)})"\nVERSION_CODENAME=${o.codename}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=${o.codename}\n`;
-  }
-  return `PRETTY_NAME="${o.prettyName}"\nNAME="Debian GNU/Linux"\nVERSION_ID="${o.version}"\nVERSION="${o.version} (${o.codename})"\nVERSION_CODENAME=${o.codename}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`;
 }
 
 const PROFILE = `# /etc/profile: system-wide .profile file for the Bourne shell (sh(1))
@@ -103,7 +95,7 @@ export function alpineBase(version: string, mtime: number): Tree {
   accounts(t, 'alpine');
   const [major, minor] = version.split('.');
   t.file('/etc/alpine-release', version + '\n');
-  t.file('/etc/os-release', `NAME="Alpine Linux"\nID=alpine\nVERSION_ID=${version}\nPRETTY_NAME="Alpine Linux v${major}.${minor}"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n`);
+  t.file('/etc/os-release', alpineOsRelease(version));
   t.file('/etc/apk/repositories', `https://dl-cdn.alpinelinux.org/alpine/v${major}.${minor}/main\nhttps://dl-cdn.alpinelinux.org/alpine/v${major}.${minor}/community\n`);
   t.file('/etc/apk/world', 'alpine-baselayout\nalpine-keys\napk-tools\nbusybox\nca-certificates-bundle\nlibc-utils\n');
   t.file('/etc/profile', 'export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\nexport PAGER=less\numask 022\n');

@@ -7,18 +7,16 @@
  */
 import type { Program, ProgramContext } from '../../process/types';
 import { readLines } from '../../process/pipe';
-import { DEB, type Pkg } from './catalog';
-import { aptSize, canWrite, fileList, installed, readText, removeFiles, resolve, unpack, writeDb } from './db';
+import type { Pkg } from './catalog';
+import { LISTS, readSources, update } from './apt-update';
+import { releaseOf } from './releases';
+import { aptSize, canWrite, catalogOf, fileList, installed, readText, removeFiles, resolve, unpack, writeDb } from './db';
 
-const LISTS = '/var/lib/apt/lists';
 
-function mirror(ctx: ProgramContext): { url: string; suites: string[]; codename: string; host: string } {
-  const os = readText(ctx, '/etc/os-release');
-  const codename = /VERSION_CODENAME=(\S+)/.exec(os)?.[1] ?? 'bookworm';
-  if (/^ID=ubuntu/m.test(os)) {
-    return { url: 'http://archive.ubuntu.com/ubuntu', host: 'archive.ubuntu.com_ubuntu', codename, suites: [codename, `${codename}-updates`, `${codename}-backports`] };
-  }
-  return { url: 'http://deb.debian.org/debian', host: 'deb.debian.org_debian', codename, suites: [codename, `${codename}-updates`] };
+/** Where packages download from: the first source (the release's main archive). */
+function mirror(ctx: ProgramContext): { url: string; codename: string } {
+  const first = readSources(ctx)[0];
+  return { url: first?.uri ?? 'http://deb.debian.org/debian', codename: first?.suite ?? releaseOf(readText(ctx, '/etc/os-release')).codename };
 }
 
 async function locked(ctx: ProgramContext, frontend = true): Promise<boolean> {
@@ -32,38 +30,7 @@ async function locked(ctx: ProgramContext, frontend = true): Promise<boolean> {
   return true;
 }
 
-async function update(ctx: ProgramContext): Promise<number> {
-  if (await locked(ctx, false)) return 100;
-  const m = mirror(ctx);
-  let n = 1;
-  let total = 0;
-  let out = '';
-  for (const s of m.suites) {
-    const size = s === m.codename ? 151_000 : 55_400;
-    total += size;
-    out += `Get:${n++} ${m.url} ${s} InRelease [${aptSize(size)}]\n`;
-  }
-  for (const s of m.suites) {
-    const size = s === m.codename ? 8_792_000 : 13_500;
-    total += size;
-    out += `Get:${n++} ${m.url} ${s}/main amd64 Packages [${aptSize(size)}]\n`;
-  }
-  await ctx.stdout.write(out);
-  await ctx.sys.clock.sleep(1500, ctx.signal);
-  ctx.fs.mkdir(LISTS, { recursive: true });
-  const index = Object.values(DEB).map((p) => `Package: ${p.name}\nVersion: ${p.version}\nInstalled-Size: ${p.kb}\nDepends: ${p.deps.join(', ')}\nDescription: ${p.desc}\n`).join('\n');
-  for (const s of m.suites) {
-    // The lists are kept uncompressed: about 33 MB on Ubuntu, 19 MB on Debian (what the notes'
-    // `apt-get update` layer weighs); the index written holds only the simulated catalogue.
-    const unpacked = s === m.codename ? (m.host.includes('ubuntu') ? 33_000_000 : 18_600_000) : 40_000;
-    ctx.fs.writeFile(`${LISTS}/${m.host}_dists_${s}_InRelease`, `Origin: Debian\nSuite: ${s}\n`, { size: s === m.codename ? 151_000 : 55_400 });
-    ctx.fs.writeFile(`${LISTS}/${m.host}_dists_${s}_main_binary-amd64_Packages`, s === m.codename ? index : '', { size: unpacked });
-  }
-  await ctx.stdout.write(`Fetched ${aptSize(total)} in 2s (${aptSize(total / 2)}/s)\nReading package lists... Done\n`);
-  return 0;
-}
-
-function hasLists(ctx: ProgramContext): boolean {
+export function hasLists(ctx: ProgramContext): boolean {
   try {
     return ctx.fs.readdir(LISTS).some((f) => f.endsWith('_Packages'));
   } catch {
@@ -85,27 +52,28 @@ function wrap(names: string[]): string {
   return [...lines, cur].join('\n') + '\n';
 }
 
-const HEAD = 'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n';
+/** apt's progress lines: without a terminal apt is quiet (-q) and leaves out the " Done". */
+const head = (ctx: ProgramContext) => ['Reading package lists...', 'Building dependency tree...', 'Reading state information...'].map((l) => (ctx.stdout.isTTY ? `${l} Done\n` : `${l}\n`)).join('');
 
 /** apt's record of packages installed only as dependencies (what autoremove may take away). */
 const EXTENDED = '/var/lib/apt/extended_states';
 
-function autoInstalled(ctx: ProgramContext): Set<string> {
+export function autoInstalled(ctx: ProgramContext): Set<string> {
   return new Set([...readText(ctx, EXTENDED).matchAll(/^Package: (\S+)\nArchitecture: \S+\nAuto-Installed: 1$/gm)].map((m) => m[1]));
 }
 
-function writeAuto(ctx: ProgramContext, names: Set<string>): void {
+export function writeAuto(ctx: ProgramContext, names: Set<string>): void {
   ctx.fs.mkdir('/var/lib/apt', { recursive: true });
   ctx.fs.writeFile(EXTENDED, [...names].sort().map((n) => `Package: ${n}\nArchitecture: amd64\nAuto-Installed: 1\n`).join('\n'));
 }
 
 /** Auto-installed packages nothing manually installed still needs, once `gone` are removed. */
-function unneeded(have: Map<string, unknown>, auto: Set<string>, gone: Set<string>): string[] {
+function unneeded(cat: Record<string, Pkg>, have: Map<string, unknown>, auto: Set<string>, gone: Set<string>): string[] {
   const needed = new Set<string>();
   const walk = (n: string) => {
     if (needed.has(n)) return;
     needed.add(n);
-    for (const d of DEB[n]?.deps ?? []) walk(d);
+    for (const d of cat[n]?.deps ?? []) walk(d);
   };
   for (const n of have.keys()) if (!gone.has(n) && !auto.has(n)) walk(n);
   return [...have.keys()].filter((n) => auto.has(n) && !gone.has(n) && !needed.has(n));
@@ -126,9 +94,9 @@ async function confirm(ctx: ProgramContext): Promise<boolean> {
 
 async function install(ctx: ProgramContext, names: string[], yes: boolean): Promise<number> {
   if (await locked(ctx)) return 100;
-  await ctx.stdout.write(HEAD);
+  await ctx.stdout.write(head(ctx));
   const have = installed(ctx, 'deb');
-  const r = hasLists(ctx) ? resolve('deb', names, have) : { wanted: [], order: [], missing: names[0], selected: [] };
+  const r = hasLists(ctx) ? resolve('deb', names, have, catalogOf(ctx, 'deb')) : { wanted: [], order: [], missing: names[0], selected: [] };
   if (r.missing !== undefined) {
     await ctx.stderr.write(`E: Unable to locate package ${r.missing}\n`);
     return 100;
@@ -182,16 +150,16 @@ async function install(ctx: ProgramContext, names: string[], yes: boolean): Prom
   return 0;
 }
 
-async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge: boolean, autoRemove = false): Promise<number> {
+async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge: boolean, autoRemove = false, allowHeld = false): Promise<number> {
   if (await locked(ctx)) return 100;
-  await ctx.stdout.write(HEAD);
+  await ctx.stdout.write(head(ctx));
   const have = installed(ctx, 'deb');
   const gone = names.filter((n) => have.has(n));
   // --auto-remove / autoremove: also the dependencies that were only there for what goes.
   const auto = autoInstalled(ctx);
-  if (autoRemove) gone.push(...unneeded(have, auto, new Set(gone)));
+  if (autoRemove) gone.push(...unneeded(catalogOf(ctx, 'deb'), have, auto, new Set(gone)));
   for (const n of names.filter((x) => !have.has(x))) {
-    if (!DEB[n] && !hasLists(ctx)) {
+    if (!catalogOf(ctx, 'deb')[n] && !hasLists(ctx)) {
       await ctx.stderr.write(`E: Unable to locate package ${n}\n`);
       return 100;
     }
@@ -202,7 +170,15 @@ async function remove(ctx: ProgramContext, names: string[], yes: boolean, purge:
     return 0;
   }
   const freed = gone.reduce((a, n) => a + (have.get(n)?.kb ?? 0), 0) * 1000;
-  await ctx.stdout.write(`The following packages will be REMOVED:\n${wrap([...gone].sort().map((n) => n + (purge ? '*' : '')))}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\nAfter this operation, ${aptSize(freed)} disk space will be freed.\n`);
+  // A package on hold (apt-mark hold) changes only when asked for in full: -y alone refuses.
+  const held = gone.filter((n) => have.get(n)?.hold).sort();
+  const stats = `0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`;
+  await ctx.stdout.write(`The following packages will be REMOVED:\n${wrap([...gone].sort().map((n) => n + (purge ? '*' : '')))}${held.length ? `The following held packages will be changed:\n${wrap(held)}` : ''}${stats}`);
+  if (held.length && yes && !allowHeld) {
+    await ctx.stderr.write('E: Held packages were changed and -y was used without --allow-change-held-packages.\n');
+    return 100;
+  }
+  await ctx.stdout.write(`After this operation, ${aptSize(freed)} disk space will be freed.\n`);
   if (!yes && !(await confirm(ctx))) {
     await ctx.stdout.write('Abort.\n');
     return 1;
@@ -234,18 +210,18 @@ export const aptGet: Program = async (outer) => {
     case 'install':
       if (!pkgs.length) {
         if (await locked(ctx)) return 100;
-        await ctx.stdout.write(HEAD + '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+        await ctx.stdout.write(head(ctx) + '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
         return 0;
       }
       return install(ctx, pkgs, yes);
     case 'remove':
     case 'purge':
-      return remove(ctx, pkgs, yes, cmd === 'purge' || args.includes('--purge'), args.includes('--auto-remove') || args.includes('--autoremove'));
+      return remove(ctx, pkgs, yes, cmd === 'purge' || args.includes('--purge'), args.includes('--auto-remove') || args.includes('--autoremove'), args.includes('--allow-change-held-packages'));
     case 'upgrade':
     case 'dist-upgrade':
     case 'full-upgrade':
       if (await locked(ctx)) return 100;
-      await ctx.stdout.write(HEAD + (cmd === 'upgrade' || cmd.endsWith('-upgrade') ? 'Calculating upgrade... Done\n' : '') + '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+      await ctx.stdout.write(head(ctx) + (ctx.stdout.isTTY ? 'Calculating upgrade... Done\n' : 'Calculating upgrade...\n') + '0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
       return 0;
     case 'autoremove':
       return remove(ctx, [], yes, args.includes('--purge'), true);
@@ -261,7 +237,7 @@ export const aptGet: Program = async (outer) => {
       return 0;
     }
     case undefined:
-      await ctx.stdout.write(`apt 2.6.1 (amd64)\nUsage: ${name} [options] command\n\nMost used commands:\n  update - Retrieve new lists of packages\n  upgrade - Perform an upgrade\n  install - Install new packages (pkg is libc6 not libc6.deb)\n  remove - Remove packages\n  purge - Remove packages and config files\n`);
+      await ctx.stdout.write(`apt ${releaseOf(readText(ctx, '/etc/os-release')).apt} (amd64)\nUsage: ${name} [options] command\n\nMost used commands:\n  update - Retrieve new lists of packages\n  upgrade - Perform an upgrade\n  install - Install new packages (pkg is libc6 not libc6.deb)\n  remove - Remove packages\n  purge - Remove packages and config files\n`);
       return 1;
   }
   await ctx.stderr.write(`E: Invalid operation ${cmd}\n`);

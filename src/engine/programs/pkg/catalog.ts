@@ -20,6 +20,8 @@ export interface Pkg {
   bins: Record<string, string>;
   /** path → text. */
   files: Record<string, string>;
+  /** path → data the program marker carries after its name (an interpreter's built-in version). */
+  binData?: Record<string, string>;
   desc: string;
   section: string;
 }

@@ -9,6 +9,7 @@ import type { ProgramContext } from '../../process/types';
 import { W_OK } from '../../fs/types';
 import { programMarker } from '../registry';
 import { BASE, CATALOGS, type Family, type Pkg } from './catalog';
+import { releaseBase, releaseCatalog, releaseOf } from './releases';
 
 export function readText(ctx: ProgramContext, path: string): string {
   try {
@@ -50,6 +51,13 @@ export interface Installed {
   version: string;
   kb: number;
   desc: string;
+  /** dpkg's selection is `hold` (apt-mark hold): upgrades leave the package alone. */
+  hold?: boolean;
+}
+
+/** The archive this container's package manager installs from: per release for Debian and Ubuntu. */
+export function catalogOf(ctx: ProgramContext, fam: Family): Record<string, Pkg> {
+  return fam === 'deb' ? releaseCatalog(releaseOf(readText(ctx, '/etc/os-release'))) : CATALOGS[fam].pkgs;
 }
 
 /** The installed packages as the family's database records them (the base system when empty). */
@@ -60,7 +68,8 @@ export function installed(ctx: ProgramContext, fam: Family): Map<string, Install
     for (const st of text.split(/\n\n+/)) {
       const f = (k: string) => new RegExp(`^${k}: (.*)$`, 'm').exec(st)?.[1];
       const name = f('Package');
-      if (name && /installed/.test(f('Status') ?? '')) m.set(name, { version: f('Version') ?? '', kb: Number(f('Installed-Size') ?? 0), desc: f('Description') ?? '' });
+      const status = f('Status') ?? '';
+      if (name && /installed/.test(status)) m.set(name, { version: f('Version') ?? '', kb: Number(f('Installed-Size') ?? 0), desc: f('Description') ?? '', ...(status.startsWith('hold') ? { hold: true } : {}) });
     }
   } else if (fam === 'apk') {
     for (const st of text.split(/\n\n+/)) {
@@ -74,14 +83,15 @@ export function installed(ctx: ProgramContext, fam: Family): Map<string, Install
       m.set(name, { version, kb: Number(kb), desc: desc.join('\t') });
     }
   }
-  if (m.size === 0) for (const [n, v, kb, d] of BASE[fam]) m.set(n, { version: v, kb, desc: d });
+  const base = fam === 'deb' ? releaseBase(releaseOf(readText(ctx, '/etc/os-release'))) : BASE[fam];
+  if (m.size === 0) for (const [n, v, kb, d] of base) m.set(n, { version: v, kb, desc: d });
   return m;
 }
 
 export const DB_PATH: Record<Family, string> = { deb: '/var/lib/dpkg/status', apk: '/lib/apk/db/installed', rpm: '/var/lib/rpm/sim-installed' };
 
 function debStanza(name: string, i: Installed, p?: Pkg): string {
-  return `Package: ${name}\nStatus: install ok installed\nPriority: optional\nSection: ${p?.section ?? 'admin'}\nInstalled-Size: ${i.kb}\nMaintainer: Debian Developers <debian-devel@lists.debian.org>\nArchitecture: amd64\nVersion: ${i.version}\n${p?.deps.length ? `Depends: ${p.deps.join(', ')}\n` : ''}Description: ${i.desc}\n`;
+  return `Package: ${name}\nStatus: ${i.hold ? 'hold' : 'install'} ok installed\nPriority: optional\nSection: ${p?.section ?? 'admin'}\nInstalled-Size: ${i.kb}\nMaintainer: Debian Developers <debian-devel@lists.debian.org>\nArchitecture: amd64\nVersion: ${i.version}\n${p?.deps.length ? `Depends: ${p.deps.join(', ')}\n` : ''}Description: ${i.desc}\n`;
 }
 
 function apkStanza(name: string, i: Installed, files: string[]): string {
@@ -96,10 +106,14 @@ function apkStanza(name: string, i: Installed, files: string[]): string {
 }
 
 /** Rewrite the database with `add` packages added and `remove` names removed. */
-export function writeDb(ctx: ProgramContext, fam: Family, add: { pkg: Pkg; files: string[] }[], remove: string[] = []): void {
+export function writeDb(ctx: ProgramContext, fam: Family, add: { pkg: Pkg; files: string[] }[], remove: string[] = [], holds?: Map<string, boolean>): void {
   const cur = installed(ctx, fam);
   for (const n of remove) cur.delete(n);
-  const cat = CATALOGS[fam].pkgs;
+  for (const [n, on] of holds ?? []) {
+    const i = cur.get(n);
+    if (i) cur.set(n, { ...i, hold: on || undefined });
+  }
+  const cat = catalogOf(ctx, fam);
   for (const { pkg } of add) cur.set(pkg.name, { version: pkg.version, kb: pkg.kb, desc: pkg.desc });
   const filesOf = new Map(add.map((a) => [a.pkg.name, a.files]));
   let text = '';
@@ -142,7 +156,7 @@ export function unpack(ctx: ProgramContext, pkg: Pkg): string[] {
   };
   for (const [path, program] of Object.entries(pkg.bins)) {
     parents(path);
-    ctx.fs.writeFile(path, programMarker(program), { mode: 0o755 });
+    ctx.fs.writeFile(path, programMarker(program, pkg.binData?.[path] ?? ''), { mode: 0o755 });
     ctx.fs.chmod(path, 0o755);
     out.add(path);
   }
@@ -185,8 +199,8 @@ export function removeFiles(ctx: ProgramContext, files: string[]): void {
 const ESSENTIAL_DIRS = new Set(['/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/share', '/usr/share/doc', '/usr/games', '/bin', '/sbin', '/etc', '/var', '/lib', '/usr/lib/x86_64-linux-gnu']);
 
 /** Dependency order for `names` (dependencies first), skipping what is installed. */
-export function resolve(fam: Family, names: string[], have: Map<string, Installed>): { wanted: Pkg[]; order: Pkg[]; missing?: string; selected: [string, string][] } {
-  const { pkgs, virtual } = CATALOGS[fam];
+export function resolve(fam: Family, names: string[], have: Map<string, Installed>, pkgs = CATALOGS[fam].pkgs): { wanted: Pkg[]; order: Pkg[]; missing?: string; selected: [string, string][] } {
+  const { virtual } = CATALOGS[fam];
   const wanted: Pkg[] = [];
   const selected: [string, string][] = [];
   for (const raw of names) {

@@ -21,7 +21,8 @@ export const dpkg: Program = async (ctx) => {
     let out = 'Desired=Unknown/Install/Remove/Purge/Hold\n| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend\n|/ Err?=(none)/Reinst-required (Status,Err: uppercase=bad)\n';
     out += `||/ ${'Name'.padEnd(wn)} ${'Version'.padEnd(wv)} ${'Architecture'} Description\n`;
     out += `+++-${'='.repeat(wn)}-${'='.repeat(wv)}-${'='.repeat(12)}-${'='.repeat(wd)}\n`;
-    for (const [n, i] of rows) out += `ii  ${n.padEnd(wn)} ${i.version.padEnd(wv)} ${'amd64'.padEnd(12)} ${i.desc.slice(0, wd)}\n`;
+    // The first letter is the selection: h for a package on hold (apt-mark hold).
+    for (const [n, i] of rows) out += `${i.hold ? 'h' : 'i'}i  ${n.padEnd(wn)} ${i.version.padEnd(wv)} ${'amd64'.padEnd(12)} ${i.desc.slice(0, wd)}\n`;
     await ctx.stdout.write(out);
     return 0;
   }
@@ -38,7 +39,7 @@ export const dpkg: Program = async (ctx) => {
         const files = fileList(ctx, 'deb', n);
         await ctx.stdout.write((files.length ? files : ['/.']).join('\n') + '\n');
       } else {
-        await ctx.stdout.write(`Package: ${n}\nStatus: install ok installed\nPriority: optional\nInstalled-Size: ${i.kb}\nArchitecture: amd64\nVersion: ${i.version}\nDescription: ${i.desc}\n`);
+        await ctx.stdout.write(`Package: ${n}\nStatus: ${i.hold ? 'hold' : 'install'} ok installed\nPriority: optional\nInstalled-Size: ${i.kb}\nArchitecture: amd64\nVersion: ${i.version}\nDescription: ${i.desc}\n`);
       }
     }
     return status;

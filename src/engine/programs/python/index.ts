@@ -4,8 +4,9 @@
  * (`flask run [-h HOST] [-p PORT]` with FLASK_APP). See parse.ts for the language subset.
  */
 import type { ProgramContext } from '../../process/types';
-import { registerProgram } from '../registry';
+import { builtIn, registerProgram } from '../registry';
 import { EXC, Interp, PyError, PyModule, PyObject, repr, Scope, type Py, type Runtime } from './interp';
+import { PY2, PY3, installedBytes, type PipPkg } from './pip-catalog';
 import { builtins, flaskModule, formatTraceback, redisModule, serve, stdlib, type PyEnv } from './modules';
 import { parseModule, PySyntaxError } from './parse';
 import { maxOf, pushAll } from '../lib/arrays';
@@ -14,7 +15,9 @@ import { KeyboardInterrupts } from './sigint';
 function pyVersion(ctx: ProgramContext): string {
   const prog = (ctx.argv[0] ?? '').split('/').pop() ?? '';
   if (/^python2/.test(prog)) return ctx.env.PYTHON_VERSION?.startsWith('2') ? ctx.env.PYTHON_VERSION : '2.7.18';
-  return ctx.env.PYTHON_VERSION || '3.11.2';
+  // A distribution's python3 knows its own version (apt's package writes it into the binary);
+  // the official python image's build says it in PYTHON_VERSION.
+  return builtIn(ctx, 'version') ?? (ctx.env.PYTHON_VERSION || '3.11.2');
 }
 
 function sitePackages(ctx: ProgramContext, version: string): string {
@@ -193,44 +196,7 @@ async function repl(ctx: ProgramContext, version: string): Promise<number> {
 }
 
 // ---- pip ----
-
-interface PipPkg {
-  name: string;
-  version: string;
-  deps: string[];
-  kb: number;
-  module: string;
-  bin?: string;
-}
-const PY3: Record<string, PipPkg> = {
-  flask: { name: 'flask', version: '3.0.3', deps: ['werkzeug', 'jinja2', 'itsdangerous', 'click', 'blinker', 'importlib-metadata'], kb: 101, module: 'flask', bin: 'flask' },
-  werkzeug: { name: 'werkzeug', version: '3.0.3', deps: ['markupsafe'], kb: 227, module: 'werkzeug' },
-  jinja2: { name: 'jinja2', version: '3.1.4', deps: ['markupsafe'], kb: 133, module: 'jinja2' },
-  markupsafe: { name: 'MarkupSafe', version: '2.1.5', deps: [], kb: 25, module: 'markupsafe' },
-  itsdangerous: { name: 'itsdangerous', version: '2.2.0', deps: [], kb: 16, module: 'itsdangerous' },
-  click: { name: 'click', version: '8.1.7', deps: [], kb: 97, module: 'click' },
-  blinker: { name: 'blinker', version: '1.8.2', deps: [], kb: 9, module: 'blinker' },
-  'importlib-metadata': { name: 'importlib-metadata', version: '8.0.0', deps: ['zipp'], kb: 24, module: 'importlib_metadata' },
-  zipp: { name: 'zipp', version: '3.19.2', deps: [], kb: 9, module: 'zipp' },
-  redis: { name: 'redis', version: '5.0.7', deps: ['async-timeout'], kb: 252, module: 'redis' },
-  'async-timeout': { name: 'async-timeout', version: '4.0.3', deps: [], kb: 5, module: 'async_timeout' },
-  requests: { name: 'requests', version: '2.32.3', deps: ['urllib3', 'idna', 'certifi', 'charset-normalizer'], kb: 64, module: 'requests' },
-  urllib3: { name: 'urllib3', version: '2.2.2', deps: [], kb: 121, module: 'urllib3' },
-  idna: { name: 'idna', version: '3.7', deps: [], kb: 66, module: 'idna' },
-  certifi: { name: 'certifi', version: '2024.7.4', deps: [], kb: 162, module: 'certifi' },
-  'charset-normalizer': { name: 'charset-normalizer', version: '3.3.2', deps: [], kb: 142, module: 'charset_normalizer' },
-  gunicorn: { name: 'gunicorn', version: '22.0.0', deps: ['packaging'], kb: 84, module: 'gunicorn', bin: 'gunicorn' },
-  packaging: { name: 'packaging', version: '24.1', deps: [], kb: 53, module: 'packaging' },
-};
-const PY2: Record<string, PipPkg> = {
-  flask: { name: 'Flask', version: '1.1.4', deps: ['werkzeug', 'jinja2', 'itsdangerous', 'click'], kb: 94, module: 'flask', bin: 'flask' },
-  werkzeug: { name: 'Werkzeug', version: '1.0.1', deps: [], kb: 298, module: 'werkzeug' },
-  jinja2: { name: 'Jinja2', version: '2.11.3', deps: ['markupsafe'], kb: 125, module: 'jinja2' },
-  markupsafe: { name: 'MarkupSafe', version: '1.1.1', deps: [], kb: 24, module: 'markupsafe' },
-  itsdangerous: { name: 'itsdangerous', version: '1.1.0', deps: [], kb: 16, module: 'itsdangerous' },
-  click: { name: 'click', version: '7.1.2', deps: [], kb: 82, module: 'click' },
-  redis: { name: 'redis', version: '3.5.3', deps: [], kb: 72, module: 'redis' },
-};
+// The index pip installs from: ./pip-catalog.ts.
 
 export async function pip(ctx: ProgramContext): Promise<number> {
   const args = ctx.argv.slice(1);
@@ -319,7 +285,9 @@ export async function pip(ctx: ProgramContext): Promise<number> {
       const dir = `${site}/${p.module}`;
       try {
         ctx.fs.mkdir(dir, { recursive: true, mode: 0o755 });
-        ctx.fs.writeFile(`${dir}/__init__.py`, `# ${p.name} ${p.version} (the simulator runs its own implementation)\n`);
+        // The package's own code is one stand-in file weighing what the real package's files and
+        // compiled __pycache__ weigh together, so the layer pip makes has the real size.
+        ctx.fs.writeFile(`${dir}/__init__.py`, `# ${p.name} ${p.version} (the simulator runs its own implementation)\n`, { size: installedBytes(p) });
         ctx.fs.mkdir(`${site}/${p.name.replace(/-/g, '_')}-${p.version}.dist-info`, { recursive: true });
         ctx.fs.writeFile(`${site}/${p.name.replace(/-/g, '_')}-${p.version}.dist-info/METADATA`, `Metadata-Version: 2.1\nName: ${p.name}\nVersion: ${p.version}\n`);
         if (p.bin) {
