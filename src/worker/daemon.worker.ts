@@ -4,7 +4,7 @@
  */
 import './node-globals'; // first: Node globals before memfs's dependencies evaluate
 import * as Comlink from 'comlink';
-import { Volume } from 'memfs';
+import { MutableLayer } from '../engine/fs/layer';
 import type { Machine } from '../engine/machine';
 import type { TerminalSession } from '../engine/terminal';
 import { Workspace } from './workspace';
@@ -26,15 +26,15 @@ import {
 
 const started = performance.now();
 
-/** Proves memfs (and its Node polyfills) work in this bundle: write a file, read it back. */
+/** Proves the layer store (memfs's core and its Node polyfills) works in this bundle: write a file, read it back. */
 function memfsCheck(): string {
   try {
-    const vol = Volume.fromJSON({ '/etc/hostname': 'docker-lab\n' });
-    vol.mkdirSync('/tmp', { recursive: true });
-    vol.writeFileSync('/tmp/check', 'memfs ok');
-    const back = vol.readFileSync('/tmp/check', 'utf8');
-    const host = vol.readFileSync('/etc/hostname', 'utf8');
-    return back === 'memfs ok' && host === 'docker-lab\n' ? 'ok' : `memfs read back ${JSON.stringify(back)}`;
+    const layer = new MutableLayer();
+    layer.mkdir('/etc');
+    layer.writeFile('/etc/hostname', new TextEncoder().encode('docker-lab\n'));
+    layer.writeFile('/etc/hostname', new TextEncoder().encode('ok'), { append: true });
+    const back = new TextDecoder().decode(layer.readFile('/etc/hostname'));
+    return back === 'docker-lab\nok' ? 'ok' : `memfs read back ${JSON.stringify(back)}`;
   } catch (e) {
     return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
