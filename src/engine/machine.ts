@@ -12,6 +12,7 @@ import { Kernel, PidNamespace, type Proc, type ProcContext } from './process/ker
 import { Pty } from './process/pty';
 import { ScreenGate } from './process/screen-gate';
 import { nextTurn } from './process/slice';
+import { realWorkInFlight, realWorkSettled } from './realwork';
 import { Pipe, readAllText } from './process/pipe';
 import { MutableLayer } from './fs/layer';
 import { Vfs } from './fs/vfs';
@@ -220,11 +221,13 @@ export class Machine {
     if (this.clock instanceof VirtualClock) {
       const clock = this.clock;
       // One turn of the event loop between timers (not a timer: Node's 0 ms timer is 1 ms, which
-      // made each simulated timer cost a real millisecond in tests and the bench).
+      // made each simulated timer cost a real millisecond in tests and the bench). Time stands
+      // still while a program's code loads (realwork.ts), so a lazy load changes no outcome.
       while (!done) {
         await nextTurn();
         if (done) break;
-        if (!clock.runNext()) await nextTurn();
+        if (realWorkInFlight() > 0) await realWorkSettled();
+        else if (!clock.runNext()) await nextTurn();
       }
     }
     const status = await statusP;

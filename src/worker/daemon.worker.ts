@@ -5,6 +5,7 @@
 import './node-globals'; // first: Node globals before memfs's dependencies evaluate
 import * as Comlink from 'comlink';
 import { MutableLayer } from '../engine/fs/layer';
+import { prefetchLazyPrograms } from '../engine/programs/registry';
 import type { Machine } from '../engine/machine';
 import type { TerminalSession } from '../engine/terminal';
 import { Workspace } from './workspace';
@@ -61,6 +62,15 @@ async function current(): Promise<Machine> {
 }
 // A failed boot is reported by every call; keep it from being an unhandled rejection here.
 booting.catch(() => {});
+
+// The heavy programs, compose and the lessons are chunks loaded on first use (issue 16). Once the
+// prompt is up, fetch them in the background, so a learner's first `python3` has no visible pause.
+const PREFETCH_AFTER_BOOT_MS = 1500;
+void booting.then(() => setTimeout(() => {
+  void prefetchLazyPrograms();
+  void import('../cli/compose/index').catch(() => {});
+  void bundledLessons().catch(() => {});
+}, PREFETCH_AFTER_BOOT_MS), () => {});
 
 const lessons = new LessonHost(bundledLessons);
 
@@ -288,7 +298,7 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
 
   async lessonCatalog() {
     try {
-      return ok(bundledLessons());
+      return ok(await bundledLessons());
     } catch (e) {
       return fail(e);
     }
@@ -308,7 +318,7 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
 
   async lessonAttach(id, step, lang) {
     try {
-      const lesson = bundledLessons().find((l) => l.id === id);
+      const lesson = (await bundledLessons()).find((l) => l.id === id);
       if (!lesson) throw new Error(`no lesson ${id}`);
       lessons.attach(await current(), lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
       return ok((await lessons.status(lang))!);
