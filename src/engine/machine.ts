@@ -200,6 +200,7 @@ export class Machine {
     const inp = new Pipe();
     if (opts.stdin) void inp.writer.write(opts.stdin);
     inp.writer.close();
+    await this.loadsSettled();
     const cred = opts.cred ?? LEARNER;
     const env = hostEnv(cred.uid);
     const fs = this.hostFs.view(cred, opts.cwd ?? env.HOME);
@@ -234,6 +235,19 @@ export class Machine {
     return { status, stdout: await stdoutP, stderr: await stderrP };
   }
 
+  /**
+   * On virtual time a program's code loading (a server starting in a container that `docker run -d`
+   * left running) takes no time: let what is runnable run, then wait for such loads to finish.
+   */
+  private async loadsSettled(): Promise<void> {
+    if (!this.clock.virtual) return;
+    await nextTurn();
+    while (realWorkInFlight() > 0) {
+      await realWorkSettled();
+      await nextTurn();
+    }
+  }
+
   /** The learner's view of the host (as the page's editor and file list act). */
   learnerFs(): Fs {
     return this.hostFs.view(LEARNER, HOST_HOME);
@@ -251,7 +265,8 @@ export class Machine {
    * The browser pane: a request from the host, like `curl` on the host (published ports included).
    * It gives up after 30 s of machine time, as a browser would.
    */
-  httpRequest(url: string, req: PageRequest = {}): Promise<PageResponse> {
+  async httpRequest(url: string, req: PageRequest = {}): Promise<PageResponse> {
+    await this.loadsSettled();
     return httpRequest(this.daemon.networks.stack.host.api(() => this.learnerFs()), url, req, { clock: this.clock, ms: 30_000 });
   }
   httpGet(url: string): Promise<PageResponse> {

@@ -133,7 +133,8 @@ export class Template {
   /** Run against `data`; on error, `partial` holds what was written before it (Go streams output). */
   execute(data: unknown, funcs: Record<string, TemplateFunc> = {}): string {
     const out: string[] = [];
-    const fns = { ...BASIC_FUNCS, ...funcs };
+    // No extra functions (every row of a table): the basic set itself, not a copy per row.
+    const fns = Object.keys(funcs).length ? { ...BASIC_FUNCS, ...funcs } : BASIC_FUNCS;
     const ex = new Exec(this.src, fns, out, data);
     try {
       ex.list(this.nodes, data);

@@ -19,7 +19,8 @@
  *
  * memfs checks permissions against the host process's uid with no root bypass. Permission checks
  * belong to our Vfs with the caller's Cred, so memfs's own are switched off in ONE place:
- * `neutraliseMemfsPermissions` below (it affects every memfs Volume in this JS realm, on purpose).
+ * `neutraliseMemfs` below (it affects every memfs tree in this JS realm, on purpose), as are
+ * memfs's host-clock Date objects (the simulator keeps its own times).
  */
 import { Superblock, dataToBuffer, pathToFilename as p } from '@jsonjoy.com/fs-core';
 import { FsError, type Errno, type FileKind, type Stat } from './types';
@@ -44,13 +45,40 @@ const KIND_BITS: Record<FileKind, number> = {
 export const DIR_SIZE = 4096;
 
 let neutralised = false;
-/** THE one place memfs's own permission checks are disabled (see the file comment). */
-function neutraliseMemfsPermissions(core: Core): void {
+/**
+ * THE one place memfs's own behaviour is switched off, for every tree in this JS realm:
+ *  - its permission checks (see the file comment);
+ *  - its host-clock times: each node keeps four `Date`s and memfs replaces one with a `new Date()`
+ *    on most changes. The simulator never reads them (its times are `sim`), so every node points
+ *    at one shared Date instead: a few hundred bytes less per file, which is most of what a
+ *    container that wrote one small file costs (DESIGN.md's 16 KB budget).
+ */
+function neutraliseMemfs(core: Core): void {
   if (neutralised) return;
   const proto = Object.getPrototypeOf(core.root.getNode()) as Record<string, unknown>;
   proto.canRead = proto.canWrite = proto.canExecute = () => true;
+  for (const name of ['atime', 'mtime', 'ctime', 'btime']) {
+    const own = Object.getOwnPropertyDescriptor(proto, name);
+    const set = own?.set;
+    if (!set) continue;
+    Object.defineProperty(proto, name, {
+      ...own,
+      // Keep the setter's side effects (mtime also moves ctime), not the Date it was given.
+      set(this: Record<string, unknown>, _: Date) {
+        set.call(this, HOST_TIME);
+      },
+    });
+  }
+  const sb = Superblock.prototype as unknown as { createNode(mode: number): Record<string, unknown> };
+  const createNode = sb.createNode;
+  sb.createNode = function (this: unknown, mode: number) {
+    const n = createNode.call(this, mode);
+    n._atime = n._mtime = n._ctime = n._btime = HOST_TIME;
+    return n;
+  };
   neutralised = true;
 }
+const HOST_TIME = new Date(0);
 
 export function kindOf(node: MNode): FileKind {
   switch (node.mode & S_IFMT) {
@@ -82,7 +110,7 @@ export class MemTree {
   private readonly core: Core = new Superblock();
 
   constructor(rootTimes: Times, rootMode = 0o755, rootUid = 0, rootGid = 0) {
-    neutraliseMemfsPermissions(this.core);
+    neutraliseMemfs(this.core);
     const root = this.core.root.getNode() as MNode;
     root.mode = KIND_BITS.dir | rootMode;
     root.uid = rootUid;
