@@ -100,6 +100,19 @@ function attachTerminal(s: Session, machine: Machine, ws: Workspace, notice = ''
 }
 
 const sessions = new Map<number, Session>();
+/** Resolves when the page's first terminal is open (its prompt is on the way). */
+let firstSessionOpened!: () => void;
+const firstSession = new Promise<void>((r) => (firstSessionOpened = r));
+/**
+ * The lessons (their text and the YAML parser) are not needed for the prompt: load them once the
+ * first terminal is open, or a moment after boot on a page without one (issue 16).
+ */
+async function lessonsAfterPrompt() {
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // After the session opens, a moment for its prompt to reach the page before parsing blocks the worker.
+  await Promise.race([firstSession.then(() => pause(200)), booting.then(() => pause(1000))]);
+  return bundledLessons();
+}
 const subscriptions = new Map<number, { batcher: Batcher<MachineEvent>; off: () => void; callback: EventsCallback }>();
 const keep = keepApi(async () => (await booting).ws, (id) => session(id));
 let nextId = 1;
@@ -180,6 +193,7 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
       const id = nextId++;
       holder.s = { term, out, unsubscribe, callback: onOutput, cols, rows };
       sessions.set(id, holder.s);
+      firstSessionOpened();
       if (cols > 0 && rows > 0) term.resize(cols, rows);
       return ok(id);
     } catch (e) {
@@ -298,7 +312,7 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
 
   async lessonCatalog() {
     try {
-      return ok(await bundledLessons());
+      return ok(await lessonsAfterPrompt());
     } catch (e) {
       return fail(e);
     }
