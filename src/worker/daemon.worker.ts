@@ -63,14 +63,6 @@ async function current(): Promise<Machine> {
 // A failed boot is reported by every call; keep it from being an unhandled rejection here.
 booting.catch(() => {});
 
-// The heavy programs, compose and the lessons are chunks loaded on first use (issue 16). Once the
-// prompt is up, fetch them in the background, so a learner's first `python3` has no visible pause.
-const PREFETCH_AFTER_BOOT_MS = 1500;
-void booting.then(() => setTimeout(() => {
-  void prefetchLazyPrograms();
-  void import('../cli/compose/index').catch(() => {});
-  void bundledLessons().catch(() => {});
-}, PREFETCH_AFTER_BOOT_MS), () => {});
 
 const lessons = new LessonHost(bundledLessons);
 
@@ -100,19 +92,27 @@ function attachTerminal(s: Session, machine: Machine, ws: Workspace, notice = ''
 }
 
 const sessions = new Map<number, Session>();
-/** Resolves when the page's first terminal is open (its prompt is on the way). */
-let firstSessionOpened!: () => void;
-const firstSession = new Promise<void>((r) => (firstSessionOpened = r));
+/** Resolves when the page has drawn a terminal's first output (the prompt is on screen). */
+let firstOutputDrawn!: () => void;
+const firstDrawn = new Promise<void>((r) => (firstOutputDrawn = r));
 /**
  * The lessons (their text and the YAML parser) are not needed for the prompt: load them once the
- * first terminal is open, or a moment after boot on a page without one (issue 16).
+ * page has drawn it, or a while after boot on a page without a terminal (issue 16).
  */
+const promptShown = Promise.race([firstDrawn, booting.then(() => {}, () => {}).then(() => new Promise((r) => setTimeout(r, 3000)))]);
 async function lessonsAfterPrompt() {
-  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  // After the session opens, a moment for its prompt to reach the page before parsing blocks the worker.
-  await Promise.race([firstSession.then(() => pause(200)), booting.then(() => pause(1000))]);
+  await promptShown;
   return bundledLessons();
 }
+
+// The heavy programs, compose and the lessons are chunks loaded on first use (issue 16). A moment
+// after the prompt is up, fetch them in the background, so a first `python3` has no visible pause.
+const PREFETCH_AFTER_PROMPT_MS = 1500;
+void promptShown.then(() => setTimeout(() => {
+  void prefetchLazyPrograms();
+  void import('../cli/compose/index').catch(() => {});
+  void bundledLessons().catch(() => {});
+}, PREFETCH_AFTER_PROMPT_MS));
 const subscriptions = new Map<number, { batcher: Batcher<MachineEvent>; off: () => void; callback: EventsCallback }>();
 const keep = keepApi(async () => (await booting).ws, (id) => session(id));
 let nextId = 1;
@@ -182,7 +182,10 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
       const out = new Batcher<string>((chunks) => {
         const text = chunks.join('');
         const t = holder.s?.term ?? term;
-        deliver(onOutput, text).then(() => t.drawn(text.length));
+        deliver(onOutput, text).then(() => {
+          t.drawn(text.length);
+          firstOutputDrawn();
+        });
       });
       const offOut = term.onOutput((data) => out.push(data));
       const offLine = term.onLine((line) => ws.lineRead(line));
@@ -193,7 +196,6 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
       const id = nextId++;
       holder.s = { term, out, unsubscribe, callback: onOutput, cols, rows };
       sessions.set(id, holder.s);
-      firstSessionOpened();
       if (cols > 0 && rows > 0) term.resize(cols, rows);
       return ok(id);
     } catch (e) {
