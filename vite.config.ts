@@ -3,11 +3,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
 /**
- * memfs 4 (through @jsonjoy.com/fs-node-builtins) imports node:buffer, node:path, node:events,
- * node:stream, node:url and util. Those polyfills are needed only where memfs runs: the worker
- * (the engine). The main bundle (Svelte UI, xterm, d3) never imports them, so it stays small.
+ * The layer store is memfs's core (@jsonjoy.com/fs-core, src/engine/fs/store.ts), which imports
+ * node:buffer and node:path and reads `process`. memfs's Node `fs` API (Volume) would also pull
+ * events, stream, url and util (about 150 KB gzip); the engine does not use it (issue 16). The
+ * polyfills are needed only where memfs runs: the worker. The main bundle never imports them.
  */
-const include = ['buffer', 'path', 'events', 'stream', 'url', 'util', 'process', 'string_decoder'] as const;
+const include = ['buffer', 'path', 'process'] as const;
 // Top level: only the module aliases (node:path → path-browserify …), which touch nothing that does
 // not import a Node builtin, so the main bundle gets no globals injected.
 const aliases = (): PluginOption =>

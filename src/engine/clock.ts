@@ -4,6 +4,8 @@
  * same input always yields the same timestamps ("About a minute ago") and a `sleep 60` costs nothing.
  * Engine code must never call the global setTimeout/Date.now directly: only this clock.
  */
+import { realWorkInFlight } from './realwork';
+
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
@@ -87,8 +89,17 @@ export class VirtualClock extends BaseClock {
     return this.timers.length;
   }
 
-  /** Jump to the earliest timer (not past `limit`) and fire every timer due then. Returns false if none. */
+  /**
+   * Jump to the earliest timer (not past `limit`) and fire every timer due then. Returns false if
+   * none, and while a program's code is still loading (../realwork.ts): virtual time stands still
+   * then, so whoever drives the clock sees the same run whether the code was loaded already or not.
+   */
   runNext(limit = Infinity): boolean {
+    if (realWorkInFlight() > 0) return false;
+    return this.fireNext(limit);
+  }
+
+  private fireNext(limit: number): boolean {
     const due = this.nextDue();
     if (due === undefined || due > limit) return false;
     if (due > this.t) this.t = due;
@@ -101,7 +112,7 @@ export class VirtualClock extends BaseClock {
   /** Move time forward by `ms`, firing timers in order on the way. */
   advance(ms: number): void {
     const end = this.t + ms;
-    while (this.runNext(end)) {
+    while (this.fireNext(end)) {
       /* fire in order */
     }
     this.t = end;

@@ -83,11 +83,20 @@ export class Daemon implements DaemonApi {
   constructor(private readonly d: DaemonDeps, snap?: DaemonSnapshot) {
     this.eventLog = new EventLog(d.clock, d.events);
     if (snap) {
-      // Warm the Hub's recipes for what was pulled, so its layers are found without a search.
-      for (const ref of snap.pulled) this.hub.resolve(ref);
+      // Official images' layers are not in the snapshot: the Hub rebuilds them from its recipes
+      // when one is first read, not during the restore (issue 16), warming what was pulled first
+      // so that a layer is found without a search.
+      let warm = false;
+      const rebuild = (diffId: string): Layer => {
+        if (!warm) for (const ref of snap.pulled) this.hub.resolve(ref);
+        warm = true;
+        const l = this.hub.findLayer(diffId);
+        if (!l) throw new Error(`This saved machine names an image layer the Hub cannot rebuild (${diffId}).`);
+        return l as Layer;
+      };
       this.store = restoreImageStore(snap.images, {
         fromEntries: (entries) => Layer.fromEntries(entries),
-        resolveLayer: (diffId) => this.hub.findLayer(diffId),
+        resolveLayer: (diffId) => Layer.lazy(diffId, () => rebuild(diffId)),
       });
       const hubSnap = snap.hub;
       const local = (diffId: string) => this.store.layerEntries().find(([, l]) => l.diffId === diffId)?.[1];

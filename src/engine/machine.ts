@@ -12,6 +12,7 @@ import { Kernel, PidNamespace, type Proc, type ProcContext } from './process/ker
 import { Pty } from './process/pty';
 import { ScreenGate } from './process/screen-gate';
 import { nextTurn } from './process/slice';
+import { realWorkInFlight, realWorkSettled } from './realwork';
 import { Pipe, readAllText } from './process/pipe';
 import { MutableLayer } from './fs/layer';
 import { Vfs } from './fs/vfs';
@@ -228,6 +229,7 @@ export class Machine {
     const inp = new Pipe();
     if (opts.stdin) void inp.writer.write(opts.stdin);
     inp.writer.close();
+    await this.loadsSettled();
     const cred = opts.cred ?? LEARNER;
     const env = hostEnv(cred.uid);
     const fs = this.hostFs.view(cred, opts.cwd ?? env.HOME);
@@ -249,15 +251,30 @@ export class Machine {
     if (this.clock instanceof VirtualClock) {
       const clock = this.clock;
       // One turn of the event loop between timers (not a timer: Node's 0 ms timer is 1 ms, which
-      // made each simulated timer cost a real millisecond in tests and the bench).
+      // made each simulated timer cost a real millisecond in tests and the bench). Time stands
+      // still while a program's code loads (realwork.ts), so a lazy load changes no outcome.
       while (!done) {
         await nextTurn();
         if (done) break;
-        if (!clock.runNext()) await nextTurn();
+        if (realWorkInFlight() > 0) await realWorkSettled();
+        else if (!clock.runNext()) await nextTurn();
       }
     }
     const status = await statusP;
     return { status, stdout: await stdoutP, stderr: await stderrP };
+  }
+
+  /**
+   * On virtual time a program's code loading (a server starting in a container that `docker run -d`
+   * left running) takes no time: let what is runnable run, then wait for such loads to finish.
+   */
+  private async loadsSettled(): Promise<void> {
+    if (!this.clock.virtual) return;
+    await nextTurn();
+    while (realWorkInFlight() > 0) {
+      await realWorkSettled();
+      await nextTurn();
+    }
   }
 
   /** The learner's view of the host (as the page's editor and file list act). */
@@ -277,7 +294,8 @@ export class Machine {
    * The browser pane: a request from the host, like `curl` on the host (published ports included).
    * It gives up after 30 s of machine time, as a browser would.
    */
-  httpRequest(url: string, req: PageRequest = {}): Promise<PageResponse> {
+  async httpRequest(url: string, req: PageRequest = {}): Promise<PageResponse> {
+    await this.loadsSettled();
     return httpRequest(this.daemon.networks.stack.host.api(() => this.learnerFs()), url, req, { clock: this.clock, ms: 30_000 });
   }
   httpGet(url: string): Promise<PageResponse> {

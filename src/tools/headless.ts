@@ -78,6 +78,12 @@ export class Headless {
     const start = this.clock.now();
     for (;;) {
       await flush();
+      // A program's code still loading (realwork.ts): virtual time stands still and the next line
+      // waits, so a transcript runs the same whether the code was loaded already or not.
+      if (realWorkInFlight() > 0) {
+        await realWorkSettled();
+        continue;
+      }
       if (this.session.awaitingInput()) return;
       if (this.clock.now() - start >= limitMs) return;
       if (this.clock.runNext(start + limitMs)) continue;
@@ -135,6 +141,10 @@ export class Headless {
     const end = this.clock.now() + ms;
     for (;;) {
       await flush();
+      if (realWorkInFlight() > 0) {
+        await realWorkSettled();
+        continue;
+      }
       if (!this.clock.runNext(end)) break;
     }
     this.clock.set(Math.max(this.clock.now(), end));

@@ -4,7 +4,8 @@
  */
 import './node-globals'; // first: Node globals before memfs's dependencies evaluate
 import * as Comlink from 'comlink';
-import { Volume } from 'memfs';
+import { MutableLayer } from '../engine/fs/layer';
+import { prefetchLazyPrograms } from '../engine/programs/registry';
 import type { Machine } from '../engine/machine';
 import type { TerminalSession } from '../engine/terminal';
 import { Workspace } from './workspace';
@@ -26,15 +27,15 @@ import {
 
 const started = performance.now();
 
-/** Proves memfs (and its Node polyfills) work in this bundle: write a file, read it back. */
+/** Proves the layer store (memfs's core and its Node polyfills) works in this bundle: write a file, read it back. */
 function memfsCheck(): string {
   try {
-    const vol = Volume.fromJSON({ '/etc/hostname': 'docker-lab\n' });
-    vol.mkdirSync('/tmp', { recursive: true });
-    vol.writeFileSync('/tmp/check', 'memfs ok');
-    const back = vol.readFileSync('/tmp/check', 'utf8');
-    const host = vol.readFileSync('/etc/hostname', 'utf8');
-    return back === 'memfs ok' && host === 'docker-lab\n' ? 'ok' : `memfs read back ${JSON.stringify(back)}`;
+    const layer = new MutableLayer();
+    layer.mkdir('/etc');
+    layer.writeFile('/etc/hostname', new TextEncoder().encode('docker-lab\n'));
+    layer.writeFile('/etc/hostname', new TextEncoder().encode('ok'), { append: true });
+    const back = new TextDecoder().decode(layer.readFile('/etc/hostname'));
+    return back === 'docker-lab\nok' ? 'ok' : `memfs read back ${JSON.stringify(back)}`;
   } catch (e) {
     return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
@@ -62,6 +63,7 @@ async function current(): Promise<Machine> {
 }
 // A failed boot is reported by every call; keep it from being an unhandled rejection here.
 booting.catch(() => {});
+
 
 const lessons = new LessonHost(bundledLessons);
 
@@ -91,6 +93,27 @@ function attachTerminal(s: Session, machine: Machine, ws: Workspace, notice = ''
 }
 
 const sessions = new Map<number, Session>();
+/** Resolves when the page has drawn a terminal's first output (the prompt is on screen). */
+let firstOutputDrawn!: () => void;
+const firstDrawn = new Promise<void>((r) => (firstOutputDrawn = r));
+/**
+ * The lessons (their text and the YAML parser) are not needed for the prompt: load them once the
+ * page has drawn it, or a while after boot on a page without a terminal (issue 16).
+ */
+const promptShown = Promise.race([firstDrawn, booting.then(() => {}, () => {}).then(() => new Promise((r) => setTimeout(r, 3000)))]);
+async function lessonsAfterPrompt() {
+  await promptShown;
+  return bundledLessons();
+}
+
+// The heavy programs, compose and the lessons are chunks loaded on first use (issue 16). A moment
+// after the prompt is up, fetch them in the background, so a first `python3` has no visible pause.
+const PREFETCH_AFTER_PROMPT_MS = 1500;
+void promptShown.then(() => setTimeout(() => {
+  void prefetchLazyPrograms();
+  void import('../cli/compose/index').catch(() => {});
+  void bundledLessons().catch(() => {});
+}, PREFETCH_AFTER_PROMPT_MS));
 const subscriptions = new Map<number, { batcher: Batcher<MachineEvent>; off: () => void; callback: EventsCallback }>();
 const keep = keepApi(async () => (await booting).ws, (id) => session(id));
 let nextId = 1;
@@ -160,7 +183,10 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
       const out = new Batcher<string>((chunks) => {
         const text = chunks.join('');
         const t = holder.s?.term ?? term;
-        deliver(onOutput, text).then(() => t.drawn(text.length));
+        deliver(onOutput, text).then(() => {
+          t.drawn(text.length);
+          firstOutputDrawn();
+        });
       });
       const offOut = term.onOutput((data) => out.push(data));
       const offLine = term.onLine((line) => ws.lineRead(line));
@@ -289,7 +315,7 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
 
   async lessonCatalog() {
     try {
-      return ok(bundledLessons());
+      return ok(await lessonsAfterPrompt());
     } catch (e) {
       return fail(e);
     }
@@ -310,7 +336,7 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
 
   async lessonAttach(id, step, lang) {
     try {
-      const lesson = bundledLessons().find((l) => l.id === id);
+      const lesson = (await bundledLessons()).find((l) => l.id === id);
       if (!lesson) throw new Error(`no lesson ${id}`);
       lessons.attach(await current(), lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
       return ok((await lessons.status(lang))!);

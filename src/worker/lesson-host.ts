@@ -18,7 +18,7 @@ export class LessonHost {
   /** Facts computed when each step was done, by language. */
   private facts = new Map<number, Record<Lang, string[]>>();
 
-  constructor(private readonly lessons: () => Lesson[]) {}
+  constructor(private readonly lessons: () => Promise<Lesson[]>) {}
 
   lesson(): Lesson | undefined {
     return this.progress?.lesson;
@@ -26,7 +26,7 @@ export class LessonHost {
 
   /** A fresh machine at the start of step `step` of lesson `id` (its clock already real). */
   async prepare(id: string, step: number): Promise<{ machine: Machine; lesson: Lesson; facts: Map<number, Record<Lang, string[]>> }> {
-    const lesson = this.lessons().find((l) => l.id === id);
+    const lesson = (await this.lessons()).find((l) => l.id === id);
     if (!lesson) throw new Error(`no lesson ${id}`);
     const s = Math.max(0, Math.min(step, lesson.steps.length - 1));
     // The steps replayed get their facts too, computed as each one ends.
@@ -47,7 +47,7 @@ export class LessonHost {
    * inside a lesson replays its log from here (src/worker/share.ts).
    */
   async replayAt(id: string, step: number): Promise<{ machine: Machine; h: import('../tools/headless').Headless }> {
-    const lesson = this.lessons().find((l) => l.id === id);
+    const lesson = (await this.lessons()).find((l) => l.id === id);
     if (!lesson) throw new Error(`no lesson ${id}`);
     const run = await startLesson(lesson, { step: Math.max(0, Math.min(step, lesson.steps.length - 1)), clock: 'virtual' });
     run.dispose();

@@ -133,7 +133,8 @@ export class Template {
   /** Run against `data`; on error, `partial` holds what was written before it (Go streams output). */
   execute(data: unknown, funcs: Record<string, TemplateFunc> = {}): string {
     const out: string[] = [];
-    const fns = { ...BASIC_FUNCS, ...funcs };
+    // No extra functions (every row of a table): the basic set itself, not a copy per row.
+    const fns = Object.keys(funcs).length ? { ...BASIC_FUNCS, ...funcs } : BASIC_FUNCS;
     const ex = new Exec(this.src, fns, out, data);
     try {
       ex.list(this.nodes, data);
@@ -229,17 +230,13 @@ class Exec {
   }
 
   private cmd(c: Cmd, dot: unknown, piped: { v: unknown } | undefined): unknown {
-    const [head, ...rest] = c.args;
-    const args = () => {
-      const a = rest.map((x) => this.arg(x, dot));
-      if (piped) a.push(piped.v);
-      return a;
-    };
+    const head = c.args[0];
+    const more = c.args.length > 1;
     if (!head) return undefined;
     if (head.k === 'ident') {
       const fn = this.fns[head.name]!;
       try {
-        return fn(...args());
+        return fn(...this.args(c, dot, piped));
       } catch (e) {
         if (e instanceof TemplateError) throw e;
         const msg = (e as Error).message;
@@ -248,10 +245,18 @@ class Exec {
     }
     if (head.k === 'field' || head.k === 'var') {
       const base = head.k === 'field' ? dot : this.lookupVar(head.name);
-      return this.chain(base, head.chain, head, rest.length || piped ? args() : undefined);
+      return this.chain(base, head.chain, head, more || piped ? this.args(c, dot, piped) : undefined);
     }
-    if (rest.length || piped) this.fail(head.pos, 'arg', `can't give argument to non-function ${printValue(this.arg(head, dot))}`);
+    if (more || piped) this.fail(head.pos, 'arg', `can't give argument to non-function ${printValue(this.arg(head, dot))}`);
     return this.arg(head, dot);
+  }
+
+  /** A command's arguments after its head, then the piped value (a method, not a closure per call: hot in tables). */
+  private args(c: Cmd, dot: unknown, piped: { v: unknown } | undefined): unknown[] {
+    const a: unknown[] = [];
+    for (let i = 1; i < c.args.length; i++) a.push(this.arg(c.args[i]!, dot));
+    if (piped) a.push(piped.v);
+    return a;
   }
 
   private lookupVar(name: string): unknown {
@@ -277,20 +282,21 @@ class Exec {
   private chain(base: unknown, chain: string[], at: Arg, callArgs?: unknown[]): unknown {
     let v = base;
     const text = 'text' in at ? at.text : '.';
-    chain.forEach((name, i) => {
+    for (let i = 0; i < chain.length; i++) {
+      const name = chain[i]!;
       const last = i === chain.length - 1;
       if (v === null || v === undefined || v === NO_VALUE) {
-        if (v === NO_VALUE || v === undefined) { v = NO_VALUE; return; }
+        if (v === NO_VALUE || v === undefined) { v = NO_VALUE; continue; }
         this.fail(at.pos, text, `nil pointer evaluating interface {}.${name}`);
       }
-      if (v instanceof Map) { v = v.has(name) ? v.get(name) : NO_VALUE; return; }
+      if (v instanceof Map) { v = v.has(name) ? v.get(name) : NO_VALUE; continue; }
       if (typeof v !== 'object') this.fail(at.pos, text, `can't evaluate field ${name} in type ${goTypeOf(v)}`);
       const obj = v as Record<string | symbol, unknown>;
       const typeName = obj[GO_TYPE] as string | undefined;
       if (!(name in obj)) {
         if (typeName) this.fail(at.pos, text, `can't evaluate field ${name} in type ${typeName}`);
         v = NO_VALUE;
-        return;
+        continue;
       }
       const f = obj[name];
       if (typeof f === 'function') {
@@ -304,7 +310,7 @@ class Exec {
         if (last && callArgs?.length) this.fail(at.pos, text, `${name} has arguments but cannot be invoked as function`);
         v = f;
       }
-    });
+    }
     if (!chain.length && callArgs?.length) this.fail(at.pos, text, `can't give argument to non-function ${text}`);
     return v;
   }

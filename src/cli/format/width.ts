@@ -55,8 +55,12 @@ export function runeWidth(cp: number): number {
   return inRanges(cp, WIDE) ? 2 : 1;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Display width of a string. */
 export function stringWidth(s: string): number {
+  // Printable ASCII is one column a character: the common case, and a table of 1,000 rows asks often.
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let w = 0;
   for (const ch of s) w += runeWidth(ch.codePointAt(0)!);
   return w;

@@ -28,7 +28,7 @@ import { spec as version } from '../commands/top/version';
 import { notSimulated } from './not-simulated';
 // Loaded with the rest of the CLI: a dynamic import() resolves outside the simulated clock, and
 // the headless runner would type the next line into compose while it loads.
-import { runCompose } from '../compose/index';
+import { runCompose } from '../compose/lazy';
 
 export const CLIENT_VERSION = '28.5.2';
 export const CLIENT_GIT_COMMIT = 'ecc6942';

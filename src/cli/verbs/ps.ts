@@ -74,19 +74,20 @@ export function psRows(list: ContainerSummary[], opts: { trunc: boolean; nowMs: 
       ID: opts.trunc ? truncateID(c.Id) : c.Id,
       Image: image,
       Command: goQuote(opts.trunc ? ellipsis(c.Command, 20) : c.Command),
-      CreatedAt: new Date(c.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+      // Columns the default table does not show are computed when a template asks for them.
+      get CreatedAt() { return new Date(c.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'); },
       RunningFor: humanDuration(opts.nowMs / 1000 - c.Created) + ' ago',
       Ports: displayPorts(c.Ports ?? []),
       State: c.State,
       Status: c.Status,
-      Size: c.SizeRw === undefined ? '0B' : humanSizeWithPrecision(c.SizeRw, 3) + (c.SizeRootFs ? ` (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})` : ''),
+      get Size() { return c.SizeRw === undefined ? '0B' : humanSizeWithPrecision(c.SizeRw, 3) + (c.SizeRootFs ? ` (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})` : ''); },
       Names: shownNames.join(','),
-      Labels: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
+      get Labels() { return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','); },
       Label: (name: string) => labels[name] ?? '',
       // docker-cli's ContainerContext.Mounts: volume name or bind source, ellipsized to 15 unless --no-trunc.
-      Mounts: (c.Mounts ?? []).map((m) => (opts.trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','),
-      LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Type === 'volume').length),
-      Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
+      get Mounts() { return (c.Mounts ?? []).map((m) => (opts.trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','); },
+      get LocalVolumes() { return String((c.Mounts ?? []).filter((m) => m.Type === 'volume').length); },
+      get Networks() { return Object.keys(c.NetworkSettings?.Networks ?? {}).join(','); },
     };
   });
 }

@@ -782,7 +782,7 @@ export class ContainerService {
     return 'Created';
   }
 
-  summary(c: Container, size: boolean): ContainerSummary {
+  summary(c: Container, size: boolean, imageIdOf = (ref: string) => this.d.store.find(ref)?.id): ContainerSummary {
     // Published ports as docker-proxy binds them: IPv4 and, for 0.0.0.0, IPv6 too.
     const pub = this.d.networks?.published(c.id) ?? [];
     const ports = pub.flatMap((p) => {
@@ -796,7 +796,7 @@ export class ContainerService {
     const out: ContainerSummary = {
       Id: c.id,
       Names: ['/' + c.name],
-      Image: this.d.store.find(c.imageRef)?.id === c.imageId ? c.imageRef : c.imageId,
+      Image: imageIdOf(c.imageRef) === c.imageId ? c.imageRef : c.imageId,
       ImageID: c.imageId,
       // moby's container view: an argument with a space is single-quoted (`sh -c 'while …'`).
       Command: c.args.length ? `${c.path} ${c.args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}` : c.path,
@@ -847,7 +847,8 @@ export class ContainerService {
       return true;
     });
     if (opts.limit > 0) list = list.slice(0, opts.limit);
-    return list.map((c) => this.summary(c, opts.size));
+    const ids = new Map<string, string | undefined>(); // a reference resolves once per listing, not per row
+    return list.map((c) => this.summary(c, opts.size, (ref) => (ids.has(ref) ? ids.get(ref) : ids.set(ref, this.d.store.find(ref)?.id).get(ref))));
   }
 }
 

@@ -69,15 +69,35 @@ export interface LayerOptions {
 /** An immutable layer. Build it with `Layer.fromEntries` or `MutableLayer.freeze()`. */
 export class Layer extends TreeBackend implements FsBackend {
   readonly readonly = true;
-  /** Reported bytes: regular files as stat reports them (virtual sizes honoured), each inode once. */
-  readonly size: number;
-  #c: Content;
+  #c?: Content;
+  #make?: () => Content;
+  #size?: number;
   #diffId?: string;
 
-  private constructor(c: Content) {
+  private constructor(c: Content | undefined, make?: () => Content) {
     super();
     this.#c = c;
-    this.size = contentSize(c);
+    this.#make = make;
+  }
+
+  /**
+   * A layer whose content is made on first use, its diff ID known already: a restored machine's
+   * official image layers, which the Hub rebuilds from recipes only when something reads them
+   * (issue 16: not on the path to the prompt). `make` must give the layer with that diff ID.
+   */
+  static lazy(diffId: string, make: () => Layer): Layer {
+    const l = new Layer(undefined, () => {
+      const real = make();
+      if (real.diffId !== diffId) throw new Error(`layer ${diffId} was rebuilt as ${real.diffId}`);
+      return real.content();
+    });
+    l.#diffId = diffId;
+    return l;
+  }
+
+  /** Reported bytes: regular files as stat reports them (virtual sizes honoured), each inode once. */
+  get size(): number {
+    return (this.#size ??= contentSize(this.content()));
   }
 
   static fromEntries(entries: readonly (LayerEntry & EntryExtra)[], opts: LayerOptions = {}): Layer {
@@ -102,10 +122,16 @@ export class Layer extends TreeBackend implements FsBackend {
     return writeTar(layerEntriesToTar(this.entries()));
   }
 
-  protected content(): Content { return this.#c; }
-  protected rootStat(): Stat { return nodeStat(this.#c.tree.node('/')!, this.inoBase); }
+  protected content(): Content {
+    if (!this.#c) {
+      this.#c = this.#make!();
+      this.#make = undefined;
+    }
+    return this.#c;
+  }
+  protected rootStat(): Stat { return nodeStat(this.content().tree.node('/')!, this.inoBase); }
   /** @internal */
-  snapshotContent(): Content { return this.#c; }
+  snapshotContent(): Content { return this.content(); }
 
   writeFile(path: string): void { throw new FsError('EROFS', 'open', path); }
   mkdir(path: string): void { throw new FsError('EROFS', 'mkdir', path); }

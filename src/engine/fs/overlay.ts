@@ -29,12 +29,16 @@ export class Overlay implements FsBackend {
   readonly readonly = false;
   readonly lowers: readonly Layer[];
   readonly upper: MutableLayer;
-  readonly #index: MergedIndex;
+  #merged?: MergedIndex;
 
   constructor(lowers: readonly Layer[], upper: MutableLayer = new MutableLayer()) {
     this.lowers = lowers;
     this.upper = upper;
-    this.#index = mergedIndex(lowers);
+  }
+
+  /** The lower layers' merged index, on first use: a restored container reads no layer until used. */
+  get #index(): MergedIndex {
+    return (this.#merged ??= mergedIndex(this.lowers));
   }
 
   // ---------- reading ----------

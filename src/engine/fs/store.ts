@@ -1,5 +1,12 @@
 /**
- * MemTree: one memfs Volume used as a layer's store (the project's named store, DESIGN.md).
+ * MemTree: one memfs file system used as a layer's store (the project's named store, DESIGN.md).
+ *
+ * It is memfs's core (`Superblock` from @jsonjoy.com/fs-core, the part of memfs 4 that holds the
+ * tree), not memfs's `Volume`: the Volume is the Node `fs` API on top of that core (streams,
+ * promises, watchers, URL paths), which the engine never calls. Leaving it out keeps about 150 KB
+ * gzip of Node polyfills (readable-stream, url/qs, util, events …) out of the worker, and makes a
+ * tree far cheaper in memory (a Volume binds some 200 methods per instance; a container's
+ * writable layer gets its own tree on its first write).
  *
  * What lives where, and why:
  *  - memfs holds the tree (its Link/Node objects), the bytes of files, symlink targets, hard links
@@ -7,18 +14,19 @@
  *  - Times and the virtual size (FileMeta.size) live beside it, on each memfs Node as one extra
  *    field `sim`: memfs stamps times with `new Date()` (the host clock) on almost every call, and the
  *    simulator must use the machine's injected clock so that runs are reproducible.
- *  - Reads go straight to memfs's core (`vol._core.getLink(steps)`): no Stats object, no exception
+ *  - Reads go straight to the core (`core.getLink(steps)`): no Stats object, no exception
  *    for a missing path. That keeps an overlay lookup within the budget of DESIGN.md.
  *
  * memfs checks permissions against the host process's uid with no root bypass. Permission checks
  * belong to our Vfs with the caller's Cred, so memfs's own are switched off in ONE place:
- * `neutraliseMemfsPermissions` below (it affects every memfs Volume in this JS realm, on purpose).
+ * `neutraliseMemfs` below (it affects every memfs tree in this JS realm, on purpose), as are
+ * memfs's host-clock Date objects (the simulator keeps its own times).
  */
-import { Volume } from 'memfs';
+import { Superblock, dataToBuffer, pathToFilename as p } from '@jsonjoy.com/fs-core';
 import { FsError, type Errno, type FileKind, type Stat } from './types';
 import { steps } from './path';
 
-type Core = Volume['_core'];
+type Core = Superblock;
 export type MLink = NonNullable<ReturnType<Core['getLink']>>;
 export type MNode = ReturnType<MLink['getNode']> & { sim?: Times };
 
@@ -37,13 +45,40 @@ const KIND_BITS: Record<FileKind, number> = {
 export const DIR_SIZE = 4096;
 
 let neutralised = false;
-/** THE one place memfs's own permission checks are disabled (see the file comment). */
-function neutraliseMemfsPermissions(vol: Volume): void {
+/**
+ * THE one place memfs's own behaviour is switched off, for every tree in this JS realm:
+ *  - its permission checks (see the file comment);
+ *  - its host-clock times: each node keeps four `Date`s and memfs replaces one with a `new Date()`
+ *    on most changes. The simulator never reads them (its times are `sim`), so every node points
+ *    at one shared Date instead: a few hundred bytes less per file, which is most of what a
+ *    container that wrote one small file costs (DESIGN.md's 16 KB budget).
+ */
+function neutraliseMemfs(core: Core): void {
   if (neutralised) return;
-  const proto = Object.getPrototypeOf(vol._core.root.getNode()) as Record<string, unknown>;
+  const proto = Object.getPrototypeOf(core.root.getNode()) as Record<string, unknown>;
   proto.canRead = proto.canWrite = proto.canExecute = () => true;
+  for (const name of ['atime', 'mtime', 'ctime', 'btime']) {
+    const own = Object.getOwnPropertyDescriptor(proto, name);
+    const set = own?.set;
+    if (!set) continue;
+    Object.defineProperty(proto, name, {
+      ...own,
+      // Keep the setter's side effects (mtime also moves ctime), not the Date it was given.
+      set(this: Record<string, unknown>, _: Date) {
+        set.call(this, HOST_TIME);
+      },
+    });
+  }
+  const sb = Superblock.prototype as unknown as { createNode(mode: number): Record<string, unknown> };
+  const createNode = sb.createNode;
+  sb.createNode = function (this: unknown, mode: number) {
+    const n = createNode.call(this, mode);
+    n._atime = n._mtime = n._ctime = n._btime = HOST_TIME;
+    return n;
+  };
   neutralised = true;
 }
+const HOST_TIME = new Date(0);
 
 export function kindOf(node: MNode): FileKind {
   switch (node.mode & S_IFMT) {
@@ -66,13 +101,16 @@ export function fsErr(e: unknown, syscall: string, path: string): FsError {
 }
 const ERRNOS = { ENOENT: 1, EACCES: 1, EPERM: 1, EEXIST: 1, ENOTDIR: 1, EISDIR: 1, ENOTEMPTY: 1, EINVAL: 1 };
 
+// open(2) flags as Node's fs passes them to the core: 'w' and 'a'.
+const O_WRONLY = 1, O_CREAT = 0o100, O_TRUNC = 0o1000, O_APPEND = 0o2000;
+const WRITE = O_WRONLY | O_CREAT | O_TRUNC;
+const APPEND = O_WRONLY | O_CREAT | O_APPEND;
+
 export class MemTree {
-  readonly vol = new Volume();
-  private readonly core: Core;
+  private readonly core: Core = new Superblock();
 
   constructor(rootTimes: Times, rootMode = 0o755, rootUid = 0, rootGid = 0) {
-    neutraliseMemfsPermissions(this.vol);
-    this.core = this.vol._core;
+    neutraliseMemfs(this.core);
     const root = this.core.root.getNode() as MNode;
     root.mode = KIND_BITS.dir | rootMode;
     root.uid = rootUid;
@@ -109,41 +147,40 @@ export class MemTree {
   }
 
   mkdir(path: string, mode: number, uid: number, gid: number, t: Times): void {
-    this.vol.mkdirSync(path);
+    this.core.mkdir(p(path), 0o777);
     this.setMeta(path, 'dir', mode, uid, gid, t);
   }
 
   write(path: string, data: Uint8Array, mode: number, uid: number, gid: number, t: Times): void {
-    this.vol.writeFileSync(path, data);
+    this.core.writeFile(path, dataToBuffer(data), WRITE, 0o666);
     this.setMeta(path, 'file', mode, uid, gid, t);
   }
 
   /** Replace or append the bytes of an existing file (attributes untouched except times). */
   overwrite(path: string, data: Uint8Array, append: boolean): void {
-    if (append) this.vol.appendFileSync(path, data);
-    else this.vol.writeFileSync(path, data);
+    this.core.writeFile(path, dataToBuffer(data), append ? APPEND : WRITE, 0o666);
   }
 
   symlink(target: string, path: string, uid: number, gid: number, t: Times): void {
-    this.vol.symlinkSync(target, path);
+    this.core.symlink(p(target), p(path));
     this.setMeta(path, 'symlink', 0o777, uid, gid, t);
   }
 
   hardlink(existing: string, path: string): void {
-    this.vol.linkSync(existing, path);
+    this.core.link(p(existing), p(path));
   }
 
   unlink(path: string): void {
-    this.vol.unlinkSync(path);
+    this.core.unlink(p(path));
   }
 
   rmdir(path: string, recursive = false): void {
-    if (recursive) this.vol.rmSync(path, { recursive: true, force: true });
-    else this.vol.rmdirSync(path);
+    if (recursive) this.core.rm(p(path), true, true);
+    else this.core.rmdir(p(path));
   }
 
   rename(from: string, to: string): void {
-    this.vol.renameSync(from, to);
+    this.core.rename(p(from), p(to));
   }
 
   private setMeta(path: string, kind: FileKind, mode: number, uid: number, gid: number, t: Times): void {

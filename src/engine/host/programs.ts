@@ -10,17 +10,14 @@ import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
 import { runDockerCli } from '../../cli/framework/cli';
-import { runCompose } from '../../cli/compose/index';
-import COMPOSE_VERBS from '../../cli/compose/verbs.json';
+import { isComposeVerb, runCompose } from '../../cli/compose/lazy';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { edit } from './edit';
 import { registerBusybox } from '../programs/busybox/busybox';
-import { registerPackageManagers } from '../programs/pkg';
 import { registerShadowUtils } from '../programs/shadow';
 import { registerNetPrograms } from '../programs/net';
-import { registerPython } from '../programs/python';
-import { registerGo } from '../programs/go/go';
+import { registerLazyPrograms } from '../programs/lazy';
 import { registerDevTools } from '../programs/devtools';
 import { lsns } from '../programs/lsns';
 import { nsenter } from '../programs/nsenter';
@@ -56,7 +53,8 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
   const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
   // compose's `version` and `config` only read files: they work with the daemon down
   const composeArgs = standalone ? ctx.argv.slice(1) : ctx.argv[1] === 'compose' ? ctx.argv.slice(2) : undefined;
-  const verb = composeArgs?.find((a) => a in COMPOSE_VERBS);
+  let verb: string | undefined;
+  for (const a of composeArgs ?? []) if (await isComposeVerb(a)) { verb = a; break; }
   const offline = verb === 'version' || verb === 'config';
   if ((standalone || needsDaemon(ctx.argv.slice(1))) && !offline && (!standalone || composeArgs!.length > 0)) {
     if (!daemon || (daemon as DaemonApi).engineFailed?.()) {
@@ -94,11 +92,9 @@ export function registerAllPrograms(): void {
   registerProgram('docker-compose', dockerCompose);
   registerProgram('edit', edit);
   registerBusybox();
-  registerPackageManagers();
   registerShadowUtils();
   registerNetPrograms();
-  registerPython();
-  registerGo();
+  registerLazyPrograms();
   registerDevTools();
   registerProgram('systemctl', systemctl);
   registerProgram('lsns', lsns);

@@ -5,7 +5,7 @@
  * that ships `/bin/ls` with the marker `sim:ls` runs `ls` from here.
  */
 import type { Program } from '../process/types';
-import { registerProgram } from './registry';
+import { lazyProgram, registerProgram } from './registry';
 import { ls } from './ls';
 import { cat, less, more } from './cat';
 import { echo, printf } from './echo';
@@ -18,8 +18,6 @@ import { wc } from './wc';
 import { sort, uniq } from './sortuniq';
 import { cut, tr } from './cuttr';
 import { egrep, fgrep, grep } from './grep';
-import { sed } from './sed';
-import { awk } from './awk';
 import { basename, clear, dirname, falseProg, mktemp, pwd, readlink, realpath, seq, sleep, tee, trueProg, which, yes } from './simple';
 import { date, env, free, groups, hostname, id, nproc, printenv, uname, uptime, whoami } from './sysinfo';
 import { kill, ps } from './procs';
@@ -28,6 +26,10 @@ import { su, sudo, xargs } from './run';
 import { df, du, stat } from './disk';
 import { file, md5sum, sha256sum } from './hash';
 import { gunzipProg, gzip, tar, zcat } from './archive';
+
+// awk and sed are interpreters of their own: their code loads on first use (see ./lazy.ts).
+const sed = lazyProgram(() => import('./sed').then((m) => m.sed));
+const awk = lazyProgram(() => import('./awk').then((m) => m.awk));
 
 /** Every program of the GNU family, by the name its marker file gives. */
 export const COREUTILS: Record<string, Program> = {

@@ -19,16 +19,45 @@ export function registerProgram(name: string, program: Program): void {
 /**
  * A program whose code loads on first use (a heavy interpreter kept out of the first download).
  * The load is real work the machine's clock does not see, so it is tracked (`../realwork.ts`):
- * the headless runner then waits for it instead of typing the next line ahead.
+ * the headless runner and `Machine.run` wait for it instead of moving virtual time on, so a
+ * transcript runs the same whether the code was loaded already or not. Extra arguments (a
+ * flavour, as busybox's applets pass) go through. A load that fails (the page went offline before
+ * the chunk was cached) is reported by the program and tried again next time.
  */
+export function lazyProgram(load: () => Promise<Program>): Program {
+  let loading: Promise<Program> | undefined;
+  let program: Program | undefined;
+  const ensure = () => (loading ??= trackRealWork(load()).then((p) => (program = p), (e: unknown) => {
+    loading = undefined;
+    throw e;
+  }));
+  prefetchers.push(() => ensure().then(() => undefined, () => undefined));
+  const run = async (ctx: ProgramContext, ...rest: unknown[]): Promise<number> => {
+    if (!program) {
+      try {
+        await ensure();
+      } catch (e) {
+        await ctx.stderr.write(`${ctx.argv[0]}: cannot load this program's code: ${e instanceof Error ? e.message : String(e)}\n`);
+        return 126;
+      }
+    }
+    return (program as (ctx: ProgramContext, ...rest: unknown[]) => Promise<number>)(ctx, ...rest);
+  };
+  return run;
+}
+
+const prefetchers: (() => Promise<void>)[] = [];
+
+/**
+ * Load every lazy program's code now (the page calls this once the prompt is up and the tab is
+ * idle), so a learner's first `python3` or `docker compose up` has no visible pause.
+ */
+export function prefetchLazyPrograms(): Promise<void> {
+  return Promise.all(prefetchers.map((p) => p())).then(() => undefined);
+}
+
 export function registerLazyProgram(name: string, load: () => Promise<Program>): void {
-  let loaded: Promise<Program> | undefined;
-  programs.set(name, async (ctx) => {
-    loaded ??= trackRealWork(load());
-    const program = await loaded;
-    programs.set(name, program);
-    return program(ctx);
-  });
+  programs.set(name, lazyProgram(load));
 }
 
 export function getProgram(name: string): Program | undefined {

@@ -1,10 +1,10 @@
-/** The network programs: curl, wget, ping, ip, ifconfig, nslookup; nginx, redis and the registry server. */
+/**
+ * The network programs: curl, wget, ping, ip, ifconfig, nslookup. The servers (nginx, redis and
+ * the registry) load on first use: see ../lazy.ts.
+ */
 import { registerProgram } from '../registry';
 import { curl, wget } from './web';
 import { ifconfig, ip, ping } from './iptools';
-import { nginx } from './nginx';
-import { registry } from './registry';
-import { redisCli, redisServer } from './redis';
 import { nslookup } from './dns';
 
 export function registerNetPrograms(): void {
@@ -14,8 +14,4 @@ export function registerNetPrograms(): void {
   registerProgram('ip', ip);
   registerProgram('ifconfig', ifconfig);
   registerProgram('nslookup', (ctx) => nslookup(ctx));
-  registerProgram('nginx', nginx);
-  registerProgram('registry', registry);
-  registerProgram('redis-server', redisServer);
-  registerProgram('redis-cli', redisCli);
 }
