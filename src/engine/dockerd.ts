@@ -7,6 +7,7 @@ import { VolumeService } from './volume/volumes';
 import { diskUsage, type DiskUsage } from './daemon/disk-usage';
 import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
+import type { DiskSpace } from './fs/disk';
 import type { FsBackend } from './fs/types';
 import type { Clock } from './clock';
 import type { Emitter } from './events';
@@ -50,6 +51,8 @@ export interface DaemonDeps {
   /** The host's disk and filesystem: volumes live there, bind mounts come from there. */
   hostDisk?: FsBackend;
   hostFs?: Vfs;
+  /** The block device /var/lib/docker lives on: containers' writable layers grow on it. */
+  disk?: DiskSpace;
 }
 
 export class Daemon implements DaemonApi {
@@ -106,6 +109,7 @@ export class Daemon implements DaemonApi {
       volumes: this.volumes,
       networks: this.networks,
       hostDisk: d.hostDisk,
+      disk: d.disk,
       hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));

@@ -9,7 +9,7 @@ import { applyEntry, contentEntries, emptyContent, rootMeta, type Content, type 
 
 export type SnapEntry =
   | (Exclude<LayerEntry, { kind: 'file' }> & EntryExtra)
-  | ({ path: string; kind: 'file'; b64: string; mode?: number; uid?: number; gid?: number; mtime?: number; size?: number } & EntryExtra);
+  | ({ path: string; kind: 'file'; b64: string; mode?: number; uid?: number; gid?: number; mtime?: number; size?: number; repeat?: { b64: string; count: number } } & EntryExtra);
 
 export interface LayerSnapshot {
   v: 1;
@@ -33,8 +33,12 @@ function snapContent(c: Content): LayerSnapshot {
   const entries: SnapEntry[] = [{ path: '/', kind: 'dir', ...rootMeta(c) }];
   for (const e of contentEntries(c, true)) {
     if (e.kind === 'file') {
-      const { data, ...rest } = e;
-      entries.push({ ...rest, b64: b64(typeof data === 'string' ? new TextEncoder().encode(data) : data) });
+      const { data, repeat, ...rest } = e;
+      entries.push({
+        ...rest,
+        b64: b64(typeof data === 'string' ? new TextEncoder().encode(data) : data),
+        ...(repeat ? { repeat: { b64: b64(repeat.data), count: repeat.count } } : {}),
+      });
     } else entries.push(e);
   }
   return { v: 1, entries };
@@ -44,8 +48,8 @@ function restoreContent(s: LayerSnapshot): Content {
   const c = emptyContent(0);
   for (const e of s.entries) {
     if (e.kind === 'file') {
-      const { b64: data, ...rest } = e;
-      applyEntry(c, { ...rest, data: unb64(data) }, 0);
+      const { b64: data, repeat, ...rest } = e;
+      applyEntry(c, { ...rest, data: unb64(data), ...(repeat ? { repeat: { data: unb64(repeat.b64), count: repeat.count } } : {}) }, 0);
     } else applyEntry(c, e as LayerEntry & EntryExtra, 0);
   }
   return c;

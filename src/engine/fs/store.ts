@@ -17,10 +17,20 @@
 import { Volume } from 'memfs';
 import { FsError, type Errno, type FileKind, type Stat } from './types';
 import { steps } from './path';
+import { appendWithRuns, fileSize, materialise, STORE_CAP } from './repeat';
 
 type Core = Volume['_core'];
 export type MLink = NonNullable<ReturnType<Core['getLink']>>;
-export type MNode = ReturnType<MLink['getNode']> & { sim?: Times };
+export type MNode = ReturnType<MLink['getNode']> & { sim?: Times; run?: Run };
+
+/**
+ * A file's tail that repeats one chunk `count` times after the stored bytes (see repeat.ts): how a
+ * file of gigabytes of zeros (`dd if=/dev/zero`) or of one line (`yes > f`) is kept in a few KB.
+ */
+export interface Run {
+  chunk: Uint8Array;
+  count: number;
+}
 
 export interface Times {
   mtime: number;
@@ -68,6 +78,12 @@ const ERRNOS = { ENOENT: 1, EACCES: 1, EPERM: 1, EEXIST: 1, ENOTDIR: 1, EISDIR: 
 
 export class MemTree {
   readonly vol = new Volume();
+  /**
+   * Bytes of the regular files in this tree as stat reports them, each inode once (kept up to date
+   * by every change, so a disk can add trees up on every write). Writers that change a node's size
+   * outside write/append/unlink/rmdir/rename adjust it with `resized`.
+   */
+  bytes = 0;
   private readonly core: Core;
 
   constructor(rootTimes: Times, rootMode = 0o755, rootUid = 0, rootGid = 0) {
@@ -104,6 +120,7 @@ export class MemTree {
 
   read(path: string): Uint8Array {
     const n = this.node(path)!;
+    if (n.run) return materialise(n, path, 'read');
     const b = n.buf.subarray(0, n.getSize());
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength).slice();
   }
@@ -113,15 +130,60 @@ export class MemTree {
     this.setMeta(path, 'dir', mode, uid, gid, t);
   }
 
-  write(path: string, data: Uint8Array, mode: number, uid: number, gid: number, t: Times): void {
+  write(path: string, data: Uint8Array, mode: number, uid: number, gid: number, t: Times, run?: Run): void {
+    if (data.length > STORE_CAP) throw new FsError('EFBIG', 'write', path);
     this.vol.writeFileSync(path, data);
     this.setMeta(path, 'file', mode, uid, gid, t);
+    const n = this.node(path)!;
+    if (run) n.run = { chunk: run.chunk.slice(), count: run.count };
+    this.bytes += fileSize(n);
   }
 
-  /** Replace or append the bytes of an existing file (attributes untouched except times). */
+  /**
+   * Replace or append the bytes of an existing file (attributes untouched except times). The
+   * caller accounts the size change with `resized` (it may also change the virtual size).
+   */
   overwrite(path: string, data: Uint8Array, append: boolean): void {
-    if (append) this.vol.appendFileSync(path, data);
-    else this.vol.writeFileSync(path, data);
+    const n = this.node(path)!;
+    if (append) {
+      appendWithRuns(n, data, path, (bytes) => this.vol.appendFileSync(path, bytes));
+      return;
+    }
+    if (data.length > STORE_CAP) throw new FsError('EFBIG', 'write', path);
+    delete n.run;
+    this.vol.writeFileSync(path, data);
+  }
+
+  /** A node's reported size went from `before` to what it is now. */
+  resized(n: MNode, before: number): void {
+    this.bytes += fileSize(n) - before;
+  }
+
+  /** Bytes freed when this name goes: a file's size when it was the last link to it. */
+  private freed(path: string): number {
+    const n = this.node(path);
+    return n && kindOf(n) === 'file' && n.nlink <= 1 ? fileSize(n) : 0;
+  }
+
+  /** Bytes of the files below a directory whose every link lies inside it (freed by rm -r). */
+  private freedUnder(path: string): number {
+    const n = this.node(path);
+    if (!n) return 0;
+    if (kindOf(n) !== 'dir') return this.freed(path);
+    const links = new Map<MNode, number>();
+    const walk = (dir: string): void => {
+      for (const name of this.children(dir)) {
+        const p = dir === '/' ? '/' + name : dir + '/' + name;
+        const c = this.node(p)!;
+        const k = kindOf(c);
+        if (k === 'dir') walk(p);
+        else if (k === 'file') links.set(c, (links.get(c) ?? 0) + 1);
+      }
+    };
+    walk(path);
+    let out = 0;
+    for (const [c, seen] of links) if (seen >= c.nlink) out += fileSize(c);
+    return out;
   }
 
   symlink(target: string, path: string, uid: number, gid: number, t: Times): void {
@@ -134,16 +196,23 @@ export class MemTree {
   }
 
   unlink(path: string): void {
+    const freed = this.freed(path);
     this.vol.unlinkSync(path);
+    this.bytes -= freed;
   }
 
   rmdir(path: string, recursive = false): void {
-    if (recursive) this.vol.rmSync(path, { recursive: true, force: true });
-    else this.vol.rmdirSync(path);
+    if (recursive) {
+      const freed = this.freedUnder(path);
+      this.vol.rmSync(path, { recursive: true, force: true });
+      this.bytes -= freed;
+    } else this.vol.rmdirSync(path);
   }
 
   rename(from: string, to: string): void {
+    const freed = from === to ? 0 : this.freed(to);
     this.vol.renameSync(from, to);
+    this.bytes -= freed;
   }
 
   private setMeta(path: string, kind: FileKind, mode: number, uid: number, gid: number, t: Times): void {
@@ -160,7 +229,7 @@ export function nodeStat(n: MNode, inoBase = 0): Stat {
   const t = n.sim ?? { mtime: 0, atime: 0, ctime: 0 };
   const size = kind === 'dir' ? DIR_SIZE
     : kind === 'symlink' ? enc.encode(n.symlink ?? '').length
-    : (t.vsize ?? n.getSize());
+    : fileSize(n);
   return {
     kind, mode: n.mode & 0o7777, uid: n.uid, gid: n.gid, size,
     mtime: t.mtime, atime: t.atime, ctime: t.ctime,
