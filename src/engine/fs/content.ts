@@ -105,9 +105,10 @@ export function applyEntry(c: Content, entry: LayerEntry & EntryExtra, defaultTi
       c.tree.mkdir(path, m.mode ?? 0o755, m.uid ?? 0, m.gid ?? 0, t);
       break;
     case 'file': {
-      const e = entry as { data: Uint8Array | string; repeat?: { data: Uint8Array; count: number } };
+      const e = entry as { data: Uint8Array | string; repeat?: { data: Uint8Array; count: number; part?: number } };
       const data = typeof e.data === 'string' ? enc.encode(e.data) : e.data;
-      const run = e.repeat && e.repeat.data.length && e.repeat.count > 0 ? { chunk: e.repeat.data, count: e.repeat.count } : undefined;
+      const r = e.repeat;
+      const run = r && r.data.length && r.count > 0 ? { chunk: r.data, count: r.count, ...(r.part ? { part: r.part } : {}) } : undefined;
       c.tree.write(path, data, m.mode ?? 0o644, m.uid ?? 0, m.gid ?? 0, t, run);
       break;
     }
@@ -164,7 +165,7 @@ export function contentEntries(c: Content, extra = false): (LayerEntry & EntryEx
         // Snapshots and frozen copies (extra) keep a repeated tail as such (repeat.ts); tars get bytes.
         if (extra && n.run) {
           const stored = n.buf.subarray(0, n.getSize());
-          out.push({ path, kind: 'file', data: new Uint8Array(stored), repeat: { data: n.run.chunk.slice(), count: n.run.count }, ...meta });
+          out.push({ path, kind: 'file', data: new Uint8Array(stored), repeat: { data: n.run.chunk.slice(), count: n.run.count, ...(n.run.part ? { part: n.run.part } : {}) }, ...meta });
         } else out.push({ path, kind: 'file', data: c.tree.read(path), ...meta });
       }
     }

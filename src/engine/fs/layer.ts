@@ -7,7 +7,7 @@
 import { FsError, type FileMeta, type FsBackend, type FsStats, type LayerEntry, type Stat } from './types';
 import { applyEntry, contentEntries, contentSize, emptyContent, mkdirParents, rootMeta, type Content, type EntryExtra } from './content';
 import { kindOf, nodeStat, type Times } from './store';
-import { fileSize } from './repeat';
+import { appendPartialToRun, fileSize } from './repeat';
 import type { DiskSpace } from './disk';
 import { digest, layerEntriesToTar, writeTar } from './tar';
 import { dirname, isWithin } from './path';
@@ -207,8 +207,12 @@ export class MutableLayer extends TreeBackend implements FsBackend {
     if (after - before > room) {
       full = true;
       // An overwrite first truncates (freeing `before`); an append adds after a plain file's bytes.
-      const fits = meta.size !== undefined || own?.run ? 0 : Math.floor(room) + (meta.append ? 0 : before);
-      data = data.subarray(0, Math.max(0, fits));
+      const fits = meta.size !== undefined ? 0 : Math.max(0, Math.floor(room) + (meta.append ? 0 : before));
+      // A run (repeat.ts) takes the part that fits of its own chunk; stored bytes take a prefix.
+      if (own?.run && meta.append) {
+        appendPartialToRun(own, data, fits);
+        data = data.subarray(0, 0);
+      } else data = data.subarray(0, fits);
       if (meta.size !== undefined || (meta.append && own?.run)) meta = { ...meta, append: true, size: undefined };
     }
     if (st && st.kind === 'file') {

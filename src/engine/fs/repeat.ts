@@ -37,7 +37,7 @@ export function sharedZeros(size: number): Uint8Array {
 const isShared = (a: Uint8Array) => zeroChunks.get(a.length) === a;
 
 export function runBytes(n: MNode): number {
-  return n.run ? n.run.chunk.length * n.run.count : 0;
+  return n.run ? n.run.chunk.length * n.run.count + (n.run.part ?? 0) : 0;
 }
 
 /** A regular file's size as stat reports it: the virtual size, or stored bytes plus the run. */
@@ -68,16 +68,29 @@ export function materialise(n: MNode, path: string, syscall: string): Uint8Array
   if (total > READ_CAP) throw new FsError('EFBIG', syscall, path);
   const out = new Uint8Array(total);
   out.set(n.buf.subarray(0, stored));
-  const { chunk, count } = n.run!;
-  for (let i = 0, at = stored; i < count; i++, at += chunk.length) out.set(chunk, at);
+  const { chunk, count, part } = n.run!;
+  let at = stored;
+  for (let i = 0; i < count; i++, at += chunk.length) out.set(chunk, at);
+  if (part) out.set(chunk.subarray(0, part), at);
   return out;
+}
+
+/**
+ * The disk has room for only `fits` bytes of `data` (< its length): a run can still take them when
+ * `data` is its chunk (the write that fills the disk). True when it did.
+ */
+export function appendPartialToRun(n: MNode, data: Uint8Array, fits: number): boolean {
+  if (!n.run || n.run.part || fits <= 0 || fits >= n.run.chunk.length) return false;
+  if (!(n.run.chunk === data || same(n.run.chunk, data))) return false;
+  n.run.part = fits;
+  return true;
 }
 
 /** Append `data` to a file, extending its run when `data` is the repeated chunk. */
 export function appendWithRuns(n: MNode, data: Uint8Array, path: string, append: (bytes: Uint8Array) => void): void {
   if (!data.length) return;
   if (n.run) {
-    if (n.run.chunk === data || same(n.run.chunk, data)) {
+    if (!n.run.part && (n.run.chunk === data || same(n.run.chunk, data))) {
       n.run.count++;
       return;
     }

@@ -9,7 +9,7 @@ import { applyEntry, contentEntries, emptyContent, rootMeta, type Content, type 
 
 export type SnapEntry =
   | (Exclude<LayerEntry, { kind: 'file' }> & EntryExtra)
-  | ({ path: string; kind: 'file'; b64: string; mode?: number; uid?: number; gid?: number; mtime?: number; size?: number; repeat?: { b64: string; count: number } } & EntryExtra);
+  | ({ path: string; kind: 'file'; b64: string; mode?: number; uid?: number; gid?: number; mtime?: number; size?: number; repeat?: { b64: string; count: number; part?: number } } & EntryExtra);
 
 export interface LayerSnapshot {
   v: 1;
@@ -37,7 +37,7 @@ function snapContent(c: Content): LayerSnapshot {
       entries.push({
         ...rest,
         b64: b64(typeof data === 'string' ? new TextEncoder().encode(data) : data),
-        ...(repeat ? { repeat: { b64: b64(repeat.data), count: repeat.count } } : {}),
+        ...(repeat ? { repeat: { b64: b64(repeat.data), count: repeat.count, ...(repeat.part ? { part: repeat.part } : {}) } } : {}),
       });
     } else entries.push(e);
   }
@@ -49,7 +49,7 @@ function restoreContent(s: LayerSnapshot): Content {
   for (const e of s.entries) {
     if (e.kind === 'file') {
       const { b64: data, repeat, ...rest } = e;
-      applyEntry(c, { ...rest, data: unb64(data), ...(repeat ? { repeat: { data: unb64(repeat.b64), count: repeat.count } } : {}) }, 0);
+      applyEntry(c, { ...rest, data: unb64(data), ...(repeat ? { repeat: { data: unb64(repeat.b64), count: repeat.count, ...(repeat.part ? { part: repeat.part } : {}) } } : {}) }, 0);
     } else applyEntry(c, e as LayerEntry & EntryExtra, 0);
   }
   return c;

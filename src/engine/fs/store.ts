@@ -30,6 +30,8 @@ export type MNode = ReturnType<MLink['getNode']> & { sim?: Times; run?: Run };
 export interface Run {
   chunk: Uint8Array;
   count: number;
+  /** The first `part` bytes of one more chunk (the last write that filled the disk). */
+  part?: number;
 }
 
 export interface Times {
@@ -135,7 +137,7 @@ export class MemTree {
     this.vol.writeFileSync(path, data);
     this.setMeta(path, 'file', mode, uid, gid, t);
     const n = this.node(path)!;
-    if (run) n.run = { chunk: run.chunk.slice(), count: run.count };
+    if (run) n.run = { chunk: run.chunk.slice(), count: run.count, ...(run.part ? { part: Math.min(run.part, run.chunk.length - 1) } : {}) };
     this.bytes += fileSize(n);
   }
 

@@ -164,7 +164,7 @@ export interface Fs {
  */
 export type LayerEntry =
   | ({ path: string; kind: 'dir' } & FileMeta)
-  | ({ path: string; kind: 'file'; data: Uint8Array | string; repeat?: { data: Uint8Array; count: number } } & FileMeta)
+  | ({ path: string; kind: 'file'; data: Uint8Array | string; repeat?: { data: Uint8Array; count: number; part?: number } } & FileMeta)
   | ({ path: string; kind: 'symlink'; target: string } & FileMeta)
   | ({ path: string; kind: 'hardlink'; target: string })
   | { path: string; kind: 'whiteout' }
