@@ -113,7 +113,7 @@ export class Daemon implements DaemonApi {
       hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
-    this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
+    this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length, d.disk);
     if (snap) {
       pushAll(this.images.pulled, snap.pulled);
       this.containers.restore(snap.containers);
