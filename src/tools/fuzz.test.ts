@@ -14,7 +14,7 @@ import { Headless } from './headless';
 import { Machine } from '../engine/machine';
 import { Rng } from '../engine/rng';
 import { SnapshotError } from '../engine/snapshot';
-import { dockerfile, dockerLine, Pick, script } from './fuzz-inputs';
+import { diskBomb, dockerfile, dockerLine, Pick, script } from './fuzz-inputs';
 
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 1500);
 const SEED = Number(process.env.FUZZ_SEED ?? 15);
@@ -22,7 +22,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 15);
 const HANG_MS = 20_000;
 const BAD = /undefined|NaN|\[object Object\]|simulator error|^\s+at .+:\d+:\d+\)?$/m;
 
-type Category = 'docker' | 'dockerfile' | 'script' | 'snapshot';
+type Category = 'docker' | 'dockerfile' | 'script' | 'disk' | 'snapshot';
 
 interface Failure {
   category: Category;
@@ -35,7 +35,7 @@ class Run {
   h!: Headless;
   used = 0;
   failures: Failure[] = [];
-  counts: Record<Category, number> = { docker: 0, dockerfile: 0, script: 0, snapshot: 0 };
+  counts: Record<Category, number> = { docker: 0, dockerfile: 0, script: 0, disk: 0, snapshot: 0 };
   lost = 0;
   marks = 0;
   slowest: [number, string][] = [];
@@ -43,6 +43,13 @@ class Run {
   async fresh(): Promise<void> {
     this.h = await Headless.start(SEED + this.used);
     this.h.take();
+  }
+
+  /** A line of figures every few hundred inputs, so a long run that is stopped still tells. */
+  progress(t0: number, last = false): void {
+    if (!process.env.FUZZ_PROGRESS && !last) return;
+    const failed = this.failures.map((f) => `${f.category}: ${f.why.slice(0, 80)} <- ${f.input.slice(0, 80)}`);
+    console.log(`fuzz progress: ${JSON.stringify(this.counts)} in ${((Date.now() - t0) / 1000).toFixed(0)} s, lost ${this.lost}, failures ${this.failures.length}${failed.length ? '\n  ' + failed.join('\n  ') : ''}`);
   }
 
   fail(category: Category, input: string, why: string, output: string): void {
@@ -82,7 +89,8 @@ class Run {
     return shown;
   }
 
-  async feed(category: Category, input: string, interruptAfterMs?: number): Promise<void> {
+  /** `mustShow`: text the input's output must contain (a disk fill must end in ENOSPC). */
+  async feed(category: Category, input: string, interruptAfterMs?: number, mustShow?: string): Promise<void> {
     this.counts[category]++;
     const started = Date.now();
     let out = '';
@@ -106,6 +114,7 @@ class Run {
     const shown = out.split(input).join('');
     const bad = BAD.exec(shown);
     if (bad) this.fail(category, input, `showed ${JSON.stringify(bad[0])}`, shown);
+    if (mustShow && !shown.includes(mustShow)) this.fail(category, input, `did not show ${JSON.stringify(mustShow)}`, shown);
     if (++this.used % 150 === 0) await this.fresh();
   }
 }
@@ -137,6 +146,7 @@ describe('fuzz', () => {
     const snapshotBase = JSON.stringify(run.h.machine.snapshot());
     for (let i = 0; i < INPUTS; i++) {
       const r = p.int(100);
+      if (i % 500 === 0) run.progress(t0);
       if (r < 55) await run.feed('docker', dockerLine(p));
       else if (r < 70) {
         const text = dockerfile(p);
@@ -144,7 +154,11 @@ describe('fuzz', () => {
         run.h.machine.hostFs.view({ uid: 1000, gid: 1000, groups: [1000] }, '/').writeFile('/home/learner/fz/Dockerfile', text);
         await run.feed('dockerfile', p.chance(0.5) ? 'docker build -q -t fz ~/fz' : 'docker build ~/fz', undefined);
       } else if (r < 95) await run.feed('script', script(p), p.int(3000));
-      else {
+      else if (r < 97) {
+        await run.feed('disk', diskBomb(p), undefined, 'No space left on device');
+        await run.h.type('rm -f ~/big ~/p1 ~/p2');
+        run.h.take();
+      } else {
         run.counts.snapshot++;
         const s = JSON.parse(snapshotBase);
         for (let n = 1 + p.int(3); n > 0; n--) corrupt(p, s);
@@ -158,10 +172,11 @@ describe('fuzz', () => {
       }
     }
     const seconds = (Date.now() - t0) / 1000;
+    run.progress(t0, true);
     console.log(`fuzz: ${INPUTS} inputs in ${seconds.toFixed(1)} s (seed ${SEED}):`, JSON.stringify(run.counts), `lines lost: ${run.lost}`, `failures: ${run.failures.length}`);
     console.log('slowest inputs (ms):', JSON.stringify(run.slowest));
     expect(run.failures, JSON.stringify(run.failures, null, 2)).toEqual([]);
-  }, 30 * 60_000);
+  }, Math.max(30 * 60_000, INPUTS * 1000));
 });
 
 /**
