@@ -104,8 +104,9 @@ export function appendWithRuns(n: MNode, data: Uint8Array, path: string, append:
     return;
   }
   const size = n.getSize();
-  // The same chunk as the last one written: start a run instead of storing it.
-  if (size >= RUN_MIN && same(data, n.buf.subarray(0, size), size - data.length)) {
+  // A shared chunk of zeros is a run from the start; the same chunk as the last one written
+  // starts a run instead of being stored.
+  if ((size === 0 && data.length >= RUN_MIN && isShared(data)) || (size >= RUN_MIN && same(data, n.buf.subarray(0, size), size - data.length))) {
     n.run = { chunk: isShared(data) ? data : data.slice(), count: 1 };
     return;
   }
