@@ -27,6 +27,8 @@ type Category = 'docker' | 'dockerfile' | 'script' | 'disk' | 'snapshot';
 interface Failure {
   category: Category;
   input: string;
+  /** The input before (what runs on may have been started by it). */
+  after: string;
   why: string;
   output: string;
 }
@@ -39,6 +41,8 @@ class Run {
   lost = 0;
   marks = 0;
   slowest: [number, string][] = [];
+  previous = '';
+  current = '';
 
   async fresh(): Promise<void> {
     this.h = await Headless.start(SEED + this.used);
@@ -53,7 +57,7 @@ class Run {
   }
 
   fail(category: Category, input: string, why: string, output: string): void {
-    if (this.failures.length < 20) this.failures.push({ category, input: input.slice(0, 300), why, output: output.slice(-1500) });
+    if (this.failures.length < 20) this.failures.push({ category, input: input.slice(0, 300), after: this.previous.slice(0, 300), why, output: output.slice(-1500) });
   }
 
   /** Ctrl-C, leave any container shell, then a marker line that must come back. */
@@ -92,6 +96,8 @@ class Run {
   /** `mustShow`: text the input's output must contain (a disk fill must end in ENOSPC). */
   async feed(category: Category, input: string, interruptAfterMs?: number, mustShow?: string): Promise<void> {
     this.counts[category]++;
+    this.previous = this.current;
+    this.current = input;
     const started = Date.now();
     let out = '';
     try {
