@@ -44,8 +44,9 @@ function nthNewline(d: Uint8Array, n: number, fromEnd: boolean): number {
  * bytes or lines have passed; then head closes its end of the pipe, so `yes | head -n 3` ends (the
  * writer gets SIGPIPE, as on Linux) and `head -c 100000000 /dev/urandom` never holds 100 MB.
  */
-async function streamPrefix(ctx: ProgramContext, next: () => Promise<Uint8Array | null>, bytesMode: boolean, n: number): Promise<void> {
+async function streamPrefix(ctx: ProgramContext, next: () => Promise<Uint8Array | null>, bytesMode: boolean, n: number, tickEvery = 0): Promise<void> {
   let left = n;
+  let sinceTick = 0;
   while (left > 0) {
     const c = await next();
     if (!c) return;
@@ -61,7 +62,12 @@ async function streamPrefix(ctx: ProgramContext, next: () => Promise<Uint8Array 
     }
     if (bytesMode) left -= take;
     await ctx.stdout.write(take === c.length ? c : c.subarray(0, take));
-    await ctx.sys.tick(ctx.signal);
+    // Shared zero chunks cost nothing to write: a tick per `tickEvery` bytes keeps a disk fill quick.
+    sinceTick += take;
+    if (sinceTick >= tickEvery) {
+      sinceTick = 0;
+      await ctx.sys.tick(ctx.signal);
+    }
   }
 }
 
@@ -115,7 +121,7 @@ async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Pr
         // Bytes of a device come in 64 KiB chunks; lines of /dev/urandom are few bytes, found by devicePrefix.
         // Zeros come 16 MiB at a time (one shared chunk, kept as a run on disk: fs/repeat.ts), so
         // filling a disk takes seconds of simulated time; random bytes 64 KiB at a time.
-        if (bytesMode && dev !== 'null') await streamPrefix(ctx, async () => deviceChunk(ctx, dev, Math.min(dev === 'zero' || dev === 'full' ? 16 << 20 : 65536, count.n)), true, count.n);
+        if (bytesMode && dev !== 'null') await streamPrefix(ctx, async () => deviceChunk(ctx, dev, Math.min(dev === 'zero' || dev === 'full' ? 16 << 20 : 65536, count.n)), true, count.n, dev === 'zero' || dev === 'full' ? 256 << 20 : 0);
         else await io.out(select(await devicePrefix(ctx, dev, bytesMode, count.n)));
         continue;
       }
