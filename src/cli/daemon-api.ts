@@ -11,6 +11,12 @@ export class DaemonError extends Error {
   }
 }
 
+/**
+ * An error inside a progress stream the daemon already started (pull, push, load): the CLI's
+ * jsonmessage prints it bare, without `Error response from daemon:`.
+ */
+export class StreamError extends DaemonError {}
+
 export interface ImageSummary {
   Id: string; ParentId: string; RepoTags: string[]; RepoDigests: string[];
   /** Unix seconds. */

@@ -8,6 +8,7 @@ import { VolumeService } from './volume/volumes';
 import { diskUsage, type DiskUsage } from './daemon/disk-usage';
 import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
+import type { DiskSpace } from './fs/disk';
 import type { FsBackend } from './fs/types';
 import type { Clock } from './clock';
 import type { Emitter } from './events';
@@ -55,6 +56,8 @@ export interface DaemonDeps {
   /** The host's disk and filesystem: volumes live there, bind mounts come from there. */
   hostDisk?: FsBackend;
   hostFs?: Vfs;
+  /** The block device /var/lib/docker lives on: containers' writable layers grow on it. */
+  disk?: DiskSpace;
 }
 
 export class Daemon implements DaemonApi {
@@ -127,11 +130,12 @@ export class Daemon implements DaemonApi {
       volumes: this.volumes,
       networks: this.networks,
       hostDisk: d.hostDisk,
+      disk: d.disk,
       hostFs: d.hostFs ? () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined,
       logDefault: () => this.engineConfig.log,
     });
     this.store.setContainersUsing((id) => this.containers.usersOf(id));
-    this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length);
+    this.images = new ImageService(this.store, (host) => this.registryFor(host), d.clock, d.events, (id) => this.containers.usersOf(id).length, d.disk);
     if (snap) {
       pushAll(this.images.pulled, snap.pulled);
       this.wasRunning = this.containers.restore(snap.containers);

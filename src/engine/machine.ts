@@ -15,6 +15,8 @@ import { nextTurn } from './process/slice';
 import { realWorkInFlight, realWorkSettled } from './realwork';
 import { Pipe, readAllText } from './process/pipe';
 import { MutableLayer } from './fs/layer';
+import { Disk } from './fs/disk';
+import { dataRootBytes } from './daemon/data-root';
 import { Vfs } from './fs/vfs';
 import { ROOT, type Cred, type Fs } from './fs/types';
 import { httpRequest, listTree, readHostFile, writeHostFile, type PageRequest, type PageResponse } from './host/files';
@@ -63,6 +65,8 @@ export class Machine {
   readonly kernelFs: KernelFs;
 
   private readonly disk: MutableLayer;
+  /** The block device under the host's root and Docker's data root (fs/disk.ts). */
+  readonly blockDevice = new Disk();
 
   private constructor(
     readonly clock: Clock,
@@ -71,21 +75,24 @@ export class Machine {
   ) {
     this.kernel = new Kernel({ clock, rng, events: this.events });
     if (snap) {
-      this.disk = restoreMutable(snap.host, { now: () => clock.now() });
+      this.disk = restoreMutable(snap.host, { now: () => clock.now(), disk: this.blockDevice });
       // A saved host disk without the login shell would boot into a dead terminal: lay the host's
       // system files down again (the learner's own files, if any, stay).
       if (!new Vfs(this.disk, { now: () => clock.now() }).view(ROOT, '/').exists('/bin/bash')) populateHost(this.disk, clock.now());
     } else {
-      this.disk = new MutableLayer({ now: () => clock.now() });
+      this.disk = new MutableLayer({ now: () => clock.now(), disk: this.blockDevice });
       populateHost(this.disk, clock.now());
     }
     this.hostFs = new Vfs(this.disk, { now: () => clock.now() });
-    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs }, snap?.daemon);
+    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs, disk: this.blockDevice }, snap?.daemon);
     // Tab completion belongs to this machine: its completers read this daemon's names.
     const completions = machineCompletions(this.daemon as DaemonApi, (ref) => {
       const c = this.daemon.containers.find(ref);
       return c ? this.daemon.containers.vfsOf(c).view(ROOT, '/') : undefined;
     });
+    const host = this.disk;
+    this.blockDevice.add(() => host.bytes);
+    this.blockDevice.add(() => dataRootBytes(this.daemon));
     this.hostCtx = {
       pidNs: this.kernel.rootNs,
       uts: { hostname: HOST_NAME },

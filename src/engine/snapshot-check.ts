@@ -73,7 +73,8 @@ const entry: Check = (v, at) => {
       obj(meta)(v, at);
       if (v.b64 === undefined && v.data === undefined && v.data64 === undefined) fail(at, 'a file without content');
       for (const k of ['b64', 'data', 'data64']) opt(str)(v[k], `${at}.${k}`);
-      return;
+      // A repeated tail (fs/repeat.ts): one chunk and a count.
+      return opt(obj({ b64: opt(str), zeros: opt(int), count: int, part: opt(int) }))(v.repeat, `${at}.repeat`);
     case 'symlink': obj(meta)(v, at); return str(v.target, `${at}.target`);
     case 'hardlink': return str(v.target, `${at}.target`);
     case 'whiteout': case 'opaque': return;

@@ -442,6 +442,11 @@ async function runBuiltin(sh: Shell, name: string, argv: string[]): Promise<numb
       await sh.error(e.message);
       return 1;
     }
+    // Output to a full disk: `bash: echo: write error: No space left on device`, status 1.
+    if (isFsError(e) && e.syscall === 'write') {
+      await sh.error(`${name}: write error: ${e.message}`);
+      return 1;
+    }
     throw e;
   }
 }

@@ -121,3 +121,19 @@ export function script(p: Pick): string {
   const s = p.one(SCRIPTS);
   return p.chance(0.2) ? `${s}; ${p.one(SCRIPTS)}` : s;
 }
+
+/**
+ * Disk bombs: fill the host's disk or a container's writable layer (they share the one disk). Each
+ * must end in `No space left on device` (and the fuzzer then frees the space again).
+ */
+const DISK_BOMBS = [
+  'head -c 100000000000 /dev/zero > ~/big',
+  'dd if=/dev/zero of=$HOME/big bs=16M',
+  'dd if=/dev/zero of=$HOME/big bs=1G status=none',
+  'docker run --rm busybox sh -c "head -c 100000000000 /dev/zero > /big"',
+  'cp /etc/passwd ~/p1; head -c 100000000000 /dev/zero >> ~/big; cp /etc/passwd ~/p2',
+];
+
+export function diskBomb(p: Pick): string {
+  return p.one(DISK_BOMBS);
+}

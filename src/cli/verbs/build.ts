@@ -128,6 +128,8 @@ export const buildRun: Handler = async (ctx, args, flags) => {
       labels: keyValues(list(flags, 'label'), {}),
       classic,
       progress,
+      // Ctrl-C ends the client; the daemon then cancels the build and removes its RUN container.
+      cancel: (io as { signal?: AbortSignal }).signal,
     },
     out,
   );

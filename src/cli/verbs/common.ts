@@ -1,7 +1,7 @@
 /** What the verb handlers share: the daemon handle, error reporting, filters and formatted output. */
 import { InvalidReference } from '../../engine/image/reference';
 import { CliError, type FlagValues, type RunContext } from '../framework/types';
-import { DaemonError, type DaemonApi } from '../daemon-api';
+import { DaemonError, StreamError, type DaemonApi } from '../daemon-api';
 import type { FormatResult } from '../format/table';
 
 export function daemonOf(ctx: RunContext): DaemonApi {
@@ -43,6 +43,7 @@ function asApi(d: DaemonApi): DaemonApi {
 
 /** `Error response from daemon: <msg>` for daemon errors; other errors pass through. */
 export function daemonMessage(e: unknown): string {
+  if (e instanceof StreamError) return e.message;
   if (e instanceof DaemonError) return `Error response from daemon: ${e.message}`;
   if (e instanceof CliError) return e.message;
   if (e instanceof Error) return e.message;

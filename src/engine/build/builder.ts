@@ -31,6 +31,11 @@ import type { BuildCache } from './cache';
 import type { BuildStepEvent, MachineEvent } from '../events';
 
 export interface BuildOptions {
+  /**
+   * The client's life: aborted when the `docker build` process ends (Ctrl-C). BuildKit cancels the
+   * solve and the classic builder its context; both kill and remove a running RUN container.
+   */
+  cancel?: AbortSignal;
   dockerfile: string;
   /** Where the Dockerfile is in the context sent. */
   dockerfileName: string;
@@ -852,13 +857,17 @@ export class Builder {
         const msg = e instanceof Error ? e.message : String(e);
         throw new BuildFailure(this.o.classic ? msg : `process "${argv.join(' ')}" did not complete successfully: ${msg}`, 1);
       }
-      code = (await svc.wait(id)).StatusCode;
+      code = (await untilCancelled(svc.wait(id), this.o.cancel)).StatusCode;
       await a.drain?.();
       await chain;
       await flushLines(true);
-    } finally {
+    } catch (e) {
+      // Cancelled or not started: the step's container goes (killed first if it runs).
       a.detach();
+      svc.remove(id, { force: true, volumes: true });
+      throw e;
     }
+    a.detach();
     try {
       if (code !== 0) {
         const shown = argv.join(' ');
@@ -965,3 +974,21 @@ function globish(pattern: string, path: string): boolean {
 }
 
 export { DaemonError };
+
+/**
+ * The RUN container's exit, or the client going away first (moby's containerManager.Run: "Build
+ * cancelled, killing and removing container"; BuildKit's executor on a cancelled context). The
+ * caller's `finally` then force-removes the container, which kills it.
+ */
+function untilCancelled<T>(p: Promise<T>, cancel: AbortSignal | undefined): Promise<T> {
+  if (!cancel) return p;
+  if (cancel.aborted) return Promise.reject(new BuildFailure('Canceled: context canceled', 1));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new BuildFailure('Canceled: context canceled', 1));
+    cancel.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => { cancel.removeEventListener('abort', onAbort); resolve(v); },
+      (e) => { cancel.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
+}

@@ -18,6 +18,7 @@ import { Layer, MutableLayer } from '../fs/layer';
 import { Overlay } from '../fs/overlay';
 import { Vfs } from '../fs/vfs';
 import type { Fs, FsBackend } from '../fs/types';
+import type { DiskSpace } from '../fs/disk';
 import type { Image, ImageStore } from '../image/store';
 import { familiarize, familiarString } from '../image/reference';
 import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
@@ -84,6 +85,7 @@ export interface ContainerDeps {
   /** daemon.json's log-driver and log-opts, for containers created without --log-driver. */
   logDefault?: () => LogConfig;
   networks?: NetworkService;
+  disk?: DiskSpace;
 }
 
 export class ContainerService {
@@ -150,7 +152,7 @@ export class ContainerService {
     const hostConfig = completeHostConfig(body.hostConfig, this.d.logDefault?.());
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
-    const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now() }));
+    const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now(), disk: this.d.disk }));
     const mode = String(hostConfig.NetworkMode || 'bridge');
     // An unknown --network is found out at start (Docker 28: "failed to set up container
     // networking: network X not found"), the container stays Created.
@@ -203,7 +205,7 @@ export class ContainerService {
       // A saved container whose image is gone could never start again (Docker keeps images in use
       // from being removed); the machine is repaired by leaving it out.
       if (!img) continue;
-      const upper = restoreMutable(s.upper, { now: () => this.d.clock.now() });
+      const upper = restoreMutable(s.upper, { now: () => this.d.clock.now(), disk: this.d.disk });
       const rootfs = new Overlay(img.layers as Layer[], upper);
       const c = new Container(s.id, s.name, s.created, s.imageId, s.imageRef, s.path, s.args, s.config, s.hostConfig, rootfs);
       applyLogCaps(c);

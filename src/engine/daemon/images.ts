@@ -8,6 +8,9 @@ import type { Emitter } from '../events';
 import { ImageError, type Image, type ImageStore } from '../image/store';
 import { familiarString, familiarName, parseReference, tryParseReference, type ImageRef } from '../image/reference';
 import type { Registry } from '../registry/registry';
+import type { DiskSpace } from '../fs/disk';
+import type { Layer } from '../fs/layer';
+import { ensureLayerRoom } from './layer-space';
 import { DaemonError, type ImageDeleteItem, type ImageHistoryItem, type ImageSummary, type PullProgress, type SearchResult } from '../../cli/daemon-api';
 import { pushAll } from '../programs/lib/arrays';
 import { imageEvent } from './event-log';
@@ -37,6 +40,7 @@ export class ImageService {
     private readonly clock: Clock,
     private readonly events: Emitter,
     private readonly containersUsing: (id: string) => number,
+    private readonly disk?: DiskSpace,
   ) {}
 
   list(opts: { all: boolean; filters: Record<string, string[]> }): ImageSummary[] {
@@ -128,6 +132,7 @@ export class ImageService {
       if (present.has(resolved.layers[i].diffId)) await onProgress({ id: ids[i], status: 'Already exists' });
       else await onProgress({ id: ids[i], status: 'Pulling fs layer' });
     }
+    let pending = 0;
     for (let i = 0; i < resolved.layers.length; i++) {
       const layer = resolved.layers[i];
       if (present.has(layer.diffId)) continue;
@@ -138,6 +143,8 @@ export class ImageService {
       await onProgress({ id: ids[i], status: 'Verifying Checksum' });
       await onProgress({ id: ids[i], status: 'Download complete' });
       await onProgress({ id: ids[i], status: 'Extracting' });
+      ensureLayerRoom(this.disk, layer as Layer, pending);
+      pending += layer.size;
       await onProgress({ id: ids[i], status: 'Pull complete' });
       this.events.emit({ type: 'layer.created', diffId: layer.diffId });
     }

@@ -10,6 +10,7 @@
  */
 import { FsError, type LayerEntry } from './types';
 import { MemTree, kindOf, nodeMeta, type MNode, type Times } from './store';
+import { fileSize } from './repeat';
 import { basename, dirname, join, normalize, WH_META_PREFIX, WH_OPAQUE, WH_PREFIX } from './path';
 
 export interface Content {
@@ -104,9 +105,11 @@ export function applyEntry(c: Content, entry: LayerEntry & EntryExtra, defaultTi
       c.tree.mkdir(path, m.mode ?? 0o755, m.uid ?? 0, m.gid ?? 0, t);
       break;
     case 'file': {
-      const e = entry as { data: Uint8Array | string };
+      const e = entry as { data: Uint8Array | string; repeat?: { data: Uint8Array; count: number; part?: number } };
       const data = typeof e.data === 'string' ? enc.encode(e.data) : e.data;
-      c.tree.write(path, data, m.mode ?? 0o644, m.uid ?? 0, m.gid ?? 0, t);
+      const r = e.repeat;
+      const run = r && r.data.length && r.count > 0 ? { chunk: r.data, count: r.count, ...(r.part ? { part: r.part } : {}) } : undefined;
+      c.tree.write(path, data, m.mode ?? 0o644, m.uid ?? 0, m.gid ?? 0, t, run);
       break;
     }
     case 'symlink':
@@ -159,7 +162,11 @@ export function contentEntries(c: Content, extra = false): (LayerEntry & EntryEx
         out.push({ path, kind: 'symlink', target: n.symlink ?? '', ...meta });
       } else {
         if (n.nlink > 1) seen.set(n, path);
-        out.push({ path, kind: 'file', data: c.tree.read(path), ...meta });
+        // Snapshots and frozen copies (extra) keep a repeated tail as such (repeat.ts); tars get bytes.
+        if (extra && n.run) {
+          const stored = n.buf.subarray(0, n.getSize());
+          out.push({ path, kind: 'file', data: new Uint8Array(stored), repeat: { data: n.run.chunk.slice(), count: n.run.count, ...(n.run.part ? { part: n.run.part } : {}) }, ...meta });
+        } else out.push({ path, kind: 'file', data: c.tree.read(path), ...meta });
       }
     }
   };
@@ -184,7 +191,7 @@ export function contentSize(c: Content): number {
       const n = c.tree.node(path)!;
       const k = kindOf(n);
       if (k === 'dir') walk(path);
-      else if (k === 'file' && !seen.has(n)) { seen.add(n); size += n.sim?.vsize ?? n.getSize(); }
+      else if (k === 'file' && !seen.has(n)) { seen.add(n); size += fileSize(n); }
     }
   };
   walk('/');

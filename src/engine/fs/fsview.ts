@@ -2,7 +2,7 @@
  * FsView: the `Fs` a process holds — a Vfs seen with one Cred from one working directory.
  * Each method is one system call: walk the path, check permissions as Linux does, call the backend.
  */
-import { FsError, R_OK, W_OK, X_OK, type Cred, type Fs, type Stat } from './types';
+import { FsError, R_OK, W_OK, X_OK, type Cred, type Fs, type FsStats, type Stat } from './types';
 import { inGroup, permits, stickyAllows } from './perm';
 import { dirname, normalize } from './path';
 import type { Resolved, Vfs } from './vfs';
@@ -75,6 +75,9 @@ export class FsView implements Fs {
     if (r.stat.kind === 'dir') throw new FsError('EISDIR', 'read', path);
     if (!permits(r.stat, this.cred, R_OK)) throw new FsError('EACCES', 'open', path);
     return r.mount.backend.readFile(r.bpath, this.caller);
+  }
+  statfs(path: string): FsStats | undefined {
+    return this.existing(path, true, 'statfs').mount.backend.statfs?.();
   }
   readText(path: string): string { return dec.decode(this.readFile(path)); }
 

@@ -4,6 +4,7 @@ export { Layer, MutableLayer, type LayerOptions, type MutableLayerOptions } from
 export { Overlay, type Change } from './overlay';
 export { mergedIndex } from './merged';
 export { Vfs, type Mount, type VfsOptions } from './vfs';
+export { Disk, type DiskSpace } from './disk';
 export { FsView } from './fsview';
 export { permits } from './perm';
 export {

@@ -4,9 +4,11 @@
  * step's scratch layer, a volume). Both keep their files in one memfs Volume (see store.ts) and the
  * OCI markers beside it (content.ts).
  */
-import { FsError, type FileMeta, type FsBackend, type LayerEntry, type Stat } from './types';
+import { FsError, type FileMeta, type FsBackend, type FsStats, type LayerEntry, type Stat } from './types';
 import { applyEntry, contentEntries, contentSize, emptyContent, mkdirParents, rootMeta, type Content, type EntryExtra } from './content';
 import { kindOf, nodeStat, type Times } from './store';
+import { appendPartialToRun, fileSize } from './repeat';
+import type { DiskSpace } from './disk';
 import { digest, layerEntriesToTar, writeTar } from './tar';
 import { dirname, isWithin } from './path';
 
@@ -146,6 +148,8 @@ export class Layer extends TreeBackend implements FsBackend {
 export interface MutableLayerOptions {
   /** The machine's clock (ms since the epoch) for times the caller does not give. Default: 0. */
   now?: () => number;
+  /** The disk this layer's bytes live on (disk.ts): writes past its free space fail with ENOSPC. */
+  disk?: DiskSpace;
 }
 
 /**
@@ -157,15 +161,22 @@ export interface MutableLayerOptions {
 export class MutableLayer extends TreeBackend implements FsBackend {
   readonly readonly = false;
   readonly now: () => number;
+  readonly disk?: DiskSpace;
   #c?: Content;
   #root: { mode: number; uid: number; gid: number; t: Times };
 
   constructor(opts: MutableLayerOptions = {}) {
     super();
     this.now = opts.now ?? (() => 0);
+    this.disk = opts.disk;
     const t = this.now();
     this.#root = { mode: 0o755, uid: 0, gid: 0, t: { mtime: t, atime: t, ctime: t } };
   }
+
+  statfs(): FsStats | undefined { return this.disk?.stats(); }
+
+  /** Bytes of this layer's regular files as stat reports them (what it takes on its disk). */
+  get bytes(): number { return this.#c?.tree.bytes ?? 0; }
 
   /** Has anything been written (files, attributes, markers)? */
   get hasWrites(): boolean { return this.#c !== undefined; }
@@ -212,19 +223,41 @@ export class MutableLayer extends TreeBackend implements FsBackend {
     this.parentDir(path, 'open');
     const c = this.materialise();
     const t = this.times(meta.mtime);
+    const own = st?.kind === 'file' ? c.tree.node(path) : undefined;
+    const before = own ? fileSize(own) : 0;
+    const after = meta.size ?? (meta.append && own ? before + data.length : data.length);
+    // No room: as write(2), the bytes that fit go in (a plain append) and then ENOSPC; the file
+    // itself is created either way (open succeeded before the write failed).
+    const room = this.disk && after > before ? this.disk.avail() : Infinity;
+    let full = false;
+    if (after - before > room) {
+      full = true;
+      // An overwrite first truncates (freeing `before`); an append adds after a plain file's bytes.
+      const fits = meta.size !== undefined ? 0 : Math.max(0, Math.floor(room) + (meta.append ? 0 : before));
+      // A run (repeat.ts) takes the part that fits of its own chunk; stored bytes take a prefix.
+      if (own?.run && meta.append) {
+        appendPartialToRun(own, data, fits);
+        data = data.subarray(0, 0);
+      } else data = data.subarray(0, fits);
+      if (meta.size !== undefined || (meta.append && own?.run)) meta = { ...meta, append: true, size: undefined };
+    }
     if (st && st.kind === 'file') {
+      const n = own!;
       c.tree.overwrite(path, data, meta.append === true);
-      const n = c.tree.node(path)!;
       if (meta.mode !== undefined) n.mode = (n.mode & ~0o7777) | (meta.mode & 0o7777);
       if (meta.uid !== undefined) n.uid = meta.uid;
       if (meta.gid !== undefined) n.gid = meta.gid;
-      n.sim = { ...t, atime: n.sim?.atime ?? t.atime, ...(meta.size !== undefined ? { vsize: meta.size } : {}) };
+      const keep = full && n.sim?.vsize !== undefined ? { vsize: n.sim.vsize } : {};
+      n.sim = { ...t, atime: n.sim?.atime ?? t.atime, ...keep, ...(meta.size !== undefined ? { vsize: meta.size } : {}) };
+      c.tree.resized(n, before);
+      if (full) throw new FsError('ENOSPC', 'write', path);
       return;
     }
     if (st) c.tree.unlink(path);
     if (meta.size !== undefined) t.vsize = meta.size;
     c.tree.write(path, data, meta.mode ?? 0o644, meta.uid ?? 0, meta.gid ?? 0, t);
     this.touchDir(dirname(path), meta.mtime);
+    if (full) throw new FsError('ENOSPC', 'write', path);
   }
 
   mkdir(path: string, meta: FileMeta = {}): void {

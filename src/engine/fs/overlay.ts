@@ -7,7 +7,7 @@
  *    and times; a directory created where a lower one was deleted becomes opaque;
  *  - `diff()` is `docker diff`.
  */
-import { FsError, type FileMeta, type FsBackend, type Stat } from './types';
+import { FsError, type FileMeta, type FsBackend, type FsStats, type Stat } from './types';
 import type { Layer } from './layer';
 import { MutableLayer } from './layer';
 import { mergedIndex, type IndexEntry, type MergedIndex } from './merged';
@@ -42,6 +42,9 @@ export class Overlay implements FsBackend {
   }
 
   // ---------- reading ----------
+
+  /** An overlay's figures are those of the disk its upper lives on (as overlay2 on the host's disk). */
+  statfs(): FsStats | undefined { return this.upper.statfs(); }
 
   lstat(path: string): Stat | undefined {
     const up = this.upper;

@@ -25,10 +25,22 @@
 import { Superblock, dataToBuffer, pathToFilename as p } from '@jsonjoy.com/fs-core';
 import { FsError, type Errno, type FileKind, type Stat } from './types';
 import { steps } from './path';
+import { appendWithRuns, fileSize, materialise, STORE_CAP } from './repeat';
 
 type Core = Superblock;
 export type MLink = NonNullable<ReturnType<Core['getLink']>>;
-export type MNode = ReturnType<MLink['getNode']> & { sim?: Times };
+export type MNode = ReturnType<MLink['getNode']> & { sim?: Times; run?: Run };
+
+/**
+ * A file's tail that repeats one chunk `count` times after the stored bytes (see repeat.ts): how a
+ * file of gigabytes of zeros (`dd if=/dev/zero`) or of one line (`yes > f`) is kept in a few KB.
+ */
+export interface Run {
+  chunk: Uint8Array;
+  count: number;
+  /** The first `part` bytes of one more chunk (the last write that filled the disk). */
+  part?: number;
+}
 
 export interface Times {
   mtime: number;
@@ -107,6 +119,12 @@ const WRITE = O_WRONLY | O_CREAT | O_TRUNC;
 const APPEND = O_WRONLY | O_CREAT | O_APPEND;
 
 export class MemTree {
+  /**
+   * Bytes of the regular files in this tree as stat reports them, each inode once (kept up to date
+   * by every change, so a disk can add trees up on every write). Writers that change a node's size
+   * outside write/append/unlink/rmdir/rename adjust it with `resized`.
+   */
+  bytes = 0;
   private readonly core: Core = new Superblock();
 
   constructor(rootTimes: Times, rootMode = 0o755, rootUid = 0, rootGid = 0) {
@@ -142,6 +160,7 @@ export class MemTree {
 
   read(path: string): Uint8Array {
     const n = this.node(path)!;
+    if (n.run) return materialise(n, path, 'read');
     const b = n.buf.subarray(0, n.getSize());
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength).slice();
   }
@@ -151,14 +170,60 @@ export class MemTree {
     this.setMeta(path, 'dir', mode, uid, gid, t);
   }
 
-  write(path: string, data: Uint8Array, mode: number, uid: number, gid: number, t: Times): void {
+  write(path: string, data: Uint8Array, mode: number, uid: number, gid: number, t: Times, run?: Run): void {
+    if (data.length > STORE_CAP) throw new FsError('EFBIG', 'write', path);
     this.core.writeFile(path, dataToBuffer(data), WRITE, 0o666);
     this.setMeta(path, 'file', mode, uid, gid, t);
+    const n = this.node(path)!;
+    if (run) n.run = { chunk: run.chunk.slice(), count: run.count, ...(run.part ? { part: Math.min(run.part, run.chunk.length - 1) } : {}) };
+    this.bytes += fileSize(n);
   }
 
-  /** Replace or append the bytes of an existing file (attributes untouched except times). */
+  /**
+   * Replace or append the bytes of an existing file (attributes untouched except times). The
+   * caller accounts the size change with `resized` (it may also change the virtual size).
+   */
   overwrite(path: string, data: Uint8Array, append: boolean): void {
-    this.core.writeFile(path, dataToBuffer(data), append ? APPEND : WRITE, 0o666);
+    const n = this.node(path)!;
+    if (append) {
+      appendWithRuns(n, data, path, (bytes) => this.core.writeFile(path, dataToBuffer(bytes), APPEND, 0o666));
+      return;
+    }
+    if (data.length > STORE_CAP) throw new FsError('EFBIG', 'write', path);
+    delete n.run;
+    this.core.writeFile(path, dataToBuffer(data), WRITE, 0o666);
+  }
+
+  /** A node's reported size went from `before` to what it is now. */
+  resized(n: MNode, before: number): void {
+    this.bytes += fileSize(n) - before;
+  }
+
+  /** Bytes freed when this name goes: a file's size when it was the last link to it. */
+  private freed(path: string): number {
+    const n = this.node(path);
+    return n && kindOf(n) === 'file' && n.nlink <= 1 ? fileSize(n) : 0;
+  }
+
+  /** Bytes of the files below a directory whose every link lies inside it (freed by rm -r). */
+  private freedUnder(path: string): number {
+    const n = this.node(path);
+    if (!n) return 0;
+    if (kindOf(n) !== 'dir') return this.freed(path);
+    const links = new Map<MNode, number>();
+    const walk = (dir: string): void => {
+      for (const name of this.children(dir)) {
+        const p = dir === '/' ? '/' + name : dir + '/' + name;
+        const c = this.node(p)!;
+        const k = kindOf(c);
+        if (k === 'dir') walk(p);
+        else if (k === 'file') links.set(c, (links.get(c) ?? 0) + 1);
+      }
+    };
+    walk(path);
+    let out = 0;
+    for (const [c, seen] of links) if (seen >= c.nlink) out += fileSize(c);
+    return out;
   }
 
   symlink(target: string, path: string, uid: number, gid: number, t: Times): void {
@@ -171,16 +236,23 @@ export class MemTree {
   }
 
   unlink(path: string): void {
+    const freed = this.freed(path);
     this.core.unlink(p(path));
+    this.bytes -= freed;
   }
 
   rmdir(path: string, recursive = false): void {
-    if (recursive) this.core.rm(p(path), true, true);
-    else this.core.rmdir(p(path));
+    if (recursive) {
+      const freed = this.freedUnder(path);
+      this.core.rm(p(path), true, true);
+      this.bytes -= freed;
+    } else this.core.rmdir(p(path));
   }
 
   rename(from: string, to: string): void {
+    const freed = from === to ? 0 : this.freed(to);
     this.core.rename(p(from), p(to));
+    this.bytes -= freed;
   }
 
   private setMeta(path: string, kind: FileKind, mode: number, uid: number, gid: number, t: Times): void {
@@ -197,7 +269,7 @@ export function nodeStat(n: MNode, inoBase = 0): Stat {
   const t = n.sim ?? { mtime: 0, atime: 0, ctime: 0 };
   const size = kind === 'dir' ? DIR_SIZE
     : kind === 'symlink' ? enc.encode(n.symlink ?? '').length
-    : (t.vsize ?? n.getSize());
+    : fileSize(n);
   return {
     kind, mode: n.mode & 0o7777, uid: n.uid, gid: n.gid, size,
     mtime: t.mtime, atime: t.atime, ctime: t.ctime,

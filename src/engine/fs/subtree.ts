@@ -3,7 +3,7 @@
  * and a volume (`/var/lib/docker/volumes/NAME/_data`) are. Every call maps to the same files in the
  * backing tree, so a write on either side shows on the other at once.
  */
-import type { FileMeta, FsBackend, Stat } from './types';
+import type { FileMeta, FsBackend, FsStats, Stat } from './types';
 
 export class SubtreeBackend implements FsBackend {
   constructor(
@@ -18,6 +18,9 @@ export class SubtreeBackend implements FsBackend {
     return (this.prefix === '/' ? '' : this.prefix) + path;
   }
 
+  statfs(): FsStats | undefined {
+    return this.base.statfs?.();
+  }
   lstat(path: string): Stat | undefined {
     return this.base.lstat(this.at(path));
   }

@@ -41,7 +41,7 @@ export const ROOT: Cred = Object.freeze({ uid: 0, gid: 0, groups: [0] }) as Cred
 
 export type Errno =
   | 'ENOENT' | 'EACCES' | 'EPERM' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY'
-  | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EXDEV' | 'EBUSY' | 'ENOSPC' | 'ENAMETOOLONG' | 'ENOEXEC' | 'EAGAIN' | 'ENXIO';
+  | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EXDEV' | 'EBUSY' | 'ENOSPC' | 'ENAMETOOLONG' | 'ENOEXEC' | 'EAGAIN' | 'ENXIO' | 'EFBIG';
 
 export const STRERROR: Record<Errno, string> = {
   ENOENT: 'No such file or directory',
@@ -61,6 +61,7 @@ export const STRERROR: Record<Errno, string> = {
   ENOEXEC: 'Exec format error',
   EAGAIN: 'Resource temporarily unavailable',
   ENXIO: 'No such device or address',
+  EFBIG: 'File too large',
 };
 
 export class FsError extends Error {
@@ -92,9 +93,18 @@ export interface FileMeta {
   size?: number;
 }
 
+/** What statfs(2) tells `df`: the filesystem's bytes in all, in use, and free for a writer. */
+export interface FsStats {
+  size: number;
+  used: number;
+  avail: number;
+}
+
 /** One tree of files, addressed by resolved absolute paths ('/' is its root). No permission checks. */
 export interface FsBackend {
   readonly readonly: boolean;
+  /** The filesystem's figures, when the tree lives on a modelled disk (disk.ts). */
+  statfs?(): FsStats | undefined;
   lstat(path: string): Stat | undefined;
   readdir(path: string): string[];
   /** `caller`: the host PID of the reading process (procfs files that depend on the reader). */
@@ -148,6 +158,8 @@ export interface Fs {
   chmod(path: string, mode: number): void;
   chown(path: string, uid: number, gid: number, opts?: { noFollow?: boolean }): void;
   utimes(path: string, atime: number, mtime: number): void;
+  /** statfs(2): the figures of the filesystem `path` is on (undefined when it has none). */
+  statfs?(path: string): FsStats | undefined;
 }
 
 /**
@@ -157,7 +169,7 @@ export interface Fs {
  */
 export type LayerEntry =
   | ({ path: string; kind: 'dir' } & FileMeta)
-  | ({ path: string; kind: 'file'; data: Uint8Array | string } & FileMeta)
+  | ({ path: string; kind: 'file'; data: Uint8Array | string; repeat?: { data: Uint8Array; count: number; part?: number } } & FileMeta)
   | ({ path: string; kind: 'symlink'; target: string } & FileMeta)
   | ({ path: string; kind: 'hardlink'; target: string })
   | { path: string; kind: 'whiteout' }

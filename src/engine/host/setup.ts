@@ -18,7 +18,7 @@ export const HOST_PROGRAMS = [
   'bash', 'dash', 'docker', 'docker-compose', 'ls', 'cat', 'echo', 'printf', 'mkdir', 'rmdir', 'pwd', 'cp', 'mv', 'rm', 'touch',
   'wc', 'grep', 'head', 'tail', 'xargs', 'tar', 'sudo', 'true', 'false', 'sleep', 'env', 'printenv', 'date',
   'id', 'groups', 'whoami', 'hostname', 'uname', 'clear', 'which', 'basename', 'dirname', 'seq', 'sort', 'uniq', 'cut',
-  'tr', 'tee', 'stat', 'du', 'df', 'chmod', 'chown', 'chgrp', 'ln', 'find', 'test', '[', 'kill', 'ps',
+  'tr', 'tee', 'stat', 'du', 'df', 'dd', 'chmod', 'chown', 'chgrp', 'ln', 'find', 'test', '[', 'kill', 'ps',
   'realpath', 'readlink', 'mktemp', 'yes', 'nproc', 'free', 'uptime', 'more', 'less', 'file', 'md5sum',
   'sha256sum', 'gzip', 'gunzip', 'zcat', 'curl', 'wget', 'nano', 'vi', 'edit', 'su', 'top', 'systemctl', 'journalctl', 'sed', 'awk',
   'lsns', 'nsenter', 'mount', 'umount', 'unshare', 'ip', 'xz', 'unxz', 'xzcat', 'vim',

@@ -441,7 +441,12 @@ export class Kernel {
           if (!proc.alive) return;
           if (err instanceof Terminated) proc.exit(128 + err.signal);
           else if (err instanceof EpipeError) proc.exit(128 + SIGNALS.SIGPIPE);
-          else {
+          else if (err instanceof FsError && err.syscall === 'write') {
+            // A write to a full disk (or past a size limit) that the program did not handle itself:
+            // coreutils' write_error() wording, `head: write error: No space left on device`.
+            void stderr.write(`${argv[0].split('/').pop()}: write error: ${err.message}\n`).catch(() => {});
+            proc.exit(1);
+          } else {
             const msg = err instanceof Error ? err.message : String(err);
             void stderr.write(`${argv[0]}: simulator error: ${msg}\n`).catch(() => {});
             proc.exit(1);

@@ -6,7 +6,7 @@
 import { deviceAt, deviceChunk } from './lib/devices';
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
-import { Io, decode, encode, errText } from './lib/io';
+import { Io, decode, encode, errText, isWriteError } from './lib/io';
 
 export async function cat(ctx: ProgramContext, fl: Flavour = GNU, name = 'cat'): Promise<number> {
   const io = new Io(ctx, name, fl);
@@ -64,7 +64,8 @@ export async function cat(ctx: ProgramContext, fl: Flavour = GNU, name = 'cat'):
     if (dev) {
       // An endless device streams until a signal (Ctrl-C) or a closed pipe ends cat.
       while (dev !== 'null') {
-        await emit(deviceChunk(ctx, dev, 4096));
+        // 128 KiB, GNU cat's buffer (io_blksize).
+        await emit(deviceChunk(ctx, dev, 131072));
         await io.tick();
       }
       continue;
@@ -84,6 +85,7 @@ export async function cat(ctx: ProgramContext, fl: Flavour = GNU, name = 'cat'):
         if (data.length > SLICE) await io.tick();
       }
     } catch (e) {
+      if (isWriteError(e)) throw e;
       await io.err(`${f}: ${errText(e)}`);
       status = 1;
     }

@@ -24,6 +24,7 @@ import { kill, ps } from './procs';
 import { find } from './find';
 import { su, sudo, xargs } from './run';
 import { df, du, stat } from './disk';
+import { dd } from './dd';
 import { file, md5sum, sha256sum } from './hash';
 import { gunzipProg, gzip, tar, zcat } from './archive';
 
@@ -37,7 +38,7 @@ export const COREUTILS: Record<string, Program> = {
   chmod, chown, chgrp, head, tail, wc, sort, uniq, cut, tr, grep, egrep, fgrep, sed, awk, mawk: awk, gawk: awk,
   true: trueProg, false: falseProg, pwd, sleep, yes, seq, clear, which, basename, dirname, realpath, readlink, mktemp, tee,
   env, printenv, date, id, groups, whoami, hostname, uname, nproc, free, uptime,
-  kill, ps, find, xargs, sudo, su, stat, du, df, file, md5sum, sha256sum, tar, gzip, gunzip: gunzipProg, zcat,
+  kill, ps, find, xargs, sudo, su, stat, du, df, dd, file, md5sum, sha256sum, tar, gzip, gunzip: gunzipProg, zcat,
 };
 
 export function registerCoreutils(): void {

@@ -151,6 +151,8 @@ export async function cp(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
       if (p.has('v')) await io.out(`${q(src)} -> ${q(dst)}\n`);
     } catch (e) {
       if (isFsError(e) && e.syscall !== 'open' && e.path === src) await io.err(`cannot open ${q(src)} for reading: ${errText(e)}`);
+      // The file was created, its bytes did not fit: GNU cp's `error writing` (a full disk).
+      else if (isFsError(e) && e.syscall === 'write') await io.err(`error writing ${q(dst)}: ${errText(e)}`);
       else await io.err(`cannot create regular file ${q(dst)}: ${errText(e)}`);
       status = 1;
     }

@@ -1,8 +1,7 @@
 /**
  * stat (GNU default layout and -c FORMAT), du (-s -h -a -c) and df (-h, -T): usage is counted in
- * 4K blocks from the fs's reported sizes; df's table is believable fixed figures (an overlay root,
- * tmpfs and shm inside a container — recognised by /.dockerenv — or an ext4 disk on the host),
- * since the simulated machine has no real block devices.
+ * 4K blocks from the fs's reported sizes; df's rows come from lib/df-rows.ts (the modelled disk
+ * through statfs for / and a container's overlay; fixed figures for the pseudo file systems).
  */
 import type { ProgramContext } from '../process/types';
 import type { Stat } from '../fs/types';
@@ -10,6 +9,7 @@ import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { blocks1k, fullDate, humanSize, modeString } from './lib/format';
 import { maxOf } from './lib/arrays';
+import { dfRows, usePercent, type DfRow } from './lib/df-rows';
 
 function typeName(st: Stat): string {
   switch (st.kind) {
@@ -118,23 +118,8 @@ export async function df(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
   const io = new Io(ctx, 'df', fl);
   const p = await io.parse({ short: 'hHTkai', long: { 'human-readable': 'h', si: 'H', 'print-type': 'T', all: 'a', inodes: 'i' } }, 'Usage: df [OPTION]... [FILE]...\nShow information about the file system on which each FILE resides,\nor all file systems by default.\n');
   if (typeof p === 'number') return p;
-  const inContainer = ctx.fs.exists('/.dockerenv');
-  type Row = [string, string, number, number, string];
-  const rows: Row[] = inContainer
-    ? [
-        ['overlay', 'overlay', 61202244, 9843120, '/'],
-        ['tmpfs', 'tmpfs', 65536, 0, '/dev'],
-        ['shm', 'tmpfs', 65536, 0, '/dev/shm'],
-        ['/dev/sda2', 'ext4', 61202244, 9843120, '/etc/hosts'],
-      ]
-    : [
-        ['tmpfs', 'tmpfs', 812720, 1904, '/run'],
-        ['/dev/sda2', 'ext4', 61202244, 9843120, '/'],
-        ['tmpfs', 'tmpfs', 4063600, 0, '/dev/shm'],
-        ['tmpfs', 'tmpfs', 5120, 4, '/run/lock'],
-        ['/dev/sda1', 'vfat', 1098632, 6228, '/boot/efi'],
-        ['tmpfs', 'tmpfs', 812720, 12, '/run/user/1000'],
-      ];
+  type Row = DfRow;
+  const rows = dfRows(ctx);
   const human = p.has('h') || p.has('H');
   const fmt = (k: number) => (human ? (k === 0 ? '0' : humanSize(k * 1024)) : String(k));
   const header = ['Filesystem', ...(p.has('T') ? ['Type'] : []), human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
@@ -150,14 +135,13 @@ export async function df(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
         await io.err(`${q(f)}: ${errText(e)}`);
         continue;
       }
-      const best = rows.filter((r) => abs === r[4] || abs.startsWith(r[4] === '/' ? '/' : r[4] + '/')).sort((a, b) => b[4].length - a[4].length)[0];
+      const best = rows.filter((r) => abs === r[5] || abs.startsWith(r[5] === '/' ? '/' : r[5] + '/')).sort((a, b) => b[5].length - a[5].length)[0];
       if (best) shown.push(best);
     }
     if (!shown.length) return 1;
   }
-  const table = shown.map(([src, type, size, used, mnt]) => {
-    const avail = Math.floor(size * 0.95) - used;
-    const pct = size ? Math.ceil((used * 100) / (used + avail)) + '%' : '-';
+  const table = shown.map(([src, type, size, used, avail, mnt]) => {
+    const pct = usePercent(size, used, avail);
     return [src, ...(p.has('T') ? [type] : []), fmt(size), fmt(used), fmt(avail), pct, mnt];
   });
   const widths = header.map((h, i) => maxOf(table.map((r) => r[i].length), Math.max(i === 0 ? 14 : h === 'Size' || h === 'Used' || h === 'Avail' ? 5 : 0, h.length)));

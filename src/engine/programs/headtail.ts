@@ -6,7 +6,7 @@
 import { deviceAt, deviceChunk, devicePrefix } from './lib/devices';
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
-import { Io, concat, errText, q } from './lib/io';
+import { Io, concat, errText, isWriteError, q } from './lib/io';
 
 /** `-5` → `-n 5` (the historical form both programs still accept). */
 function obsolete(args: string[]): string[] {
@@ -44,8 +44,9 @@ function nthNewline(d: Uint8Array, n: number, fromEnd: boolean): number {
  * bytes or lines have passed; then head closes its end of the pipe, so `yes | head -n 3` ends (the
  * writer gets SIGPIPE, as on Linux) and `head -c 100000000 /dev/urandom` never holds 100 MB.
  */
-async function streamPrefix(ctx: ProgramContext, next: () => Promise<Uint8Array | null>, bytesMode: boolean, n: number): Promise<void> {
+async function streamPrefix(ctx: ProgramContext, next: () => Promise<Uint8Array | null>, bytesMode: boolean, n: number, tickEvery = 0): Promise<void> {
   let left = n;
+  let sinceTick = 0;
   while (left > 0) {
     const c = await next();
     if (!c) return;
@@ -61,7 +62,12 @@ async function streamPrefix(ctx: ProgramContext, next: () => Promise<Uint8Array 
     }
     if (bytesMode) left -= take;
     await ctx.stdout.write(take === c.length ? c : c.subarray(0, take));
-    await ctx.sys.tick(ctx.signal);
+    // Shared zero chunks cost nothing to write: a tick per `tickEvery` bytes keeps a disk fill quick.
+    sinceTick += take;
+    if (sinceTick >= tickEvery) {
+      sinceTick = 0;
+      await ctx.sys.tick(ctx.signal);
+    }
   }
 }
 
@@ -113,7 +119,9 @@ async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Pr
         if (headers) await io.out(`${first ? '' : '\n'}==> ${f} <==\n`);
         first = false;
         // Bytes of a device come in 64 KiB chunks; lines of /dev/urandom are few bytes, found by devicePrefix.
-        if (bytesMode && dev !== 'null') await streamPrefix(ctx, async () => deviceChunk(ctx, dev, Math.min(65536, count.n)), true, count.n);
+        // Zeros come 16 MiB at a time (one shared chunk, kept as a run on disk: fs/repeat.ts), so
+        // filling a disk takes seconds of simulated time; random bytes 64 KiB at a time.
+        if (bytesMode && dev !== 'null') await streamPrefix(ctx, async () => deviceChunk(ctx, dev, Math.min(dev === 'zero' || dev === 'full' ? 16 << 20 : 65536, count.n)), true, count.n, dev === 'zero' || dev === 'full' ? 256 << 20 : 0);
         else await io.out(select(await devicePrefix(ctx, dev, bytesMode, count.n)));
         continue;
       }
@@ -132,6 +140,8 @@ async function headOrTail(ctx: ProgramContext, fl: Flavour, isTail: boolean): Pr
       }
       data = await io.readInput(f);
     } catch (e) {
+      // Output that did not fit on the disk ends head (the kernel prints `head: write error: ...`).
+      if (isWriteError(e)) throw e;
       await io.err(`cannot open ${q(f)} for reading: ${errText(e)}`);
       status = 1;
       continue;

@@ -7,6 +7,7 @@
 import { wget } from '../net/web';
 import { ping } from '../net/iptools';
 import type { ProgramContext } from '../../process/types';
+import { dfRows } from '../lib/df-rows';
 import { W_OK } from '../../fs/types';
 import { readLines } from '../../process/pipe';
 import { bbHuman } from './ls';
@@ -28,15 +29,11 @@ export async function bbFree(ctx: ProgramContext): Promise<number> {
 
 export async function bbDf(ctx: ProgramContext): Promise<number> {
   const human = ctx.argv.slice(1).some((x) => /^-\w*h/.test(x));
-  const inContainer = ctx.fs.exists('/.dockerenv');
-  const rows: [string, number, number, string][] = inContainer
-    ? [['overlay', 61202244, 9843120, '/'], ['tmpfs', 65536, 0, '/dev'], ['shm', 65536, 0, '/dev/shm'], ['/dev/sda2', 61202244, 9843120, '/etc/resolv.conf'], ['/dev/sda2', 61202244, 9843120, '/etc/hostname'], ['/dev/sda2', 61202244, 9843120, '/etc/hosts']]
-    : [['/dev/sda2', 61202244, 9843120, '/'], ['tmpfs', 4063600, 0, '/dev/shm']];
+  const rows = dfRows(ctx, true);
   const f = (k: number) => (human ? bbHuman(k * 1024) : String(k)).padStart(9);
   let out = `${'Filesystem'.padEnd(20)} ${(human ? 'Size' : '1K-blocks').padStart(9)} ${'Used'.padStart(9)} ${'Available'.padStart(9)} Use% Mounted on\n`;
-  for (const [src, size, used, mnt] of rows) {
-    const avail = Math.floor(size * 0.95) - used;
-    out += `${src.padEnd(20)} ${f(size)} ${f(used)} ${f(avail)} ${`${size ? Math.ceil((used * 100) / (used + avail)) : 0}%`.padStart(4)} ${mnt}\n`;
+  for (const [src, , size, used, avail, mnt] of rows) {
+    out += `${src.padEnd(20)} ${f(size)} ${f(used)} ${f(avail)} ${`${size ? Math.ceil((used * 100) / Math.max(1, used + avail)) : 0}%`.padStart(4)} ${mnt}\n`;
   }
   await ctx.stdout.write(out);
   return 0;

@@ -5,6 +5,7 @@
  * redirections (src/shell/redirect.ts).
  */
 import type { ProgramContext } from '../../process/types';
+import { sharedZeros } from '../../fs/repeat';
 
 export type Device = 'null' | 'zero' | 'full' | 'random' | 'urandom';
 const DEVICES = new Set<string>(['null', 'zero', 'full', 'random', 'urandom']);
@@ -18,6 +19,8 @@ export function deviceAt(ctx: ProgramContext, path: string): Device | undefined 
 
 /** One chunk of an endless device: zeros, or the seeded random source's bytes. */
 export function deviceChunk(ctx: ProgramContext, dev: Device, size: number): Uint8Array {
+  // Zeros are one shared chunk (never written into): a file of them is kept as a run (fs/repeat.ts).
+  if (dev === 'zero' || dev === 'full' || dev === 'null') return sharedZeros(size);
   const out = new Uint8Array(size);
   if (dev === 'random' || dev === 'urandom') ctx.sys.rng.fill(out);
   return out;

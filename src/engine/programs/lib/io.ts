@@ -14,6 +14,15 @@ export const encode = (s: string): Uint8Array => enc.encode(s);
 export const decode = (b: Uint8Array): string => dec.decode(b);
 
 /** strerror text for an error thrown by the Fs (or the message of anything else). */
+/**
+ * A write that failed on the filesystem (a full disk: ENOSPC; a file past the simulator's size
+ * limit: EFBIG). Thrown by a redirected stdout, it ends the program with coreutils' wording
+ * `prog: write error: No space left on device` (the kernel prints it): rethrow it from catches.
+ */
+export function isWriteError(e: unknown): boolean {
+  return isFsError(e) && e.syscall === 'write';
+}
+
 export function errText(e: unknown): string {
   if (isFsError(e)) return e.message;
   if (e instanceof Error) return e.message;
