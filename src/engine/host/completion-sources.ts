@@ -8,7 +8,6 @@
 import type { DaemonApi } from '../../cli/daemon-api';
 import type { Fs } from '../fs/types';
 import { completePaths } from '../../shell';
-import { loadProject } from '../../cli/compose/loader';
 
 /** What the completers need from the machine. */
 export interface CompletionSources {
@@ -107,8 +106,10 @@ export async function bundledNetworkDrivers(src: CompletionSources, fs: Fs): Pro
  * Compose's completeServiceNames: the services (enabled or not) of the project found from the
  * current directory, read offline; a broken or missing file offers nothing.
  */
-export function composeServices(fs: Fs, env: Record<string, string>, opts: { files: string[]; projectDirectory: string }): string[] {
+export async function composeServices(fs: Fs, env: Record<string, string>, opts: { files: string[]; projectDirectory: string }): Promise<string[]> {
   try {
+    // Compose's loader and its YAML parser are a chunk loaded on first use (programs/lazy.ts).
+    const { loadProject } = await import('../../cli/compose/loader');
     const p = loadProject({ files: opts.files, projectName: '', projectDirectory: opts.projectDirectory, envFiles: [], profiles: [] }, { fs, env, warn: () => {} });
     return [...Object.keys(p.services), ...Object.keys(p.disabled)];
   } catch {

@@ -103,7 +103,7 @@ const COMPOSE = COMPOSE_VERBS as unknown as Record<string, ComposeVerb>;
  * `docker compose …`: its global flags, a sub-command, then that command's flags and service names
  * (compose's completeServiceNames; `ls` and `version` take no services).
  */
-function compose(req: ArgCompletionRequest, words: string[]): Reply {
+function compose(req: ArgCompletionRequest, words: string[]): Reply | Promise<Reply> {
   const top = COMPOSE[''].flags;
   const scanTop = scanArgs(top, words, true);
   if (scanTop.valueFor) return ['file', 'env-file', 'project-directory'].includes(scanTop.valueFor.long) ? undefined : [];

@@ -5,7 +5,6 @@
 import { registerProgram } from '../programs/registry';
 import type { DaemonApi } from '../../cli/daemon-api';
 import { systemctl, service } from '../programs/systemctl';
-import { journalctl } from '../programs/journalctl';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
@@ -19,12 +18,6 @@ import { registerShadowUtils } from '../programs/shadow';
 import { registerNetPrograms } from '../programs/net';
 import { registerLazyPrograms } from '../programs/lazy';
 import { registerDevTools } from '../programs/devtools';
-import { lsns } from '../programs/lsns';
-import { nsenter } from '../programs/nsenter';
-import { mount, umount } from '../programs/mount';
-import { top } from '../programs/top';
-import { unshare } from '../programs/unshare';
-import { unxz, xz, xzcat } from '../programs/xz';
 
 let registered = false;
 
@@ -97,15 +90,5 @@ export function registerAllPrograms(): void {
   registerLazyPrograms();
   registerDevTools();
   registerProgram('systemctl', systemctl);
-  registerProgram('lsns', lsns);
-  registerProgram('nsenter', nsenter);
-  registerProgram('mount', mount);
-  registerProgram('top', top);
-  registerProgram('unshare', unshare);
-  registerProgram('xz', xz);
-  registerProgram('unxz', unxz);
-  registerProgram('xzcat', xzcat);
-  registerProgram('umount', umount);
-  registerProgram('journalctl', journalctl);
   registerProgram('service', service);
 }

@@ -27,4 +27,17 @@ export function registerLazyPrograms(): void {
   for (const name of ['apt-get', 'apt', 'apt-mark', 'dpkg', 'dpkg-query', 'apk', 'yum', 'dnf', 'rpm', 'cowsay', 'fortune']) {
     registerLazyProgram(name, () => pkg().then((m) => m.PACKAGE_PROGRAMS[name]!));
   }
+
+  // The kernel tools of note 003's namespace chapter, and systemd's journal.
+  registerLazyProgram('lsns', () => import('./lsns').then((m) => m.lsns));
+  registerLazyProgram('nsenter', () => import('./nsenter').then((m) => m.nsenter));
+  registerLazyProgram('unshare', () => import('./unshare').then((m) => m.unshare));
+  registerLazyProgram('mount', () => import('./mount').then((m) => m.mount));
+  registerLazyProgram('umount', () => import('./mount').then((m) => m.umount));
+  registerLazyProgram('top', () => import('./top').then((m) => m.top));
+  const xz = () => import('./xz');
+  registerLazyProgram('xz', () => xz().then((m) => m.xz));
+  registerLazyProgram('unxz', () => xz().then((m) => m.unxz));
+  registerLazyProgram('xzcat', () => xz().then((m) => m.xzcat));
+  registerLazyProgram('journalctl', () => import('./journalctl').then((m) => m.journalctl));
 }

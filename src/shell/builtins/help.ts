@@ -12,14 +12,27 @@ import type { Shell } from '../shell';
 import { ShellError } from '../shell';
 import { hasGlob, matchPattern } from '../pattern';
 import { out } from './io';
-import TOPICS from './bash-help.json';
+import { trackRealWork } from '../../engine/realwork';
 
 interface Topic {
   name: string;
   short: string;
   long: string[];
 }
-const topics = TOPICS as Topic[];
+/** The topics (63 KB of text) are a chunk of their own, loaded the first time `help` runs. */
+let topics: Topic[] = [];
+let loading: Promise<void> | undefined;
+function loadTopics(): Promise<void> {
+  return (loading ??= trackRealWork(import('./bash-help.json')).then(
+    (m) => {
+      topics = m.default as Topic[];
+    },
+    () => {
+      loading = undefined; // offline before the chunk was cached: the next `help` tries again
+      throw new ShellError('the help texts could not be loaded; try again when online', 1);
+    },
+  ));
+}
 
 /** version.c show_shell_version(0), as Ubuntu 24.04's bash prints it. */
 export const BASH_VERSION_LINE = 'GNU bash, version 5.2.21(1)-release (x86_64-pc-linux-gnu)';
@@ -27,6 +40,7 @@ const BASE_INDENT = '    ';
 
 export async function help(sh: Shell, argv: string[]): Promise<number> {
   if (sh.flavour.name === 'ash') return ashHelp(sh);
+  await loadTopics();
   let d = false;
   let m = false;
   let s = false;
