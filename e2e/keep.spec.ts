@@ -127,7 +127,10 @@ test('a session a replay cannot remake (timing) is shared as a snapshot that reb
 
 test('a link made inside a lesson opened at a step replays from that step and reopens the lesson', async ({ page, browser }) => {
   await page.goto('/?lang=en#/lesson/images/image-commands/3');
-  await expect(page.getByTestId('lesson-panel')).toBeVisible({ timeout: 30_000 });
+  // The lesson's machine is ready once its earlier steps show done (their solutions replayed).
+  const steps = page.getByTestId('lesson-step');
+  await expect(steps.nth(1)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(steps.nth(2)).toHaveAttribute('data-state', 'current');
   await promptReady(page, 60_000);
   await run(page, 'docker tag app mine:2');
   await page.getByTestId('share').click();
