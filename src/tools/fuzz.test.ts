@@ -78,6 +78,10 @@ class Run {
         if (/learner@docker-lab:[^\n]*\$ ?$/.test(out.trimEnd() + ' ')) return shown;
         h.press('\x10\x11');
         await h.settle();
+        // Detached, the host shell goes on with the rest of the line (`docker run -it busybox sh;
+        // while :; do …; done`), as bash does: stop that before typing on.
+        h.press('\x03');
+        await h.settle();
         await h.type('exit');
         shown += h.take();
         continue;
