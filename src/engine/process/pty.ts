@@ -23,7 +23,24 @@ export interface PtyMode {
 }
 
 export class Pty {
-  mode: PtyMode = { canonical: true, echo: true, isig: true };
+  private termios: PtyMode = { canonical: true, echo: true, isig: true };
+  get mode(): PtyMode {
+    return this.termios;
+  }
+  /**
+   * tcsetattr. Leaving canonical mode makes a line typed but not yet ended readable at once, as
+   * n_tty does: keys typed ahead while a command ran ("docker i") reach the next prompt's line
+   * editor (readline switches to raw mode and shows them) instead of being dropped.
+   */
+  set mode(m: PtyMode) {
+    const wasCanonical = this.termios.canonical;
+    this.termios = m;
+    if (wasCanonical && !m.canonical && this.lineBuf) {
+      this.ready.push(this.lineBuf);
+      this.lineBuf = '';
+      this.wake();
+    }
+  }
   /** Signals sent from the keyboard so far (the shell checks whether its job was interrupted). */
   signalsSent = 0;
   /** The foreground process group; Ctrl-C goes there. */

@@ -1,0 +1,31 @@
+/**
+ * Keys typed while a command runs are not lost: a whole line waits for the next reader, and a line
+ * begun but not ended ("docker i") reaches the next prompt's line editor, as n_tty hands the
+ * partial line over when readline leaves canonical mode.
+ */
+import { describe, expect, it } from 'vitest';
+import { Machine } from '../machine';
+
+describe('typeahead', () => {
+  it('a half-typed line during a command continues at the next prompt', async () => {
+    const m = await Machine.boot({ seed: 1, clock: 'real' });
+    const term = m.openTerminal();
+    let shown = '';
+    term.onOutput((s) => (shown += s));
+    const prompt = async () => {
+      for (let i = 0; i < 500 && !term.atHostPrompt(); i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    await prompt();
+    term.input('sleep 0.3\r');
+    await new Promise((r) => setTimeout(r, 50));
+    term.input('echo type');
+    await prompt();
+    await new Promise((r) => setTimeout(r, 20));
+    term.input('ahead-kept\r');
+    await new Promise((r) => setTimeout(r, 100));
+    await prompt();
+    expect(shown).toMatch(/\r?\ntypeahead-kept\r?\n/);
+    expect(shown).not.toContain('command not found');
+    m.shutdown();
+  });
+});
