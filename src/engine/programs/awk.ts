@@ -6,7 +6,7 @@
  */
 import type { ProgramContext } from '../process/types';
 import { posixToJs } from './grep';
-import { decode } from './lib/io';
+import { concat, decode } from './lib/io';
 
 type Val = string | number;
 type Node =
@@ -988,12 +988,3 @@ export async function awk(ctx: ProgramContext): Promise<number> {
   return code;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}

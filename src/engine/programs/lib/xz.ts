@@ -12,6 +12,7 @@
  * not simulated rather than producing wrong bytes.
  */
 import { crc32 } from './gzip';
+import { concat as concatAll } from './io';
 
 export class XzError extends Error {}
 
@@ -127,12 +128,3 @@ export function xzDecode(b: Uint8Array): Uint8Array {
   return concatAll(parts);
 }
 
-function concatAll(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}

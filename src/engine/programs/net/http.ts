@@ -4,6 +4,7 @@
  * request line, headers, a blank line, a body; the response read until its Content-Length.
  */
 import { NetError, type NetApi, type ReadStream, type Socket } from '../../process/types';
+import { concat } from '../lib/io';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -49,15 +50,6 @@ export function header(res: { headers: [string, string][] }, name: string): stri
   return res.headers.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /** Read from a stream until the head ends (`\r\n\r\n`); returns head text and any body bytes read. */
 export async function readHead(input: ReadStream, signal: AbortSignal): Promise<{ head: string; rest: Uint8Array } | undefined> {
