@@ -630,7 +630,9 @@ export class Daemon implements DaemonApi {
   }
 
   describe(): Omit<MachineView, 'processes'> {
-    const images = this.store.list().map((img) => {
+    // BuildKit's untagged step results are build cache, not images: the pictures show what
+    // `docker images -a` lists (daemon/images.ts skips the same records).
+    const images = this.store.list().filter((img) => !(this.store.isCacheOnly(img.id) && !this.store.repoTags(img.id).length)).map((img) => {
       const history = (img.config.history ?? []).filter((h) => !h.empty_layer);
       return {
         id: img.id,
