@@ -4,7 +4,7 @@
  * same input always yields the same timestamps ("About a minute ago") and a `sleep 60` costs nothing.
  * Engine code must never call the global setTimeout/Date.now directly: only this clock.
  */
-import { realWorkInFlight } from './realwork';
+import { realWorkInFlight } from '../lib/realwork';
 
 export interface Clock {
   /** Milliseconds since the Unix epoch. */

@@ -10,7 +10,7 @@
  */
 import type { Machine } from './machine';
 import { HOST_HOME } from './host/setup';
-import type { Fs } from './fs/types';
+import type { Fs } from '../api/fs';
 
 export const DIGEST_PARTS = ['images', 'containers', 'volumes', 'networks', 'files'] as const;
 export type DigestPart = (typeof DIGEST_PARTS)[number];

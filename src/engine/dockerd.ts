@@ -5,11 +5,12 @@
  */
 import { HOST_CPUS } from './process/cgroup';
 import { VolumeService } from './volume/volumes';
-import { diskUsage, type DiskUsage } from './daemon/disk-usage';
+import { diskUsage } from './daemon/disk-usage';
+import type { BuildRequest, DiskUsage, LoadMessage } from '../api/bodies';
 import { NetworkService } from './network/networks';
 import type { Vfs } from './fs/vfs';
 import type { DiskSpace } from './fs/disk';
-import type { FsBackend } from './fs/types';
+import type { FsBackend } from '../api/fs';
 import type { Clock } from './clock';
 import type { Emitter } from './events';
 import type { Rng } from './rng';
@@ -21,16 +22,16 @@ import { ContainerService } from './daemon/containers';
 import type { MachineView } from './view';
 import type {
   ContainerSummary, DaemonApi, ImageDeleteItem, ImageHistoryItem, ImageSummary, PullProgress, SearchResult, ServerVersion,
-} from '../cli/daemon-api';
+} from '../api/daemon';
 import type { ReadStream } from './process/types';
-import { DaemonError } from '../cli/daemon-api';
+import { DaemonError } from '../api/daemon';
 import { importTarball } from './daemon/import';
 import { applyChange } from './daemon/commit';
-import { pruneBuildCache, runBuild, type BuildRequest } from './daemon/build';
+import { pruneBuildCache, runBuild } from './daemon/build';
 import { BuildCache } from './build/cache';
 import { pushImage } from './daemon/push';
 import { saveImages } from './daemon/save';
-import { loadImages, type LoadMessage } from './daemon/load';
+import { loadImages } from './daemon/load';
 import { authenticate, type AuthRequest } from './daemon/auth';
 import type { DaemonSnapshot } from './snapshot';
 import { resumeContainers, type WasRunning } from './daemon/resume';
@@ -39,7 +40,7 @@ import { Layer } from './fs/layer';
 import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineConfig } from './daemon/engine-config';
 import { healthJson } from './daemon/health';
 import { topTable } from './daemon/top';
-import { pushAll } from './programs/lib/arrays';
+import { pushAll } from '../lib/arrays';
 import { KERNEL } from './programs/sysinfo';
 import { EventLog, imageEvent } from './daemon/event-log';
 import { completeHostConfig } from './daemon/host-config';
@@ -503,7 +504,7 @@ export class Daemon implements DaemonApi {
   async containerArchiveGet(id: string, path: string) {
     return this.containers.archiveGet(id, path);
   }
-  async containerArchivePut(id: string, dir: string, entries: import('./fs/tar').TarEntry[], rename?: string): Promise<void> {
+  async containerArchivePut(id: string, dir: string, entries: import('../lib/tar').TarEntry[], rename?: string): Promise<void> {
     this.containers.archivePut(id, dir, entries, rename);
   }
   async containerArchiveStat(id: string, path: string) {

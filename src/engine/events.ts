@@ -27,7 +27,7 @@ export type MachineEvent =
   | { type: 'editor.open'; path: string }
   | { type: 'command.finished'; record: import('./process/types').CommandRecord }
   /** dockerd's events service (`docker events`): one action on one object, see daemon/event-log.ts. */
-  | { type: 'engine.event'; kind: import('./daemon/event-log').EngineEventType; action: string; id: string; attributes: Record<string, string> }
+  | { type: 'engine.event'; kind: import('../api/bodies').EngineEventType; action: string; id: string; attributes: Record<string, string> }
   /** The page swapped in another machine (undo, redo, reset, a restored session or a link): redraw everything. */
   | { type: 'machine.replaced' };
 

@@ -12,13 +12,14 @@ import { Kernel, PidNamespace, type Proc, type ProcContext } from './process/ker
 import { Pty } from './process/pty';
 import { ScreenGate } from './process/screen-gate';
 import { nextTurn } from './process/slice';
-import { realWorkInFlight, realWorkSettled } from './realwork';
-import { Pipe, readAllText } from './process/pipe';
+import { realWorkInFlight, realWorkSettled } from '../lib/realwork';
+import { Pipe } from './process/pipe';
+import { readAllText } from '../lib/read-stream';
 import { MutableLayer } from './fs/layer';
 import { Disk } from './fs/disk';
 import { dataRootBytes } from './daemon/data-root';
 import { Vfs } from './fs/vfs';
-import { ROOT, type Cred, type Fs } from './fs/types';
+import { ROOT, type Cred, type Fs } from '../api/fs';
 import { httpRequest, listTree, readHostFile, writeHostFile, type PageRequest, type PageResponse } from './host/files';
 import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populateHost } from './host/setup';
 import { registerAllPrograms } from './host/programs';
@@ -30,7 +31,7 @@ import { restoreMutable, snapshotMutable } from './fs/snapshot';
 import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
 import { EngineQuery } from './query';
 import type { MachineQuery } from '../api/machine-query';
-import type { DaemonApi } from '../cli/daemon-api';
+import type { DaemonApi } from '../api/daemon';
 import { machineCompletions } from './host/completion';
 
 export interface BootOptions {

@@ -7,7 +7,7 @@ import type {
   ContainerFacts, EngineFacts, ImageFacts, MachineQuery, NetworkFacts, ProcessFacts, VolumeFacts,
 } from '../api/machine-query';
 import type { Machine } from './machine';
-import { ROOT, type Fs } from './fs/types';
+import { ROOT, type Fs } from '../api/fs';
 import { Vfs } from './fs/vfs';
 import { Overlay } from './fs/overlay';
 import { MutableLayer, type Layer } from './fs/layer';

@@ -7,7 +7,7 @@
  */
 import type { Shell } from './shell';
 import { builtinFor, builtins, KEYWORDS } from './builtins';
-import { X_OK, type Fs } from '../engine/fs/types';
+import { X_OK, type Fs } from '../api/fs';
 
 export interface ArgCompletionRequest {
   /** Words before the one being completed, the command name first. */

@@ -14,8 +14,8 @@ import { applyRedirs, bytesReader, nullWriter, RedirError } from './redirect';
 import { BreakLoop, canFork, ContinueLoop, ExitShell, interpreter, ReturnFn, Shell, ShellError, type Job, type Stream } from './shell';
 import { Pipe } from '../engine/process/pipe';
 import { EpipeError, signalName, type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
-import { isFsError, X_OK } from '../engine/fs/types';
-import { maxOf, pushAll } from '../engine/programs/lib/arrays';
+import { isFsError, X_OK } from '../api/fs';
+import { maxOf, pushAll } from '../lib/arrays';
 import { forkOrFail, MAX_FUNCTION_DEPTH, signalDescription, stackOverflow } from './limits';
 
 export async function runList(sh: Shell, list: List): Promise<number> {

@@ -7,8 +7,8 @@
 import type { List, Word, WordPart } from './ast';
 import { ArithError, evalArith } from './arith';
 import { hasGlob, matchPattern, patternToRegExp, removeAffix, replacePattern, unescapePattern } from './pattern';
-import type { Fs } from '../engine/fs/types';
-import { pushAll } from '../engine/programs/lib/arrays';
+import type { Fs } from '../api/fs';
+import { pushAll } from '../lib/arrays';
 
 /** A failed expansion: the message bash prints after `bash: ` (the shell adds its prefix). */
 export class ExpandError extends Error {

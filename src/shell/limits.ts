@@ -3,7 +3,7 @@
  * `--pids-limit`, the user's `ulimit -u`, a full process table) and a function recursing without
  * end (`ls() { ls -l; }; ls`).
  */
-import { isFsError } from '../engine/fs/types';
+import { isFsError } from '../api/fs';
 import { SIGNALS, type ChildProcess } from '../engine/process/types';
 import { ExitShell, type Shell } from './shell';
 

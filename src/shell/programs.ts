@@ -6,7 +6,7 @@ import { FLAVOURS, type FlavourName } from './flavour';
 import { Shell } from './shell';
 import { runScript, runStdinScript, ShellSession } from './session';
 import type { Program, ProgramContext } from '../engine/process/types';
-import { isFsError } from '../engine/fs/types';
+import { isFsError } from '../api/fs';
 
 const LETTER_OPTS: Record<string, 'errexit' | 'nounset' | 'xtrace' | 'noglob' | 'verbose' | 'allexport'> = { e: 'errexit', u: 'nounset', x: 'xtrace', f: 'noglob', v: 'verbose', a: 'allexport' };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineEditor } from './readline';
-import { Pipe, PushbackReader, readAllText } from '../engine/process/pipe';
+import { Pipe, PushbackReader } from '../engine/process/pipe';
+import { readAllText } from '../lib/read-stream';
 import { makeSystem, runProgram } from './testing/fake-system';
 import { shPrograms } from './programs';
 

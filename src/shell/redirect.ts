@@ -5,7 +5,7 @@
  */
 import type { Redir } from './ast';
 import type { Shell, Stream } from './shell';
-import { isFsError } from '../engine/fs/types';
+import { isFsError } from '../api/fs';
 import type { ReadStream, WriteStream } from '../engine/process/types';
 import { toBytes } from '../engine/process/pipe';
 

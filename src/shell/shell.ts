@@ -8,7 +8,7 @@ import { Expander, type ExpandHost } from './expand';
 import type { Flavour } from './flavour';
 import { PushbackReader } from '../engine/process/pipe';
 import type { ChildProcess, ProcessApi, ProgramContext, ReadStream, System, WriteStream } from '../engine/process/types';
-import type { Fs } from '../engine/fs/types';
+import type { Fs } from '../api/fs';
 
 export type Stream = ReadStream | WriteStream;
 

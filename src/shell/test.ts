@@ -6,7 +6,7 @@ import type { CondExpr } from './ast';
 import type { Shell } from './shell';
 import { ShellError } from './shell';
 import { matchPattern } from './pattern';
-import { R_OK, W_OK, X_OK, type Stat } from '../engine/fs/types';
+import { R_OK, W_OK, X_OK, type Stat } from '../api/fs';
 
 function stat(sh: Shell, p: string, follow = true): Stat | undefined {
   try {

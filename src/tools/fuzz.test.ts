@@ -14,7 +14,7 @@ import { Headless } from './headless';
 import { Machine } from '../engine/machine';
 import { Rng } from '../engine/rng';
 import { SnapshotError } from '../engine/snapshot';
-import { isFsError } from '../engine/fs/types';
+import { isFsError } from '../api/fs';
 import { diskBomb, dockerfile, dockerLine, Pick, script } from './fuzz-inputs';
 
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 1500);

@@ -5,7 +5,7 @@
  */
 import { Machine } from '../engine/machine';
 import type { VirtualClock } from '../engine/clock';
-import { realWorkInFlight, realWorkSettled } from '../engine/realwork';
+import { realWorkInFlight, realWorkSettled } from '../lib/realwork';
 
 /** A foreground command still running after this much simulated time gets the next line typed ahead. */
 const TYPE_AHEAD_MS = 60_000;

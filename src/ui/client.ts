@@ -1,31 +1,33 @@
 /**
  * The ONE module the UI uses to talk to the daemon worker. Components import from here, never
  * from src/worker or src/engine (types excepted). Every worker answer is a Result; this module turns
- * failures into thrown `DaemonError`s for request/response calls, and keeps fire-and-forget calls
+ * failures into thrown errors (the api's `DaemonError`, or `WorkerError`) for request/response calls, and keeps fire-and-forget calls
  * (keystrokes, resize) from producing unhandled rejections.
  */
 import * as Comlink from 'comlink';
-import type { BootInfo, DaemonApi, MachineEvent, MachineView, Result, WireError } from '../worker/protocol';
+import type { BootInfo, WorkerApi, MachineEvent, MachineView, Result } from '../worker/protocol';
+import { DaemonError } from '../api/errors';
 
 export type { BootInfo, MachineEvent, MachineView };
 export type { ImageView, LayerView, ContainerView } from '../engine/view';
 
-export class DaemonError extends Error {
-  constructor(w: WireError) {
+/** A worker call that failed with something other than a daemon error (a bug, a refused snapshot). */
+export class WorkerError extends Error {
+  constructor(w: { name: string; message: string; stack?: string }) {
     super(w.message);
-    this.name = w.name === 'Error' ? 'DaemonError' : w.name;
+    this.name = w.name === 'Error' ? 'WorkerError' : w.name;
     if (w.stack) this.stack = w.stack;
   }
 }
 
 function unwrap<T>(r: Result<T>): T {
   if (r.ok) return r.value;
-  throw new DaemonError(r.error);
+  throw DaemonError.is(r.error) ? DaemonError.fromJSON(r.error) : new WorkerError(r.error);
 }
 
-let remote: Comlink.Remote<DaemonApi> | undefined;
+let remote: Comlink.Remote<WorkerApi> | undefined;
 
-function daemon(): Comlink.Remote<DaemonApi> {
+function daemon(): Comlink.Remote<WorkerApi> {
   if (!remote) {
     // The built page starts the worker from its HTML, before this script has even arrived
     // (vite.config.ts, earlyWorker); in dev mode it is started here.
@@ -36,7 +38,7 @@ function daemon(): Comlink.Remote<DaemonApi> {
         type: 'module',
         name: 'dockerd',
       });
-    remote = Comlink.wrap<DaemonApi>(worker);
+    remote = Comlink.wrap<WorkerApi>(worker);
   }
   return remote;
 }

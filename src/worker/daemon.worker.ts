@@ -18,7 +18,7 @@ import {
   fail,
   ok,
   type BootInfo,
-  type DaemonApi,
+  type WorkerApi,
   type KeepApi,
   type EventsCallback,
   type OutputCallback,
@@ -163,7 +163,7 @@ function session(id: number): Session {
   return s;
 }
 
-const api: Omit<DaemonApi, keyof KeepApi> = {
+const api: Omit<WorkerApi, keyof KeepApi> = {
   async ready(): Promise<Result<BootInfo>> {
     try {
       return ok((await booting).info);
@@ -378,4 +378,4 @@ const api: Omit<DaemonApi, keyof KeepApi> = {
   },
 };
 
-Comlink.expose({ ...api, ...keep } satisfies DaemonApi);
+Comlink.expose({ ...api, ...keep } satisfies WorkerApi);

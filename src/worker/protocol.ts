@@ -6,6 +6,7 @@
  * instead of throwing; a failure the learner should see (an engine bug while handling a key) is
  * also written into the terminal's output stream.
  */
+import { DaemonError, type DaemonErrorJSON } from '../api/errors';
 import type { MachineEvent } from '../engine/events';
 import type { MachineView } from '../engine/view';
 import type { FileNode, PageRequest, PageResponse } from '../engine/host/files';
@@ -27,11 +28,8 @@ export interface LessonStatus {
   facts: Record<number, string[]>;
 }
 
-export interface WireError {
-  name: string;
-  message: string;
-  stack?: string;
-}
+/** A failure as it crosses the worker boundary: a DaemonError's JSON, or any other error's name and text. */
+export type WireError = DaemonErrorJSON | { name: string; message: string; stack?: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
@@ -40,6 +38,7 @@ export function ok<T>(value: T): Result<T> {
 }
 
 export function fail(e: unknown): { ok: false; error: WireError } {
+  if (e instanceof DaemonError) return { ok: false, error: e.toJSON() };
   if (e instanceof Error) return { ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
   return { ok: false, error: { name: 'Error', message: String(e) } };
 }
@@ -61,7 +60,7 @@ export type OutputCallback = (data: string) => void | Promise<void>;
 export type EventsCallback = (events: MachineEvent[]) => void;
 
 /** The API the worker exposes over comlink. Session and subscription ids are small integers. */
-export interface DaemonApi extends KeepApi {
+export interface WorkerApi extends KeepApi {
   /** Resolves once the Machine has booted (or failed to). */
   ready(): Promise<Result<BootInfo>>;
   /** Open a terminal session (a host login shell); output is pushed to `onOutput`. */

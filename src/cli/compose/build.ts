@@ -4,8 +4,8 @@
  * Compose 2.40 hands the builds to Buildx Bake; the simulator sends them to the daemon's builder,
  * whose BuildKit output is printed as `docker build` prints it, then the `<image>  Built` event.
  */
-import { packPath } from '../../engine/fs/archive';
-import type { TarEntry } from '../../engine/fs/tar';
+import { packPath } from '../../lib/archive';
+import type { TarEntry } from '../../lib/tar';
 import { bool, list } from '../verbs/common';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';
 import { imageOf, L } from './labels';

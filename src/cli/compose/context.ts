@@ -3,8 +3,8 @@
  * project options given before the verb (`-f`, `-p`, `--project-directory`, `--env-file`,
  * `--profile`, `--progress`), and helpers to load the project and report progress.
  */
-import type { Fs } from '../../engine/fs/types';
-import type { DaemonApi } from '../daemon-api';
+import type { Fs } from '../../api/fs';
+import type { DaemonApi } from '../../api/daemon';
 import type { CliIo, FlagValues } from '../framework/types';
 import { loadProject, type ProjectOptions } from './loader';
 import type { Project } from './normalize';

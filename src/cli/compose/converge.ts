@@ -5,7 +5,7 @@
  * whose hash changed ("Recreated"), create the missing ones ("Created"), remove the ones beyond
  * the wanted scale. Starting waits for `depends_on` conditions ("Waiting" → "Healthy").
  */
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { daemonMessage } from '../verbs/common';
 import { ComposeError, type ComposeCtx } from './context';
 import { createBody } from './convert';

@@ -4,7 +4,7 @@
  * ones), with `--rmi local|all` its images, with `--remove-orphans` containers of services no
  * longer in the file. All found by label: nothing is remembered outside the daemon.
  */
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { bool, num, str } from './flags';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';
 import { dependencyOrder } from './converge';

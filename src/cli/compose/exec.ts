@@ -3,7 +3,7 @@
  * the service's running container (`--index N` for a replica), with a TTY by default when the
  * output is a terminal (`-T` turns it off); the command's exit status is compose's.
  */
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { bool, list, num, str } from './flags';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';
 import { projectContainers, type ProjectContainer } from './labels';

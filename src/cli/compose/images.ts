@@ -2,7 +2,7 @@
  * `docker compose images` (cmd/compose/images.go): the image of each of the project's containers,
  * one row per container: CONTAINER REPOSITORY TAG PLATFORM IMAGE ID SIZE CREATED.
  */
-import { humanDuration, humanSizeWithPrecision } from '../format/units';
+import { humanDuration, humanSizeWithPrecision } from '../../lib/units';
 import { tabwrite } from '../format/tabwriter';
 import { bool, str } from './flags';
 import { ComposeError, type VerbHandler } from './context';

@@ -4,7 +4,7 @@
  * verb has its own flags (taken from compose v2.40.3's reference docs, `verbs.json`); errors are
  * printed as the plugin prints them (the message alone) with exit status 1.
  */
-import type { DaemonApi } from '../daemon-api';
+import type { DaemonApi } from '../../api/daemon';
 import { helpText, type Node } from '../framework/help';
 import { FlagError, parseFlags } from '../framework/parse';
 import type { CliIo, CommandSpec, FlagSpec } from '../framework/types';

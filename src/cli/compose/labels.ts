@@ -5,8 +5,8 @@
  * `<project>-<service>-<n>` and the config hash (a digest of the service's configuration, which
  * decides between "Running" and "Recreated") are stored the same way.
  */
-import { sha256hex } from '../../engine/build/hash';
-import type { ContainerSummary, DaemonApi } from '../daemon-api';
+import { sha256hex } from '../../lib/hash';
+import type { ContainerSummary, DaemonApi } from '../../api/daemon';
 import type { Service } from './normalize';
 
 export const COMPOSE_VERSION = '2.40.3';

@@ -4,7 +4,7 @@
  * load is tracked as real work (../../engine/realwork.ts) so the headless runner waits for it.
  */
 import type { CliIo } from '../framework/types';
-import { trackRealWork } from '../../engine/realwork';
+import { trackRealWork } from '../../lib/realwork';
 
 let loading: Promise<typeof import('./index')> | undefined;
 

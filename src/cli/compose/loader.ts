@@ -6,7 +6,7 @@
  * the directory's name), then parse → interpolate → validate → normalise → check.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { Fs } from '../../engine/fs/types';
+import type { Fs } from '../../api/fs';
 import { parseDotenv } from './dotenv';
 import { interpolateModel } from './interpolate';
 import { applyExtends, mergeModels } from './merge';

@@ -5,8 +5,8 @@
  * terminal; `--rm` removes it when it exits, `-d` leaves it running and prints its ID. The
  * command's exit status is compose's.
  */
-import { sha256hex } from '../../engine/build/hash';
-import { DaemonError } from '../daemon-api';
+import { sha256hex } from '../../lib/hash';
+import { DaemonError } from '../../api/daemon';
 import { bool, list, str } from './flags';
 import { ComposeError, type VerbHandler } from './context';
 import { converge, ensureImages, ensureNetworks, ensureVolumes, startServices, withDependencies } from './converge';

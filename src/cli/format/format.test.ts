@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bytesSize, formatG, fromHumanSize, humanDuration, humanSize, humanSizeWithPrecision, ramInBytes } from './units';
+import { bytesSize, formatG, fromHumanSize, humanDuration, humanSize, humanSizeWithPrecision, ramInBytes } from '../../lib/units';
 import { ellipsis, truncateID } from './truncate';
 import { tabwrite } from './tabwriter';
 import { marshal, marshalIndent, sortedMap } from './json';

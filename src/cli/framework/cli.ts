@@ -3,12 +3,12 @@
  * error printing with Docker 28.5's texts and exit codes (cli-errors.md §1).
  */
 import { TemplateError } from '../format/template-parse';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { buildTree, CLIENT_GIT_COMMIT, CLIENT_VERSION, findChild } from './root';
 import { commandPath, helpText, useLine, type Node } from './help';
 import { FlagError, parseFlags } from './parse';
 import { CliError, type ArgsRule, type CliIo } from './types';
-import { InvalidReference } from '../../engine/image/reference';
+import { InvalidReference } from '../../lib/reference';
 
 function plural(n: number): string {
   return n === 1 ? 'argument' : 'arguments';

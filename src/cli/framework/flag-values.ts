@@ -2,9 +2,9 @@
  * How each pflag Value type parses a string, with pflag's/docker's error texts (these end up in
  * `invalid argument "<v>" for "<flag>" flag: <err>`).
  */
-import { ramInBytes } from '../format/units';
+import { ramInBytes } from '../../lib/units';
 import type { FlagSpec } from './types';
-import { pushAll } from '../../engine/programs/lib/arrays';
+import { pushAll } from '../../lib/arrays';
 
 export type ValueKind = 'bool' | 'string' | 'int' | 'uint' | 'duration' | 'list' | 'float';
 

@@ -6,7 +6,7 @@
  */
 import { defaultValue, parseValue, valueKind } from './flag-values';
 import type { FlagSpec, FlagValues } from './types';
-import { pushAll } from '../../engine/programs/lib/arrays';
+import { pushAll } from '../../lib/arrays';
 
 export const HELP_FLAG: FlagSpec = { long: 'help', type: 'bool', usage: 'Print usage', hidden: true };
 

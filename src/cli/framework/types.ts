@@ -3,7 +3,7 @@
  * docker verb (`src/cli/commands/...`). Specs carry exactly what Docker 28.5 prints in help and
  * flag errors; handlers get parsed flags and an io/daemon context.
  */
-import type { ReadStream } from '../../engine/process/types';
+import type { ReadStream } from '../../api/streams';
 
 export type ArgsRule =
   | { kind: 'none' }

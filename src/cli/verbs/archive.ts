@@ -1,9 +1,9 @@
 /** `docker export` and `docker import`: a container's filesystem out as a tar, a tar in as an image. */
 import { CliError, type Handler } from '../framework/types';
-import { DaemonError } from '../daemon-api';
-import type { Fs } from '../../engine/fs/types';
-import { readAllBytes } from '../../engine/process/pipe';
-import { tarVirtualSize } from '../../engine/fs/tar';
+import { DaemonError } from '../../api/daemon';
+import type { Fs } from '../../api/fs';
+import { readAllBytes } from '../../lib/read-stream';
+import { tarVirtualSize } from '../../lib/tar';
 import { daemonMessage, daemonOf, list, str } from './common';
 
 function localFs(io: unknown): Fs {

@@ -6,11 +6,11 @@
  */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
-import type { Fs } from '../../engine/fs/types';
-import type { TarEntry } from '../../engine/fs/tar';
-import { packPath } from '../../engine/fs/archive';
+import type { Fs } from '../../api/fs';
+import type { TarEntry } from '../../lib/tar';
+import { packPath } from '../../lib/archive';
 import { bool, daemonOf, list, str } from './common';
-import { parseReference, parseStrict } from '../../engine/image/reference';
+import { parseReference, parseStrict } from '../../lib/reference';
 
 const LEGACY_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
             BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0

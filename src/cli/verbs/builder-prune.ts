@@ -5,7 +5,7 @@
  */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../lib/units';
 import { bool, daemonOf } from './common';
 
 export const builderPruneRun: Handler = async (ctx, _args, flags) => {

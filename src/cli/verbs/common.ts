@@ -1,7 +1,7 @@
 /** What the verb handlers share: the daemon handle, error reporting, filters and formatted output. */
-import { InvalidReference } from '../../engine/image/reference';
+import { InvalidReference } from '../../lib/reference';
 import { CliError, type FlagValues, type RunContext } from '../framework/types';
-import { DaemonError, StreamError, type DaemonApi } from '../daemon-api';
+import { DaemonError, StreamError, type DaemonApi } from '../../api/daemon';
 import type { FormatResult } from '../format/table';
 
 export function daemonOf(ctx: RunContext): DaemonApi {

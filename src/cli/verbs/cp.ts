@@ -4,11 +4,11 @@
  * under the source's name, or to a new name; `SRC/.` copies a directory's contents.
  */
 import { CliError, type Handler, type RunContext } from '../framework/types';
-import { DaemonError } from '../daemon-api';
-import { humanSize } from '../format/units';
-import { packPath, unpackInto } from '../../engine/fs/archive';
-import { writeTar, type TarEntry } from '../../engine/fs/tar';
-import type { Fs } from '../../engine/fs/types';
+import { DaemonError } from '../../api/daemon';
+import { humanSize } from '../../lib/units';
+import { packPath, unpackInto } from '../../lib/archive';
+import { writeTar, type TarEntry } from '../../lib/tar';
+import type { Fs } from '../../api/fs';
 import { bool, daemonMessage, daemonOf } from './common';
 
 /** Docker's splitCpArg: absolute or ./ paths are local; otherwise `name:path` names a container. */

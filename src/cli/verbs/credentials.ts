@@ -5,7 +5,7 @@
  */
 import type { RunContext } from '../framework/types';
 import { CliError } from '../framework/types';
-import type { Fs } from '../../engine/fs/types';
+import type { Fs } from '../../api/fs';
 
 /** The key Docker Hub's credentials are stored under (the CLI's registry.IndexServer). */
 export const HUB = 'https://index.docker.io/v1/';

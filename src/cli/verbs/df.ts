@@ -6,10 +6,10 @@
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
 import { writeFormat, type FormatResult } from '../format/table';
-import { humanDuration, humanSize, humanSizeWithPrecision } from '../format/units';
+import { humanDuration, humanSize, humanSizeWithPrecision } from '../../lib/units';
 import { truncateID } from '../format/truncate';
-import { familiarize } from '../../engine/image/reference';
-import type { DiskUsage } from '../../engine/daemon/disk-usage';
+import { familiarize } from '../../lib/reference';
+import type { DiskUsage } from '../../api/bodies';
 import { bool, call, daemonOf, printFormat, str } from './common';
 import { psRows } from './ps';
 

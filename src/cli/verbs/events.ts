@@ -8,8 +8,8 @@
 import { CliError, type Handler } from '../framework/types';
 import { BASIC_FUNCS, GO_TYPE, Template } from '../format/template';
 import { sortedMap } from '../format/json';
-import { DaemonError } from '../daemon-api';
-import type { EventMessage } from '../../engine/daemon/event-log';
+import { DaemonError } from '../../api/daemon';
+import type { EventMessage } from '../../api/bodies';
 import { daemonMessage, daemonOf, list, parseFilters, str } from './common';
 import { getTimestamp, TimestampError } from './timestamp';
 

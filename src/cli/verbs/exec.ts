@@ -1,6 +1,6 @@
 /** `docker exec`: a command in a running container; its exit code is the CLI's. */
 import { CliError, type Handler } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { bool, daemonMessage, daemonOf, list, str } from './common';
 import { statusFor } from './run';
 import { proxySignals } from './sig-proxy';

@@ -1,8 +1,8 @@
 /** Handlers of the image verbs: images, pull, rmi, tag, history, image inspect, image prune, search. */
 import { CliError, type Handler } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { chooseFormat, writeFormat } from '../format/table';
-import { humanDuration, humanSizeWithPrecision, humanSize } from '../format/units';
+import { humanDuration, humanSizeWithPrecision, humanSize } from '../../lib/units';
 import { ellipsis, truncateID } from '../format/truncate';
 import { marshalIndent } from '../format/json';
 import { Template } from '../format/template';
@@ -10,7 +10,7 @@ import { TemplateError } from '../format/template-parse';
 import { DEFAULT_IMAGE_TABLE, DIGEST_IMAGE_TABLE, formatImages } from '../commands/image/ls-format';
 import { bool, call, confirm, daemonMessage, daemonOf, list, parseFilters, printFormat, str } from './common';
 import { pullImage, withDefaultTag } from './pull';
-import { familiarize, fullName, parseReference } from '../../engine/image/reference';
+import { familiarize, fullName, parseReference } from '../../lib/reference';
 
 export const imagesRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);

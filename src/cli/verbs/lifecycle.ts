@@ -1,9 +1,9 @@
 /** `docker stop`, `kill`, `restart`, `wait`, `logs`: the client side (cli/command/container). */
 import { CliError, type Handler } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { bool, daemonMessage, daemonOf, str } from './common';
 import { tabwrite } from '../format/tabwriter';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../lib/units';
 
 /** Each argument is handled in turn; successes echo the name as typed, failures are joined (exit 1). */
 async function eachContainer(ctx: Parameters<Handler>[0], args: string[], fn: (name: string) => Promise<string | void>): Promise<number> {

@@ -4,9 +4,9 @@
  */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
-import { DaemonError } from '../daemon-api';
-import type { LoadMessage } from '../../engine/daemon/load';
-import { humanSize } from '../format/units';
+import { DaemonError } from '../../api/daemon';
+import type { LoadMessage } from '../../api/bodies';
+import { humanSize } from '../../lib/units';
 import { bool, daemonOf, str } from './common';
 import { clientFs, readAll } from './credentials';
 

@@ -9,7 +9,7 @@
  */
 import type { Handler, RunContext } from '../framework/types';
 import { CliError } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { bool, daemonOf, str } from './common';
 import { ttyOf } from '../../shell/readline';
 import { HUB, configPath, readAll, readConfig, serverKey, writeConfig } from './credentials';

@@ -4,7 +4,7 @@
  */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { chooseFormat, writeFormat } from '../format/table';
 import { bool, daemonMessage, daemonOf, list, parseFilters, printFormat, str } from './common';
 import { printInspect } from './image';

@@ -1,8 +1,8 @@
 /** `docker ps` / `container ls`: formatter/container.go's rules (cli-format.md §3). */
 import type { Handler } from '../framework/types';
-import type { ContainerSummary, Port } from '../daemon-api';
+import type { ContainerSummary, Port } from '../../api/daemon';
 import { chooseFormat, writeFormat } from '../format/table';
-import { humanDuration, humanSizeWithPrecision } from '../format/units';
+import { humanDuration, humanSizeWithPrecision } from '../../lib/units';
 import { ellipsis, truncateID } from '../format/truncate';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from './common';
 

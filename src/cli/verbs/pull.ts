@@ -3,7 +3,7 @@
  * rendered as the CLI does without a TTY (one line per final status of each layer).
  */
 import type { RunContext } from '../framework/types';
-import type { DaemonApi, PullProgress } from '../daemon-api';
+import type { DaemonApi, PullProgress } from '../../api/daemon';
 
 /** Statuses that the non-TTY stream shows; intermediate ones (Downloading, Extracting …) are not. */
 const SHOWN = new Set(['Pulling fs layer', 'Already exists', 'Pull complete', 'Waiting']);

@@ -5,7 +5,7 @@
  */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
-import { DaemonError, type PullProgress } from '../daemon-api';
+import { DaemonError, type PullProgress } from '../../api/daemon';
 import { bool, daemonMessage, daemonOf } from './common';
 import { userFor } from './credentials';
 

@@ -4,13 +4,13 @@
  * wait; failures print `docker: <error>` and map to 125/126/127 (cli-errors.md §1).
  */
 import { CliError, type FlagValues, type Handler, type RunContext } from '../framework/types';
-import { DaemonError, type DaemonApi } from '../daemon-api';
-import { ramInBytes } from '../format/units';
+import { DaemonError, type DaemonApi } from '../../api/daemon';
+import { ramInBytes } from '../../lib/units';
 import { bool, daemonMessage, daemonOf, list, str } from './common';
 import { pullImage } from './pull';
 import { proxySignals } from './sig-proxy';
 import { printInspect } from './image';
-import { familiarize, parseReference } from '../../engine/image/reference';
+import { familiarize, parseReference } from '../../lib/reference';
 
 const RESTART = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/;
 

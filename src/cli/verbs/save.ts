@@ -1,10 +1,10 @@
 /** `docker save [-o FILE] IMAGE...`: the daemon's tar to a file or a redirected stdout. */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { daemonOf, str } from './common';
 import { clientFs } from './credentials';
-import { tarVirtualSize } from '../../engine/fs/tar';
+import { tarVirtualSize } from '../../lib/tar';
 
 export const saveRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);

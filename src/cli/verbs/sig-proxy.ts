@@ -6,7 +6,7 @@
  * simulator lets go on the third Ctrl-C and says so.
  */
 import type { RunContext } from '../framework/types';
-import type { DaemonApi } from '../daemon-api';
+import type { DaemonApi } from '../../api/daemon';
 
 /** The signals forwarded (notifyAllSignals minus the ones Go's runtime keeps to itself). */
 const PROXIED: [number, string][] = [[1, 'SIGHUP'], [2, 'SIGINT'], [3, 'SIGQUIT'], [10, 'SIGUSR1'], [12, 'SIGUSR2'], [15, 'SIGTERM']];

@@ -1,8 +1,8 @@
 /** `docker stats`: one table (`--no-stream`) or a table redrawn every second until interrupted. */
 import { CliError, type Handler } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { writeFormat } from '../format/table';
-import { bytesSize, humanSizeWithPrecision } from '../format/units';
+import { bytesSize, humanSizeWithPrecision } from '../../lib/units';
 import { bool, daemonMessage, daemonOf, str } from './common';
 
 const STATS_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';

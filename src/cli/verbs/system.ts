@@ -2,7 +2,7 @@
 import type { Handler } from '../framework/types';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from '../framework/root';
 import { Template } from '../format/template';
-import { bytesSize } from '../format/units';
+import { bytesSize } from '../../lib/units';
 import { call, daemonOf, str } from './common';
 
 const client = () => ({ Platform: { Name: 'Docker Engine - Community' }, Version: CLIENT_VERSION, ApiVersion: '1.51', DefaultAPIVersion: '1.51', GoVersion: 'go1.24.9', GitCommit: CLIENT_GIT_COMMIT, BuildTime: 'Tue Nov  4 14:37:17 2025', Os: 'linux', Arch: 'amd64', Context: 'default' });

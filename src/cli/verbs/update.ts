@@ -4,8 +4,8 @@
  * daemon's errors are joined (exit 1).
  */
 import { CliError, type Handler } from '../framework/types';
-import { DaemonError } from '../daemon-api';
-import { ramInBytes } from '../format/units';
+import { DaemonError } from '../../api/daemon';
+import { ramInBytes } from '../../lib/units';
 import { daemonMessage, daemonOf, str } from './common';
 
 const RESTART = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/;

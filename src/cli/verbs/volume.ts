@@ -4,9 +4,9 @@
  */
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
-import { DaemonError } from '../daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { writeFormat, chooseFormat } from '../format/table';
-import { humanSize } from '../format/units';
+import { humanSize } from '../../lib/units';
 import { bool, daemonMessage, daemonOf, list, parseFilters, printFormat, str } from './common';
 import { printInspect } from './image';
 

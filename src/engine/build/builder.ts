@@ -15,8 +15,8 @@ import { MutableLayer } from '../fs/layer';
 import type { Layer } from '../fs/layer';
 import type { Overlay } from '../fs/overlay';
 import type { ContainerService } from '../daemon/containers';
-import type { PullProgress } from '../../cli/daemon-api';
-import { DaemonError } from '../../cli/daemon-api';
+import type { PullProgress } from '../../api/daemon';
+import { DaemonError } from '../../api/daemon';
 import { INSTRUCTIONS, instructionKey, parse, unknownInstruction, words } from './dockerfile/parser';
 import { DockerfileParseError, type Node, type ParseWarning } from './dockerfile/ast';
 import { lintDockerfile, lintShort } from './lint';
@@ -25,7 +25,7 @@ import { applyIgnore, contextTarSize, DockerIgnore, type BuildContext } from './
 import { BuildKitPrinter, type Out, type Vertex } from './output';
 import { copyInto, type CopySource } from './copy';
 import { parseRunMounts, prepareRunMounts, type RunMount } from './run-mounts';
-import { sha256hex } from './hash';
+import { sha256hex } from '../../lib/hash';
 import { humanSize } from './units';
 import type { BuildCache } from './cache';
 import type { BuildStepEvent, MachineEvent } from '../events';
@@ -68,7 +68,7 @@ export interface BuildDeps {
   /** Build events for the pictures (the daemon adds the build's ID). */
   emit?(e: BuildEventBody): void;
   /** The host's files, where RUN --mount keeps cache directories and context copies. */
-  hostFs?: () => import('../fs/types').Fs;
+  hostFs?: () => import('../../api/fs').Fs;
 }
 
 type Dist<T> = T extends unknown ? Omit<T, 'build'> : never;
@@ -760,7 +760,7 @@ export class Builder {
     stage: Stage,
     buildkitBy: string,
     classicBy: string,
-    write: (fs: import('../fs/types').Fs, root: import('../fs/types').Fs) => void,
+    write: (fs: import('../../api/fs').Fs, root: import('../../api/fs').Fs) => void,
     mutate: (c: ContainerConfig) => void,
     emptyLayer = false,
   ): Promise<Image> {

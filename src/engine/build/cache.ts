@@ -8,7 +8,7 @@
  * build args) it was built with, so a miss can say *why*: the instruction never ran on this
  * parent, or it did but the copied files or the build args changed, or `--no-cache`.
  */
-import { sha256hex } from './hash';
+import { sha256hex } from '../../lib/hash';
 
 export interface CacheRecord {
   /** BuildKit-style record ID (25 lower-case letters and digits), as `builder prune` lists them. */

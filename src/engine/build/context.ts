@@ -4,7 +4,7 @@
  * are relative to the context root, `**` matches any number of directories, a leading `!` re-
  * includes, and the last matching pattern wins.
  */
-import { PAX_VSIZE, type TarEntry } from '../fs/tar';
+import { PAX_VSIZE, type TarEntry } from '../../lib/tar';
 
 export interface ContextFile {
   kind: 'file' | 'dir' | 'symlink';

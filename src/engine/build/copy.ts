@@ -5,17 +5,17 @@
  * to WORKDIR; files arrive owned by root unless --chown, with their modes unless --chmod; ADD
  * unpacks local tar archives (gzip too) and refuses what it cannot fetch.
  */
-import type { Fs } from '../fs/types';
+import type { Fs } from '../../api/fs';
 import type { Image } from '../image/store';
 import { Overlay } from '../fs/overlay';
 import { MutableLayer } from '../fs/layer';
 import type { Layer } from '../fs/layer';
 import { Vfs } from '../fs/vfs';
-import { PAX_VSIZE, readTar } from '../fs/tar';
+import { PAX_VSIZE, readTar } from '../../lib/tar';
 import { gunzip, isGzip } from '../programs/lib/gzip';
 import type { BuildContext } from './context';
 import { fetchInternet, internetAddress } from '../network/internet';
-import { pushAll } from '../programs/lib/arrays';
+import { pushAll } from '../../lib/arrays';
 
 export type CopySource =
   | { kind: 'context'; ctx: BuildContext }

@@ -9,9 +9,9 @@
  * bind is a copy under /var/lib/docker/buildkit/context removed after the step; both are bind
  * mounts of the step's container. Left out: `from=` (another stage or image), secret and ssh.
  */
-import type { Fs } from '../fs/types';
+import type { Fs } from '../../api/fs';
 import type { BuildContext } from './context';
-import { sha256hex } from './hash';
+import { sha256hex } from '../../lib/hash';
 
 export interface RunMount {
   type: 'cache' | 'bind' | 'tmpfs';

@@ -1,1 +1,1 @@
-export { humanSize } from '../../cli/format/units';
+export { humanSize } from '../../lib/units';

@@ -6,7 +6,7 @@
  * (created → running ⇄ paused, → exited, restarting, removing, dead) and the json-file log driver.
  * Simulated: the same fields with Docker's JSON names, so `docker inspect` can print them as-is.
  */
-import type { FsBackend } from '../fs/types';
+import type { FsBackend } from '../../api/fs';
 import type { Pty } from '../process/pty';
 import type { Proc } from '../process/kernel';
 

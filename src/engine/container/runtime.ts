@@ -8,7 +8,7 @@
  * namespace, and the kernel's exec, with runc's error texts. The docker CLI maps those texts to
  * exit codes 127/126 (cli-errors.md §1).
  */
-import { isFsError, type Cred, type Fs } from '../fs/types';
+import { isFsError, type Cred, type Fs } from '../../api/fs';
 import type { Kernel, Proc, ProcContext } from '../process/kernel';
 import { PidNamespace } from '../process/kernel';
 import type { MemoryCgroup } from '../process/cgroup';
@@ -16,7 +16,16 @@ import type { NetNamespace } from '../network/stack';
 import { dockerInit } from '../programs/docker-init';
 import type { ReadStream, WriteStream } from '../process/types';
 
-export class RuntimeError extends Error {}
+/**
+ * The runtime could not start the process. `exitCode` is what the container's state records, as
+ * moby's translateContainerdStartErr sets it: 127 no such executable, 126 not executable, else 128.
+ */
+export class RuntimeError extends Error {
+  constructor(message: string, readonly exitCode = 128) {
+    super(message);
+    this.name = 'RuntimeError';
+  }
+}
 
 const OCI = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init:';
 
@@ -113,8 +122,8 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
   }
   const path = sys.which(cmd, spec.env, fs.withCwd(spec.cwd));
   if (!path) {
-    if (cmd.includes('/')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
-    throw new RuntimeError(`${OCI} exec: "${cmd}": executable file not found in $PATH: unknown`);
+    if (cmd.includes('/')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`, 127);
+    throw new RuntimeError(`${OCI} exec: "${cmd}": executable file not found in $PATH: unknown`, 127);
   }
   try {
     return kernel.spawn(
@@ -122,7 +131,7 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
       shim,
     );
   } catch (e) {
-    if (isFsError(e, 'EACCES')) throw new RuntimeError(`${OCI} exec: "${cmd}": permission denied: unknown`);
+    if (isFsError(e, 'EACCES')) throw new RuntimeError(`${OCI} exec: "${cmd}": permission denied: unknown`, 126);
     if (isFsError(e, 'ENOEXEC')) {
       // runc 1.2+ execs the process after the container has started: a script without a `#!`
       // line fails there, runc init says so on the container's stderr and exits 255.
@@ -132,7 +141,7 @@ export function startInit(kernel: Kernel, spec: StartSpec, shim: Proc | undefine
       };
       return kernel.spawnProgram(failed, { argv: spec.argv, env: spec.env, cwd: spec.cwd, stdin: spec.stdin, stdout: spec.stdout, stderr: spec.stderr, cred, ctx, newProcessGroup: true, newSession: true }, shim);
     }
-    if (isFsError(e, 'ENOENT')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`);
+    if (isFsError(e, 'ENOENT')) throw new RuntimeError(`${OCI} exec: "${cmd}": stat ${cmd}: no such file or directory: unknown`, 127);
     // The machine's process table is full (a fork bomb elsewhere): runc cannot clone the process.
     if (isFsError(e, 'EAGAIN')) throw new RuntimeError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: fork/exec /proc/self/exe: resource temporarily unavailable: unknown`);
     throw e;

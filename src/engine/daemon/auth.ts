@@ -5,7 +5,7 @@
  * authentication (the `registry` image's default) accepts anything once it answers.
  */
 import type { Registry } from '../registry/registry';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 
 export const HUB_SERVER = 'https://index.docker.io/v1/';
 

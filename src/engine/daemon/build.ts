@@ -11,19 +11,16 @@ import type { ImageService } from './images';
 import { Builder, BuildFailure, type BuildOptions } from '../build/builder';
 import { ShellLexError } from '../build/dockerfile/shell-lex';
 import { contextFromTar } from '../build/context';
-import type { TarEntry } from '../fs/tar';
+import type { TarEntry } from '../../lib/tar';
 import type { BuildCache } from '../build/cache';
-import { normalize } from '../image/reference';
+import { normalize } from '../../lib/reference';
 import { imageEvent } from './event-log';
-import { DaemonError } from '../../cli/daemon-api';
-
-export interface BuildRequest extends Omit<BuildOptions, 'context' | 'dockerfile'> {
-  context: TarEntry[];
-}
+import { DaemonError } from '../../api/daemon';
+import type { BuildRequest } from '../../api/bodies';
 
 export interface BuildServices {
   /** The host's files (RUN --mount's cache directories live there). */
-  hostFs?: () => import('../fs/types').Fs;
+  hostFs?: () => import('../../api/fs').Fs;
   store: ImageStore;
   clock: Clock;
   containers: ContainerService;

@@ -9,7 +9,7 @@ import type { MutableLayer } from '../fs/layer';
 import type { Overlay } from '../fs/overlay';
 import { cloneConfig, type ContainerConfig as ImageRuntimeConfig, type ImageConfig } from '../image/config';
 import type { Image, ImageStore } from '../image/store';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 
 /** Parse one `--change` line (a Dockerfile instruction) into the config. */
 export function applyChange(cfg: ImageRuntimeConfig, line: string): void {

@@ -17,10 +17,10 @@ import type { Rng } from '../rng';
 import { Layer, MutableLayer } from '../fs/layer';
 import { Overlay } from '../fs/overlay';
 import { Vfs } from '../fs/vfs';
-import type { Fs, FsBackend } from '../fs/types';
+import type { Fs, FsBackend } from '../../api/fs';
 import type { DiskSpace } from '../fs/disk';
 import type { Image, ImageStore } from '../image/store';
-import { familiarize, familiarString } from '../image/reference';
+import { familiarize, familiarString } from '../../lib/reference';
 import { Container, type ContainerConfig, type HostConfig, type LogEntry } from '../container/container';
 import { LogPacer } from '../container/log-pacer';
 import { generateName, VALID_NAME } from '../container/names';
@@ -31,21 +31,21 @@ import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
 import { restoreMutable, snapshotMutable } from '../fs/snapshot';
 import { commitContainer } from './commit';
-import { packPath, unpackInto } from '../fs/archive';
-import { writeTar, type TarEntry } from '../fs/tar';
+import { packPath, unpackInto } from '../../lib/archive';
+import { writeTar, type TarEntry } from '../../lib/tar';
 
 /** Entries of a packed directory without the directory itself (names relative to it). */
 function contentsOnly(entries: TarEntry[]): TarEntry[] {
   const top = entries[0]?.name.replace(/\/$/, '') ?? '';
   return entries.slice(1).map((e) => ({ ...e, name: e.name.slice(top.length + 1) }));
 }
-import { tryParseReference } from '../image/reference';
+import { tryParseReference } from '../../lib/reference';
 import { execInContainer, type ExecOptions } from './exec';
 import { killContainer, readLogs, stopContainer, type LogOptions } from './lifecycle';
 import { healthOf, startHealthMonitor } from './health';
 import type { ContainerSnapshot } from '../snapshot';
-import { humanDuration } from '../../cli/format/units';
-import { DaemonError, type ContainerSummary } from '../../cli/daemon-api';
+import { humanDuration } from '../../lib/units';
+import { DaemonError, type ContainerSummary } from '../../api/daemon';
 import { announceExec, containerEvent, imageEvent, mountEvents } from './event-log';
 import { completeHostConfig, logSizeBytes, type LogConfig } from './host-config';
 
@@ -321,9 +321,8 @@ export class ContainerService {
       shim.exit(0);
       this.d.networks?.tearDown(c.id);
       if (e instanceof RuntimeError) {
-        const code = /not found|no such file/.test(e.message) ? 127 : /permission denied/.test(e.message) ? 126 : 128;
-        c.state = { ...c.state, Status: 'created', ExitCode: code, Error: e.message };
-        throw new DaemonError(e.message, 400);
+        c.state = { ...c.state, Status: 'created', ExitCode: e.exitCode, Error: e.message };
+        throw new DaemonError(e.message, 400, e.exitCode);
       }
       throw e;
     }

@@ -3,29 +3,10 @@
  * counted once, each image's shared bytes, each container's writable layer, each volume's bytes
  * and how many containers use it, build cache records); the CLI adds them up into the summary.
  */
-import type { ContainerSummary, ImageSummary } from '../../cli/daemon-api';
+import type { ContainerSummary, ImageSummary } from '../../api/daemon';
+import type { BuildCacheRecord, DiskUsage, VolumeUsage } from '../../api/bodies';
 import type { ImageStore } from '../image/store';
 import type { VolumeService } from '../volume/volumes';
-
-export interface VolumeUsage extends Record<string, unknown> {
-  Name: string;
-  Labels: Record<string, string> | null;
-  /** Bytes under _data and the number of containers (running or not) that mount the volume. */
-  UsageData: { Size: number; RefCount: number };
-}
-
-export interface BuildCacheRecord {
-  ID: string; Parent: string; Type: string; Description: string; InUse: boolean; Shared: boolean;
-  Size: number; CreatedAt: string; LastUsedAt: string; UsageCount: number;
-}
-
-export interface DiskUsage {
-  LayersSize: number;
-  Images: ImageSummary[];
-  Containers: ContainerSummary[];
-  Volumes: VolumeUsage[];
-  BuildCache: BuildCacheRecord[];
-}
 
 export function diskUsage(d: {
   store: ImageStore;

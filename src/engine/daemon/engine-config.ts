@@ -5,7 +5,7 @@
  * restart policy says so. The simulator keeps the settings a learner meets first: registry
  * mirrors (shown by `docker info`) and insecure registries; pulls still come from the simulated Hub.
  */
-import type { Fs } from '../fs/types';
+import type { Fs } from '../../api/fs';
 import type { Container } from '../container/container';
 import { DAEMON_JSON_KEYS } from './daemon-json-keys';
 

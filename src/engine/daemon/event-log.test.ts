@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock';
 import { Emitter } from '../events';
-import { EventLog, EVENTS_LIMIT, engineEvent, matches, type EventMessage } from './event-log';
+import { EventLog, EVENTS_LIMIT, engineEvent, matches } from './event-log';
+import type { EventMessage } from '../../api/bodies';
 import { getTimestamp, parseGoDuration } from '../../cli/verbs/timestamp';
 import { prettyEvent } from '../../cli/verbs/events';
 

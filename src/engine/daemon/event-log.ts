@@ -10,27 +10,11 @@
 import type { Clock } from '../clock';
 import type { Emitter, MachineEvent } from '../events';
 import type { Container } from '../container/container';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
+import type { EngineEventType, EventMessage } from '../../api/bodies';
 import { sha256Digest } from '../image/config';
 
 export const EVENTS_LIMIT = 256;
-
-export type EngineEventType = 'container' | 'image' | 'volume' | 'network' | 'daemon' | 'builder';
-
-/** events.Message as the Engine API sends it (field order as encoding/json writes it). */
-export interface EventMessage {
-  status?: string;
-  id?: string;
-  from?: string;
-  Type: EngineEventType;
-  Action: string;
-  Actor: { ID: string; Attributes: Record<string, string> };
-  scope: 'local';
-  /** Unix seconds. */
-  time: number;
-  /** Unix nanoseconds (beyond 2^53, so a bigint). */
-  timeNano: bigint;
-}
 
 /** Announce one engine event (what a service calls where moby calls LogContainerEvent & co). */
 export function engineEvent(events: Emitter, kind: EngineEventType, action: string, id: string, attributes: Record<string, string>): void {

@@ -4,11 +4,11 @@
  */
 import type { Container } from '../container/container';
 import { containerEnv, resolveUser, RuntimeError, withHome } from '../container/runtime';
-import { isFsError } from '../fs/types';
+import { isFsError } from '../../api/fs';
 import type { Kernel, Proc } from '../process/kernel';
 import { Pty } from '../process/pty';
 import type { ReadStream, WriteStream } from '../process/types';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 
 const OCI = 'OCI runtime exec failed: exec failed: unable to start container process:';
 
@@ -35,7 +35,7 @@ export function execInContainer(kernel: Kernel, c: Container, shim: Proc | undef
     cred = opts.user ? resolveUser(rootView, opts.user) : { ...c.init.info.cred, groups: [...c.init.info.cred.groups] };
   } catch (e) {
     // runc fails to start the process: the CLI shows the runtime's words and exits 126.
-    if (e instanceof RuntimeError) throw new DaemonError(e.message, 400);
+    if (e instanceof RuntimeError) throw new DaemonError(e.message, 400, e.exitCode);
     throw e;
   }
   const env = withHome(containerEnv([...c.config.Env, ...(opts.env ?? [])], c.config.Hostname, !!opts.tty), rootView, cred.uid);

@@ -8,7 +8,7 @@
  * default masked and read-only paths; the default runtime "runc"; the daemon's log driver).
  */
 import type { HostConfig } from '../container/container';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 
 export const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
 

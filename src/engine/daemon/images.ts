@@ -6,13 +6,13 @@ import type { Clock } from '../clock';
 import { imageId } from '../image/config';
 import type { Emitter } from '../events';
 import { ImageError, type Image, type ImageStore } from '../image/store';
-import { familiarString, familiarName, parseReference, tryParseReference, type ImageRef } from '../image/reference';
+import { familiarString, familiarName, parseReference, tryParseReference, type ImageRef } from '../../lib/reference';
 import type { Registry } from '../registry/registry';
 import type { DiskSpace } from '../fs/disk';
 import type { Layer } from '../fs/layer';
 import { ensureLayerRoom } from './layer-space';
-import { DaemonError, type ImageDeleteItem, type ImageHistoryItem, type ImageSummary, type PullProgress, type SearchResult } from '../../cli/daemon-api';
-import { pushAll } from '../programs/lib/arrays';
+import { DaemonError, type ImageDeleteItem, type ImageHistoryItem, type ImageSummary, type PullProgress, type SearchResult } from '../../api/daemon';
+import { pushAll } from '../../lib/arrays';
 import { imageEvent } from './event-log';
 
 export function createdSeconds(img: Image): number {

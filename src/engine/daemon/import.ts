@@ -4,10 +4,10 @@
  */
 import type { Clock } from '../clock';
 import { Layer } from '../fs/layer';
-import { readTar, tarToLayerEntries } from '../fs/tar';
+import { readTar, tarToLayerEntries } from '../../lib/tar';
 import type { ImageConfig } from '../image/config';
 import type { Image, ImageStore } from '../image/store';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 
 export function importTarball(store: ImageStore, clock: Clock, tar: Uint8Array, opts: { source: string; message?: string; changes?: string[] }, applyChange: (cfg: ImageConfig['config'], line: string) => void): Image {
   let layer: Layer;

@@ -6,7 +6,7 @@
  */
 import type { DiskSpace } from '../fs/disk';
 import type { Layer } from '../fs/layer';
-import { StreamError } from '../../cli/daemon-api';
+import { StreamError } from '../../api/daemon';
 
 /** The path a failed untar names: the layer's biggest file (where a real untar most likely stops). */
 function biggestFile(layer: Layer): string {

@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { Container, LogEntry } from '../container/container';
 import { LogPacer } from '../container/log-pacer';
 import { SIGNALS, signalNumber } from '../process/types';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 
 export function notRunning(c: Container): DaemonError {
   return new DaemonError(`container ${c.id} is not running`, 409);

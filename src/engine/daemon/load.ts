@@ -5,19 +5,11 @@
 import type { ImageStore, Image } from '../image/store';
 import { chainIds, cloneConfig, shortId, type ImageConfig } from '../image/config';
 import { Layer } from '../fs/layer';
-import { readTar, tarToLayerEntries, type TarEntry } from '../fs/tar';
-import { DaemonError } from '../../cli/daemon-api';
+import { readTar, tarToLayerEntries, type TarEntry } from '../../lib/tar';
+import { DaemonError } from '../../api/daemon';
+import type { LoadMessage } from '../../api/bodies';
 
 const dec = new TextDecoder();
-
-/** One line of load's stream: a layer's `Loading layer` progress (bytes) or a plain message. */
-export interface LoadMessage {
-  status: string;
-  /** Short diff ID of a layer being loaded. */
-  id?: string;
-  /** The layer tar's size, for the progress bar. */
-  total?: number;
-}
 
 /**
  * `docker load`, as moby's tarexport.Load: for each manifest.json entry, layers whose chain is

@@ -7,9 +7,9 @@
  */
 import type { ImageStore } from '../image/store';
 import { sha256Digest, shortId } from '../image/config';
-import { parseReference, familiarString, type ImageRef } from '../image/reference';
+import { parseReference, familiarString, type ImageRef } from '../../lib/reference';
 import type { Registry } from '../registry/registry';
-import { DaemonError, type PullProgress } from '../../cli/daemon-api';
+import { DaemonError, type PullProgress } from '../../api/daemon';
 
 export interface PushDeps {
   store: ImageStore;

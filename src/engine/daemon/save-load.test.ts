@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../machine';
-import { readTar } from '../fs/tar';
+import { readTar } from '../../lib/tar';
 import { sha256Digest } from '../image/config';
 
 const dec = new TextDecoder();

@@ -5,10 +5,10 @@
  */
 import type { Image, ImageStore } from '../image/store';
 import { canonicalJSON, chainIds, sha256Digest, type ImageConfig } from '../image/config';
-import { parseReference, familiarString, type ImageRef } from '../image/reference';
+import { parseReference, familiarString, type ImageRef } from '../../lib/reference';
 import type { Layer } from '../fs/layer';
-import { layerEntriesToTar, PAX_VSIZE, tarVirtualSize, writeTar, type TarEntry } from '../fs/tar';
-import { DaemonError } from '../../cli/daemon-api';
+import { layerEntriesToTar, PAX_VSIZE, tarVirtualSize, writeTar, type TarEntry } from '../../lib/tar';
+import { DaemonError } from '../../api/daemon';
 
 const enc = new TextEncoder();
 

@@ -5,7 +5,7 @@
  * lists; other options fail as ps does, in the daemon's error.
  */
 import type { ProcessInfo } from '../process/types';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 
 const USERS: Record<number, string> = { 0: 'root' };
 

@@ -7,7 +7,7 @@
  * Left out: the CPU shares/quota/cpuset, blkio and pids flags are accepted but change nothing the
  * simulation measures; the AutoRemove conflict of a restart policy update.
  */
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { HOST_CPUS, HOST_MEMORY, MemoryCgroup } from '../process/cgroup';
 import type { Container } from '../container/container';
 

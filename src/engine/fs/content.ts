@@ -8,10 +8,10 @@
  * layer: markers only record what they hide below, they never remove entries of the same layer
  * (§3 rule 5), which is also what makes opaque markers order-independent (§4).
  */
-import { FsError, type LayerEntry } from './types';
+import { FsError, type LayerEntry } from '../../api/fs';
 import { MemTree, kindOf, nodeMeta, type MNode, type Times } from './store';
 import { fileSize } from './repeat';
-import { basename, dirname, join, normalize, WH_META_PREFIX, WH_OPAQUE, WH_PREFIX } from './path';
+import { basename, dirname, join, normalize, WH_META_PREFIX, WH_OPAQUE, WH_PREFIX } from '../../lib/path';
 
 export interface Content {
   tree: MemTree;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Disk } from './disk';
 import { MutableLayer } from './layer';
 import { Vfs } from './vfs';
-import { ROOT, isFsError } from './types';
+import { ROOT, isFsError } from '../../api/fs';
 import { restoreMutable, snapshotMutable } from './snapshot';
 
 /** A small disk: 1 MiB, nothing of its own, 5% reserved. */

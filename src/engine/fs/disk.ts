@@ -11,7 +11,7 @@
  */
 
 /** What a writable layer asks its disk before it grows. */
-import type { FsStats } from './types';
+import type { FsStats } from '../../api/fs';
 
 export interface DiskSpace {
   /** Bytes a write may still add. */

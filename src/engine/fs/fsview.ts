@@ -2,9 +2,9 @@
  * FsView: the `Fs` a process holds — a Vfs seen with one Cred from one working directory.
  * Each method is one system call: walk the path, check permissions as Linux does, call the backend.
  */
-import { FsError, R_OK, W_OK, X_OK, type Cred, type Fs, type FsStats, type Stat } from './types';
+import { FsError, R_OK, W_OK, X_OK, type Cred, type Fs, type FsStats, type Stat } from '../../api/fs';
 import { inGroup, permits, stickyAllows } from './perm';
-import { dirname, normalize } from './path';
+import { dirname, normalize } from '../../lib/path';
 import type { Resolved, Vfs } from './vfs';
 
 const enc = new TextEncoder();

@@ -4,7 +4,7 @@
  * /proc/1/mounts` or `cat /sys/fs/cgroup/memory.current` shows the machine as it is at that moment
  * and an idle machine pays nothing for them. Files report size 0, as procfs files do.
  */
-import { FsError, type FileMeta, type FsBackend, type Stat } from './types';
+import { FsError, type FileMeta, type FsBackend, type Stat } from '../../api/fs';
 
 export interface GenNode {
   kind: 'dir' | 'file' | 'symlink' | 'socket';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Layer, MutableLayer } from './layer';
 import { Overlay } from './overlay';
-import { chainId, digest, layerEntriesToTar, readTar, tarToLayerEntries, writeTar } from './tar';
+import { chainId, digest, layerEntriesToTar, readTar, tarToLayerEntries, writeTar } from '../../lib/tar';
 import { restoreLayer, restoreMutable, snapshotLayer, snapshotMutable } from './snapshot';
-import type { LayerEntry } from './types';
+import type { LayerEntry } from '../../api/fs';
 
 const names = (l: Layer) => layerEntriesToTar(l.entries()).map((t) => t.name);
 const files = (...paths: string[]): LayerEntry[] =>

@@ -4,13 +4,13 @@
  * step's scratch layer, a volume). Both keep their files in one memfs Volume (see store.ts) and the
  * OCI markers beside it (content.ts).
  */
-import { FsError, type FileMeta, type FsBackend, type FsStats, type LayerEntry, type Stat } from './types';
+import { FsError, type FileMeta, type FsBackend, type FsStats, type LayerEntry, type Stat } from '../../api/fs';
 import { applyEntry, contentEntries, contentSize, emptyContent, mkdirParents, rootMeta, type Content, type EntryExtra } from './content';
 import { kindOf, nodeStat, type Times } from './store';
 import { appendPartialToRun, fileSize } from './repeat';
 import type { DiskSpace } from './disk';
-import { digest, layerEntriesToTar, writeTar } from './tar';
-import { dirname, isWithin } from './path';
+import { digest, layerEntriesToTar, writeTar } from '../../lib/tar';
+import { dirname, isWithin } from '../../lib/path';
 
 type Attrs = { mode?: number; uid?: number; gid?: number; mtime?: number; atime?: number };
 

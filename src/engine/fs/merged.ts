@@ -9,9 +9,9 @@
  * over a directory replaces attributes and merges children; anything else replaces). The result is
  * flattened into a Map from path to the visible entry, so a lookup is one Map.get at any depth.
  */
-import type { Stat } from './types';
+import type { Stat } from '../../api/fs';
 import type { Layer } from './layer';
-import { basename, dirname, join } from './path';
+import { basename, dirname, join } from '../../lib/path';
 
 export interface IndexEntry {
   /** Frozen: shared by every overlay on the stack. Copy before changing. */

@@ -7,11 +7,11 @@
  *    and times; a directory created where a lower one was deleted becomes opaque;
  *  - `diff()` is `docker diff`.
  */
-import { FsError, type FileMeta, type FsBackend, type FsStats, type Stat } from './types';
+import { FsError, type FileMeta, type FsBackend, type FsStats, type Stat } from '../../api/fs';
 import type { Layer } from './layer';
 import { MutableLayer } from './layer';
 import { mergedIndex, type IndexEntry, type MergedIndex } from './merged';
-import { basename, dirname, isWithin, join } from './path';
+import { basename, dirname, isWithin, join } from '../../lib/path';
 
 export interface Change {
   kind: 'A' | 'C' | 'D';

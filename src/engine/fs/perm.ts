@@ -3,7 +3,7 @@
  * Cred. uid 0 stands in for CAP_DAC_OVERRIDE/CAP_FOWNER/CAP_CHOWN: it passes read/write/search
  * checks, but executing a non-directory still needs at least one x bit.
  */
-import { R_OK, W_OK, X_OK, type Cred, type Stat } from './types';
+import { R_OK, W_OK, X_OK, type Cred, type Stat } from '../../api/fs';
 
 export function inGroup(cred: Cred, gid: number): boolean {
   return cred.gid === gid || cred.groups.includes(gid);

@@ -9,7 +9,7 @@
  * only handed out whole (read, copied, hashed) up to READ_CAP; past either, the write or read fails
  * with EFBIG (`File too large`), a limit of the simulator, not of the simulated disk.
  */
-import { FsError } from './types';
+import { FsError } from '../../api/fs';
 import type { MNode } from './store';
 
 /** Stored bytes a file may hold (random data, varied text). */

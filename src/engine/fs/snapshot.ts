@@ -3,7 +3,7 @@
  * exactly: same bytes, modes, owners, all three times, virtual sizes, markers, so the same diffIds.
  * File bytes are base64 strings; everything else is numbers and strings.
  */
-import type { LayerEntry } from './types';
+import type { LayerEntry } from '../../api/fs';
 import { STORE_CAP } from './repeat';
 import { Layer, MutableLayer, type MutableLayerOptions } from './layer';
 import { applyEntry, contentEntries, emptyContent, rootMeta, type Content, type EntryExtra } from './content';

@@ -23,8 +23,8 @@
  * memfs's host-clock Date objects (the simulator keeps its own times).
  */
 import { Superblock, dataToBuffer, pathToFilename as p } from '@jsonjoy.com/fs-core';
-import { FsError, type Errno, type FileKind, type Stat } from './types';
-import { steps } from './path';
+import { FsError, type Errno, type FileKind, type Stat } from '../../api/fs';
+import { steps } from '../../lib/path';
 import { appendWithRuns, fileSize, materialise, STORE_CAP } from './repeat';
 
 type Core = Superblock;

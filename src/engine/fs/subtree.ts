@@ -3,7 +3,7 @@
  * and a volume (`/var/lib/docker/volumes/NAME/_data`) are. Every call maps to the same files in the
  * backing tree, so a write on either side shows on the other at once.
  */
-import type { FileMeta, FsBackend, FsStats, Stat } from './types';
+import type { FileMeta, FsBackend, FsStats, Stat } from '../../api/fs';
 
 export class SubtreeBackend implements FsBackend {
   constructor(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Layer, MutableLayer } from './layer';
 import { Overlay } from './overlay';
 import { Vfs } from './vfs';
-import { ROOT, R_OK, W_OK, X_OK, isFsError, type Cred, type Errno } from './types';
+import { ROOT, R_OK, W_OK, X_OK, isFsError, type Cred, type Errno } from '../../api/fs';
 
 const USER: Cred = { uid: 1000, gid: 1000, groups: [1000] };
 const code = (f: () => unknown): Errno | 'ok' => {

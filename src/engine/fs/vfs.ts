@@ -4,8 +4,8 @@
  * up to 40, mount points), checks Linux permissions with that process's Cred, and then calls the
  * backend that owns the final component with a backend-relative path.
  */
-import { FsError, R_OK, W_OK, X_OK, type Cred, type FsBackend, type Stat } from './types';
-import { basename, dirname, isWithin, join, normalize } from './path';
+import { FsError, R_OK, W_OK, X_OK, type Cred, type FsBackend, type Stat } from '../../api/fs';
+import { basename, dirname, isWithin, join, normalize } from '../../lib/path';
 import { FsView } from './fsview';
 
 export interface Mount {

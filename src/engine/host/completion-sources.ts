@@ -5,8 +5,8 @@
  * Every lookup fails quietly (the script runs them with 2>/dev/null): a stopped daemon or a user
  * outside the docker group gets no names, never an error on the terminal.
  */
-import type { DaemonApi } from '../../cli/daemon-api';
-import type { Fs } from '../fs/types';
+import type { DaemonApi } from '../../api/daemon';
+import type { Fs } from '../../api/fs';
 import { completePaths } from '../../shell';
 
 /** What the completers need from the machine. */

@@ -5,8 +5,8 @@
  * and compose sub-commands and the services of the compose file in the current directory.
  */
 import { CompletionTable, type ArgCompletionRequest } from '../../shell';
-import type { DaemonApi } from '../../cli/daemon-api';
-import type { Fs } from '../fs/types';
+import type { DaemonApi } from '../../api/daemon';
+import type { Fs } from '../../api/fs';
 import { DOCKER_GID } from './setup';
 import { buildTree, findChild, globalFlags } from '../../cli/framework/root';
 import type { Node } from '../../cli/framework/help';

@@ -3,7 +3,7 @@
  * the learner (so permissions apply, as in an editor the learner runs), the learner's folder as a
  * tree, and an HTTP request made from the host's network namespace (what `curl` on the host sees).
  */
-import type { Fs } from '../fs/types';
+import type { Fs } from '../../api/fs';
 import type { NetApi } from '../process/types';
 import { parseUrl, request } from '../programs/net/http';
 import { NetError } from '../process/types';

@@ -1,5 +1,5 @@
 /** The learner's login shell on a terminal: `-bash` as uid 1000 in the home folder. */
-import type { Cred } from '../fs/types';
+import type { Cred } from '../../api/fs';
 import type { Proc } from '../process/kernel';
 import type { Pty } from '../process/pty';
 

@@ -3,7 +3,7 @@
  * `/hello`, and the host's `docker` client (which talks to dockerd through the host services).
  */
 import { registerProgram } from '../programs/registry';
-import type { DaemonApi } from '../../cli/daemon-api';
+import type { DaemonApi } from '../../api/daemon';
 import { systemctl, service } from '../programs/systemctl';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';

@@ -3,7 +3,7 @@
  * the notes use, and the docker client. Built fresh at boot from this recipe (cheap: a few hundred
  * small files), then kept in snapshots like any other state.
  */
-import type { FsBackend, FileMeta } from '../fs/types';
+import type { FsBackend, FileMeta } from '../../api/fs';
 import { programMarker } from '../programs/registry';
 
 export const HOST_USER = 'learner';

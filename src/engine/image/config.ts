@@ -2,7 +2,10 @@
  * The image config JSON (OCI image-spec config.md plus Docker's extra fields) and the content
  * addresses derived from it: image ID = sha256 of the config bytes, chain IDs from diff IDs.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { hex as toHex, sha256Digest } from '../../lib/hash';
+
+/** Re-exported: the image ID and chain IDs below are built from it. */
+export { sha256Digest, toHex };
 
 /** The runtime defaults an image carries (`config` in the JSON; Go's container.Config subset). */
 export interface ContainerConfig {
@@ -59,19 +62,6 @@ export interface ImageConfig {
   docker_version?: string;
   rootfs: { type: 'layers'; diff_ids: string[] };
   history: HistoryEntry[];
-}
-
-const enc = new TextEncoder();
-
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
-
-/** 'sha256:<hex>' of a string (UTF-8) or bytes. */
-export function sha256Digest(data: string | Uint8Array): string {
-  return 'sha256:' + toHex(sha256(typeof data === 'string' ? enc.encode(data) : data));
 }
 
 /**

@@ -3,7 +3,7 @@
  * what LayerLike describes (identity, reported size, and entries for snapshots), so it stays
  * testable with any object of that shape.
  */
-import type { LayerEntry } from '../fs/types';
+import type { LayerEntry } from '../../api/fs';
 export { Layer } from '../fs/layer';
 
 export interface LayerLike {

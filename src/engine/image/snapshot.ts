@@ -4,7 +4,7 @@
  * become base64. Layers the caller can rebuild (registry images) may be left out and resolved by
  * diff ID on restore, which keeps snapshots small.
  */
-import type { LayerEntry } from '../fs/types';
+import type { LayerEntry } from '../../api/fs';
 import type { ImageConfig } from './config';
 import type { LayerLike } from './layer-ref';
 import { ImageStore, type ContainersUsing } from './store';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerEntry } from '../fs/types';
+import type { LayerEntry } from '../../api/fs';
 import { chainIds, imageId, sha256Digest, type ImageConfig } from './config';
 import type { LayerLike } from './layer-ref';
 import { restoreImageStore, snapshotImageStore } from './snapshot';

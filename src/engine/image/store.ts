@@ -9,7 +9,7 @@ import type { LayerLike } from './layer-ref';
 import {
   familiarString, fullString, parseAnyReference, parseReference, tagNameOnly, trimNamed,
   type ImageRef,
-} from './reference';
+} from '../../lib/reference';
 
 /** A container that uses an image, as the store needs to know it for delete conflicts. */
 export interface ContainerUse {

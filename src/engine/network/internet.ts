@@ -12,7 +12,7 @@
  */
 import { Pipe } from '../process/pipe';
 import type { Socket } from '../process/types';
-import { writeTar, PAX_VSIZE, type TarEntry } from '../fs/tar';
+import { writeTar, PAX_VSIZE, type TarEntry } from '../../lib/tar';
 import { gzip } from '../programs/lib/gzip';
 import { programMarker } from '../programs/registry';
 

@@ -8,8 +8,8 @@
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
-import type { Fs } from '../fs/types';
-import { DaemonError } from '../../cli/daemon-api';
+import type { Fs } from '../../api/fs';
+import { DaemonError } from '../../api/daemon';
 import { networkEvent } from '../daemon/event-log';
 import { NetNamespace, NetStack } from './stack';
 import { sha256Digest } from '../image/config';

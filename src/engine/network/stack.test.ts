@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NetStack, NetNamespace } from './stack';
 import { NetError } from '../process/types';
-import type { Fs } from '../fs/types';
+import type { Fs } from '../../api/fs';
 
 /** A namespace with one bridge address, as NetworkService gives a container. */
 function container(stack: NetStack, name: string, ip: string, prefix = 16): NetNamespace {

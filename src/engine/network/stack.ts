@@ -6,7 +6,7 @@
  */
 import { Pipe } from '../process/pipe';
 import { NetError, Terminated, type Listener, type NetApi, type NetInterface, type Socket } from '../process/types';
-import type { Fs } from '../fs/types';
+import type { Fs } from '../../api/fs';
 import { connectInternet, internetAddress, isInternetAddress } from './internet';
 
 interface PendingAccept {

@@ -17,7 +17,7 @@ import { HOST_MEMORY, MAX_PROCESSES, MemoryCgroup, USER_MAX_PROCESSES } from './
 import { maybeYield } from './slice';
 import type { CgroupWorld } from './sysfs';
 import type { NetNamespace } from '../network/stack';
-import { FsError, X_OK, type Cred, type Fs } from '../fs/types';
+import { FsError, X_OK, type Cred, type Fs } from '../../api/fs';
 import { getProgram, markerProgram } from '../programs/registry';
 import {
   EpipeError,

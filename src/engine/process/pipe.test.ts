@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Pipe, PIPE_BUF_HIGH, PushbackReader, readAllText, readLineBytes, readLines } from './pipe';
+import { Pipe, PIPE_BUF_HIGH, PushbackReader, readLineBytes } from './pipe';
+import { readAllText, readLines } from '../../lib/read-stream';
 import { EpipeError } from './types';
 
 describe('Pipe', () => {

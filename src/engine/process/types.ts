@@ -7,7 +7,8 @@
  */
 import type { Clock } from '../clock';
 import type { Rng } from '../rng';
-import type { Cred, Fs } from '../fs/types';
+import type { Cred, Fs } from '../../api/fs';
+import type { ReadStream, WriteStream } from '../../api/streams';
 import type { CompletionTable } from '../../shell/complete';
 
 export const SIGNALS = {
@@ -28,35 +29,7 @@ export function signalName(num: number): SignalName | undefined {
   return (Object.keys(SIGNALS) as SignalName[]).find((k) => SIGNALS[k] === num);
 }
 
-/** Thrown out of waits when the process is being terminated; programs should let it propagate. */
-export class Terminated extends Error {
-  constructor(readonly signal: number) {
-    super(`terminated by signal ${signal}`);
-    this.name = 'Terminated';
-  }
-}
-
-export interface ReadStream {
-  /** Next chunk, or null at end of file. Rejects with Terminated if the reader's process is killed. */
-  read(signal?: AbortSignal): Promise<Uint8Array | null>;
-  readonly isTTY: boolean;
-  /** The reader is done (closing the read end of a pipe makes writers get SIGPIPE). */
-  close(): void;
-}
-
-export interface WriteStream {
-  /** Resolves once the data is accepted (pipes apply back-pressure). Throws EpipeError when nobody reads. */
-  write(chunk: string | Uint8Array): Promise<void>;
-  readonly isTTY: boolean;
-  close(): void;
-}
-
-export class EpipeError extends Error {
-  constructor() {
-    super('Broken pipe');
-    this.name = 'EpipeError';
-  }
-}
+export { Terminated, EpipeError, type ReadStream, type WriteStream } from '../../api/streams';
 
 /** How a signal is handled by a process (set by the shell's `trap`, or by a program like nginx). */
 export type SignalDisposition = 'default' | 'ignore' | ((signal: number) => void);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { gunzipProg, gzip, tar, zcat } from './archive';
 import { gunzip as gunzipBytes, gzip as gzipBytes } from './lib/gzip';
-import { readTar } from '../fs/tar';
+import { readTar } from '../../lib/tar';
 import { makeWorld, run } from './testing/ctx';
 
 function world() {

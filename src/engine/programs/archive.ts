@@ -4,7 +4,7 @@
  * full inflate: see lib/gzip.ts). tar reads gzip input whether or not z was given, as GNU does.
  */
 import type { ProgramContext } from '../process/types';
-import { PAX_VSIZE, readTar, writeTar, type TarEntry } from '../fs/tar';
+import { PAX_VSIZE, readTar, writeTar, type TarEntry } from '../../lib/tar';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { gunzip, gzip as gzipBytes, isGzip, GzipError } from './lib/gzip';

@@ -4,8 +4,8 @@
  * a trailing slash on a missing destination is an error for files. cp -i/-n/-u are left out.
  */
 import type { ProgramContext } from '../process/types';
-import type { Fs, Stat } from '../fs/types';
-import { isFsError } from '../fs/types';
+import type { Fs, Stat } from '../../api/fs';
+import { isFsError } from '../../api/fs';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, basename, errText, joinPath, q } from './lib/io';
 

@@ -5,7 +5,7 @@
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, decode, errText, q, splitLines } from './lib/io';
-import { pushAll } from './lib/arrays';
+import { pushAll } from '../../lib/arrays';
 
 type Range = [number, number];
 

@@ -12,7 +12,7 @@ import type { ProgramContext } from '../process/types';
 import { deviceAt, deviceChunk } from './lib/devices';
 import { errText, isWriteError, q } from './lib/io';
 import { sharedZeros } from '../fs/repeat';
-import { FsError, isFsError } from '../fs/types';
+import { FsError, isFsError } from '../../api/fs';
 
 const MULT: Record<string, number> = {
   '': 1, c: 1, w: 2, b: 512, kB: 1e3, K: 1024, KiB: 1024, MB: 1e6, M: 1 << 20, MiB: 1 << 20, xM: 1 << 20,

@@ -4,11 +4,11 @@
  * through statfs for / and a container's overlay; fixed figures for the pseudo file systems).
  */
 import type { ProgramContext } from '../process/types';
-import type { Stat } from '../fs/types';
+import type { Stat } from '../../api/fs';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { blocks1k, fullDate, humanSize, modeString } from './lib/format';
-import { maxOf } from './lib/arrays';
+import { maxOf } from '../../lib/arrays';
 import { dfRows, usePercent, type DfRow } from './lib/df-rows';
 
 function typeName(st: Stat): string {

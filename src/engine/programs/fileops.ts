@@ -4,7 +4,7 @@
  * the `rm -rf /` failsafe). rm -i and rm's prompt for write-protected files are left out.
  */
 import type { ProgramContext } from '../process/types';
-import { isFsError } from '../fs/types';
+import { isFsError } from '../../api/fs';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, errText, joinPath, q, dirname } from './lib/io';
 import { parseMode } from './lib/mode';

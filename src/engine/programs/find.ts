@@ -5,7 +5,7 @@
  * Without an action, -print is implied. Entries are visited in directory order, parents first.
  */
 import type { ProgramContext } from '../process/types';
-import type { Stat } from '../fs/types';
+import type { Stat } from '../../api/fs';
 import { Io, Users, errText, joinPath } from './lib/io';
 import { runCommand } from './lib/spawn';
 

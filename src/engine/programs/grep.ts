@@ -8,7 +8,7 @@
 import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, decode, errText, joinPath } from './lib/io';
-import { pushAll } from './lib/arrays';
+import { pushAll } from '../../lib/arrays';
 
 const CLASS: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: '0-9A-Za-z', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t',

@@ -5,7 +5,7 @@
  * 255's hint and no entries. Left out: other units' histories, the `-x` catalog texts, paging.
  */
 import type { ProgramContext } from '../process/types';
-import type { DaemonApi } from '../../cli/daemon-api';
+import type { DaemonApi } from '../../api/daemon';
 import { journalStamp } from './systemctl';
 
 const ADM_GID = 4;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock';
-import { trackRealWork, realWorkSettled } from '../realwork';
+import { trackRealWork, realWorkSettled } from '../../lib/realwork';
 import { lazyProgram } from './registry';
 import type { ProgramContext } from '../process/types';
 

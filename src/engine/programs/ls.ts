@@ -4,11 +4,11 @@
  * Exit 2 when a command-line operand cannot be listed (GNU's "serious trouble"), 1 for minor ones.
  */
 import type { ProgramContext } from '../process/types';
-import type { Stat } from '../fs/types';
+import type { Stat } from '../../api/fs';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { blocks1k, columns, humanSize, lsDate, modeString, nameComparator, shellQuote } from './lib/format';
-import { maxOf } from './lib/arrays';
+import { maxOf } from '../../lib/arrays';
 
 const HELP = `Usage: ls [OPTION]... [FILE]...
 List information about the FILEs (the current directory by default).

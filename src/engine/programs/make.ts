@@ -9,7 +9,7 @@
  */
 import type { ProgramContext } from '../process/types';
 import { runCommand } from './lib/spawn';
-import { pushAll } from './lib/arrays';
+import { pushAll } from '../../lib/arrays';
 
 interface Rule {
   targets: string[];

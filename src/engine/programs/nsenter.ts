@@ -17,7 +17,7 @@
 import type { Proc, ProcContext } from '../process/kernel';
 import type { ProgramContext } from '../process/types';
 import type { BaseNsType } from '../process/namespaces';
-import { isFsError } from '../fs/types';
+import { isFsError } from '../../api/fs';
 import { Io, errText } from './lib/io';
 
 /** namespace_files[] order in nsenter.c. */

@@ -8,7 +8,7 @@ import type { ProcessInfo, ProgramContext } from '../process/types';
 import { SIGNALS, signalName, signalNumber } from '../process/types';
 import { Io, Users } from './lib/io';
 import { strftime } from './lib/date';
-import { maxOf } from './lib/arrays';
+import { maxOf } from '../../lib/arrays';
 
 const SIGLIST = 'HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS';
 

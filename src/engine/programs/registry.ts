@@ -8,7 +8,7 @@
  * something binary-looking, as on Linux, and `file`-like sniffing still sees an ELF.
  */
 import type { Program, ProgramContext } from '../process/types';
-import { trackRealWork } from '../realwork';
+import { trackRealWork } from '../../lib/realwork';
 
 const programs = new Map<string, Program>();
 

@@ -4,7 +4,7 @@
  * shell) and su (root may become anyone; others fail authentication, as there are no passwords).
  */
 import type { ProgramContext } from '../process/types';
-import type { Cred } from '../fs/types';
+import type { Cred } from '../../api/fs';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, decode, q } from './lib/io';
 import { runCommand } from './lib/spawn';

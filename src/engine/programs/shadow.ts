@@ -10,7 +10,7 @@
  * with -m (Debian's CREATE_HOME is off), from /etc/skel.
  */
 import type { ProgramContext } from '../process/types';
-import { W_OK } from '../fs/types';
+import { W_OK } from '../../api/fs';
 import { parseArgs, type OptSpec } from './lib/opts';
 import { registerProgram } from './registry';
 

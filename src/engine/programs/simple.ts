@@ -4,7 +4,7 @@
  * over it in tests and Ctrl-C interrupts it; `yes` yields between batches.
  */
 import type { ProgramContext } from '../process/types';
-import { isFsError } from '../fs/types';
+import { isFsError } from '../../api/fs';
 import { GNU, type Flavour } from './lib/opts';
 import { Io, basename as base, dirname as dir, errText, q } from './lib/io';
 

@@ -5,7 +5,7 @@
  * Changing units needs root, as polkit without an agent in a terminal says.
  */
 import type { ProgramContext } from '../process/types';
-import type { DaemonApi } from '../../cli/daemon-api';
+import type { DaemonApi } from '../../api/daemon';
 
 const UNITS: Record<string, { description: string; exec: string; docs: string; triggeredBy?: string }> = {
   'docker.service': {

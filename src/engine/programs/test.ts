@@ -4,8 +4,8 @@
  * `!`, `-a` (binds tighter), `-o`, and parentheses. Exit 0 true, 1 false, 2 on a usage error.
  */
 import type { ProgramContext } from '../process/types';
-import type { Fs } from '../fs/types';
-import { R_OK, W_OK, X_OK } from '../fs/types';
+import type { Fs } from '../../api/fs';
+import { R_OK, W_OK, X_OK } from '../../api/fs';
 
 class TestError extends Error {}
 

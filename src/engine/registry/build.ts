@@ -5,7 +5,7 @@
  * the content, so they are the same on every run.
  */
 import { Layer } from '../fs/layer';
-import type { LayerEntry } from '../fs/types';
+import type { LayerEntry } from '../../api/fs';
 import { canonicalJSON, imageId, sha256Digest, type ImageConfig } from '../image/config';
 import { isLayerStep, type ImageSpec } from './recipe';
 import type { Tree } from './tree';

@@ -3,7 +3,7 @@
  * (as tar extraction does), every entry gets the image's build time as mtime so diff IDs are the
  * same on every run, and executables are program markers (see programs/registry.ts).
  */
-import type { FileMeta, LayerEntry } from '../fs/types';
+import type { FileMeta, LayerEntry } from '../../api/fs';
 import { programMarker } from '../programs/registry';
 
 export class Tree {

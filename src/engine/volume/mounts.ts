@@ -5,11 +5,11 @@
  * host's own filesystem seen at the target (the same files, both ways at once), a tmpfs a fresh
  * empty tree. An empty volume is filled from the image's files at the target on first mount.
  */
-import type { FsBackend, Fs } from '../fs/types';
+import type { FsBackend, Fs } from '../../api/fs';
 import { SubtreeBackend } from '../fs/subtree';
 import { MutableLayer } from '../fs/layer';
 import type { Vfs } from '../fs/vfs';
-import { DaemonError } from '../../cli/daemon-api';
+import { DaemonError } from '../../api/daemon';
 import { VolumeService } from './volumes';
 
 /** One entry of `Mounts` in `docker inspect`. */

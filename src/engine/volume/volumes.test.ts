@@ -5,8 +5,8 @@ import { Emitter, type MachineEvent } from '../events';
 import { Layer, MutableLayer } from '../fs/layer';
 import { Overlay } from '../fs/overlay';
 import { Vfs } from '../fs/vfs';
-import { ROOT } from '../fs/types';
-import { DaemonError } from '../../cli/daemon-api';
+import { ROOT } from '../../api/fs';
+import { DaemonError } from '../../api/daemon';
 import { VolumeService } from './volumes';
 
 function setup() {

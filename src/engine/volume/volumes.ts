@@ -7,8 +7,8 @@
 import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
-import type { Fs } from '../fs/types';
-import { DaemonError } from '../../cli/daemon-api';
+import type { Fs } from '../../api/fs';
+import { DaemonError } from '../../api/daemon';
 import { engineEvent } from '../daemon/event-log';
 
 export interface Volume {

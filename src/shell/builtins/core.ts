@@ -6,7 +6,7 @@ import { err, escapes, out } from './io';
 import { BreakLoop, ContinueLoop, ExitShell, ReturnFn, ShellError, type Shell } from '../shell';
 import { lookupCommand, quote, runCommandBypassingFunctions, runSource } from '../exec';
 import { evalTest } from '../test';
-import { isFsError, X_OK } from '../../engine/fs/types';
+import { isFsError, X_OK } from '../../api/fs';
 
 function num(sh: Shell, name: string, s: string | undefined, dflt: number): number {
   if (s === undefined) return dflt;

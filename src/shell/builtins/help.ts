@@ -12,7 +12,7 @@ import type { Shell } from '../shell';
 import { ShellError } from '../shell';
 import { hasGlob, matchPattern } from '../pattern';
 import { out } from './io';
-import { trackRealWork } from '../../engine/realwork';
+import { trackRealWork } from '../../lib/realwork';
 
 interface Topic {
   name: string;

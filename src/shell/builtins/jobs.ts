@@ -4,7 +4,7 @@ import { err, out } from './io';
 import { ExitShell, ShellError, type Job, type Shell } from '../shell';
 import { lookupCommand, quote } from '../exec';
 import { SIGNALS, signalName, signalNumber, type WriteStream, type ReadStream } from '../../engine/process/types';
-import { isFsError } from '../../engine/fs/types';
+import { isFsError } from '../../api/fs';
 
 function trapName(s: string): string | undefined {
   if (s === '0' || s.toUpperCase() === 'EXIT') return 'EXIT';

@@ -1,5 +1,5 @@
 /** A Map-based Fs for the shell's tests (the real Vfs lives in src/engine/fs). No permission checks beyond mode bits. */
-import { FsError, ROOT, type Cred, type Fs, type Stat } from '../../engine/fs/types';
+import { FsError, ROOT, type Cred, type Fs, type Stat } from '../../api/fs';
 
 interface Node {
   kind: 'file' | 'dir';

@@ -6,9 +6,10 @@ import { FakeFs } from './fake-fs';
 import { RealClock } from '../../engine/clock';
 import { Rng } from '../../engine/rng';
 import { markerProgram, programMarker } from '../../engine/programs/registry';
-import { readAllText, Pipe } from '../../engine/process/pipe';
+import { Pipe } from '../../engine/process/pipe';
+import { readAllText } from '../../lib/read-stream';
 import { EpipeError, SIGNALS, Terminated, type ChildProcess, type ProcessApi, type ProcessInfo, type Program, type ProgramContext, type ReadStream, type SignalDisposition, type SpawnOptions, type System, type WriteStream } from '../../engine/process/types';
-import { FsError, ROOT, type Fs } from '../../engine/fs/types';
+import { FsError, ROOT, type Fs } from '../../api/fs';
 import type { ForkingSystem } from '../shell';
 
 class FakeProc implements ProcessApi {

@@ -1,8 +1,8 @@
 /** `docker images` table (CLI 28: classic REPOSITORY/TAG view), formatter/image.go's context. */
-import { humanDuration, humanSizeWithPrecision } from '../../format/units';
+import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
 import { truncateID } from '../../format/truncate';
 import { writeFormat, type FormatResult } from '../../format/table';
-import type { ImageSummary } from '../../daemon-api';
+import type { ImageSummary } from '../../../api/daemon';
 
 export const DEFAULT_IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
 export const DIGEST_IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';

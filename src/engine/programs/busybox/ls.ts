@@ -5,11 +5,11 @@
  * and a missing operand reads `ls: x: No such file or directory` (exit 1).
  */
 import type { ProgramContext } from '../../process/types';
-import type { Stat } from '../../fs/types';
+import type { Stat } from '../../../api/fs';
 import { BUSYBOX } from '../lib/opts';
 import { Io, Users, errText, joinPath } from '../lib/io';
 import { blocks1k, lsDate, modeString } from '../lib/format';
-import { maxOf } from '../lib/arrays';
+import { maxOf } from '../../../lib/arrays';
 
 const HELP = `BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.
 

@@ -8,8 +8,8 @@ import { wget } from '../net/web';
 import { ping } from '../net/iptools';
 import type { ProgramContext } from '../../process/types';
 import { dfRows } from '../lib/df-rows';
-import { W_OK } from '../../fs/types';
-import { readLines } from '../../process/pipe';
+import { W_OK } from '../../../api/fs';
+import { readLines } from '../../../lib/read-stream';
 import { bbHuman } from './ls';
 
 const BANNER = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n';

@@ -6,7 +6,7 @@
  * and keep fixed, believable figures.
  */
 import type { ProgramContext } from '../../process/types';
-import type { FsStats } from '../../fs/types';
+import type { FsStats } from '../../../api/fs';
 
 /** [source, type, 1K-blocks, used 1K-blocks, available 1K-blocks, mounted on] */
 export type DfRow = [string, string, number, number, number, string];

@@ -2,7 +2,7 @@
  * Formats shared by ls, stat, du, df, find: the `drwxr-xr-x` mode string, GNU's human sizes
  * (rounded up, one decimal under 10), the ls date column, C-locale dates, name sorting.
  */
-import type { FileKind, Stat } from '../../fs/types';
+import type { FileKind, Stat } from '../../../api/fs';
 
 const KIND_CHAR: Record<FileKind, string> = { file: '-', dir: 'd', symlink: 'l', chardev: 'c', fifo: 'p', socket: 's' };
 

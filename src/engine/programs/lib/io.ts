@@ -5,7 +5,7 @@
  */
 import { deviceAt, readWholeDevice } from './devices';
 import type { ProgramContext } from '../../process/types';
-import { isFsError, type Fs } from '../../fs/types';
+import { isFsError, type Fs } from '../../../api/fs';
 import { GNU, parseArgs, type Flavour, type OptSpec, type Parsed } from './opts';
 
 const enc = new TextEncoder();

@@ -8,7 +8,7 @@
  * The wording of errors belongs to a Flavour, so a busybox flavour can later reuse every program
  * with its own messages (`ls: unrecognized option: z` and a usage block instead of GNU's lines).
  */
-import { pushAll } from './arrays';
+import { pushAll } from '../../../lib/arrays';
 
 export interface Flavour {
   readonly name: 'gnu' | 'busybox';

@@ -5,8 +5,8 @@
  * failure the way its real counterpart does.
  */
 import type { ProgramContext, ReadStream, WriteStream } from '../../process/types';
-import type { Cred } from '../../fs/types';
-import { isFsError } from '../../fs/types';
+import type { Cred } from '../../../api/fs';
+import { isFsError } from '../../../api/fs';
 
 export interface RunOpts {
   env?: Record<string, string>;

@@ -4,7 +4,7 @@
  * then prints its statistics, as the real one does.
  */
 import { SIGNALS, type ProgramContext } from '../../process/types';
-import { maxOf, minOf } from '../lib/arrays';
+import { maxOf, minOf } from '../../../lib/arrays';
 import type { Proc } from '../../process/kernel';
 import { hostIp } from './host-ip';
 import { peerIndex } from './host-links';

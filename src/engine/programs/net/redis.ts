@@ -5,7 +5,7 @@
  * server's own log lines, and redis-cli's reply formatting (`(integer) 1`, `"value"`, `(nil)`),
  * interactive (`redis:6379>`) or one-shot, raw when its output is not a terminal.
  */
-import { pushAll } from '../lib/arrays';
+import { pushAll } from '../../../lib/arrays';
 import { KERNEL } from '../sysinfo';
 import { NetError, SIGNALS, type ProgramContext, type Socket } from '../../process/types';
 

@@ -6,7 +6,7 @@
  * /var/lib/dpkg/status. `remove`/`purge` undo that. Output follows apt 2.6's wording.
  */
 import type { Program, ProgramContext } from '../../process/types';
-import { readLines } from '../../process/pipe';
+import { readLines } from '../../../lib/read-stream';
 import type { Pkg } from './catalog';
 import { LISTS, readSources, update } from './apt-update';
 import { releaseOf } from './releases';

@@ -4,9 +4,9 @@
  * from `.cow` files as the Perl original does: `-f tux` loads /usr/share/cowsay/cows/tux.cow (the
  * package writes them), with the built-in copies below as a fallback.
  */
-import { readAllText } from '../../process/pipe';
+import { readAllText } from '../../../lib/read-stream';
 import type { Program, ProgramContext } from '../../process/types';
-import { maxOf } from '../lib/arrays';
+import { maxOf } from '../../../lib/arrays';
 
 /** The .cow files (Perl heredocs: `$thoughts`, `$eyes`, `$tongue` are filled in, `\\` is `\`). */
 export const COWS: Record<string, string> = {

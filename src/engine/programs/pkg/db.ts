@@ -6,7 +6,7 @@
  * stand-in `/var/lib/rpm/sim-installed` for rpm's binary database).
  */
 import type { ProgramContext } from '../../process/types';
-import { W_OK } from '../../fs/types';
+import { W_OK } from '../../../api/fs';
 import { programMarker } from '../registry';
 import { BASE, CATALOGS, type Family, type Pkg } from './catalog';
 import { releaseBase, releaseCatalog, releaseOf } from './releases';

@@ -5,7 +5,7 @@
  * CentOS.
  */
 import type { Program, ProgramContext } from '../../process/types';
-import { readLines } from '../../process/pipe';
+import { readLines } from '../../../lib/read-stream';
 import { RPM, type Pkg } from './catalog';
 import { canWrite, fileList, installed, removeFiles, resolve, unpack, writeDb } from './db';
 

@@ -9,7 +9,7 @@ import { EXC, Interp, PyError, PyModule, PyObject, repr, Scope, type Py, type Ru
 import { PY2, PY3, installedBytes, type PipPkg } from './pip-catalog';
 import { builtins, flaskModule, formatTraceback, redisModule, serve, stdlib, type PyEnv } from './modules';
 import { parseModule, PySyntaxError } from './parse';
-import { maxOf, pushAll } from '../lib/arrays';
+import { maxOf, pushAll } from '../../../lib/arrays';
 import { KeyboardInterrupts } from './sigint';
 
 function pyVersion(ctx: ProgramContext): string {

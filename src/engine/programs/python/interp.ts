@@ -6,7 +6,7 @@
  */
 import type { ProgramContext } from '../../process/types';
 import { parseModule, PySyntaxError, type Expr, type Stmt } from './parse';
-import { pushAll } from '../lib/arrays';
+import { pushAll } from '../../../lib/arrays';
 
 export class PyFloat {
   constructor(readonly v: number) {}

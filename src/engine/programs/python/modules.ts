@@ -10,7 +10,7 @@ import {
   bi, EXC, Interp, iterate, PyClass, PyDict, PyError, PyFloat, PyFunction, PyList, PyModule, PyObject, PyTuple, raise, repr, Scope, str, truthy, typeName,
   type Py, type Runtime,
 } from './interp';
-import { minOf } from '../lib/arrays';
+import { minOf } from '../../../lib/arrays';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

@@ -8,8 +8,8 @@ import type { ChildProcess, NetApi, ProcessApi, ProcessInfo, Program, ProgramCon
 import { Terminated } from '../../process/types';
 import type { Clock } from '../../clock';
 import { Rng } from '../../rng';
-import type { Cred, Fs } from '../../fs/types';
-import { FsError, ROOT } from '../../fs/types';
+import type { Cred, Fs } from '../../../api/fs';
+import { FsError, ROOT } from '../../../api/fs';
 import { Vfs } from '../../fs/vfs';
 import { MutableLayer } from '../../fs/layer';
 import { getProgram, markerProgram, programMarker } from '../registry';

@@ -4,7 +4,7 @@
  * top entry is the source's base name.
  */
 import { PAX_VSIZE, type TarEntry } from './tar';
-import type { Fs } from './types';
+import type { Fs } from '../api/fs';
 
 /** Pack `path` (a file, link or directory tree) as entries named from its base name. */
 export function packPath(fs: Fs, path: string): TarEntry[] {

@@ -8,8 +8,8 @@
  * Times are whole seconds, as in real layer tars; uname/gname are left empty so the bytes depend only
  * on content and numeric owners (deterministic diffIds).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import type { LayerEntry } from './types';
+import { hex, sha256Digest } from './hash';
+import type { LayerEntry } from '../api/fs';
 import { basename, dirname, join, normalize, WH_OPAQUE, WH_PREFIX } from './path';
 
 export type TarType = 'file' | 'hardlink' | 'symlink' | 'chardev' | 'blockdev' | 'dir' | 'fifo';
@@ -222,15 +222,11 @@ export function tarToLayerEntries(entries: TarEntry[]): LayerEntry[] {
   return out;
 }
 
-export function hex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
+export { hex };
 
 /** 'sha256:<64 hex>' of some bytes (or of a string's UTF-8). */
 export function digest(data: Uint8Array | string): string {
-  return 'sha256:' + hex(sha256(typeof data === 'string' ? enc.encode(data) : data));
+  return sha256Digest(data);
 }
 
 /** ChainID per the image spec (oci-layers.md §7): ChainID(L0) = DiffID(L0); then Digest(prev + " " + next). */

@@ -1,21 +1,10 @@
 /**
- * What the CLI verbs need from the simulated daemon, in Docker Engine API terms (JSON field names
- * as the Engine API sends them). The daemon engineer implements this; handlers only format.
- * Failures are thrown as DaemonError with the daemon's message (the CLI prefixes
- * `Error response from daemon: `).
+ * The contract between the docker client and the simulated daemon, in Docker Engine API terms
+ * (JSON field names as the Engine API sends them): what the CLI verbs may ask, and nothing else.
+ * The daemon (src/engine/dockerd.ts) implements it; the verbs only format. Failures are thrown as
+ * DaemonError (./errors.ts) with the daemon's message; the CLI prefixes `Error response from daemon: `.
  */
-export class DaemonError extends Error {
-  constructor(message: string, readonly statusCode = 500) {
-    super(message);
-    this.name = 'DaemonError';
-  }
-}
-
-/**
- * An error inside a progress stream the daemon already started (pull, push, load): the CLI's
- * jsonmessage prints it bare, without `Error response from daemon:`.
- */
-export class StreamError extends DaemonError {}
+export { DaemonError, StreamError } from './errors';
 
 export interface ImageSummary {
   Id: string; ParentId: string; RepoTags: string[]; RepoDigests: string[];
@@ -79,7 +68,7 @@ export interface DaemonApi {
   containerAttach(
     id: string,
     opts: {
-      stdin?: import('../engine/process/types').ReadStream;
+      stdin?: import('./streams').ReadStream;
       onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void;
       detachKeys?: string;
       /**
@@ -99,15 +88,15 @@ export interface DaemonApi {
    */
   containerExec(
     id: string,
-    opts: { cmd: string[]; env?: string[]; workdir?: string; user?: string; tty?: boolean; stdin?: import('../engine/process/types').ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void },
+    opts: { cmd: string[]; env?: string[]; workdir?: string; user?: string; tty?: boolean; stdin?: import('./streams').ReadStream; onOutput: (stream: 'stdout' | 'stderr', data: string) => Promise<void> | void },
   ): Promise<number>;
   /** POST /commit: the container's changes as a new image; resolves with its ID. */
   containerCommit(id: string, opts: { reference?: string; author?: string; message?: string; changes?: string[]; pause?: boolean }): Promise<{ Id: string }>;
   /** GET /containers/{id}/changes: Kind 0 = C, 1 = A, 2 = D. */
   containerDiff(id: string): Promise<{ Kind: number; Path: string }[]>;
   /** GET/PUT/HEAD /containers/{id}/archive (entries of the simulator's tar module). */
-  containerArchiveGet(id: string, path: string): Promise<import('../engine/fs/tar').TarEntry[]>;
-  containerArchivePut(id: string, dir: string, entries: import('../engine/fs/tar').TarEntry[], rename?: string): Promise<void>;
+  containerArchiveGet(id: string, path: string): Promise<import('../lib/tar').TarEntry[]>;
+  containerArchivePut(id: string, dir: string, entries: import('../lib/tar').TarEntry[], rename?: string): Promise<void>;
   containerArchiveStat(id: string, path: string): Promise<{ exists: boolean; dir: boolean }>;
   /** GET /containers/{id}/stats?stream=0, reduced to what `docker stats` shows. */
   containerStats(id: string): Promise<{ id: string; name: string; cpu: number; mem: number; limit: number; netRx: number; netTx: number; blockRead: number; blockWrite: number; pids: number }>;
@@ -142,7 +131,7 @@ export interface DaemonApi {
   containerInspect(id: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
   /** POST /build: the context as tar entries; progress text streamed to onOutput. */
   imageBuild?(
-    req: import('../engine/daemon/build').BuildRequest,
+    req: import('./bodies').BuildRequest,
     onOutput: (text: string) => Promise<void>,
   ): Promise<{ imageId?: string; error?: string; status: number }>;
   /** POST /build/prune: build cache records removed and the bytes that frees. */
@@ -152,7 +141,7 @@ export interface DaemonApi {
   volumeInspect?(name: string): Promise<Record<string, unknown>>;
   volumeRemove?(name: string, force: boolean): Promise<void>;
   volumePrune?(all: boolean, filters?: Record<string, string[]>): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
-  systemDf?(): Promise<import('../engine/daemon/disk-usage').DiskUsage>;
+  systemDf?(): Promise<import('./bodies').DiskUsage>;
   networkList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
   networkInspect?(ref: string): Promise<Record<string, unknown>>;
   networkCreate?(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }>;
@@ -163,12 +152,12 @@ export interface DaemonApi {
   containerPort?(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]>;
   imagePush?(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
   imageSave?(refs: string[]): Promise<Uint8Array>;
-  imageLoad?(bytes: Uint8Array, quiet?: boolean): Promise<import('../engine/daemon/load').LoadMessage[]>;
+  imageLoad?(bytes: Uint8Array, quiet?: boolean): Promise<import('./bodies').LoadMessage[]>;
   /**
    * GET /events?since=&until=&filters=: `since`/`until` as the CLI sends them (Unix seconds with
    * optional nanoseconds); resolves once `until` has passed or `signal` aborts.
    */
-  events?(opts: { since?: string; until?: string; filters: Record<string, string[]>; signal?: AbortSignal; onEvent: (m: import('../engine/daemon/event-log').EventMessage) => Promise<void> | void }): Promise<void>;
+  events?(opts: { since?: string; until?: string; filters: Record<string, string[]>; signal?: AbortSignal; onEvent: (m: import('./bodies').EventMessage) => Promise<void> | void }): Promise<void>;
   /** POST /auth: the registry checks the credentials (`docker login`). */
   registryLogin?(auth: { username: string; password: string; serveraddress: string }): Promise<{ Status: string }>;
 }
