@@ -4,10 +4,10 @@
  * get through at once.
  */
 import { describe, expect, it } from 'vitest';
-import { Machine } from './machine';
 import { VirtualClock } from './clock';
 import { SCREEN_HIGH } from './process/screen-gate';
 import { LOG_MAX_FILE, LOG_MAX_SIZE } from './container/container';
+import { bootMachine } from '../testing/boot';
 
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -21,7 +21,7 @@ async function drive(clock: VirtualClock, steps: number): Promise<void> {
 
 describe('flow control', () => {
   it('paces an endless loop to a screen that does not draw, and Ctrl-C still ends it', async () => {
-    const m = await Machine.boot({ seed: 3, clock: 'virtual' });
+    const m = await bootMachine({ seed: 3, clock: 'virtual' });
     const clock = m.clock as VirtualClock;
     const term = m.openTerminal();
     let shown = '';
@@ -48,7 +48,7 @@ describe('flow control', () => {
 
 describe('container logs', () => {
   it('are rotated as json-file with max-size=1m, max-file=2 would: bounded, newest kept', async () => {
-    const m = await Machine.boot({ seed: 4, clock: 'virtual' });
+    const m = await bootMachine({ seed: 4, clock: 'virtual' });
     const clock = m.clock as VirtualClock;
     const r = await m.run(['docker', 'run', '-d', '--name', 'flood', 'busybox', 'seq', '1', '100000000']);
     expect(r.status).toBe(0);

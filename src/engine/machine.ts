@@ -32,7 +32,8 @@ import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapsho
 import { EngineQuery } from './query';
 import type { MachineQuery } from '../api/machine-query';
 import type { DaemonApi } from '../api/daemon';
-import { machineCompletions } from './host/completion';
+import { CompletionTable, completePaths } from '../shell';
+import type { CompletionSources, DockerClient } from '../api/client';
 
 export interface BootOptions {
   /** Seed of the random source (IDs, names, addresses). */
@@ -49,6 +50,11 @@ export interface BootOptions {
    * restored session; see daemon/resume.ts). Without it they come back as a reboot leaves them.
    */
   resume?: boolean;
+  /**
+   * The docker client installed as `/usr/bin/docker` and `docker-compose` (src/cli's dockerClient).
+   * The engine runs it without importing it; a machine booted without one has no docker command.
+   */
+  client?: DockerClient;
 }
 
 export const LEARNER: Cred = Object.freeze({ uid: HOST_UID, gid: HOST_GID, groups: [HOST_GID, 27, DOCKER_GID] }) as Cred;
@@ -73,6 +79,7 @@ export class Machine {
     readonly clock: Clock,
     readonly rng: Rng,
     snap?: MachineSnapshot,
+    client?: DockerClient,
   ) {
     this.kernel = new Kernel({ clock, rng, events: this.events });
     if (snap) {
@@ -86,11 +93,21 @@ export class Machine {
     }
     this.hostFs = new Vfs(this.disk, { now: () => clock.now() });
     this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs, disk: this.blockDevice }, snap?.daemon);
-    // Tab completion belongs to this machine: its completers read this daemon's names.
-    const completions = machineCompletions(this.daemon as DaemonApi, (ref) => {
-      const c = this.daemon.containers.find(ref);
-      return c ? this.daemon.containers.vfsOf(c).view(ROOT, '/') : undefined;
-    });
+    // Tab completion belongs to this machine: the client's completers read this daemon's names.
+    const completions = new CompletionTable();
+    if (client) {
+      const sources: CompletionSources = {
+        daemon: this.daemon as DaemonApi,
+        // The socket's permissions: root or the docker group (the docker client checks the same).
+        canUseDaemon: (fs) => fs.cred.uid === 0 || fs.cred.gid === DOCKER_GID || fs.cred.groups.includes(DOCKER_GID),
+        containerFs: (ref) => {
+          const c = this.daemon.containers.find(ref);
+          return c ? this.daemon.containers.vfsOf(c).view(ROOT, '/') : undefined;
+        },
+        paths: (fs, current) => completePaths(fs, current, false),
+      };
+      for (const command of ['docker', 'docker-compose'] as const) completions.register(command, (req) => client.complete(command, req, sources));
+    }
     const host = this.disk;
     this.blockDevice.add(() => host.bytes);
     this.blockDevice.add(() => dataRootBytes(this.daemon));
@@ -100,6 +117,7 @@ export class Machine {
       fsRoot: this.hostFs,
       host: {
         docker: this.daemon,
+        client,
         openEditor: (path: string) => this.events.emit({ type: 'editor.open', path }),
         record: (record) => this.events.emit({ type: 'command.finished', record }),
         completions,
@@ -153,7 +171,7 @@ export class Machine {
           ? new ReplayClock(snap?.now)
           : new VirtualClock(snap?.now);
     const rng = snap ? new Rng(snap.rng) : new Rng(opts.seed ?? 1);
-    const m = new Machine(clock, rng, snap);
+    const m = new Machine(clock, rng, snap, opts.client);
     if (snap && opts.resume) m.daemon.resumeContainers();
     return m;
   }

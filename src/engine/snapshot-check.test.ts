@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Machine } from './machine';
 import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
 import { Rng } from './rng';
+import { bootMachine } from '../testing/boot';
 
 async function saved(): Promise<MachineSnapshot> {
-  const m = await Machine.boot({ seed: 7, clock: 'virtual' });
+  const m = await bootMachine({ seed: 7, clock: 'virtual' });
   await m.run(['docker', 'pull', 'busybox']);
   await m.run(['docker', 'run', '--name', 'hi', 'busybox', 'echo', 'hi']);
   await m.run(['bash', '-c', 'echo note > ~/note.txt']);
@@ -24,7 +25,7 @@ describe('validateSnapshot', () => {
     const s = await saved();
     (s.daemon.containers[0].state as { ExitCode: unknown }).ExitCode = 'zero';
     expect(() => validateSnapshot(s)).toThrow('This saved machine is damaged and cannot be loaded (machine.daemon.containers[0].state.ExitCode: expected a whole number).');
-    await expect(Machine.boot({ clock: 'virtual', snapshot: s })).rejects.toThrow(SnapshotError);
+    await expect(bootMachine({ clock: 'virtual', snapshot: s })).rejects.toThrow(SnapshotError);
   });
 
   it('repairs a container whose image is gone (dropped) and an empty host disk (laid down again)', async () => {
@@ -32,7 +33,7 @@ describe('validateSnapshot', () => {
     s.daemon.images = { version: 1, images: [], refs: [], layers: {} };
     s.daemon.pulled = [];
     s.host = { v: 1, entries: [] };
-    const m = await Machine.boot({ clock: 'virtual', snapshot: s });
+    const m = await bootMachine({ clock: 'virtual', snapshot: s });
     const ps = await m.run(['docker', 'ps', '-a', '--format', '{{.Names}}']);
     expect(ps.stdout).toBe('');
     const sh = await m.run(['bash', '-c', 'echo $((6*7))']);
@@ -65,7 +66,7 @@ describe('validateSnapshot', () => {
       }
       let m: Machine;
       try {
-        m = await Machine.boot({ clock: 'virtual', snapshot: s });
+        m = await bootMachine({ clock: 'virtual', snapshot: s });
       } catch (e) {
         expect(e, String(e)).toBeInstanceOf(SnapshotError);
         continue;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Machine } from './machine';
+import { bootMachine } from '../testing/boot';
 
 describe('machine snapshot', () => {
   it('round-trips the whole state through JSON', async () => {
-    const m = await Machine.boot({ seed: 3, clock: 'virtual' });
+    const m = await bootMachine({ seed: 3, clock: 'virtual' });
     await m.run(['bash', '-c', 'mkdir -p ~/app && echo "FROM busybox" > ~/app/Dockerfile && chmod 600 ~/app/Dockerfile']);
     await m.run(['docker', 'pull', 'busybox']);
     await m.run(['docker', 'pull', 'hello-world']);
@@ -11,7 +11,7 @@ describe('machine snapshot', () => {
     await m.run(['docker', 'run', '--name', 'greeter', 'hello-world']);
     const snap = m.snapshot();
     const json = JSON.stringify(snap);
-    const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(json) });
+    const m2 = await bootMachine({ clock: 'virtual', snapshot: JSON.parse(json) });
     expect(JSON.stringify(m2.snapshot())).toBe(json);
     // The restored machine behaves the same: same files, images, containers, and next random IDs.
     const cat = await m2.run(['cat', '/home/learner/app/Dockerfile']);
@@ -27,11 +27,11 @@ describe('machine snapshot', () => {
 
 describe('machine snapshot with volumes', () => {
   it('keeps volumes, their data on the host and the containers mounting them', async () => {
-    const m = await Machine.boot({ seed: 5, clock: 'virtual' });
+    const m = await bootMachine({ seed: 5, clock: 'virtual' });
     await m.run(['docker', 'volume', 'create', '--label', 'team=a', 'data']);
     await m.run(['docker', 'run', '--name', 'writer', '-v', 'data:/data', '-v', '/scratch', 'busybox', 'sh', '-c', 'echo kept > /data/f']);
     const json = JSON.stringify(m.snapshot());
-    const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(json) });
+    const m2 = await bootMachine({ clock: 'virtual', snapshot: JSON.parse(json) });
     expect(JSON.stringify(m2.snapshot())).toBe(json);
     const ls = await m2.run(['docker', 'volume', 'ls', '--format', '{{.Name}} {{.Labels}}']);
     expect(ls.stdout.split('\n').filter(Boolean).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64} com\.docker\.volume\.anonymous=$/), 'data team=a']);
@@ -48,12 +48,12 @@ describe('machine snapshot with volumes', () => {
 
 describe('machine snapshot with a build', () => {
   it('keeps the build cache: step results stay out of docker images and the rebuild says CACHED for every step', async () => {
-    const m = await Machine.boot({ seed: 7, clock: 'virtual' });
+    const m = await bootMachine({ seed: 7, clock: 'virtual' });
     await m.run(['bash', '-c', 'mkdir -p ~/app && printf "FROM busybox\\nRUN echo hi > /hi\\nRUN echo two > /two\\n" > ~/app/Dockerfile']);
     const first = await m.run(['bash', '-c', 'cd ~/app && docker build --progress=plain -t app .']);
     expect(first.status).toBe(0);
     const json = JSON.stringify(m.snapshot());
-    const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(json) });
+    const m2 = await bootMachine({ clock: 'virtual', snapshot: JSON.parse(json) });
     expect(JSON.stringify(m2.snapshot())).toBe(json);
     const images = await m2.run(['docker', 'images', '-a', '--format', '{{.Repository}}']);
     // The base BuildKit pulled is build cache too (moby/moby#39229): only the build is listed.

@@ -7,6 +7,7 @@ import { Machine } from '../engine/machine';
 import { Headless } from '../tools/headless';
 import { LessonProgress } from './progress';
 import type { Lesson, Setup } from './types';
+import { dockerClient } from '../cli/client';
 
 export interface LessonRun {
   machine: Machine;
@@ -39,7 +40,7 @@ export async function startLesson(
   lesson: Lesson,
   opts: { seed?: number; step?: number; clock?: 'virtual' | 'replay'; afterStep?: (i: number, m: Machine) => Promise<void> } = {},
 ): Promise<LessonRun> {
-  const machine = await Machine.boot({ seed: opts.seed ?? 1, clock: opts.clock ?? 'virtual' });
+  const machine = await Machine.boot({ client: dockerClient, seed: opts.seed ?? 1, clock: opts.clock ?? 'virtual' });
   await applySetup(machine, lesson.setup);
   const h = await Headless.over(machine);
   const progress = new LessonProgress(lesson, machine.query());

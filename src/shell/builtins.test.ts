@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from './testing/run';
+import { run } from '../testing/shell/run';
 
 const out = async (src: string, stdin?: string) => (await run(src, { stdin })).stdout;
 

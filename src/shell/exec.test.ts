@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run } from './testing/run';
-import { makeSystem, runProgram } from './testing/fake-system';
+import { run } from '../testing/shell/run';
+import { makeSystem, runProgram } from '../testing/shell/fake-system';
 import { shPrograms } from './programs';
 
 describe('interpreter', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LineEditor } from './readline';
 import { Pipe, PushbackReader } from '../engine/process/pipe';
 import { readAllText } from '../lib/read-stream';
-import { makeSystem, runProgram } from './testing/fake-system';
+import { makeSystem, runProgram } from '../testing/shell/fake-system';
 import { shPrograms } from './programs';
 
 function editor(history: string[] = [], completer?: ConstructorParameters<typeof LineEditor>[0]['completer']) {

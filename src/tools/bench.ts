@@ -15,6 +15,7 @@ import { benchOverlayLookup } from '../engine/fs/bench';
 import { Machine } from '../engine/machine';
 import { spread } from './browser-measure';
 import { browserFigures } from './bench-browser';
+import { dockerClient } from '../cli/client';
 
 type Figure = ReturnType<typeof spread> | { value: number; unit: string } | number | string[];
 
@@ -37,7 +38,7 @@ async function ok(m: Machine, argv: string[]): Promise<string> {
 }
 
 async function engineFigures(out: Record<string, Figure>): Promise<void> {
-  const m = await Machine.boot({ seed: 7, clock: 'virtual' });
+  const m = await Machine.boot({ client: dockerClient, seed: 7, clock: 'virtual' });
   const refs = [
     'hello-world', 'busybox', 'alpine', 'ubuntu', 'ubuntu:20.04', 'ubuntu:18.04', 'ubuntu:16.04', 'ubuntu:15.10',
     'debian', 'debian:buster-slim', 'nginx', 'nginx:alpine', 'redis', 'python:3.9.5-slim', 'httpd', 'centos',
@@ -63,7 +64,7 @@ async function engineFigures(out: Record<string, Figure>): Promise<void> {
 
 /** `docker ps -a`, `docker images` and `docker system df` with 10, 100 and 1,000 rows. */
 async function listingFigures(out: Record<string, Figure>): Promise<void> {
-  const m = await Machine.boot({ seed: 11, clock: 'virtual' });
+  const m = await Machine.boot({ client: dockerClient, seed: 11, clock: 'virtual' });
   await ok(m, ['docker', 'pull', '-q', 'busybox']);
   let containers = 0;
   let tags = 0;
@@ -92,7 +93,7 @@ async function containerMemory(out: Record<string, Figure>): Promise<void> {
     ['ran_and_wrote', 1000, (m, i) => ok(m, ['docker', 'run', 'busybox', 'sh', '-c', `echo ${i} > /note.txt`])],
   ];
   for (const [kind, n, make] of kinds) {
-    const m = await Machine.boot({ seed: 9, clock: 'virtual' });
+    const m = await Machine.boot({ client: dockerClient, seed: 9, clock: 'virtual' });
     await ok(m, ['docker', 'pull', '-q', 'busybox']);
     await make(m, -1);
     const samples: number[] = [];

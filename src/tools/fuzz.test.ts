@@ -11,11 +11,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Headless } from './headless';
-import { Machine } from '../engine/machine';
 import { Rng } from '../engine/rng';
 import { SnapshotError } from '../engine/snapshot';
 import { isFsError } from '../api/fs';
 import { diskBomb, dockerfile, dockerLine, Pick, script } from './fuzz-inputs';
+import { bootMachine } from '../testing/boot';
 
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 1500);
 const SEED = Number(process.env.FUZZ_SEED ?? 15);
@@ -197,7 +197,7 @@ describe('fuzz', () => {
         const s = JSON.parse(snapshotBase);
         for (let n = 1 + p.int(3); n > 0; n--) corrupt(p, s);
         try {
-          const m = await Machine.boot({ clock: 'virtual', snapshot: s });
+          const m = await bootMachine({ clock: 'virtual', snapshot: s });
           const r2 = await m.run(['docker', 'ps', '-a']);
           if (BAD.test(r2.stdout + r2.stderr)) run.fail('snapshot', JSON.stringify(s).slice(0, 200), 'internal text after boot', r2.stdout + r2.stderr);
         } catch (e) {
@@ -228,7 +228,7 @@ describe('interrupt latency', () => {
   }
 
   it('Ctrl-C and docker kill stop a busy loop and bring the prompt back (figures printed)', async () => {
-    const m = await Machine.boot({ seed: 3, clock: 'real' });
+    const m = await bootMachine({ seed: 3, clock: 'real' });
     const term = m.openTerminal();
     const out: string[] = [];
     term.onOutput((s) => out.push(s));

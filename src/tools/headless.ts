@@ -21,6 +21,7 @@ const REAL_WORK_MAX_MS = 120_000;
 
 export { parseKeys } from '../lessons/keys';
 import { parseKeys } from '../lessons/keys';
+import { dockerClient } from '../cli/client';
 
 export function stripAnsi(s: string): string {
   // CSI sequences, OSC sequences, and lone ESC-x; then fold CRLF and drop stray CRs at line ends
@@ -58,7 +59,7 @@ export class Headless {
   }
 
   static async start(seed = 1): Promise<Headless> {
-    return Headless.over(await Machine.boot({ seed, clock: 'virtual' }));
+    return Headless.over(await Machine.boot({ client: dockerClient, seed, clock: 'virtual' }));
   }
 
   /** Drive a machine booted elsewhere (on virtual time): a lesson's start state, a replayed link. */

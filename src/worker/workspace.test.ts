@@ -3,6 +3,7 @@ import { Workspace } from './workspace';
 import { KeyLog } from './keylog';
 import { machineDigest } from '../engine/digest';
 import { runScript } from '../tools/headless';
+import { bootMachine } from '../testing/boot';
 
 /** Type into the workspace's machine as the worker does for a page's terminal. */
 async function session(ws: Workspace) {
@@ -193,7 +194,7 @@ describe('workspace', () => {
     // As LessonHost.prepare makes it: replayed on a ReplayClock that then turns real.
     const { Machine } = await import('../engine/machine');
     const { Headless } = await import('../tools/headless');
-    const machine = await Machine.boot({ seed: 1, clock: 'replay' });
+    const machine = await bootMachine({ seed: 1, clock: 'replay' });
     const h = await Headless.over(machine);
     await h.type('docker volume create from-lesson');
     h.close();

@@ -23,6 +23,7 @@ import { isMachineSnapshot } from '../engine/snapshot';
 import { digestDiff, machineDigest, type DigestPart } from '../engine/digest';
 import { KeyLog } from './keylog';
 import { replayBase, type Base, type LessonReplayer, type SnapshotReason } from './share';
+import { dockerClient } from '../cli/client';
 
 export const UNDO_LIMIT = 20;
 /** The history kept for a restored shell (bash's HISTSIZE is 500 on Debian). */
@@ -93,7 +94,7 @@ export class Workspace {
   ) {}
 
   static async boot(seed = 1): Promise<Workspace> {
-    return new Workspace(await Machine.boot({ seed, clock: 'real' }), seed);
+    return new Workspace(await Machine.boot({ client: dockerClient, seed, clock: 'real' }), seed);
   }
 
   /** Told when another machine takes over (with a line for the terminal). */
@@ -169,14 +170,14 @@ export class Workspace {
   }
 
   private async takeBack(e: UndoEntry, note: string): Promise<void> {
-    const machine = await Machine.boot({ clock: 'real', snapshot: JSON.parse(e.snapshot) as MachineSnapshot, resume: true });
+    const machine = await Machine.boot({ client: dockerClient, clock: 'real', snapshot: JSON.parse(e.snapshot) as MachineSnapshot, resume: true });
     this.startLog(e.base, e.log, e.exact);
     await this.swap(machine, note);
   }
 
   /** A fresh machine with the same seed; undoable like a command. */
   async reset(note: string): Promise<void> {
-    const machine = await Machine.boot({ seed: this.seed, clock: 'real' });
+    const machine = await Machine.boot({ client: dockerClient, seed: this.seed, clock: 'real' });
     this.pushUndo(this.point('reset'));
     this.startLog({ kind: 'seed' });
     await this.swap(machine, note);
@@ -189,7 +190,7 @@ export class Workspace {
   /** Take back a saved session. Throws (and changes nothing) when the snapshot cannot boot. */
   async restore(saved: SavedMachine, note: string): Promise<void> {
     if (!isMachineSnapshot(saved.snapshot)) throw new Error('not a machine snapshot of this version');
-    const machine = await Machine.boot({ clock: 'real', snapshot: saved.snapshot, resume: true });
+    const machine = await Machine.boot({ client: dockerClient, clock: 'real', snapshot: saved.snapshot, resume: true });
     machine.describe(); // a snapshot that boots but cannot be read fails here, before the swap
     this.seed = saved.seed;
     this.startLog(saved.base ?? { kind: 'saved' }, saved.log, saved.logExact);
@@ -212,12 +213,12 @@ export class Workspace {
     let machine: Machine;
     let made: string;
     if (link.snapshot) {
-      machine = await Machine.boot({ clock: 'real', snapshot: link.snapshot, resume: true });
+      machine = await Machine.boot({ client: dockerClient, clock: 'real', snapshot: link.snapshot, resume: true });
       made = machineDigest(machine);
     } else {
       const replayed = await replayBase(link.base, link.seed, link.log, this.lessonReplayer);
       made = machineDigest(replayed);
-      machine = await Machine.boot({ clock: 'real', snapshot: replayed.snapshot(), resume: true });
+      machine = await Machine.boot({ client: dockerClient, clock: 'real', snapshot: replayed.snapshot(), resume: true });
       replayed.shutdown();
     }
     this.pushUndo(this.point('open link'));

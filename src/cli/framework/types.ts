@@ -3,7 +3,7 @@
  * docker verb (`src/cli/commands/...`). Specs carry exactly what Docker 28.5 prints in help and
  * flag errors; handlers get parsed flags and an io/daemon context.
  */
-import type { ReadStream } from '../../api/streams';
+import type { ClientIo } from '../../api/client';
 
 export type ArgsRule =
   | { kind: 'none' }
@@ -30,24 +30,8 @@ export interface FlagSpec {
   noOptDefVal?: string;
 }
 
-export interface CliIo {
-  stdout: { write(s: string): Promise<void> };
-  stderr: { write(s: string): Promise<void> };
-  stdin: ReadStream;
-  stdinIsTTY: boolean;
-  stdoutIsTTY: boolean;
-  /** Environment of the calling shell (DOCKER_BUILDKIT, HOME, DOCKER_HIDE_LEGACY_COMMANDS …). */
-  env: Record<string, string>;
-  /** Current time, ms since the epoch (the simulated clock). */
-  now(): number;
-  /** Terminal width for help wrapping; 80 when unknown. */
-  columns?: number;
-  /**
-   * Catch a signal sent to the client process (the CLI's signal proxy); `undefined` restores the
-   * default action. Absent where the client is not a process (unit tests).
-   */
-  onSignal?(signal: number, handler: ((signal: number) => void) | undefined): void;
-}
+/** The client process's terminal, files and clock (the contract in src/api/client.ts). */
+export type CliIo = ClientIo;
 
 /** Parsed flag values, keyed by long name. Unset flags hold their defaults. */
 export type FlagValues = Record<string, string | boolean | number | string[]>;

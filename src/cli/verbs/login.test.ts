@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Machine } from '../../engine/machine';
+import { bootMachine } from '../../testing/boot';
 
 const WARN = "\nWARNING! Your credentials are stored unencrypted in '/home/learner/.docker/config.json'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n";
 
 describe('docker login / logout', () => {
   it('--password-stdin stores base64 user:password in config.json; logout removes it', async () => {
-    const m = await Machine.boot({ seed: 21, clock: 'virtual' });
+    const m = await bootMachine({ seed: 21, clock: 'virtual' });
     const r = await m.run(['bash', '-c', 'echo s3cret | docker login -u learner1 --password-stdin']);
     expect(r).toEqual({ stdout: 'Login Succeeded\n', stderr: WARN, status: 0 });
     const cfg = JSON.parse((await m.run(['cat', '/home/learner/.docker/config.json'])).stdout);
@@ -16,7 +16,7 @@ describe('docker login / logout', () => {
   });
 
   it('checks flags in docker-cli\'s order and refuses what the Hub refuses', async () => {
-    const m = await Machine.boot({ seed: 22, clock: 'virtual' });
+    const m = await bootMachine({ seed: 22, clock: 'virtual' });
     const both = await m.run(['docker', 'login', '-u', 'learner1', '-p', 'x', '--password-stdin']);
     expect(both.stderr).toBe('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n--password and --password-stdin are mutually exclusive\n');
     expect(both.status).toBe(1);

@@ -11,21 +11,18 @@ import type { Handler, RunContext } from '../framework/types';
 import { CliError } from '../framework/types';
 import { DaemonError } from '../../api/daemon';
 import { bool, daemonOf, str } from './common';
-import { ttyOf } from '../../shell/readline';
 import { HUB, configPath, readAll, readConfig, serverKey, writeConfig } from './credentials';
 
 const dec = new TextDecoder();
 
 /** A line from the terminal; the password prompt turns echo off as prompt.DisableInputEcho does. */
 async function readLine(ctx: RunContext, echo: boolean): Promise<string | undefined> {
-  const tty = ttyOf(ctx.io.stdin);
-  const saved = tty && { ...tty.mode };
-  if (tty && !echo) tty.mode = { ...tty.mode, echo: false };
+  const restore = echo ? undefined : ctx.io.disableEcho?.();
   try {
     const chunk = await ctx.io.stdin.read().catch(() => null);
     return chunk ? dec.decode(chunk).replace(/\r?\n$/, '') : undefined;
   } finally {
-    if (tty && saved) tty.mode = saved;
+    restore?.();
   }
 }
 

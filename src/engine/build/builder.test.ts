@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Machine } from '../machine';
 import type { BuildStepEvent, MachineEvent } from '../events';
+import { bootMachine } from '../../testing/boot';
 
 let m: Machine;
 const sh = (script: string) => m.run(['bash', '-c', script]);
@@ -26,7 +27,7 @@ async function recording<T>(fn: () => Promise<T>): Promise<{ result: T; events: 
 }
 
 beforeAll(async () => {
-  m = await Machine.boot({ seed: 3, clock: 'virtual' });
+  m = await bootMachine({ seed: 3, clock: 'virtual' });
   await m.run(['docker', 'pull', '-q', 'busybox']);
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../machine';
+import { bootMachine } from '../../testing/boot';
 
 const HOME = '/home/learner';
 
@@ -11,7 +12,7 @@ async function withImage(m: Machine): Promise<void> {
 
 describe('docker push to the simulated Hub', () => {
   it('is denied before login and outside your namespace, then pushes new layers and mounts base ones', async () => {
-    const m = await Machine.boot({ seed: 7, clock: 'virtual' });
+    const m = await bootMachine({ seed: 7, clock: 'virtual' });
     await withImage(m);
     const before = await m.run(['docker', 'push', 'learner1/app:1']);
     expect(before.status).toBe(1);
@@ -40,13 +41,13 @@ describe('docker push to the simulated Hub', () => {
   });
 
   it('an image pushed then removed locally pulls back, also after a snapshot round trip', async () => {
-    const m = await Machine.boot({ seed: 8, clock: 'virtual' });
+    const m = await bootMachine({ seed: 8, clock: 'virtual' });
     await withImage(m);
     await m.run(['docker', 'login', '-u', 'learner1', '-p', 'pw']);
     expect((await m.run(['docker', 'push', 'learner1/app:1'])).status).toBe(0);
     await m.run(['docker', 'rmi', 'learner1/app:1']);
     const json = JSON.stringify(m.snapshot());
-    const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(json) });
+    const m2 = await bootMachine({ clock: 'virtual', snapshot: JSON.parse(json) });
     // The pushed-only layer travels with the Hub's snapshot and comes back identical.
     expect(JSON.stringify(m2.snapshot())).toBe(json);
     const pull = await m2.run(['docker', 'pull', 'learner1/app:1']);
@@ -59,7 +60,7 @@ describe('docker push to the simulated Hub', () => {
   });
 
   it('a tag that does not exist locally is refused inside the push stream', async () => {
-    const m = await Machine.boot({ seed: 9, clock: 'virtual' });
+    const m = await bootMachine({ seed: 9, clock: 'virtual' });
     const r = await m.run(['docker', 'push', 'learner1/nothing']);
     expect(r.stdout).toBe('Using default tag: latest\nThe push refers to repository [docker.io/learner1/nothing]\n');
     expect(r.stderr).toBe('An image does not exist locally with the tag: learner1/nothing\n');

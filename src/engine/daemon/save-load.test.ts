@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Machine } from '../machine';
 import { readTar } from '../../lib/tar';
 import { sha256Digest } from '../image/config';
+import { bootMachine } from '../../testing/boot';
 
 const dec = new TextDecoder();
 
 describe('docker save / docker load', () => {
   it('writes Docker 28\'s layout, every blob named by its digest, and a fresh daemon runs what it loads', async () => {
-    const m = await Machine.boot({ seed: 11, clock: 'virtual' });
+    const m = await bootMachine({ seed: 11, clock: 'virtual' });
     await m.run(['docker', 'pull', 'busybox']);
     await m.run(['docker', 'tag', 'busybox', 'mybox:2']);
     expect((await m.run(['docker', 'save', '-o', '/tmp/b.tar', 'mybox:2'])).status).toBe(0);
@@ -36,7 +36,7 @@ describe('docker save / docker load', () => {
     const allManifest = JSON.parse(dec.decode(all.find((e) => e.name === 'manifest.json')!.data!));
     expect(allManifest[0].RepoTags.sort()).toEqual(['mybox:2', 'mybox:3']);
 
-    const fresh = await Machine.boot({ seed: 12, clock: 'virtual' });
+    const fresh = await bootMachine({ seed: 12, clock: 'virtual' });
     fresh.hostFs.view({ uid: 0, gid: 0, groups: [0] }, '/').writeFile('/tmp/b.tar', tar);
     const load = await fresh.run(['docker', 'load', '-i', '/tmp/b.tar']);
     expect(load.stdout).toBe('Loaded image: mybox:2\n');
@@ -46,7 +46,7 @@ describe('docker save / docker load', () => {
   });
 
   it('load through stdin, -q, a moved tag, and the terminal and missing-file refusals', async () => {
-    const m = await Machine.boot({ seed: 13, clock: 'virtual' });
+    const m = await bootMachine({ seed: 13, clock: 'virtual' });
     await m.run(['docker', 'pull', 'busybox']);
     await m.run(['docker', 'pull', 'alpine']);
     await m.run(['bash', '-c', 'docker save busybox > /tmp/bb.tar']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Layer } from './layer';
 import { Overlay } from './overlay';
-import { Machine } from '../machine';
+import { bootMachine } from '../../testing/boot';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -27,10 +27,10 @@ describe('Layer.lazy: content made on first read (a restored machine does not re
   });
 
   it('a restored machine builds no recipe until an image is used', async () => {
-    const m = await Machine.boot({ seed: 5, clock: 'virtual' });
+    const m = await bootMachine({ seed: 5, clock: 'virtual' });
     expect((await m.run(['docker', 'pull', '-q', 'alpine'])).status).toBe(0);
     expect((await m.run(['docker', 'run', '--name', 'box', 'alpine', 'sh', '-c', 'echo hi > /f'])).status).toBe(0);
-    const back = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(JSON.stringify(m.snapshot())) });
+    const back = await bootMachine({ clock: 'virtual', snapshot: JSON.parse(JSON.stringify(m.snapshot())) });
     const built = () => (back.daemon.hub as unknown as { built: Map<string, unknown> }).built.size;
     expect(built()).toBe(0);
     const diff = await back.run(['docker', 'diff', 'box']);

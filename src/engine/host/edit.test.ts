@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../machine';
 import type { MachineEvent } from '../events';
+import { bootMachine } from '../../testing/boot';
 
 async function boot(): Promise<{ m: Machine; opened: string[] }> {
-  const m = await Machine.boot({ clock: 'virtual' });
+  const m = await bootMachine({ clock: 'virtual' });
   const opened: string[] = [];
   m.events.on((e: MachineEvent) => {
     if (e.type === 'editor.open') opened.push(e.path);

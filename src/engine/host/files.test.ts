@@ -3,6 +3,7 @@ import { VirtualClock } from '../clock';
 import { NetError, type NetApi } from '../process/types';
 import { Machine } from '../machine';
 import { httpRequest } from './files';
+import { bootMachine } from '../../testing/boot';
 
 /** Drives a machine's virtual clock until `p` settles (servers and the proxy run on it). */
 async function settle<T>(m: Machine, p: Promise<T>): Promise<T> {
@@ -18,7 +19,7 @@ async function settle<T>(m: Machine, p: Promise<T>): Promise<T> {
 
 describe("the browser pane's requests from the host", () => {
   it('gets the nginx welcome page through a published port, and is refused on a free one', async () => {
-    const m = await Machine.boot({ clock: 'virtual' });
+    const m = await bootMachine({ clock: 'virtual' });
     const r = await m.run(['docker', 'run', '-d', '-p', '8080:80', 'nginx']);
     expect(r.status).toBe(0);
     const page = await settle(m, m.httpGet('http://localhost:8080/'));

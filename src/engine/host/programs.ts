@@ -1,6 +1,7 @@
 /**
  * Every program the machine can run, registered once: coreutils, the shells, hello-world's
- * `/hello`, and the host's `docker` client (which talks to dockerd through the host services).
+ * `/hello`, and the host's `docker` client: the program runs the client this machine was given at
+ * boot (src/api/client.ts), which talks to dockerd through the host services.
  */
 import { registerProgram } from '../programs/registry';
 import type { DaemonApi } from '../../api/daemon';
@@ -8,8 +9,8 @@ import { systemctl, service } from '../programs/systemctl';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
-import { runDockerCli } from '../../cli/framework/cli';
-import { isComposeVerb, runCompose } from '../../cli/compose/lazy';
+import { ttyOf } from '../../shell/readline';
+import type { ClientIo } from '../../api/client';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { edit } from './edit';
@@ -26,8 +27,13 @@ const docker: Program = (ctx) => client(ctx, false);
 
 async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise<number> {
   const daemon = ctx.sys.host?.docker;
+  const client = ctx.sys.host?.client;
   const cred = ctx.proc.info.cred;
-  const io = {
+  if (!client || !daemon) {
+    await ctx.stderr.write(`${ctx.argv[0]}: the docker client is not installed on this machine\n`);
+    return 127;
+  }
+  const io: ClientIo = {
     stdout: { write: (s: string) => ctx.stdout.write(s) },
     stderr: { write: (s: string) => ctx.stderr.write(s) },
     stdin: ctx.stdin,
@@ -41,16 +47,25 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
     stderrIsTTY: ctx.stderr.isTTY,
     /** The machine clock, for commands that refresh (docker stats). */
     sleep: (ms: number, signal?: AbortSignal) => ctx.sys.clock.sleep(ms, signal),
+    disableEcho: () => {
+      const tty = ttyOf(ctx.stdin);
+      if (!tty) return () => {};
+      const saved = { ...tty.mode };
+      tty.mode = { ...tty.mode, echo: false };
+      return () => {
+        tty.mode = saved;
+      };
+    },
     onSignal: (sig: number, handler: ((s: number) => void) | undefined) => ctx.proc.setSignal(sig, handler ?? 'default'),
   };
   const needsDaemon = (argv: string[]) => argv.length > 0 && !argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') && argv[0] !== 'help';
   // compose's `version` and `config` only read files: they work with the daemon down
   const composeArgs = standalone ? ctx.argv.slice(1) : ctx.argv[1] === 'compose' ? ctx.argv.slice(2) : undefined;
   let verb: string | undefined;
-  for (const a of composeArgs ?? []) if (await isComposeVerb(a)) { verb = a; break; }
+  for (const a of composeArgs ?? []) if (await client.isComposeVerb(a)) { verb = a; break; }
   const offline = verb === 'version' || verb === 'config';
   if ((standalone || needsDaemon(ctx.argv.slice(1))) && !offline && (!standalone || composeArgs!.length > 0)) {
-    if (!daemon || (daemon as DaemonApi).engineFailed?.()) {
+    if (daemon.engineFailed?.()) {
       await ctx.stderr.write('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
       return 1;
     }
@@ -62,7 +77,7 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
       return 1;
     }
   }
-  const status = standalone ? await runCompose(ctx.argv.slice(1), io as never, daemon, true) : await runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  const status = standalone ? await client.compose(ctx.argv.slice(1), io, daemon, true) : await client.docker(ctx.argv.slice(1), io, daemon);
   // `docker-compose up` is recorded as what it means, `docker compose up`.
   const argv = standalone ? ['docker', 'compose', ...ctx.argv.slice(1)] : [...ctx.argv];
   ctx.sys.host?.record?.({ kind: 'docker', argv, status });

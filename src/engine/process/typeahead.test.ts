@@ -4,11 +4,11 @@
  * partial line over when readline leaves canonical mode.
  */
 import { describe, expect, it } from 'vitest';
-import { Machine } from '../machine';
+import { bootMachine } from '../../testing/boot';
 
 describe('typeahead', () => {
   it('a half-typed line during a command continues at the next prompt', async () => {
-    const m = await Machine.boot({ seed: 1, clock: 'real' });
+    const m = await bootMachine({ seed: 1, clock: 'real' });
     const term = m.openTerminal();
     let shown = '';
     term.onOutput((s) => (shown += s));

@@ -9,6 +9,8 @@ import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Cred, Fs } from '../../api/fs';
 import type { ReadStream, WriteStream } from '../../api/streams';
+import type { DaemonApi } from '../../api/daemon';
+import type { DockerClient } from '../../api/client';
 import type { CompletionTable } from '../../shell/complete';
 
 export const SIGNALS = {
@@ -179,8 +181,10 @@ export interface ProcessApi {
 }
 
 export interface HostServices {
-  /** Opaque to the kernel; the docker CLI program casts it to the daemon client it needs. */
-  readonly docker: unknown;
+  /** dockerd's API, reached through its socket (the docker client program uses it). */
+  readonly docker: DaemonApi;
+  /** The docker client installed on this host (src/api/client.ts), if any. */
+  readonly client?: DockerClient;
   /** The UI's file editor (`edit FILE`), when a UI is attached. */
   openEditor?(path: string): void;
   /**

@@ -3,7 +3,7 @@ import { gzipSync, gunzipSync } from 'node:zlib';
 import { gunzipProg, gzip, tar, zcat } from './archive';
 import { gunzip as gunzipBytes, gzip as gzipBytes } from './lib/gzip';
 import { readTar } from '../../lib/tar';
-import { makeWorld, run } from './testing/ctx';
+import { makeWorld, run } from '../../testing/programs/ctx';
 
 function world() {
   const w = makeWorld();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cp, ln, mv } from './cp';
 import { mkdir, rm, rmdir, touch } from './fileops';
 import { chgrp, chmod, chown } from './perm';
-import { makeWorld, run } from './testing/ctx';
+import { makeWorld, run } from '../../testing/programs/ctx';
 
 function world() {
   const w = makeWorld();

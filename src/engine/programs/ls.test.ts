@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ls } from './ls';
-import { makeWorld, run } from './testing/ctx';
+import { makeWorld, run } from '../../testing/programs/ctx';
 
 function world() {
   const w = makeWorld();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupadd, groupdel, useradd, userdel, usermod } from './shadow';
-import { makeWorld, run } from './testing/ctx';
+import { makeWorld, run } from '../../testing/programs/ctx';
 
 const ROOT = { uid: 0, gid: 0, groups: [0] };
 

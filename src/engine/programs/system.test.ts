@@ -9,7 +9,7 @@ import { su, sudo, xargs } from './run';
 import { df, du, stat } from './disk';
 import { file, md5sum, sha256sum } from './hash';
 import { registerCoreutils, COREUTILS } from './coreutils';
-import { installPrograms, makeWorld, run } from './testing/ctx';
+import { installPrograms, makeWorld, run } from '../../testing/programs/ctx';
 import { programMarker } from './registry';
 
 registerCoreutils();

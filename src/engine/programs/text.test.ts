@@ -9,7 +9,7 @@ import { sed } from './sed';
 import { awk } from './awk';
 import { echo, printf } from './echo';
 import { seq, tee, yes } from './simple';
-import { Collect, makeWorld, run } from './testing/ctx';
+import { Collect, makeWorld, run } from '../../testing/programs/ctx';
 import type { Program } from '../process/types';
 
 function world() {

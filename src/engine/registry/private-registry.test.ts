@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Machine } from '../machine';
+import { bootMachine } from '../../testing/boot';
 
 describe('a private registry container on localhost', () => {
   it('keeps pushed images in its storage volume, refuses when down, and survives a snapshot', async () => {
-    const m = await Machine.boot({ seed: 31, clock: 'virtual' });
+    const m = await bootMachine({ seed: 31, clock: 'virtual' });
     await m.run(['docker', 'pull', '-q', 'busybox']);
     expect((await m.run(['docker', 'run', '-d', '-p', '5000:5000', '-v', 'regdata:/var/lib/registry', '--name', 'r1', 'registry'])).status).toBe(0);
     await m.run(['docker', 'tag', 'busybox', 'localhost:5000/box']);
@@ -26,7 +26,7 @@ describe('a private registry container on localhost', () => {
     expect(empty.stderr).toBe('Error response from daemon: manifest for localhost:5001/box:latest not found: manifest unknown: manifest unknown\n');
 
     // After a reload (a reboot for containers) the registry started again still has the image.
-    const m2 = await Machine.boot({ clock: 'virtual', snapshot: JSON.parse(JSON.stringify(m.snapshot())) });
+    const m2 = await bootMachine({ clock: 'virtual', snapshot: JSON.parse(JSON.stringify(m.snapshot())) });
     expect((await m2.run(['docker', 'start', 'r2'])).status).toBe(0);
     const pull = await m2.run(['docker', 'pull', 'localhost:5000/box']);
     expect(pull.stderr).toBe('');

@@ -1,6 +1,6 @@
 /** `help`: bash 5.2's builtin (builtins/help.def), BusyBox ash's (ash.c helpcmd), none in dash. */
 import { describe, expect, it } from 'vitest';
-import { run } from '../testing/run';
+import { run } from '../../testing/shell/run';
 
 describe('help', () => {
   it('lists the builtins in two columns under the version line, as bash 5.2.21 does', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { busybox } from './busybox';
 import { rewriteLine } from './wording';
-import { makeWorld, run } from '../testing/ctx';
+import { makeWorld, run } from '../../../testing/programs/ctx';
 import { registerProgram } from '../registry';
 import { registerCoreutils } from '../coreutils';
 import { shPrograms } from '../../../shell';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { go, goprog } from './go';
-import { makeWorld, run } from '../testing/ctx';
+import { makeWorld, run } from '../../../testing/programs/ctx';
 import { registerProgram } from '../registry';
 
 const HELLO = 'package main\n\nimport "fmt"\n\nfunc main(){\n\tfmt.Println("hello, iceymoss!")\n\tfmt.Printf("%s has %d\\n", "box", 3)\n}\n';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redisCli, redisServer } from './redis';
-import { Collect, makeWorld, run } from '../testing/ctx';
-import { FakeNet } from '../testing/fakenet';
+import { Collect, makeWorld, run } from '../../../testing/programs/ctx';
+import { FakeNet } from '../../../testing/programs/fakenet';
 
 const ROOT = { uid: 0, gid: 0, groups: [0] };
 

@@ -4,7 +4,7 @@ import { apk } from './apk';
 import { dpkg } from './dpkg';
 import { yum } from './yum';
 import { cowsay, fortune } from './cowsay';
-import { makeWorld, run, type World } from '../testing/ctx';
+import { makeWorld, run, type World } from '../../../testing/programs/ctx';
 import { markerProgram } from '../registry';
 
 const ROOT = { uid: 0, gid: 0, groups: [0] };

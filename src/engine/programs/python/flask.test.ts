@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pip, python } from './index';
-import { Collect, makeWorld, run } from '../testing/ctx';
-import { FakeNet } from '../testing/fakenet';
+import { Collect, makeWorld, run } from '../../../testing/programs/ctx';
+import { FakeNet } from '../../../testing/programs/fakenet';
 import { parseUrl, request } from '../net/http';
 
 const ROOT = { uid: 0, gid: 0, groups: [0] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { python } from './index';
-import { makeWorld, run } from '../testing/ctx';
+import { makeWorld, run } from '../../../testing/programs/ctx';
 
 const ROOT = { uid: 0, gid: 0, groups: [0] };
 

@@ -7,16 +7,9 @@
  */
 import type { DaemonApi } from '../../api/daemon';
 import type { Fs } from '../../api/fs';
-import { completePaths } from '../../shell';
+import type { CompletionSources } from '../../api/client';
 
-/** What the completers need from the machine. */
-export interface CompletionSources {
-  daemon: DaemonApi;
-  /** May this user reach the daemon's socket (root or the docker group)? */
-  canUseDaemon(fs: Fs): boolean;
-  /** A container's merged filesystem (mounts included), for `docker cp web:/et<Tab>`. */
-  containerFs?(ref: string): Fs | undefined;
-}
+export type { CompletionSources };
 
 /** __docker_complete_containers_* : which states each verb offers. */
 export type ContainerSet = 'all' | 'running' | 'stoppable' | 'stopped' | 'removable' | 'unpauseable';
@@ -109,7 +102,7 @@ export async function bundledNetworkDrivers(src: CompletionSources, fs: Fs): Pro
 export async function composeServices(fs: Fs, env: Record<string, string>, opts: { files: string[]; projectDirectory: string }): Promise<string[]> {
   try {
     // Compose's loader and its YAML parser are a chunk loaded on first use (programs/lazy.ts).
-    const { loadProject } = await import('../../cli/compose/loader');
+    const { loadProject } = await import('../compose/loader');
     const p = loadProject({ files: opts.files, projectName: '', projectDirectory: opts.projectDirectory, envFiles: [], profiles: [] }, { fs, env, warn: () => {} });
     return [...Object.keys(p.services), ...Object.keys(p.disabled)];
   } catch {
@@ -136,5 +129,5 @@ export function containerPaths(src: CompletionSources, fs: Fs, current: string):
   // Inside the container the working directory is `/`: a relative path is taken from there, and
   // a bare `web:` is offered the root's entries as absolute paths.
   const abs = inside === '' || inside.startsWith('/');
-  return completePaths(cfs, abs ? inside || '/' : '/' + inside, false).map((p) => `${ref}:${abs ? p : p.slice(1)}`);
+  return src.paths(cfs, abs ? inside || '/' : '/' + inside).map((p) => `${ref}:${abs ? p : p.slice(1)}`);
 }

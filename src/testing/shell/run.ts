@@ -1,7 +1,7 @@
 /** Test helper: run `bash -c SRC` (or another flavour) on a fresh fake system. */
 import { makeSystem, runProgram, type FakeSystem } from './fake-system';
-import { shPrograms } from '../programs';
-import type { FlavourName } from '../flavour';
+import { shPrograms } from '../../shell/programs';
+import type { FlavourName } from '../../shell/flavour';
 
 export async function run(src: string, opts: { flavour?: FlavourName; sys?: FakeSystem; stdin?: string; args?: string[]; fork?: boolean } = {}) {
   const sys = opts.sys ?? makeSystem({ fork: opts.fork });

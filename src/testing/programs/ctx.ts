@@ -4,15 +4,15 @@
  * named by marker files (for xargs, sudo, find -exec). The real kernel is written elsewhere; this is
  * only as much of it as the programs call.
  */
-import type { ChildProcess, NetApi, ProcessApi, ProcessInfo, Program, ProgramContext, ReadStream, SpawnOptions, System, WriteStream } from '../../process/types';
-import { Terminated } from '../../process/types';
-import type { Clock } from '../../clock';
-import { Rng } from '../../rng';
-import type { Cred, Fs } from '../../../api/fs';
-import { FsError, ROOT } from '../../../api/fs';
-import { Vfs } from '../../fs/vfs';
-import { MutableLayer } from '../../fs/layer';
-import { getProgram, markerProgram, programMarker } from '../registry';
+import type { ChildProcess, NetApi, ProcessApi, ProcessInfo, Program, ProgramContext, ReadStream, SpawnOptions, System, WriteStream } from '../../engine/process/types';
+import { Terminated } from '../../engine/process/types';
+import type { Clock } from '../../engine/clock';
+import { Rng } from '../../engine/rng';
+import type { Cred, Fs } from '../../api/fs';
+import { FsError, ROOT } from '../../api/fs';
+import { Vfs } from '../../engine/fs/vfs';
+import { MutableLayer } from '../../engine/fs/layer';
+import { getProgram, markerProgram, programMarker } from '../../engine/programs/registry';
 import { FakeDisk } from './fakefs';
 
 const enc = new TextEncoder();

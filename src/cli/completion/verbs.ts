@@ -3,17 +3,17 @@
  * (`_docker_container_stop` → __docker_complete_containers_stoppable, and so on). Keys are the
  * management form (`container stop`); shortcuts (`docker stop`) map to it first.
  */
-import type { ArgCompletion, ArgCompletionRequest } from '../../shell';
-import { completePaths } from '../../shell';
-import type { ArgScan } from './completion-words';
+import type { CompletionReply, CompletionRequest } from '../../api/client';
+import type { ArgScan } from './words';
 import {
   bundledNetworkDrivers, containerNames, containerPaths, containersInNetwork, imageNames, networkNames, volumeNames,
   type CompletionSources, type ContainerSet,
-} from './completion-sources';
+} from './sources';
 
-export type Reply = string[] | ArgCompletion | undefined;
+export type Reply = CompletionReply;
+type ArgCompletion = { candidates: string[]; noSpace?: boolean };
 export interface VerbCtx {
-  req: ArgCompletionRequest;
+  req: CompletionRequest;
   src: CompletionSources;
   scan: ArgScan;
   /** Position of the word being completed among the positional arguments (0 = the first). */
@@ -29,8 +29,8 @@ const networks = (filters?: Record<string, string[]>): VerbCompleter => async (c
 const volumes: VerbCompleter = async (c) => volumeNames(c.src, c.req.fs);
 
 /** `_filedir -d`: directories only. */
-export function dirsOnly(req: ArgCompletionRequest): string[] {
-  return completePaths(req.fs, req.current, false).filter((p) => p.endsWith('/'));
+export function dirsOnly(c: VerbCtx): string[] {
+  return c.src.paths(c.req.fs, c.req.current).filter((p) => p.endsWith('/'));
 }
 
 /** Candidates that start with the word, with `nospace` when the one left ends in `:` or `/`. */
@@ -47,7 +47,7 @@ async function cp(c: VerbCtx): Promise<Reply> {
     return { candidates: containerPaths(src, req.fs, req.current), noSpace: true };
   }
   const withColon = async () => (await containerNames(src, req.fs, req.env, 'all')).map((n) => n + ':');
-  if (c.pos === 0) return narrowed([...completePaths(req.fs, req.current, false), ...(await withColon())], req.current);
+  if (c.pos === 0) return narrowed([...src.paths(req.fs, req.current), ...(await withColon())], req.current);
   // The second word: a container when the first names an existing host path, else a host path.
   const first = c.scan.positionals[0];
   let hostFirst = false;
@@ -102,7 +102,7 @@ export const VERBS: Record<string, VerbCompleter> = {
   'container unpause': containers('unpauseable', 0),
   'container update': containers('all'),
   'container wait': containers('all'),
-  'image build': async (c) => (c.pos === 0 ? dirsOnly(c.req) : []),
+  'image build': async (c) => (c.pos === 0 ? dirsOnly(c) : []),
   'image history': images({ forceTag: true, id: true }, 0),
   'image inspect': images({ forceTag: true, id: true }),
   'image pull': async (c) => (c.pos === 0 ? images(c.scan.seen.has('all-tags') ? { repo: true } : { repo: true, tag: true })(c) : []),
@@ -141,7 +141,7 @@ export async function flagValue(verb: string, flag: string, c: VerbCtx): Promise
       // Docker's script offers `/` and host paths; the simulator also offers named volumes
       // (`data:`), which the notes use far more often. After the `:` comes the container's path.
       if (cur.includes(':')) return [];
-      if (cur.startsWith('/') || cur.startsWith('.') || cur.startsWith('~')) return { candidates: completePaths(req.fs, cur, false), noSpace: true };
+      if (cur.startsWith('/') || cur.startsWith('.') || cur.startsWith('~')) return { candidates: src.paths(req.fs, cur), noSpace: true };
       return narrowed(['/', ...(await volumeNames(src, req.fs)).map((v) => v + ':')], cur);
     case 'volumes-from':
       return containerNames(src, req.fs, req.env, 'all');

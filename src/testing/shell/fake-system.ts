@@ -10,7 +10,7 @@ import { Pipe } from '../../engine/process/pipe';
 import { readAllText } from '../../lib/read-stream';
 import { EpipeError, SIGNALS, Terminated, type ChildProcess, type ProcessApi, type ProcessInfo, type Program, type ProgramContext, type ReadStream, type SignalDisposition, type SpawnOptions, type System, type WriteStream } from '../../engine/process/types';
 import { FsError, ROOT, type Fs } from '../../api/fs';
-import type { ForkingSystem } from '../shell';
+import type { ForkingSystem } from '../../shell/shell';
 
 class FakeProc implements ProcessApi {
   readonly ac = new AbortController();

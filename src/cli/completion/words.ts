@@ -4,7 +4,7 @@
  * name, which words are flags and their values, which are positional arguments, and whether the
  * word under the cursor is a flag's value.
  */
-import type { FlagSpec } from '../../cli/framework/types';
+import type { FlagSpec } from '../framework/types';
 
 export interface ArgScan {
   /** Positional arguments before the word being completed. */

@@ -3,8 +3,8 @@
  * connection two Pipes. The real networking (../../network) routes between namespaces, publishes
  * ports and resolves names; servers only need listen/accept and a client to talk to them.
  */
-import { Pipe } from '../../process/pipe';
-import { NetError, type Listener, type NetApi, type Socket } from '../../process/types';
+import { Pipe } from '../../engine/process/pipe';
+import { NetError, type Listener, type NetApi, type Socket } from '../../engine/process/types';
 
 interface Waiter {
   resolve: (s: Socket) => void;

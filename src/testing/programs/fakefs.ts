@@ -4,7 +4,7 @@
  * component by component, hard links share one node, errors are FsErrors with Linux errno names.
  * Permission checks are simple owner/group/other bits with root bypass (no ACLs, no sticky rules).
  */
-import { FsError, type Cred, type Fs, type Stat, type FileKind, R_OK, W_OK, X_OK } from '../../../api/fs';
+import { FsError, type Cred, type Fs, type Stat, type FileKind, R_OK, W_OK, X_OK } from '../../api/fs';
 
 interface Node {
   kind: FileKind;
