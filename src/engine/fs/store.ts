@@ -22,7 +22,7 @@
  * `neutraliseMemfs` below (it affects every memfs tree in this JS realm, on purpose), as are
  * memfs's host-clock Date objects (the simulator keeps its own times).
  */
-import { Superblock, dataToBuffer, pathToFilename as p } from '@jsonjoy.com/fs-core';
+import { Link, Superblock, dataToBuffer, pathToFilename as p } from '@jsonjoy.com/fs-core';
 import { FsError, type Errno, type FileKind, type Stat } from '../../api/fs';
 import { steps } from '../../lib/path';
 import { appendWithRuns, fileSize, materialise, STORE_CAP } from './repeat';
@@ -60,6 +60,9 @@ let neutralised = false;
 /**
  * THE one place memfs's own behaviour is switched off, for every tree in this JS realm:
  *  - its permission checks (see the file comment);
+ *  - its per-object change feeds: every Node and Link gets its own FanOut (and Set of listeners),
+ *    deprecated in memfs and never listened to here; they all share one empty feed instead, which
+ *    is most of a kilobyte per container that wrote a file;
  *  - its host-clock times: each node keeps four `Date`s and memfs replaces one with a `new Date()`
  *    on most changes. The simulator never reads them (its times are `sim`), so every node points
  *    at one shared Date instead: a few hundred bytes less per file, which is most of what a
@@ -81,16 +84,32 @@ function neutraliseMemfs(core: Core): void {
       },
     });
   }
-  const sb = Superblock.prototype as unknown as { createNode(mode: number): Record<string, unknown> };
+  const sb = Superblock.prototype as unknown as { createNode(mode: number): Record<string, unknown>; createLink(...a: unknown[]): Record<string, unknown> };
   const createNode = sb.createNode;
   sb.createNode = function (this: unknown, mode: number) {
     const n = createNode.call(this, mode);
     n._atime = n._mtime = n._ctime = n._btime = HOST_TIME;
+    n.changes = NO_CHANGES;
     return n;
+  };
+  const createLink = sb.createLink;
+  sb.createLink = function (this: unknown, ...a: unknown[]) {
+    const l = createLink.apply(this, a);
+    l.changes = NO_CHANGES;
+    return l;
+  };
+  const lp = Link.prototype as unknown as { setChild(name: string, link?: Record<string, unknown>): Record<string, unknown> };
+  const setChild = lp.setChild;
+  lp.setChild = function (this: unknown, name: string, link?: Record<string, unknown>) {
+    const l = setChild.call(this, name, link);
+    l.changes = NO_CHANGES;
+    return l;
   };
   neutralised = true;
 }
 const HOST_TIME = new Date(0);
+/** The one change feed every memfs Node and Link points at: nothing listens, so emit is a no-op. */
+const NO_CHANGES = Object.freeze({ emit(): void {}, listen: () => () => false, listeners: new Set() });
 
 export function kindOf(node: MNode): FileKind {
   switch (node.mode & S_IFMT) {
