@@ -1,5 +1,6 @@
 /** Reading a program's input to its end, or line by line. */
 import type { ReadStream } from '../api/streams';
+import { concatBytes } from './bytes';
 
 /** Read a stream to its end and decode it as UTF-8. */
 export async function readAllText(stream: ReadStream, signal?: AbortSignal): Promise<string> {
@@ -23,13 +24,7 @@ export async function readAllBytes(stream: ReadStream, signal?: AbortSignal): Pr
     parts.push(c);
     n += c.length;
   }
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts, n);
 }
 
 /**

@@ -15,7 +15,7 @@ import { Batcher } from './batcher';
 import { LessonHost } from './lesson-host';
 import { bundledLessons } from './lessons-bundle';
 import {
-  fail,
+  attempt, fail,
   ok,
   type BootInfo,
   type WorkerApi,
@@ -172,8 +172,8 @@ const api: Omit<WorkerApi, keyof KeepApi> = {
     }
   },
 
-  async openSession(onOutput, cols, rows) {
-    try {
+  openSession: (onOutput, cols, rows) =>
+    attempt(async () => {
       const { ws } = await booting;
       const term = ws.machine.openTerminal({ history: ws.history });
       // Flow control: the page's callback resolves once xterm has drawn the text; telling the
@@ -198,11 +198,8 @@ const api: Omit<WorkerApi, keyof KeepApi> = {
       holder.s = { term, out, unsubscribe, callback: onOutput, cols, rows };
       sessions.set(id, holder.s);
       if (cols > 0 && rows > 0) term.resize(cols, rows);
-      return ok(id);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+      return id;
+    }),
 
   async input(id, data) {
     let s: Session | undefined;
@@ -217,28 +214,18 @@ const api: Omit<WorkerApi, keyof KeepApi> = {
     }
   },
 
-  async resize(id, cols, rows) {
-    try {
+  resize: (id, cols, rows) =>
+    attempt(async () => {
       const s = session(id);
       s.cols = cols;
       s.rows = rows;
       s.term.resize(cols, rows);
-      return ok(undefined);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+    }),
 
-  async awaitingInput(id) {
-    try {
-      return ok(session(id).term.awaitingInput());
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  awaitingInput: (id) => attempt(async () => session(id).term.awaitingInput()),
 
-  async closeSession(id) {
-    try {
+  closeSession: (id) =>
+    attempt(async () => {
       const s = session(id);
       sessions.delete(id);
       s.out.flush();
@@ -246,124 +233,59 @@ const api: Omit<WorkerApi, keyof KeepApi> = {
       s.out.dispose();
       s.term.close();
       release(s.callback);
-      return ok(undefined);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+    }),
 
-  async describe() {
-    try {
-      return ok((await current()).describe());
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  describe: () => attempt(async () => (await current()).describe()),
 
-  async subscribe(onEvents) {
-    try {
+  subscribe: (onEvents) =>
+    attempt(async () => {
       const machine = await current();
       const batcher = new Batcher<MachineEvent>((events) => call(onEvents, events), 50);
       const off = machine.events.on((e) => batcher.push(e));
       const id = nextId++;
       subscriptions.set(id, { batcher, off, callback: onEvents });
-      return ok(id);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+      return id;
+    }),
 
-  async readFile(path) {
-    try {
-      return ok((await current()).readFile(path));
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  readFile: (path) => attempt(async () => (await current()).readFile(path)),
 
-  async writeFile(path, text) {
-    try {
-      return ok((await current()).writeFile(path, text));
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  writeFile: (path, text) => attempt(async () => (await current()).writeFile(path, text)),
 
-  async listFiles() {
-    try {
-      return ok((await current()).listFiles());
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  listFiles: () => attempt(async () => (await current()).listFiles()),
 
-  async httpGet(url) {
-    try {
-      return ok(await (await current()).httpGet(url));
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  httpGet: (url) => attempt(async () => await (await current()).httpGet(url)),
 
-  async httpRequest(url, req) {
-    try {
-      return ok(await (await current()).httpRequest(url, req));
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  httpRequest: (url, req) => attempt(async () => await (await current()).httpRequest(url, req)),
 
-  async lessonCatalog() {
-    try {
-      return ok(await lessonsAfterPrompt());
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  lessonCatalog: () => attempt(async () => await lessonsAfterPrompt()),
 
-  async lessonOpen(id, step, lang) {
-    try {
+  lessonOpen: (id, step, lang) =>
+    attempt(async () => {
       const { machine, lesson, facts } = await lessons.prepare(id, step);
       const { ws } = await booting;
       const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
       await ws.adopt(machine, lang === 'zh' ? `课程 ${id}，第 ${step + 1} 步` : `lesson ${id}, step ${step + 1}`, { kind: 'lesson', id, step: at });
       lessons.attach(machine, lesson, at, facts);
-      return ok((await lessons.status(lang))!);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+      return (await lessons.status(lang))!;
+    }),
 
-  async lessonAttach(id, step, lang) {
-    try {
+  lessonAttach: (id, step, lang) =>
+    attempt(async () => {
       const lesson = (await bundledLessons()).find((l) => l.id === id);
       if (!lesson) throw new Error(`no lesson ${id}`);
       lessons.attach(await current(), lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
-      return ok((await lessons.status(lang))!);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+      return (await lessons.status(lang))!;
+    }),
 
-  async lessonStatus(lang) {
-    try {
-      return ok(await lessons.status(lang));
-    } catch (e) {
-      return fail(e);
-    }
-  },
+  lessonStatus: (lang) => attempt(async () => await lessons.status(lang)),
 
-  async lessonClose() {
-    try {
+  lessonClose: () =>
+    attempt(async () => {
       lessons.detach();
-      return ok(undefined);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+    }),
 
-  async unsubscribe(id) {
-    try {
+  unsubscribe: (id) =>
+    attempt(async () => {
       const sub = subscriptions.get(id);
       if (sub) {
         subscriptions.delete(id);
@@ -371,11 +293,7 @@ const api: Omit<WorkerApi, keyof KeepApi> = {
         sub.batcher.dispose();
         release(sub.callback);
       }
-      return ok(undefined);
-    } catch (e) {
-      return fail(e);
-    }
-  },
+    }),
 };
 
 Comlink.expose({ ...api, ...keep } satisfies WorkerApi);

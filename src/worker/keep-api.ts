@@ -3,82 +3,35 @@
  * terminal and picture methods in daemon.worker.ts. Every call answers a Result, as there.
  */
 import type { TerminalSession } from '../engine/terminal';
-import { fail, ok, type KeepApi } from './protocol';
+import { attempt, type KeepApi } from './protocol';
 import type { SavedMachine, Workspace } from './workspace';
 
 export function keepApi(workspace: () => Promise<Workspace>, terminal: (id: number) => { term: TerminalSession }): KeepApi {
   return {
-    async keepStats() {
-      try {
-        return ok((await workspace()).stats());
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async undo() {
-      try {
-        return ok((await (await workspace()).undo()) ?? null);
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async redo() {
-      try {
-        return ok((await (await workspace()).redo()) ?? null);
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async reset(note) {
-      try {
+    keepStats: () => attempt(async () => (await workspace()).stats()),
+    undo: () => attempt(async () => (await (await workspace()).undo()) ?? null),
+    redo: () => attempt(async () => (await (await workspace()).redo()) ?? null),
+    reset: (note) =>
+      attempt(async () => {
         await (await workspace()).reset(note);
-        return ok(undefined);
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async undoKey(id) {
-      try {
+      }),
+    undoKey: (id) =>
+      attempt(async () => {
         const ws = await workspace();
         const s = terminal(id);
         if (!s.term.atHostPrompt()) {
           ws.beforeInput('\x1a', false);
           s.term.input('\x1a');
-          return ok('passed' as const);
+          return 'passed' as const;
         }
-        return ok((await ws.undo()) === undefined ? ('nothing' as const) : ('undone' as const));
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async saveMachine() {
-      try {
-        return ok(JSON.stringify((await workspace()).save()));
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async restoreMachine(json, note) {
-      try {
+        return (await ws.undo()) === undefined ? ('nothing' as const) : ('undone' as const);
+      }),
+    saveMachine: () => attempt(async () => JSON.stringify((await workspace()).save())),
+    restoreMachine: (json, note) =>
+      attempt(async () => {
         await (await workspace()).restore(JSON.parse(json) as SavedMachine, note);
-        return ok(undefined);
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async shareState() {
-      try {
-        return ok(await (await workspace()).shared());
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async openShared(link, note) {
-      try {
-        return ok(await (await workspace()).open(link, note));
-      } catch (e) {
-        return fail(e);
-      }
-    },
+      }),
+    shareState: () => attempt(async () => await (await workspace()).shared()),
+    openShared: (link, note) => attempt(async () => await (await workspace()).open(link, note)),
   };
 }

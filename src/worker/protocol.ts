@@ -43,6 +43,15 @@ export function fail(e: unknown): { ok: false; error: WireError } {
   return { ok: false, error: { name: 'Error', message: String(e) } };
 }
 
+/** Run a call and answer with its Result: the one place a worker call turns a throw into a failure. */
+export async function attempt<T>(fn: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await fn());
+  } catch (e) {
+    return fail(e);
+  }
+}
+
 /** What the worker reports once the machine has booted. */
 export interface BootInfo {
   /** Milliseconds from the worker's start to a booted Machine. */

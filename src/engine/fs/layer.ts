@@ -296,11 +296,7 @@ export class MutableLayer extends TreeBackend implements FsBackend {
   }
 
   rmdir(path: string): void {
-    const st = this.lstat(path);
-    if (!st) throw new FsError('ENOENT', 'rmdir', path);
-    if (st.kind !== 'dir') throw new FsError('ENOTDIR', 'rmdir', path);
-    if (path === '/') throw new FsError('EBUSY', 'rmdir', path);
-    if (this.readdir(path).length) throw new FsError('ENOTEMPTY', 'rmdir', path);
+    checkRmdir(this, path);
     this.#c!.tree.rmdir(path);
     this.touchDir(dirname(path));
   }
@@ -367,3 +363,11 @@ export class MutableLayer extends TreeBackend implements FsBackend {
   }
 }
 
+/** rmdir(2)'s refusals, in the kernel's order: missing, not a directory, the root, not empty. */
+export function checkRmdir(b: Pick<FsBackend, 'lstat' | 'readdir'>, path: string): void {
+  const st = b.lstat(path);
+  if (!st) throw new FsError('ENOENT', 'rmdir', path);
+  if (st.kind !== 'dir') throw new FsError('ENOTDIR', 'rmdir', path);
+  if (path === '/') throw new FsError('EBUSY', 'rmdir', path);
+  if (b.readdir(path).length) throw new FsError('ENOTEMPTY', 'rmdir', path);
+}

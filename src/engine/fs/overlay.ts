@@ -9,7 +9,7 @@
  */
 import { FsError, type FileMeta, type FsBackend, type FsStats, type Stat } from '../../api/fs';
 import type { Layer } from './layer';
-import { MutableLayer } from './layer';
+import { checkRmdir, MutableLayer } from './layer';
 import { mergedIndex, type IndexEntry, type MergedIndex } from './merged';
 import { basename, dirname, isWithin, join } from '../../lib/path';
 
@@ -214,11 +214,7 @@ export class Overlay implements FsBackend {
   }
 
   rmdir(path: string): void {
-    const st = this.lstat(path);
-    if (!st) throw new FsError('ENOENT', 'rmdir', path);
-    if (st.kind !== 'dir') throw new FsError('ENOTDIR', 'rmdir', path);
-    if (path === '/') throw new FsError('EBUSY', 'rmdir', path);
-    if (this.readdir(path).length) throw new FsError('ENOTEMPTY', 'rmdir', path);
+    checkRmdir(this, path);
     this.copyUp(dirname(path));
     if (this.upper.lstat(path)) this.upper.materialise().tree.rmdir(path, true);
     this.upper.setattr(dirname(path), { mtime: this.upper.now() });

@@ -10,7 +10,7 @@
  * The files are small; `reportedSize` gives the size the real download has, which wget and curl
  * give the saved file so layer sizes look like the notes'. Left out: redirects, TLS, other sites.
  */
-import { Pipe } from '../process/pipe';
+import { socketPair } from './socket-pair';
 import type { Socket } from '../process/types';
 import { writeTar, PAX_VSIZE, type TarEntry } from '../../lib/tar';
 import { gzip } from '../programs/lib/gzip';
@@ -207,22 +207,7 @@ export async function serveInternet(ip: string, sock: Socket): Promise<void> {
 
 /** A connected pair whose server side the simulated internet answers. */
 export function connectInternet(ip: string, port: number, localAddress: string, localPort: number): Socket {
-  const up = new Pipe();
-  const down = new Pipe();
-  const client: Socket = {
-    input: down.reader, output: up.writer, localAddress, localPort, remoteAddress: ip, remotePort: port,
-    close: () => {
-      up.writer.close();
-      down.reader.close();
-    },
-  };
-  const server: Socket = {
-    input: up.reader, output: down.writer, localAddress: ip, localPort: port, remoteAddress: localAddress, remotePort: localPort,
-    close: () => {
-      down.writer.close();
-      up.reader.close();
-    },
-  };
+  const { client, server } = socketPair({ address: localAddress, port: localPort }, { address: ip, port });
   void serveInternet(ip, server).catch(() => undefined);
   return client;
 }

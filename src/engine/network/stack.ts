@@ -4,10 +4,10 @@
  * pipes; `connect` finds the namespace that owns the address (127.0.0.1 is the caller's own) and
  * the listener on the port there, or fails as the C library reports it (ECONNREFUSED …).
  */
-import { Pipe } from '../process/pipe';
 import { NetError, Terminated, type Listener, type NetApi, type NetInterface, type Socket } from '../process/types';
 import type { Fs } from '../../api/fs';
 import { connectInternet, internetAddress, isInternetAddress } from './internet';
+import { socketPair } from './socket-pair';
 
 interface PendingAccept {
   resolve: (s: Socket) => void;
@@ -187,23 +187,8 @@ export class NetStack {
       // Through docker-proxy the client was accepted on the host first, so it sees a reset.
       throw viaProxy ? new NetError('ECONNRESET', 'Connection reset by peer') : new NetError('ECONNREFUSED', 'Connection refused');
     }
-    const up = new Pipe();
-    const down = new Pipe();
     const localPort = this.nextPort++;
-    const client: Socket = {
-      input: down.reader, output: up.writer, localAddress: remote, localPort, remoteAddress: ip, remotePort: port,
-      close: () => {
-        up.writer.close();
-        down.reader.close();
-      },
-    };
-    const server: Socket = {
-      input: up.reader, output: down.writer, localAddress: ip, localPort: targetPort, remoteAddress: remote, remotePort: localPort,
-      close: () => {
-        down.writer.close();
-        up.reader.close();
-      },
-    };
+    const { client, server } = socketPair({ address: remote, port: localPort }, { address: ip, port: targetPort });
     listener.push(server);
     return client;
   }

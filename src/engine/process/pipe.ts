@@ -7,6 +7,7 @@
  * reader never hangs.
  */
 import { EpipeError, type ReadStream, type WriteStream } from './types';
+import { concatBytes } from '../../lib/bytes';
 
 export const PIPE_BUF_HIGH = 64 * 1024;
 
@@ -171,13 +172,5 @@ export async function readLineBytes(stream: PushbackReader, signal?: AbortSignal
     parts.push(c);
   }
   if (!parts.length) return null;
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

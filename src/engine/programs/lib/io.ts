@@ -97,15 +97,8 @@ export class Io {
   }
 }
 
-export function concat(parts: Uint8Array[], n = parts.reduce((a, p) => a + p.length, 0)): Uint8Array {
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+import { concatBytes as concat } from '../../../lib/bytes';
+export { concat };
 
 /** A line-splitting helper that keeps whether the last line had its newline. */
 export function splitLines(text: string): string[] {
