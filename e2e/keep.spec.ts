@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { LabWindow } from './hooks';
 import { promptReady, run, termText, typeLine } from './terminal';
 
@@ -14,6 +14,16 @@ test.describe.configure({ timeout: 120_000 });
 interface BrowserWindow {
   getComputedStyle(el: unknown): { fontSize: string };
   navigator: { clipboard: { readText(): Promise<string>; writeText(s: string): Promise<void> } };
+}
+
+/** Open a share link in a new browser context (nothing saved, as another learner's browser) and wait for its notice and prompt. */
+async function openInFreshBrowser(browser: Browser, url: string, notice: string, timeout: number): Promise<Page> {
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p2 = await other.newPage();
+  await p2.goto(url);
+  await expect(p2.getByTestId('keep-notice')).toContainText(notice, { timeout });
+  await promptReady(p2);
+  return p2;
 }
 
 function saves(page: Page): Promise<number> {
@@ -72,11 +82,7 @@ test('a share link opened in a fresh browser context rebuilds the same container
   const url = await page.getByTestId('share-url').inputValue();
   expect(url.length).toBeLessThan(2000);
 
-  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const p2 = await other.newPage();
-  await p2.goto(url);
-  await expect(p2.getByTestId('keep-notice')).toContainText('Rebuilt the same machine', { timeout: 30_000 });
-  await promptReady(p2);
+  const p2 = await openInFreshBrowser(browser, url, 'Rebuilt the same machine', 30_000);
   await run(p2, 'docker ps -a --format "{{.Names}} {{.Image}}"; docker images --format "{{.Repository}}:{{.Tag}}" | sort; cat notes.txt');
   const text = await termText(p2);
   expect(text).toContain('greeter hello-world');
@@ -85,7 +91,7 @@ test('a share link opened in a fresh browser context rebuilds the same container
   expect(text).toContain('\nnote\n');
   // The address no longer holds the link: a reload restores the autosaved session instead.
   expect(p2.url()).not.toContain('#/share/');
-  await other.close();
+  await p2.context().close();
 });
 
 test('undo keeps a running container running', async ({ page }) => {
@@ -112,17 +118,13 @@ test('a session a replay cannot remake (timing) is shared as a snapshot that reb
   await expect(page.getByTestId('share-snapshot')).toContainText('snapshot');
   const url = await page.getByTestId('share-url').inputValue();
 
-  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const p2 = await other.newPage();
-  await p2.goto(url);
-  await expect(p2.getByTestId('keep-notice')).toContainText('Restored the same machine from the snapshot', { timeout: 30_000 });
-  await promptReady(p2);
+  const p2 = await openInFreshBrowser(browser, url, 'Restored the same machine from the snapshot', 30_000);
   await run(p2, 'docker ps -a --format "{{.Names}} {{.Status}}"; cat kept.txt');
   const text = await termText(p2);
   expect(text).toMatch(/\napi Up /);
   expect(text).toMatch(/\nnap Exited \(0\)/);
   expect(text).toContain('\nkept\n');
-  await other.close();
+  await p2.context().close();
 });
 
 test('a link made inside a lesson opened at a step replays from that step and reopens the lesson', async ({ page, browser }) => {
@@ -139,17 +141,13 @@ test('a link made inside a lesson opened at a step replays from that step and re
   const url = await page.getByTestId('share-url').inputValue();
   expect(url.length).toBeLessThan(2000);
 
-  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const p2 = await other.newPage();
-  await p2.goto(url);
-  await expect(p2.getByTestId('keep-notice')).toContainText('Rebuilt the same machine', { timeout: 60_000 });
-  await promptReady(p2);
+  const p2 = await openInFreshBrowser(browser, url, 'Rebuilt the same machine', 60_000);
   await run(p2, 'docker images --format "{{.Repository}}:{{.Tag}}" | sort');
   const text = await termText(p2);
   expect(text).toContain('app:latest'); // made by the lesson's setup, not typed
   expect(text).toContain('mine:2');
   await expect(p2.getByTestId('lesson-panel')).toBeVisible();
-  await other.close();
+  await p2.context().close();
 });
 
 for (const [name, fragment] of [
@@ -288,5 +286,5 @@ test('export writes the workspace to a file; import in a fresh browser brings it
   // A file that is not a workspace is refused with a message; the machine stays.
   await p2.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
   await expect(p2.getByTestId('keep-notice')).toContainText('Cannot import', { timeout: 10_000 });
-  await other.close();
+  await p2.context().close();
 });
