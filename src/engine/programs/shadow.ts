@@ -171,6 +171,7 @@ export async function useradd(ctx: ProgramContext): Promise<number> {
   }
   return 0;
 }
+
 export async function usermod(ctx: ProgramContext): Promise<number> {
   const r = parseArgs('usermod', ctx.argv.slice(1), {
     short: 'ac:d:g:G:l:Ls:u:U',
