@@ -5,28 +5,10 @@
  * source, so `case x in a) …` inside it works), and `((` / `[[ =~` read raw text.
  */
 import type { List, Redir, Word, WordPart } from './ast';
+import { decodeAnsiC } from './ansi-c';
+import { ParseError, type Token } from './tokens';
 
-export type Token =
-  | { kind: 'word'; word: Word; raw: string; start: number }
-  | { kind: 'ionum'; fd: number; start: number }
-  | { kind: 'op'; op: string; start: number }
-  | { kind: 'nl'; start: number }
-  | { kind: 'eof'; start: number };
-
-export class ParseError extends Error {
-  constructor(
-    /** The unexpected token's text, or undefined for an unexpected end of input. */
-    readonly token: string | undefined,
-    readonly line: number,
-    message?: string,
-  ) {
-    super(message ?? (token === undefined ? 'syntax error: unexpected end of file' : `syntax error near unexpected token \`${token}'`));
-    this.name = 'ParseError';
-  }
-  get incomplete(): boolean {
-    return this.token === undefined;
-  }
-}
+export { ParseError, type Token } from './tokens';
 
 const OPS = ['&&', '||', ';;&', ';;', ';&', '|&', '<<<', '<<-', '<<', '<&', '<>', '>>', '>&', '>|', '&>>', '&>', '|', '&', ';', '(', ')', '<', '>'];
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
@@ -341,36 +323,10 @@ export class Lexer {
   }
 
   private readAnsiC(): string {
-    const s = this.src;
-    let out = '';
-    while (this.pos < s.length && s[this.pos] !== "'") {
-      const c = s[this.pos++];
-      if (c !== '\\') {
-        out += c;
-        continue;
-      }
-      const e = s[this.pos++];
-      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
-      if (e in simple) out += simple[e];
-      else if (e === 'x') {
-        const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(this.pos));
-        if (m) (out += String.fromCharCode(parseInt(m[0], 16))), (this.pos += m[0].length);
-        else out += '\\x';
-      } else if (e === 'u' || e === 'U') {
-        const m = new RegExp(`^[0-9a-fA-F]{1,${e === 'u' ? 4 : 8}}`).exec(s.slice(this.pos));
-        if (m) (out += String.fromCodePoint(parseInt(m[0], 16))), (this.pos += m[0].length);
-        else out += '\\' + e;
-      } else if (/[0-7]/.test(e)) {
-        const m = /^[0-7]{0,2}/.exec(s.slice(this.pos))!;
-        out += String.fromCharCode(parseInt(e + m[0], 8) & 255);
-        this.pos += m[0].length;
-      } else if (e === 'c') {
-        const ch = s[this.pos++] ?? '';
-        out += String.fromCharCode(ch.toUpperCase().charCodeAt(0) ^ 64);
-      } else out += '\\' + (e ?? '');
-    }
+    const r = decodeAnsiC(this.src, this.pos);
+    this.pos = r.pos;
     this.expect("'");
-    return out;
+    return r.text;
   }
 
   /** After `((` at command start: the raw text up to `))`. */

@@ -2,9 +2,10 @@
  * Recursive-descent parser for the POSIX shell grammar plus the bash forms people type:
  * `[[ ]]`, `(( ))`, `function f { }`, `|&`, `&>`, `<<<`, `;&`/`;;&` in case.
  */
-import type { AndOr, Assign, Command, CondExpr, List, ListItem, Pipeline, Redir, RedirOp, SimpleCommand, Word } from './ast';
+import type { AndOr, Assign, Command, List, ListItem, Pipeline, Redir, RedirOp, SimpleCommand, Word } from './ast';
 import { plainText } from './ast';
-import { Lexer, NAME_RE, ParseError, type Token } from './lexer';
+import { Lexer, NAME_RE, ParseError } from './lexer';
+import { CondParser } from './parser-cond';
 
 export { ParseError } from './lexer';
 
@@ -33,35 +34,9 @@ function subParse(src: string, pos: number): { list: List; end: number } {
   return { list, end: p.lx.pos };
 }
 
-class Parser {
-  readonly lx: Lexer;
+class Parser extends CondParser {
   constructor(src: string, pos: number, lineBase = 1) {
-    this.lx = new Lexer(src, pos, subParse, lineBase);
-  }
-
-  unexpected(t: Token): never {
-    const line = this.lx.lineAt(t.start);
-    if (t.kind === 'eof') throw new ParseError(undefined, line);
-    const text = t.kind === 'op' ? t.op : t.kind === 'nl' ? 'newline' : t.kind === 'word' ? t.raw : String(t.fd);
-    throw new ParseError(text, line);
-  }
-
-  private isWord(t: Token, text: string): boolean {
-    return t.kind === 'word' && t.raw === text;
-  }
-
-  private isOp(t: Token, op: string): boolean {
-    return t.kind === 'op' && t.op === op;
-  }
-
-  private skipNewlines(): void {
-    while (this.lx.peek().kind === 'nl') this.lx.next();
-  }
-
-  private expectWord(text: string): void {
-    this.skipNewlines();
-    const t = this.lx.next();
-    if (!this.isWord(t, text)) this.unexpected(t);
+    super(new Lexer(src, pos, subParse, lineBase));
   }
 
   /** A sequence of and-or lists up to a terminator (reserved word or operator) or EOF. */
@@ -339,65 +314,6 @@ class Parser {
       }
     }
     return { type: 'case', word: w.word, items, redirs: [] };
-  }
-
-  // [[ … ]]: || binds looser than &&, ! and ( ) as usual; < and > compare strings.
-  private parseCondOr(): CondExpr {
-    let left = this.parseCondAnd();
-    while (this.isOp(this.lx.peek(), '||')) {
-      this.lx.next();
-      this.skipNewlines();
-      left = { type: 'or', left, right: this.parseCondAnd() };
-    }
-    return left;
-  }
-
-  private parseCondAnd(): CondExpr {
-    let left = this.parseCondNot();
-    while (this.isOp(this.lx.peek(), '&&')) {
-      this.lx.next();
-      this.skipNewlines();
-      left = { type: 'and', left, right: this.parseCondNot() };
-    }
-    return left;
-  }
-
-  private parseCondNot(): CondExpr {
-    const t = this.lx.next();
-    if (this.isWord(t, '!')) return { type: 'not', expr: this.parseCondNot() };
-    if (this.isOp(t, '(')) {
-      const e = this.parseCondOrInner();
-      const c = this.lx.next();
-      if (!this.isOp(c, ')')) this.unexpected(c);
-      return e;
-    }
-    if (t.kind !== 'word' || t.raw === ']]') this.unexpected(t);
-    if (/^-[a-zA-Z]$/.test(t.raw)) {
-      const n = this.lx.peek();
-      if (n.kind === 'word' && n.raw !== ']]') {
-        this.lx.next();
-        return { type: 'unary', op: t.raw, arg: n.word };
-      }
-    }
-    const n = this.lx.peek();
-    let op: string | undefined;
-    if (n.kind === 'word' && /^(==?|!=|=~|-(eq|ne|lt|le|gt|ge|nt|ot|ef))$/.test(n.raw)) op = n.raw;
-    else if (n.kind === 'op' && (n.op === '<' || n.op === '>')) op = n.op;
-    if (!op) return { type: 'word', word: t.word };
-    this.lx.next();
-    if (op === '=~') return { type: 'binary', op, left: t.word, right: this.lx.readRegexWord() };
-    const r = this.lx.next();
-    if (r.kind !== 'word') this.unexpected(r);
-    return { type: 'binary', op: op === '==' ? '=' : op, left: t.word, right: r.word };
-  }
-
-  private parseCondOrInner(): CondExpr {
-    let left = this.parseCondAnd();
-    while (this.isOp(this.lx.peek(), '||')) {
-      this.lx.next();
-      left = { type: 'or', left, right: this.parseCondAnd() };
-    }
-    return left;
   }
 }
 

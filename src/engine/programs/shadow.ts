@@ -10,60 +10,12 @@
  * with -m (Debian's CREATE_HOME is off), from /etc/skel.
  */
 import type { ProgramContext } from '../process/types';
-import { W_OK } from '../../api/fs';
 import { parseArgs, type OptSpec } from './lib/opts';
 import { registerProgram } from './registry';
+import { field, find, groupId, idsOf, load, locked, newId, save, usage, validName } from './shadow-db';
+import { groupadd, groupdel } from './shadow-group';
 
-type Db = { lines: string[]; path: string };
-
-function load(ctx: ProgramContext, path: string): Db {
-  let text = '';
-  try {
-    text = ctx.fs.readText(path);
-  } catch {
-    // A missing file reads as empty, as the tools treat a fresh /etc/shadow.
-  }
-  return { lines: text.split('\n').filter((l) => l !== ''), path };
-}
-
-function save(ctx: ProgramContext, db: Db): void {
-  if (!ctx.fs.exists(db.path) && db.path.endsWith('shadow')) return;
-  ctx.fs.writeFile(db.path, db.lines.map((l) => l + '\n').join(''));
-}
-
-const field = (line: string, i: number) => line.split(':')[i] ?? '';
-const find = (db: Db, name: string) => db.lines.findIndex((l) => field(l, 0) === name);
-const idsOf = (db: Db) => new Set(db.lines.map((l) => Number(field(l, 2))));
-
-function newId(used: Set<number>, system: boolean, preferred?: number): number {
-  if (preferred !== undefined && !used.has(preferred)) return preferred;
-  if (system) {
-    for (let id = 999; id >= 100; id--) if (!used.has(id)) return id;
-  }
-  let max = 999;
-  for (const id of used) if (id >= 1000 && id <= 60000 && id > max) max = id;
-  return max + 1;
-}
-
-/** A group given by name or number, as -g takes it. */
-function groupId(groups: Db, spec: string): number | undefined {
-  if (/^\d+$/.test(spec)) return Number(spec);
-  const i = find(groups, spec);
-  return i < 0 ? undefined : Number(field(groups.lines[i], 2));
-}
-
-async function locked(ctx: ProgramContext, prog: string, file: string): Promise<boolean> {
-  if (ctx.fs.access(file, W_OK)) return false;
-  await ctx.stderr.write(`${prog}: Permission denied.\n${prog}: cannot lock ${file}; try again later.\n`);
-  return true;
-}
-
-const validName = (n: string) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(n) && n.length <= 32;
-
-async function usage(ctx: ProgramContext, text: string, code: number): Promise<number> {
-  await (code === 0 ? ctx.stdout : ctx.stderr).write(text);
-  return code;
-}
+export { groupadd, groupdel } from './shadow-group';
 
 const USERADD_USAGE = `Usage: useradd [options] LOGIN
        useradd -D
@@ -220,62 +172,6 @@ export async function useradd(ctx: ProgramContext): Promise<number> {
   return 0;
 }
 
-const GROUPADD_USAGE = `Usage: groupadd [options] GROUP
-
-Options:
-  -f, --force                   exit successfully if the group already exists,
-                                and cancel -g if the GID is already used
-  -g, --gid GID                 use GID for the new group
-  -h, --help                    display this help message and exit
-  -K, --key KEY=VALUE           override /etc/login.defs defaults
-  -o, --non-unique              allow to create groups with duplicate
-                                (non-unique) GID
-  -p, --password PASSWORD       use this encrypted password for the new group
-  -r, --system                  create a system account
-  -R, --root CHROOT_DIR         directory to chroot into
-  -U, --users USERS             list of user members of this group
-
-`;
-
-export async function groupadd(ctx: ProgramContext): Promise<number> {
-  const r = parseArgs('groupadd', ctx.argv.slice(1), {
-    short: 'fg:K:op:rR:U:',
-    long: { force: 'f', gid: 'g=', key: 'K=', 'non-unique': 'o', password: 'p=', system: 'r', root: 'R=', users: 'U=' },
-  });
-  if (!r.ok) return usage(ctx, r.message + '\n' + GROUPADD_USAGE, 2);
-  const o = r.p;
-  if (o.help) return usage(ctx, GROUPADD_USAGE, 0);
-  if (o.operands.length !== 1) return usage(ctx, GROUPADD_USAGE, 2);
-  const name = o.operands[0];
-  if (!validName(name)) {
-    await ctx.stderr.write(`groupadd: '${name}' is not a valid group name\n`);
-    return 3;
-  }
-  if (await locked(ctx, 'groupadd', '/etc/group')) return 10;
-  const group = load(ctx, '/etc/group');
-  if (find(group, name) >= 0) {
-    if (o.has('f')) return 0;
-    await ctx.stderr.write(`groupadd: group '${name}' already exists\n`);
-    return 9;
-  }
-  let gid: number;
-  const gArg = o.get('g');
-  if (gArg !== undefined && !(o.has('f') && idsOf(group).has(Number(gArg)))) {
-    if (!/^\d+$/.test(gArg)) {
-      await ctx.stderr.write(`groupadd: invalid group ID '${gArg}'\n`);
-      return 3;
-    }
-    gid = Number(gArg);
-    if (idsOf(group).has(gid) && !o.has('o')) {
-      await ctx.stderr.write(`groupadd: GID '${gid}' already exists\n`);
-      return 4;
-    }
-  } else gid = newId(idsOf(group), o.has('r'));
-  group.lines.push(`${name}:x:${gid}:${o.get('U') ?? ''}`);
-  save(ctx, group);
-  return 0;
-}
-
 export async function usermod(ctx: ProgramContext): Promise<number> {
   const r = parseArgs('usermod', ctx.argv.slice(1), {
     short: 'ac:d:g:G:l:Ls:u:U',
@@ -378,30 +274,6 @@ function removeTree(ctx: ProgramContext, path: string): void {
     for (const n of ctx.fs.readdir(path)) removeTree(ctx, `${path}/${n}`);
     ctx.fs.rmdir(path);
   } else ctx.fs.unlink(path);
-}
-
-export async function groupdel(ctx: ProgramContext): Promise<number> {
-  const r = parseArgs('groupdel', ctx.argv.slice(1), { short: 'f', long: { force: 'f' } });
-  const use = 'Usage: groupdel [options] GROUP\n';
-  if (!r.ok) return usage(ctx, r.message + '\n' + use, 2);
-  if (r.p.operands.length !== 1) return usage(ctx, use, 2);
-  const name = r.p.operands[0];
-  if (await locked(ctx, 'groupdel', '/etc/group')) return 10;
-  const group = load(ctx, '/etc/group');
-  const i = find(group, name);
-  if (i < 0) {
-    await ctx.stderr.write(`groupdel: group '${name}' does not exist\n`);
-    return 6;
-  }
-  const gid = field(group.lines[i], 2);
-  const owner = load(ctx, '/etc/passwd').lines.find((l) => field(l, 3) === gid);
-  if (owner && !r.p.has('f')) {
-    await ctx.stderr.write(`groupdel: cannot remove the primary group of user '${field(owner, 0)}'\n`);
-    return 8;
-  }
-  group.lines.splice(i, 1);
-  save(ctx, group);
-  return 0;
 }
 
 export function registerShadowUtils(): void {

@@ -4,10 +4,14 @@
  * RDB file (dump.rdb in the working directory, /data in the image) that the next start loads, the
  * server's own log lines, and redis-cli's reply formatting (`(integer) 1`, `"value"`, `(nil)`),
  * interactive (`redis:6379>`) or one-shot, raw when its output is not a terminal.
+ * This file is the server; the wire protocol, the RDB format and redis-cli have files of their own.
  */
-import { pushAll } from '../../../lib/arrays';
 import { KERNEL } from '../sysinfo';
-import { NetError, SIGNALS, type ProgramContext, type Socket } from '../../process/types';
+import { SIGNALS, type ProgramContext, type Socket } from '../../process/types';
+import { readRdb, writeRdb, type Entry } from './redis-rdb';
+import { OK, err, parseResp, reply } from './redis-resp';
+
+export { redisCli } from './redis-cli';
 
 const enc = new TextEncoder();
 
@@ -26,149 +30,11 @@ const NOT_MODELLED = new Set(
 );
 const dec = new TextDecoder();
 
-type Value = string | string[];
-interface Entry {
-  v: Value;
-  expires?: number;
-}
 
 function stamp(ms: number): string {
   const d = new Date(ms);
   const mon = d.toUTCString().slice(8, 11);
   return `${String(d.getUTCDate()).padStart(2, '0')} ${mon} ${d.getUTCFullYear()} ${d.toISOString().slice(11, 23)}`;
-}
-
-// ---- RDB (version 12): enough of the format to save and load strings and lists ----
-function lenBytes(n: number): number[] {
-  if (n < 64) return [n];
-  if (n < 16384) return [0x40 | (n >> 8), n & 255];
-  return [0x80, (n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
-}
-function strBytes(s: string): number[] {
-  const b = enc.encode(s);
-  return pushAll(lenBytes(b.length), b);
-}
-
-export function writeRdb(db: Map<string, Entry>): Uint8Array {
-  const out: number[] = [...enc.encode('REDIS0012')];
-  for (const [k, v] of [['redis-ver', '7.4.2'], ['redis-bits', '64']]) out.push(0xfa, ...strBytes(k), ...strBytes(v));
-  out.push(0xfe, 0, 0xfb, ...lenBytes(db.size), ...lenBytes([...db.values()].filter((e) => e.expires).length));
-  for (const [k, e] of db) {
-    if (e.expires) {
-      out.push(0xfc);
-      let t = BigInt(Math.floor(e.expires));
-      for (let i = 0; i < 8; i++) {
-        out.push(Number(t & 255n));
-        t >>= 8n;
-      }
-    }
-    // pushAll, not spreads: a value or a list can be larger than a call's argument limit.
-    out.push(typeof e.v === 'string' ? 0 : 1);
-    pushAll(out, strBytes(k));
-    if (typeof e.v === 'string') pushAll(out, strBytes(e.v));
-    else {
-      pushAll(out, lenBytes(e.v.length));
-      for (const item of e.v) pushAll(out, strBytes(item));
-    }
-  }
-  out.push(0xff, 0, 0, 0, 0, 0, 0, 0, 0);
-  return Uint8Array.from(out);
-}
-
-export function readRdb(b: Uint8Array): Map<string, Entry> {
-  const db = new Map<string, Entry>();
-  if (dec.decode(b.subarray(0, 5)) !== 'REDIS') return db;
-  let i = 9;
-  const len = (): number => {
-    const c = b[i++];
-    const kind = c >> 6;
-    if (kind === 0) return c & 63;
-    if (kind === 1) return ((c & 63) << 8) | b[i++];
-    const n = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
-    i += 4;
-    return n >>> 0;
-  };
-  const str = () => {
-    const n = len();
-    const s = dec.decode(b.subarray(i, i + n));
-    i += n;
-    return s;
-  };
-  let expires: number | undefined;
-  while (i < b.length) {
-    const op = b[i++];
-    if (op === 0xff) break;
-    if (op === 0xfa) {
-      str();
-      str();
-    } else if (op === 0xfe) len();
-    else if (op === 0xfb) {
-      len();
-      len();
-    } else if (op === 0xfc) {
-      let t = 0n;
-      for (let k = 7; k >= 0; k--) t = (t << 8n) | BigInt(b[i + k]);
-      i += 8;
-      expires = Number(t);
-    } else if (op === 0 || op === 1) {
-      const key = str();
-      const v: Value = op === 0 ? str() : Array.from({ length: len() }, () => str());
-      db.set(key, { v, ...(expires ? { expires } : {}) });
-      expires = undefined;
-    } else break;
-  }
-  return db;
-}
-
-// ---- RESP ----
-function reply(v: unknown): string {
-  if (v === null || v === undefined) return '$-1\r\n';
-  if (typeof v === 'number') return `:${v}\r\n`;
-  if (Array.isArray(v)) return `*${v.length}\r\n${v.map(reply).join('')}`;
-  if (typeof v === 'object' && 'status' in (v as object)) return `+${(v as { status: string }).status}\r\n`;
-  if (typeof v === 'object' && 'error' in (v as object)) return `-${(v as { error: string }).error}\r\n`;
-  const s = String(v);
-  return `$${enc.encode(s).length}\r\n${s}\r\n`;
-}
-const OK = { status: 'OK' };
-const err = (m: string) => ({ error: m });
-
-/** Read one RESP value from a buffer; returns undefined when incomplete. */
-function parseResp(buf: string): { value: unknown; rest: string } | undefined {
-  const nl = buf.indexOf('\r\n');
-  if (nl < 0) return undefined;
-  const head = buf.slice(1, nl);
-  const rest = buf.slice(nl + 2);
-  switch (buf[0]) {
-    case '+': return { value: { status: head }, rest };
-    case '-': return { value: { error: head }, rest };
-    case ':': return { value: Number(head), rest };
-    case '$': {
-      const n = Number(head);
-      if (n < 0) return { value: null, rest };
-      const bytes = enc.encode(rest);
-      if (bytes.length < n + 2) return undefined;
-      const s = dec.decode(bytes.subarray(0, n));
-      return { value: s, rest: dec.decode(bytes.subarray(n + 2)) };
-    }
-    case '*': {
-      const n = Number(head);
-      if (n < 0) return { value: null, rest };
-      const items: unknown[] = [];
-      let r = rest;
-      for (let k = 0; k < n; k++) {
-        const p = parseResp(r);
-        if (!p) return undefined;
-        items.push(p.value);
-        r = p.rest;
-      }
-      return { value: items, rest: r };
-    }
-    default: {
-      // Inline command (telnet style).
-      return { value: buf.slice(0, nl).trim().split(/\s+/), rest };
-    }
-  }
 }
 
 function glob(pattern: string): RegExp {
@@ -414,140 +280,4 @@ export async function redisServer(ctx: ProgramContext): Promise<number> {
   await Promise.race([stopped, acceptLoop]);
   listener.close();
   return 0;
-}
-
-/** redis-cli's argument splitting (sdssplitargs): quotes group, `\n` and `\"` escapes work in "…". */
-function splitArgs(line: string): string[] | undefined {
-  const out: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (i < line.length && /\s/.test(line[i])) i++;
-    if (i >= line.length) break;
-    let cur = '';
-    if (line[i] === '"' || line[i] === "'") {
-      const q = line[i++];
-      let closed = false;
-      while (i < line.length) {
-        if (q === '"' && line[i] === '\\' && i + 1 < line.length) {
-          const n = line[i + 1];
-          cur += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-          i += 2;
-          continue;
-        }
-        if (line[i] === q) {
-          closed = true;
-          i++;
-          break;
-        }
-        cur += line[i++];
-      }
-      if (!closed) return undefined;
-    } else {
-      while (i < line.length && !/\s/.test(line[i])) cur += line[i++];
-    }
-    out.push(cur);
-  }
-  return out;
-}
-
-function formatReply(v: unknown, tty: boolean, indent = ''): string {
-  if (v === null || v === undefined) return tty ? '(nil)' : '';
-  if (typeof v === 'number') return tty ? `(integer) ${v}` : String(v);
-  if (Array.isArray(v)) {
-    if (!v.length) return tty ? '(empty array)' : '';
-    const w = String(v.length).length;
-    return v.map((x, k) => (tty ? `${k === 0 ? '' : indent}${String(k + 1).padStart(w)}) ${formatReply(x, tty, indent + ' '.repeat(w + 2))}` : formatReply(x, tty))).join('\n');
-  }
-  if (typeof v === 'object' && 'status' in (v as object)) return (v as { status: string }).status;
-  if (typeof v === 'object' && 'error' in (v as object)) return `(error) ${(v as { error: string }).error}`;
-  return tty ? JSON.stringify(String(v)) : String(v);
-}
-
-export async function redisCli(ctx: ProgramContext): Promise<number> {
-  const args = ctx.argv.slice(1);
-  let host = '127.0.0.1';
-  let port = 6379;
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-h') host = args[++i] ?? host;
-    else if (args[i] === '-p') port = Number(args[++i]);
-    else if (args[i] === '--version' || args[i] === '-v') {
-      await ctx.stdout.write('redis-cli 7.4.2\n');
-      return 0;
-    } else if (args[i] === '--raw' || args[i] === '--no-raw') continue;
-    else rest.push(args[i]);
-  }
-  const net = ctx.sys.net;
-  let sock: Socket | undefined;
-  let buf = '';
-  const connect = async (): Promise<string | undefined> => {
-    try {
-      if (!net) throw new NetError('ECONNREFUSED', 'Connection refused');
-      sock = await net.connect(host, port, ctx.signal);
-      return undefined;
-    } catch (e) {
-      const why = e instanceof NetError && e.code === 'ENOTFOUND' ? 'Name or service not known' : 'Connection refused';
-      return `Could not connect to Redis at ${host}:${port}: ${why}`;
-    }
-  };
-  const send = async (argv: string[]): Promise<unknown> => {
-    const s = sock!;
-    await s.output.write(enc.encode(`*${argv.length}\r\n${argv.map((a) => `$${enc.encode(a).length}\r\n${a}\r\n`).join('')}`));
-    for (;;) {
-      const p = parseResp(buf);
-      if (p) {
-        buf = p.rest;
-        return p.value;
-      }
-      const chunk = await s.input.read(ctx.signal);
-      if (!chunk) throw new NetError('ECONNREFUSED', 'closed');
-      buf += dec.decode(chunk);
-    }
-  };
-  const tty = ctx.stdout.isTTY;
-  if (rest.length) {
-    const e = await connect();
-    if (e) {
-      await ctx.stderr.write(`${e}\n`);
-      return 1;
-    }
-    const r = await send(rest);
-    await ctx.stdout.write(formatReply(r, tty) + '\n');
-    return 0;
-  }
-  let err = await connect();
-  if (err) await ctx.stdout.write(err + '\n');
-  const prompt = () => (sock ? `${host}:${port}> ` : 'not connected> ');
-  for (;;) {
-    await ctx.stdout.write(prompt());
-    const chunk = await ctx.stdin.read(ctx.signal);
-    if (!chunk) {
-      await ctx.stdout.write('\n');
-      return 0;
-    }
-    const line = dec.decode(chunk).replace(/\r?\n$/, '');
-    const argv = splitArgs(line);
-    if (!argv) {
-      await ctx.stdout.write('Invalid argument(s)\n');
-      continue;
-    }
-    if (!argv.length) continue;
-    const c = argv[0].toLowerCase();
-    if (c === 'exit' || c === 'quit') return 0;
-    if (!sock) {
-      err = await connect();
-      if (err) {
-        await ctx.stdout.write(err + '\n');
-        continue;
-      }
-    }
-    try {
-      const r = await send(argv);
-      await ctx.stdout.write(formatReply(r, tty) + '\n');
-      if (c === 'shutdown') sock = undefined;
-    } catch {
-      sock = undefined;
-      await ctx.stdout.write(`Error: Server closed the connection\n`);
-    }
-  }
 }
