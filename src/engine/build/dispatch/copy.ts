@@ -1,0 +1,74 @@
+/**
+ * COPY and ADD: the step's cache key includes the content of what is copied (the context files'
+ * digests, or the source stage's image), then `copy.ts` writes the files into a container of the
+ * stage's image, frozen into the step's layer. `--from` names an earlier stage or an image.
+ */
+import { instructionKey, words } from '../dockerfile/parser';
+import type { Node } from '../dockerfile/ast';
+import type { BuildContext } from '../context';
+import { copyInto, type CopySource } from '../copy';
+import { sha256hex } from '../../../lib/hash';
+import type { BuildSession } from '../session';
+import { stageRef } from '../stages';
+import { BuildFailure, type Stage, type StepPlan } from '../types';
+
+export function planCopy(s: BuildSession, stage: Stage, node: Node, ctx: BuildContext, stages: Stage[]): StepPlan {
+  const kw = node.value;
+  const ws = words(node).map((w) => s.expand(stage, w));
+  const flags = Object.fromEntries(node.flags.map((f) => {
+    const eq = f.indexOf('=');
+    return eq < 0 ? [f.slice(2), 'true'] : [f.slice(2, eq), s.expand(stage, f.slice(eq + 1))];
+  }));
+  for (const f of Object.keys(flags)) {
+    if (!['from', 'chown', 'chmod', 'link', 'parents', 'exclude', 'checksum', 'keep-git-dir'].includes(f)) throw new BuildFailure(`unknown flag: ${f}`);
+  }
+  if (ws.length < 2 && node.heredocs.length === 0) {
+    throw new BuildFailure(`${kw.toUpperCase()} requires at least two arguments, but only one was provided. Destination could not be determined`);
+  }
+  const dest = ws[ws.length - 1];
+  const srcs = ws.slice(0, -1);
+  let source: CopySource;
+  if (flags.from) {
+    const st = stageRef(flags.from, stages, stage.index);
+    if (st) source = { kind: 'image', image: st.image! };
+    else source = { kind: 'pending-image', ref: flags.from };
+  } else source = { kind: 'context', ctx };
+  if (node.heredocs.length) {
+    const docs = new Map(node.heredocs.map((h) => [h.name, h.content]));
+    source = { kind: 'heredoc', docs };
+  }
+  const contentKey = source.kind === 'context' ? sha256hex(srcs.map((src) => contextDigest(ctx, src)).join('\n')) : source.kind === 'image' ? source.image.id : '';
+  const flagText = node.flags.join(' ');
+  const argText = `${flagText ? flagText + ' ' : ''}${srcs.join(' ')} ${dest}`;
+  return {
+    key: instructionKey(node),
+    detail: contentKey,
+    kind: 'files',
+    apply: async () => {
+      if (source.kind === 'pending-image') source = { kind: 'image', image: await s.d.pull(source.ref, async () => {}) };
+      const cur = stage.image!.config.config.WorkingDir || '/';
+      return s.fsStep(stage, `${kw.toUpperCase()} ${argText} # buildkit`, `/bin/sh -c #(nop) ${kw.toUpperCase()} ${srcs.map((src) => `file:${sha256hex(src).slice(0, 64)}`).join(' ')} in ${dest} `, (fs, root) => {
+        const err = copyInto({ fs, root, source, srcs, dest, cwd: cur, add: kw === 'add', chown: flags.chown, chmod: flags.chmod, classic: s.o.classic });
+        if (err) throw new BuildFailure(err);
+      }, () => {});
+    },
+  };
+}
+
+/** Content address of what a COPY source names (the files and their modes), for the cache key. */
+function contextDigest(ctx: BuildContext, src: string): string {
+  const clean = src.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  let acc = clean + '|';
+  for (const [path, f] of [...ctx].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (clean === '' || clean === '.' || path === clean || path.startsWith(clean + '/') || globish(clean, path)) {
+      acc += `${path}:${f.kind}:${f.mode.toString(8)}:${sha256hex(f.data)};`;
+    }
+  }
+  return acc;
+}
+
+function globish(pattern: string, path: string): boolean {
+  if (!/[*?[]/.test(pattern)) return false;
+  const re = new RegExp('^' + pattern.split('/').map((seg) => seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('/') + '(/.*)?$');
+  return re.test(path);
+}
