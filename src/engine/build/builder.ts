@@ -14,7 +14,7 @@
 import type { Image } from '../image/store';
 import type { Layer } from '../fs/layer';
 import { cloneConfig } from '../image/config';
-import { parse, words } from './dockerfile/parser';
+import { parse } from './dockerfile/parser';
 import { DockerfileParseError, type Node, type ParseWarning } from './dockerfile/ast';
 import { lintDockerfile, lintShort } from './lint';
 import { applyIgnore, contextTarSize, DockerIgnore, type BuildContext } from './context';
@@ -23,7 +23,8 @@ import type { BuildPrinter, Out, StepStart } from './printers/printer';
 import { BuildKitPrinter } from './printers/buildkit';
 import { ClassicPrinter } from './printers/classic';
 import { BuildSession } from './session';
-import { dependencies, externalRefs, fromRef, countSteps, splitStages, stageRef, stepLabel, targetStage, VERTEX_INSTRUCTIONS } from './stages';
+import { dependencies, externalRefs, fromRef, countSteps, splitStages, stageRef, stepLabel, targetStage, typed, VERTEX_INSTRUCTIONS } from './stages';
+import type { Command } from './instructions/types';
 import { baseImage, scratchImage } from './dispatch/from';
 import { plan } from './dispatch';
 import { BuildFailure, PROXY_ARGS, type BuildDeps, type BuildOptions, type Stage } from './types';
@@ -96,11 +97,11 @@ export class Builder {
     const target = targetStage(this.s, stages);
     const needed = o.classic ? new Set(stages.filter((st) => st.index <= target.index).map((st) => st.index)) : dependencies(this.s, stages, target);
     const run = stages.filter((st) => needed.has(st.index));
-    this.totalSteps = run.reduce((n, st) => n + 1 + st.nodes.length, 0);
+    this.totalSteps = run.reduce((n, st) => n + 1 + st.commands.length, 0);
 
     if (!o.classic) await this.printer.prepared(externalRefs(this.s, run, stages), ignoreFile ? ignoreFile.data.length : 2);
     for (const stage of run) {
-      const usesContext = stage.nodes.some((n) => (n.value === 'copy' || n.value === 'add') && !n.flags.some((f) => f.startsWith('--from=')) && n.heredocs.length === 0);
+      const usesContext = stage.commands.some((c) => ((c.kind === 'copy' && !c.from) || c.kind === 'add') && c.node.heredocs.length === 0);
       await this.runStage(stage, stages, ctx, run.length > 1 || stages.length > 1, usesContext);
     }
     return this.finish(target.image!);
@@ -119,7 +120,7 @@ export class Builder {
     const ref = fromRef(this.s, stage);
     // FROM
     this.stepNo++;
-    const fromText = `FROM ${stage.from.original.replace(/^\S+\s+/, '')}`;
+    const fromText = `FROM ${stage.from.node.original.replace(/^\S+\s+/, '')}`;
     const header: StepStart = { text: fromText, no: this.stepNo, total: this.totalSteps, trigger: false };
     const base = stageRef(ref, stages, stage.index);
     const fromStep = ++this.eventStep;
@@ -150,31 +151,33 @@ export class Builder {
     }
     if (ref !== 'scratch' && !base) {
       for (const trigger of stage.image!.config.config.OnBuild ?? []) {
-        const inner = parse(trigger).ast.children[0];
+        const inner = typed(this.s, parse(trigger).ast.children[0]);
+        if (inner.kind === 'from') throw this.s.parseError(inner.node, 'FROM isn\'t allowed as an ONBUILD trigger');
         await this.printer.trigger();
         await this.step(stage, inner, ctx, stages, multi, true);
       }
     }
     if (usesContext) await this.loadContext(ctx);
-    for (const node of stage.nodes) {
+    for (const cmd of stage.commands) {
       this.stepNo++;
-      await this.step(stage, node, ctx, stages, multi, false);
+      await this.step(stage, cmd, ctx, stages, multi, false);
     }
   }
 
   /** Run one instruction; the stage's image becomes the result. */
-  private async step(stage: Stage, node: Node, ctx: BuildContext, stages: Stage[], multi: boolean, trigger: boolean): Promise<void> {
+  private async step(stage: Stage, cmd: Command, ctx: BuildContext, stages: Stage[], multi: boolean, trigger: boolean): Promise<void> {
     const s = this.s;
+    const node = cmd.node;
     const kw = node.value.toUpperCase();
     const text = `${kw} ${node.original.replace(/^\S+\s*/, '')}`.trimEnd();
     // BuildKit shows a step only for what makes a layer (RUN, COPY, ADD, a WORKDIR other than /).
-    const vertex = !this.o.classic && VERTEX_INSTRUCTIONS.has(node.value) && !(node.value === 'workdir' && s.workdirOf(stage, words(node)[0] ?? '') === '/');
+    const vertex = !this.o.classic && VERTEX_INSTRUCTIONS.has(cmd.kind) && !(cmd.kind === 'workdir' && s.workdirOf(stage, cmd.path) === '/');
     const h = await this.printer.stepStarted({ text, no: this.stepNo, total: this.totalSteps, trigger, vertex: vertex ? `${stepLabel(stage, multi, trigger)} ${text}` : undefined });
     const parent = stage.image!;
     const stageName = stage.name ?? `stage-${stage.index}`;
     const stepNo = ++this.eventStep;
     this.d.emit?.({ type: 'build.step.started', step: stepNo, stage: stageName, text, parentId: parent.id });
-    const p = plan(s, stage, node, ctx, stages);
+    const p = plan(s, stage, cmd, ctx, stages);
     // The classic builder and BuildKit keep separate caches (their images differ in history).
     const key = this.o.classic ? `classic\n${p.key}` : p.key;
     const decision = this.d.cache.decide(parent.id, key, p.detail ?? '', {

@@ -1,38 +1,40 @@
 /**
  * A Dockerfile's stages: each FROM begins one (named with `AS`), ARGs before the first FROM are
- * the meta args its FROM lines may use. `--target` picks the last stage to build; BuildKit builds
- * only the stages it depends on (FROM <stage>, COPY --from=<stage>), the classic builder every
- * stage up to it.
+ * the meta args its FROM lines may use. Every instruction is parsed (typed, its flags checked)
+ * before anything runs, as BuildKit's instructions.Parse does. `--target` picks the last stage to
+ * build; BuildKit builds only the stages it depends on (FROM <stage>, COPY --from=<stage>), the
+ * classic builder every stage up to it.
  */
-import { INSTRUCTIONS, unknownInstruction, words } from './dockerfile/parser';
 import type { Node } from './dockerfile/ast';
+import { InstructionError, parseInstruction } from './instructions/parse';
+import type { Instruction } from './instructions/types';
 import type { BuildSession } from './session';
 import type { Stage } from './types';
+
+/** The typed instruction of a node, or the parse error BuildKit reports for it. */
+export function typed(s: BuildSession, n: Node): Instruction {
+  try {
+    return parseInstruction(n);
+  } catch (e) {
+    if (e instanceof InstructionError) throw s.parseError(e.node, e.message);
+    throw e;
+  }
+}
 
 export function splitStages(s: BuildSession, ast: Node): Stage[] {
   const stages: Stage[] = [];
   for (const n of ast.children) {
-    if (!INSTRUCTIONS.includes(n.value)) throw s.parseError(n, unknownInstruction(n));
-    if (n.value === 'from') {
-      const ws = words(n);
-      if (ws.length !== 1 && ws.length !== 3) throw s.parseError(n, 'FROM requires either one or three arguments');
-      let name: string | undefined;
-      if (ws.length === 3) {
-        if (ws[1].toLowerCase() !== 'as') throw s.parseError(n, 'FROM requires either one or three arguments');
-        name = ws[2].toLowerCase();
-        if (!/^[a-z][a-z0-9-_.]*$/.test(name)) throw s.parseError(n, `invalid name for build stage: "${ws[2]}", name can't start with a number or contain symbols`);
-      }
-      stages.push({ index: stages.length, name, from: n, nodes: [], args: new Map() });
+    const c = typed(s, n);
+    if (c.kind === 'from') {
+      stages.push({ index: stages.length, name: c.name, from: c, commands: [], args: new Map() });
     } else if (stages.length === 0) {
-      if (n.value !== 'arg') throw s.parseError(n, 'no build stage in current context');
-      for (const w of words(n)) {
-        const eq = w.indexOf('=');
-        const key = eq < 0 ? w : w.slice(0, eq);
-        const def = eq < 0 ? undefined : s.lex.processWord(w.slice(eq + 1), s.envOf(new Map(), [...s.metaArgs]));
+      if (c.kind !== 'arg') throw s.parseError(n, 'no build stage in current context');
+      for (const { key, value } of c.args) {
+        const def = value === undefined ? undefined : s.lex.processWord(value, s.envOf(new Map(), [...s.metaArgs]));
         s.metaArgs.set(key, s.o.buildArgs[key] ?? def);
         if (key in s.o.buildArgs) s.usedArgs.add(key);
       }
-    } else stages[stages.length - 1].nodes.push(n);
+    } else stages[stages.length - 1].commands.push(c);
   }
   if (stages.length === 0) throw s.printer.fail(s.o.classic ? 'No image was generated. Is your Dockerfile empty?' : 'the Dockerfile has no FROM instruction');
   return stages;
@@ -56,7 +58,7 @@ export function stageRef(ref: string, stages: Stage[], before: number): Stage | 
 
 /** The stage's base as its FROM names it, meta args expanded. */
 export function fromRef(s: BuildSession, stage: Stage): string {
-  return s.lex.processWord(words(stage.from)[0], s.envOf(new Map(), [...s.metaArgs]));
+  return s.lex.processWord(stage.from.baseName, s.envOf(new Map(), [...s.metaArgs]));
 }
 
 /** Stages the target needs (FROM <stage>, COPY --from=<stage>), BuildKit builds only those. */
@@ -67,9 +69,8 @@ export function dependencies(s: BuildSession, stages: Stage[], target: Stage): S
     need.add(st.index);
     const base = stageRef(fromRef(s, st), stages, st.index);
     if (base) visit(base);
-    for (const n of st.nodes) {
-      const from = n.flags.find((f) => f.startsWith('--from='))?.slice(7);
-      const dep = from ? stageRef(from, stages, st.index) : undefined;
+    for (const c of st.commands) {
+      const dep = c.kind === 'copy' && c.from ? stageRef(c.from, stages, st.index) : undefined;
       if (dep) visit(dep);
     }
   };
@@ -106,6 +107,6 @@ export function stepLabel(stage: Stage, multi: boolean, trigger = false): string
 }
 
 export function countSteps(stage: Stage, fromImage: boolean, triggers: number): void {
-  stage.cmdTotal = (fromImage ? 1 : 0) + stage.nodes.filter((n) => VERTEX_INSTRUCTIONS.has(n.value)).length + triggers;
+  stage.cmdTotal = (fromImage ? 1 : 0) + stage.commands.filter((c) => VERTEX_INSTRUCTIONS.has(c.kind)).length + triggers;
   stage.cmdIndex = 0;
 }

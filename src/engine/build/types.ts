@@ -7,7 +7,7 @@ import type { Image, ImageStore } from '../image/store';
 import type { ContainerService } from '../daemon/containers';
 import type { PullProgress } from '../../api/daemon';
 import type { Fs } from '../../api/fs';
-import type { Node } from './dockerfile/ast';
+import type { Command, FromCommand } from './instructions/types';
 import type { BuildContext } from './context';
 import type { BuildCache } from './cache';
 import type { BuildStepEvent, MachineEvent } from '../events';
@@ -68,8 +68,8 @@ export class BuildFailure extends Error {
 export interface Stage {
   index: number;
   name?: string;
-  from: Node;
-  nodes: Node[];
+  from: FromCommand;
+  commands: Command[];
   image?: Image;
   args: Map<string, string | undefined>;
   /** BuildKit's step numbering (`[2/4]`): the steps counted, and how many have been labelled. */

@@ -4,7 +4,7 @@
  * stage's image, frozen into the step's layer. `--from` names an earlier stage or an image.
  */
 import { instructionKey, words } from '../dockerfile/parser';
-import type { Node } from '../dockerfile/ast';
+import type { AddCommand, CopyCommand } from '../instructions/types';
 import type { BuildContext } from '../context';
 import { copyInto, type CopySource } from '../copy';
 import { sha256hex } from '../../../lib/hash';
@@ -12,26 +12,20 @@ import type { BuildSession } from '../session';
 import { stageRef } from '../stages';
 import { BuildFailure, type Stage, type StepPlan } from '../types';
 
-export function planCopy(s: BuildSession, stage: Stage, node: Node, ctx: BuildContext, stages: Stage[]): StepPlan {
-  const kw = node.value;
+export function planCopy(s: BuildSession, stage: Stage, cmd: CopyCommand | AddCommand, ctx: BuildContext, stages: Stage[]): StepPlan {
+  const node = cmd.node;
+  const KW = cmd.kind.toUpperCase();
   const ws = words(node).map((w) => s.expand(stage, w));
-  const flags = Object.fromEntries(node.flags.map((f) => {
-    const eq = f.indexOf('=');
-    return eq < 0 ? [f.slice(2), 'true'] : [f.slice(2, eq), s.expand(stage, f.slice(eq + 1))];
-  }));
-  for (const f of Object.keys(flags)) {
-    if (!['from', 'chown', 'chmod', 'link', 'parents', 'exclude', 'checksum', 'keep-git-dir'].includes(f)) throw new BuildFailure(`unknown flag: ${f}`);
-  }
-  if (ws.length < 2 && node.heredocs.length === 0) {
-    throw new BuildFailure(`${kw.toUpperCase()} requires at least two arguments, but only one was provided. Destination could not be determined`);
-  }
+  const chown = cmd.chown ? s.expand(stage, cmd.chown) : undefined;
+  const chmod = cmd.chmod ? s.expand(stage, cmd.chmod) : undefined;
+  const from = cmd.kind === 'copy' && cmd.from ? s.expand(stage, cmd.from) : '';
   const dest = ws[ws.length - 1];
   const srcs = ws.slice(0, -1);
   let source: CopySource;
-  if (flags.from) {
-    const st = stageRef(flags.from, stages, stage.index);
+  if (from) {
+    const st = stageRef(from, stages, stage.index);
     if (st) source = { kind: 'image', image: st.image! };
-    else source = { kind: 'pending-image', ref: flags.from };
+    else source = { kind: 'pending-image', ref: from };
   } else source = { kind: 'context', ctx };
   if (node.heredocs.length) {
     const docs = new Map(node.heredocs.map((h) => [h.name, h.content]));
@@ -47,8 +41,8 @@ export function planCopy(s: BuildSession, stage: Stage, node: Node, ctx: BuildCo
     apply: async () => {
       if (source.kind === 'pending-image') source = { kind: 'image', image: await s.d.pull(source.ref, async () => {}) };
       const cur = stage.image!.config.config.WorkingDir || '/';
-      return s.fsStep(stage, `${kw.toUpperCase()} ${argText} # buildkit`, `/bin/sh -c #(nop) ${kw.toUpperCase()} ${srcs.map((src) => `file:${sha256hex(src).slice(0, 64)}`).join(' ')} in ${dest} `, (fs, root) => {
-        const err = copyInto({ fs, root, source, srcs, dest, cwd: cur, add: kw === 'add', chown: flags.chown, chmod: flags.chmod, classic: s.o.classic });
+      return s.fsStep(stage, `${KW} ${argText} # buildkit`, `/bin/sh -c #(nop) ${KW} ${srcs.map((src) => `file:${sha256hex(src).slice(0, 64)}`).join(' ')} in ${dest} `, (fs, root) => {
+        const err = copyInto({ fs, root, source, srcs, dest, cwd: cur, add: cmd.kind === 'add', chown, chmod, classic: s.o.classic });
         if (err) throw new BuildFailure(err);
       }, () => {});
     },

@@ -1,6 +1,6 @@
-/** Dispatch: what each instruction does to the stage's image, one file per family. */
-import type { Node } from '../dockerfile/ast';
+/** Dispatch: what each typed instruction does to the stage's image, one file per family. */
 import type { BuildContext } from '../context';
+import type { Command } from '../instructions/types';
 import type { BuildSession } from '../session';
 import type { Stage, StepPlan } from '../types';
 import { planCopy } from './copy';
@@ -8,10 +8,10 @@ import { planMetadata } from './metadata';
 import { planRun } from './run';
 
 /** What a step will do: its cache key and how to apply it. */
-export function plan(s: BuildSession, stage: Stage, node: Node, ctx: BuildContext, stages: Stage[]): StepPlan {
-  switch (node.value) {
-    case 'run': return planRun(s, stage, node, ctx);
-    case 'copy': case 'add': return planCopy(s, stage, node, ctx, stages);
-    default: return planMetadata(s, stage, node);
+export function plan(s: BuildSession, stage: Stage, cmd: Command, ctx: BuildContext, stages: Stage[]): StepPlan {
+  switch (cmd.kind) {
+    case 'run': return planRun(s, stage, cmd, ctx);
+    case 'copy': case 'add': return planCopy(s, stage, cmd, ctx, stages);
+    default: return planMetadata(s, stage, cmd);
   }
 }

@@ -4,46 +4,49 @@
  * HEALTHCHECK; and WORKDIR, which also creates the directory (a layer, unless it is `/`).
  */
 import type { ContainerConfig } from '../../image/config';
-import { instructionKey, words } from '../dockerfile/parser';
-import type { Node } from '../dockerfile/ast';
+import { instructionKey } from '../dockerfile/parser';
+import type { Command } from '../instructions/types';
 import type { BuildSession } from '../session';
 import { BuildFailure, type Stage, type StepPlan } from '../types';
-import { goQuote, parseDuration, sortedKeys } from '../util';
+import { goQuote, sortedKeys } from '../util';
 
-export function planMetadata(s: BuildSession, stage: Stage, node: Node): StepPlan {
-  const ws = words(node);
+type MetadataCommand = Exclude<Command, { kind: 'run' | 'copy' | 'add' }>;
+
+export function planMetadata(s: BuildSession, stage: Stage, cmd: MetadataCommand): StepPlan {
   const parent = stage.image!;
+  const key = instructionKey(cmd.node);
   const meta = (mutate: (c: ContainerConfig) => void, createdBy: string, classicBy?: string): StepPlan => ({
-    key: instructionKey(node),
+    key,
     apply: () => s.configStep(parent, (c) => mutate(c.config), createdBy, classicBy ?? `/bin/sh -c #(nop)  ${createdBy}`),
   });
-  const kw = node.value;
-  switch (kw) {
+  switch (cmd.kind) {
     case 'cmd': case 'entrypoint': {
-      const value = node.attributes.json ? ws : [...(parent.config.config.Shell ?? ['/bin/sh', '-c']), ws.join(' ')];
-      const text = `${kw.toUpperCase()} ${goQuote(value)}`;
-      if (kw === 'cmd') stage.cmdSet = true;
-      return meta((c) => {
-        if (kw === 'cmd') {
+      const value = cmd.prependShell ? [...(parent.config.config.Shell ?? ['/bin/sh', '-c']), ...cmd.cmdLine] : cmd.cmdLine;
+      const text = `${cmd.kind.toUpperCase()} ${goQuote(value)}`;
+      if (cmd.kind === 'cmd') {
+        stage.cmdSet = true;
+        return meta((c) => {
           c.Cmd = value;
-          if (!node.attributes.json) c.ArgsEscaped = true;
-        } else {
-          c.Entrypoint = value;
-          if (!stage.cmdSet) c.Cmd = null;
-        }
+          if (cmd.prependShell) c.ArgsEscaped = true;
+        }, text);
+      }
+      return meta((c) => {
+        c.Entrypoint = value;
+        // ENTRYPOINT resets a CMD inherited from the base, not one set in this stage.
+        if (!stage.cmdSet) c.Cmd = null;
       }, text);
     }
     case 'env': case 'label': {
-      const pairs: [string, string][] = [];
+      const KW = cmd.kind.toUpperCase();
       const env = s.stageWords(stage);
-      for (let k = 0; k + 1 < ws.length; k += 3) {
-        const name = s.lex.processWord(ws[k], env);
-        if (!name) throw new BuildFailure(`${kw.toUpperCase()} names can not be blank`);
-        pairs.push([name, s.lex.processWord(ws[k + 1], env)]);
-      }
-      const text = `${kw.toUpperCase()} ${pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`;
+      const pairs: [string, string][] = (cmd.kind === 'env' ? cmd.env : cmd.labels).map((p) => {
+        const name = s.lex.processWord(p.key, env);
+        if (!name) throw new BuildFailure(`${KW} names can not be blank`);
+        return [name, s.lex.processWord(p.value, env)];
+      });
+      const text = `${KW} ${pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`;
       return meta((c) => {
-        if (kw === 'label') c.Labels = sortedKeys({ ...(c.Labels ?? {}), ...Object.fromEntries(pairs) });
+        if (cmd.kind === 'label') c.Labels = sortedKeys({ ...(c.Labels ?? {}), ...Object.fromEntries(pairs) });
         else {
           const list = [...(c.Env ?? [])];
           for (const [k, val] of pairs) {
@@ -56,28 +59,20 @@ export function planMetadata(s: BuildSession, stage: Stage, node: Node): StepPla
       }, text);
     }
     case 'arg': {
-      const decl: [string, string | undefined][] = ws.map((w) => {
-        const eq = w.indexOf('=');
-        return eq < 0 ? [w, undefined] : [w.slice(0, eq), s.expand(stage, w.slice(eq + 1))];
-      });
       // The declaration takes effect whether or not the step itself is cached.
-      for (const [k, def] of decl) {
+      for (const { key: k, value } of cmd.args) {
+        const def = value === undefined ? undefined : s.expand(stage, value);
         const given = Object.prototype.hasOwnProperty.call(s.o.buildArgs, k) ? s.o.buildArgs[k] : undefined;
         if (given !== undefined) s.usedArgs.add(k);
         stage.args.set(k, given ?? def ?? (s.metaArgs.has(k) ? s.metaArgs.get(k) : undefined));
       }
-      return {
-        key: instructionKey(node),
-        apply: () => s.configStep(parent, () => {}, `ARG ${ws.join(' ')}`, `/bin/sh -c #(nop)  ARG ${ws.join(' ')}`),
-      };
+      const text = cmd.args.map((a) => (a.value === undefined ? a.key : `${a.key}=${a.value}`)).join(' ');
+      return { key, apply: () => s.configStep(parent, () => {}, `ARG ${text}`, `/bin/sh -c #(nop)  ARG ${text}`) };
     }
     case 'maintainer':
-      return {
-        key: instructionKey(node),
-        apply: () => s.configStep(parent, (c) => void (c.author = ws.join(' ')), `MAINTAINER ${ws.join(' ')}`, `/bin/sh -c #(nop)  MAINTAINER ${ws.join(' ')}`),
-      };
+      return { key, apply: () => s.configStep(parent, (c) => void (c.author = cmd.maintainer), `MAINTAINER ${cmd.maintainer}`, `/bin/sh -c #(nop)  MAINTAINER ${cmd.maintainer}`) };
     case 'expose': {
-      const ports = ws.flatMap((w) => s.lex.processWords(w, s.stageWords(stage))).map((p) => (p.includes('/') ? p.toLowerCase() : `${p}/tcp`));
+      const ports = cmd.ports.flatMap((w) => s.lex.processWords(w, s.stageWords(stage))).map((p) => (p.includes('/') ? p.toLowerCase() : `${p}/tcp`));
       return meta((c) => {
         c.ExposedPorts = { ...(c.ExposedPorts ?? {}) };
         for (const p of ports) c.ExposedPorts[p] = {};
@@ -85,7 +80,7 @@ export function planMetadata(s: BuildSession, stage: Stage, node: Node): StepPla
       }, `EXPOSE [${ports.join(' ')}]`, `/bin/sh -c #(nop)  EXPOSE ${ports.map((p) => p.replace('/tcp', '')).join(' ')}`);
     }
     case 'volume': {
-      const vols = ws.map((w) => s.expand(stage, w));
+      const vols = cmd.volumes.map((w) => s.expand(stage, w));
       if (vols.some((x) => !x)) throw new BuildFailure('VOLUME specified can not be an empty string');
       return meta((c) => {
         c.Volumes = { ...(c.Volumes ?? {}) };
@@ -94,42 +89,33 @@ export function planMetadata(s: BuildSession, stage: Stage, node: Node): StepPla
       }, `VOLUME [${vols.join(' ')}]`, `/bin/sh -c #(nop)  VOLUME [${vols.map((x) => JSON.stringify(x)).join(' ')}]`);
     }
     case 'user': {
-      const u = s.expand(stage, ws[0] ?? '');
+      const u = s.expand(stage, cmd.user);
       return meta((c) => void (c.User = u), `USER ${u}`);
     }
     case 'stopsignal': {
-      const sig = s.expand(stage, ws[0] ?? '');
+      const sig = s.expand(stage, cmd.signal);
       return meta((c) => void (c.StopSignal = sig), `STOPSIGNAL ${sig}`);
     }
     case 'shell':
-      return meta((c) => void (c.Shell = ws), `SHELL [${ws.join(' ')}]`);
-    case 'onbuild': {
-      const inner = node.next?.children[0];
-      const trig = inner ? inner.original : '';
-      if (inner && (inner.value === 'from' || inner.value === 'maintainer')) throw new BuildFailure(`${inner.value.toUpperCase()} isn't allowed as an ONBUILD trigger`);
-      if (inner?.value === 'onbuild') throw new BuildFailure('Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
-      return meta((c) => void (c.OnBuild = [...(c.OnBuild ?? []), trig]), `ONBUILD ${trig}`);
-    }
+      return meta((c) => void (c.Shell = cmd.shell), `SHELL [${cmd.shell.join(' ')}]`);
+    case 'onbuild':
+      return meta((c) => void (c.OnBuild = [...(c.OnBuild ?? []), cmd.expression]), `ONBUILD ${cmd.expression}`);
     case 'healthcheck':
       return meta((c) => {
-        const type = (ws[0] ?? '').toUpperCase();
-        if (type === 'NONE') c.Healthcheck = { Test: ['NONE'] };
-        else {
-          const opts = Object.fromEntries(node.flags.map((f) => f.replace(/^--/, '').split('=')));
-          const dur = (v?: string) => (v ? parseDuration(v) : 0);
-          c.Healthcheck = {
-            Test: node.attributes.json ? ['CMD', ...ws.slice(1)] : ['CMD-SHELL', ws.slice(1).join(' ')],
-            ...(opts.interval ? { Interval: dur(opts.interval) } : {}),
-            ...(opts.timeout ? { Timeout: dur(opts.timeout) } : {}),
-            ...(opts['start-period'] ? { StartPeriod: dur(opts['start-period']) } : {}),
-            ...(opts.retries ? { Retries: Number(opts.retries) } : {}),
-          };
-        }
-      }, `HEALTHCHECK ${node.original.replace(/^\S+\s*/, '')}`);
+        // Zero durations are left out, as the config's omitempty fields are.
+        c.Healthcheck = {
+          Test: cmd.test,
+          ...(cmd.interval ? { Interval: cmd.interval } : {}),
+          ...(cmd.timeout ? { Timeout: cmd.timeout } : {}),
+          ...(cmd.startPeriod ? { StartPeriod: cmd.startPeriod } : {}),
+          ...(cmd.startInterval ? { StartInterval: cmd.startInterval } : {}),
+          ...(cmd.retries ? { Retries: cmd.retries } : {}),
+        };
+      }, `HEALTHCHECK ${cmd.node.original.replace(/^\S+\s*/, '')}`);
     case 'workdir': {
-      const dir = s.workdirOf(stage, ws[0] ?? '');
+      const dir = s.workdirOf(stage, cmd.path);
       return {
-        key: instructionKey(node) + '\n' + dir,
+        key: key + '\n' + dir,
         apply: async () => {
           await s.classicContainer(parent);
           return s.fsStep(stage, `WORKDIR ${dir}`, `/bin/sh -c #(nop) WORKDIR ${dir}`, (fs) => {
@@ -138,7 +124,5 @@ export function planMetadata(s: BuildSession, stage: Stage, node: Node): StepPla
         },
       };
     }
-    default:
-      throw new BuildFailure(`unknown instruction: ${kw.toUpperCase()}`);
   }
 }
