@@ -228,7 +228,7 @@ export function instructionKey(n: Node): string {
 }
 
 /** Levenshtein distance (agext/levenshtein with default costs). */
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {

@@ -1,9 +1,8 @@
 /**
- * How a build reports itself. BuildKit numbers vertices (`#1 [internal] load build definition
- * from Dockerfile` … `#N DONE 0.1s`; in a terminal the final summary `[+] Building 1.2s (8/8)
- * FINISHED`), the classic builder prints `Step 1/4 : FROM …`, ` ---> Running in …`,
- * ` ---> Removed intermediate container …`, ` ---> <id>`. The builder calls the same methods in both
- * styles; each printer decides what the learner sees.
+ * BuildKit's progress display, vertex by vertex, as buildx's progressui shows it: numbered
+ * vertices (`#1 [internal] load build definition from Dockerfile` … `#N DONE 0.1s`) in the plain
+ * stream, or, in a terminal, the final summary (`[+] Building 1.2s (8/8) FINISHED`). `buildkit.ts`
+ * turns the builder's events into these vertices.
  */
 export type Out = (text: string) => Promise<void>;
 
@@ -27,7 +26,7 @@ export const ERROR_LOG_LINES = 10;
 
 const secs = (ms: number) => (Math.max(0, ms) / 1000).toFixed(1);
 
-export class BuildKitPrinter {
+export class BuildKitProgress {
   private vertices: Vertex[] = [];
   private next = 1;
   private began: number;
