@@ -22,7 +22,7 @@ import { Registry } from './registry/registry';
 import { ImageService } from './daemon/images';
 import { ContainerService } from './daemon/containers';
 import type { MachineView } from './view';
-import type { DaemonApi, PullProgress, ServerVersion } from '../api/daemon';
+import { DaemonError, type DaemonApi, type PullProgress, type ServerVersion } from '../api/daemon';
 import { pruneBuildCache, runBuild } from './daemon/build';
 import { BuildCache } from './build/cache';
 import { pushImage } from './daemon/push';
@@ -198,7 +198,7 @@ export class Daemon implements DaemonApi {
    * `systemctl restart docker`: dockerd stops its containers, rereads /etc/docker/daemon.json and
    * starts again (see daemon/engine-config.ts). A bad file leaves the engine as it was and says why.
    */
-  async restartEngine(): Promise<{ error?: string }> {
+  async restartEngine(): Promise<void> {
     const cfg = this.d.hostFs ? readEngineConfig(this.d.hostFs.view({ uid: 0, gid: 0, groups: [0] }, '/')) : defaultEngineConfig();
     const ok = !('error' in cfg);
     // Going down stops the containers whatever the file says; coming back needs a good file.
@@ -206,11 +206,10 @@ export class Daemon implements DaemonApi {
     this.engineStarted = this.d.clock.now();
     if (!ok) {
       this.engineFailure = cfg.error;
-      return { error: cfg.error };
+      throw new DaemonError(cfg.error, 500);
     }
     this.engineFailure = undefined;
     this.engineConfig = cfg;
-    return {};
   }
 
   /** Why dockerd failed to start at its last restart (the CLI then cannot connect), if it did. */
@@ -222,7 +221,7 @@ export class Daemon implements DaemonApi {
     return systemInfo({ containers: this.containers, store: this.store, now: this.d.clock.now(), engineConfig: this.engineConfig });
   }
 
-  async events(opts: Parameters<NonNullable<DaemonApi['events']>>[0]): Promise<void> {
+  async events(opts: Parameters<DaemonApi['events']>[0]): Promise<void> {
     await this.eventLog.stream(opts);
   }
 

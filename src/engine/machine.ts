@@ -31,7 +31,6 @@ import { restoreMutable, snapshotMutable } from './fs/snapshot';
 import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
 import { EngineQuery } from './query';
 import type { MachineQuery } from '../api/machine-query';
-import type { DaemonApi } from '../api/daemon';
 import { machineCompletions } from './host/completion';
 
 export interface BootOptions {
@@ -87,7 +86,7 @@ export class Machine {
     this.hostFs = new Vfs(this.disk, { now: () => clock.now() });
     this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs, disk: this.blockDevice }, snap?.daemon);
     // Tab completion belongs to this machine: its completers read this daemon's names.
-    const completions = machineCompletions(this.daemon as DaemonApi, (ref) => {
+    const completions = machineCompletions(this.daemon, (ref) => {
       const c = this.daemon.containers.find(ref);
       return c ? this.daemon.containers.vfsOf(c).view(ROOT, '/') : undefined;
     });

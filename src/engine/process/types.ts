@@ -8,6 +8,7 @@
 import type { Clock } from '../clock';
 import type { Rng } from '../rng';
 import type { Cred, Fs } from '../../api/fs';
+import type { DaemonApi } from '../../api/daemon';
 import type { ReadStream, WriteStream } from '../../api/streams';
 import type { CompletionTable } from '../../shell/complete';
 
@@ -179,8 +180,8 @@ export interface ProcessApi {
 }
 
 export interface HostServices {
-  /** Opaque to the kernel; the docker CLI program casts it to the daemon client it needs. */
-  readonly docker: unknown;
+  /** The daemon behind /var/run/docker.sock (the docker program and systemctl talk to it). */
+  readonly docker: DaemonApi | undefined;
   /** The UI's file editor (`edit FILE`), when a UI is attached. */
   openEditor?(path: string): void;
   /**
