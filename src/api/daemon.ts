@@ -132,11 +132,15 @@ export interface DaemonApi {
   ): Promise<void>;
   /** GET /containers/{id}/json: ContainerInspect, fields in Docker's order. */
   containerInspect(id: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
-  /** POST /build: the context as tar entries; progress text streamed to onOutput. */
+  /**
+   * POST /build: the context as tar entries; progress text streamed to onOutput; resolves with the
+   * image ID. A failed build throws StreamError (printed bare, its exitCode the client's) or, for a
+   * refusal before the build, DaemonError.
+   */
   imageBuild(
     req: import('./bodies').BuildRequest,
     onOutput: (text: string) => Promise<void>,
-  ): Promise<{ imageId?: string; error?: string; status: number }>;
+  ): Promise<string>;
   /** POST /build/prune: build cache records removed and the bytes that frees. */
   buildPrune(all: boolean): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
   volumeCreate(opts: { name?: string; driver?: string; labels?: Record<string, string>; options?: Record<string, string> }): Promise<Record<string, unknown>>;

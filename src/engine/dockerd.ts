@@ -245,7 +245,7 @@ export class Daemon implements DaemonApi {
       buildCache,
     });
   }
-  async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
+  async imageBuild(req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<string> {
     const hostFs = this.d.hostFs ? () => this.d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') : undefined;
     return runBuild({ store: this.store, clock: this.d.clock, containers: this.containers, images: this.images, events: this.d.events, hostFs, nextBuild: () => ++this.builds }, this.buildCache, req, onOutput);
   }
