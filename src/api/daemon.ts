@@ -40,10 +40,13 @@ export interface DaemonApi {
   version(): Promise<ServerVersion>;
   /** GET /info: Docker's SystemInfo JSON (format left to the `info` verb). */
   info(): Promise<Record<string, unknown>>;
-  /** dockerd restarted by systemd (rereads /etc/docker/daemon.json); host programs only. */
-  restartEngine?(): Promise<{ error?: string }>;
-  engineProcess?(): { pid: number; startTime: number } | undefined;
-  engineFailed?(): string | undefined;
+  /**
+   * dockerd restarted by systemd (rereads /etc/docker/daemon.json); host programs only. A file
+   * dockerd refuses leaves it down: DaemonError with dockerd's startup error.
+   */
+  restartEngine(): Promise<void>;
+  engineProcess(): { pid: number; startTime: number } | undefined;
+  engineFailed(): string | undefined;
   imageList(opts: { all: boolean; filters: Record<string, string[]> }): Promise<ImageSummary[]>;
   imagePull(ref: string, opts: { platform?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
   imageRemove(ref: string, opts: { force: boolean; noPrune: boolean }): Promise<ImageDeleteItem[]>;
@@ -116,7 +119,7 @@ export interface DaemonApi {
   /** POST /containers/{id}/kill?signal= */
   containerKill(id: string, signal?: string): Promise<void>;
   /** POST /containers/{id}/update: resources and restart policy. */
-  containerUpdate?(id: string, body: { Memory?: number; MemorySwap?: number; NanoCpus?: number; RestartPolicy?: { Name: string; MaximumRetryCount?: number } }): Promise<{ Warnings: string[] }>;
+  containerUpdate(id: string, body: { Memory?: number; MemorySwap?: number; NanoCpus?: number; RestartPolicy?: { Name: string; MaximumRetryCount?: number } }): Promise<{ Warnings: string[] }>;
   /** POST /containers/{id}/restart?t= */
   containerRestart(id: string, opts: { timeout?: number; signal?: string }): Promise<void>;
   /**
@@ -129,35 +132,39 @@ export interface DaemonApi {
   ): Promise<void>;
   /** GET /containers/{id}/json: ContainerInspect, fields in Docker's order. */
   containerInspect(id: string, opts?: { size?: boolean }): Promise<Record<string, unknown>>;
-  /** POST /build: the context as tar entries; progress text streamed to onOutput. */
-  imageBuild?(
+  /**
+   * POST /build: the context as tar entries; progress text streamed to onOutput; resolves with the
+   * image ID. A failed build throws StreamError (printed bare, its exitCode the client's) or, for a
+   * refusal before the build, DaemonError.
+   */
+  imageBuild(
     req: import('./bodies').BuildRequest,
     onOutput: (text: string) => Promise<void>,
-  ): Promise<{ imageId?: string; error?: string; status: number }>;
+  ): Promise<string>;
   /** POST /build/prune: build cache records removed and the bytes that frees. */
-  buildPrune?(all: boolean): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
-  volumeCreate?(opts: { name?: string; driver?: string; labels?: Record<string, string>; options?: Record<string, string> }): Promise<Record<string, unknown>>;
-  volumeList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
-  volumeInspect?(name: string): Promise<Record<string, unknown>>;
-  volumeRemove?(name: string, force: boolean): Promise<void>;
-  volumePrune?(all: boolean, filters?: Record<string, string[]>): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
-  systemDf?(): Promise<import('./bodies').DiskUsage>;
-  networkList?(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
-  networkInspect?(ref: string): Promise<Record<string, unknown>>;
-  networkCreate?(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }>;
-  networkRemove?(ref: string): Promise<void>;
-  networkConnect?(net: string, container: string, aliases: string[]): Promise<void>;
-  networkDisconnect?(net: string, container: string): Promise<void>;
-  networkPrune?(): Promise<string[]>;
-  containerPort?(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]>;
-  imagePush?(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
-  imageSave?(refs: string[]): Promise<Uint8Array>;
-  imageLoad?(bytes: Uint8Array, quiet?: boolean): Promise<import('./bodies').LoadMessage[]>;
+  buildPrune(all: boolean): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
+  volumeCreate(opts: { name?: string; driver?: string; labels?: Record<string, string>; options?: Record<string, string> }): Promise<Record<string, unknown>>;
+  volumeList(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
+  volumeInspect(name: string): Promise<Record<string, unknown>>;
+  volumeRemove(name: string, force: boolean): Promise<void>;
+  volumePrune(all: boolean, filters?: Record<string, string[]>): Promise<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>;
+  systemDf(): Promise<import('./bodies').DiskUsage>;
+  networkList(filters: Record<string, string[]>): Promise<Record<string, unknown>[]>;
+  networkInspect(ref: string): Promise<Record<string, unknown>>;
+  networkCreate(name: string, opts: { driver?: string; subnet?: string; gateway?: string; labels?: Record<string, string> }): Promise<{ Id: string }>;
+  networkRemove(ref: string): Promise<void>;
+  networkConnect(net: string, container: string, aliases: string[]): Promise<void>;
+  networkDisconnect(net: string, container: string): Promise<void>;
+  networkPrune(): Promise<string[]>;
+  containerPort(id: string): Promise<{ containerPort: string; hostIp: string; hostPort: number }[]>;
+  imagePush(ref: string, opts: { username?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void>;
+  imageSave(refs: string[]): Promise<Uint8Array>;
+  imageLoad(bytes: Uint8Array, quiet?: boolean): Promise<import('./bodies').LoadMessage[]>;
   /**
    * GET /events?since=&until=&filters=: `since`/`until` as the CLI sends them (Unix seconds with
    * optional nanoseconds); resolves once `until` has passed or `signal` aborts.
    */
-  events?(opts: { since?: string; until?: string; filters: Record<string, string[]>; signal?: AbortSignal; onEvent: (m: import('./bodies').EventMessage) => Promise<void> | void }): Promise<void>;
+  events(opts: { since?: string; until?: string; filters: Record<string, string[]>; signal?: AbortSignal; onEvent: (m: import('./bodies').EventMessage) => Promise<void> | void }): Promise<void>;
   /** POST /auth: the registry checks the credentials (`docker login`). */
-  registryLogin?(auth: { username: string; password: string; serveraddress: string }): Promise<{ Status: string }>;
+  registryLogin(auth: { username: string; password: string; serveraddress: string }): Promise<{ Status: string }>;
 }

@@ -111,7 +111,7 @@ export class EngineQuery implements MachineQuery {
   }
 
   async volumes(): Promise<VolumeFacts[]> {
-    const list = ((await this.d.volumeList?.({})) ?? []) as Json[];
+    const list = (await this.d.volumeList({})) as Json[];
     return list.map((v) => ({
       name: String(v.Name),
       mountpoint: String(v.Mountpoint),

@@ -23,7 +23,7 @@ const STATUS: Record<ContainerSet, string[] | undefined> = {
 };
 
 async function quietly<T>(src: CompletionSources, fs: Fs, fn: () => Promise<T[]>): Promise<T[]> {
-  if (src.daemon.engineFailed?.() || !src.canUseDaemon(fs)) return [];
+  if (src.daemon.engineFailed() || !src.canUseDaemon(fs)) return [];
   try {
     return await fn();
   } catch {
@@ -118,7 +118,7 @@ export function containerPaths(src: CompletionSources, fs: Fs, current: string):
   const colon = current.indexOf(':');
   const ref = current.slice(0, colon);
   const inside = current.slice(colon + 1);
-  if (!src.containerFs || !src.canUseDaemon(fs) || src.daemon.engineFailed?.()) return [];
+  if (!src.containerFs || !src.canUseDaemon(fs) || src.daemon.engineFailed()) return [];
   let cfs: Fs | undefined;
   try {
     cfs = src.containerFs(ref);

@@ -7,6 +7,7 @@
 import { packPath } from '../../lib/archive';
 import type { TarEntry } from '../../lib/tar';
 import { bool, list } from '../verbs/common';
+import { StreamError } from '../../api/daemon';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';
 import { imageOf, L } from './labels';
 import type { Project } from './normalize';
@@ -23,7 +24,6 @@ function contextEntries(c: ComposeCtx, dir: string): TarEntry[] {
 }
 
 export async function buildServices(c: ComposeCtx, p: Project, names: string[], pw: Progress, o: { noCache?: boolean; pull?: boolean; quiet?: boolean; buildArgs?: Record<string, string> }): Promise<void> {
-  if (!c.d.imageBuild) throw new ComposeError('docker compose build: not simulated yet');
   const mode = c.progressMode();
   for (const name of names) {
     const s = p.services[name]!;
@@ -31,24 +31,26 @@ export async function buildServices(c: ComposeCtx, p: Project, names: string[], 
     const image = imageOf(p.name, name, s);
     const args: Record<string, string> = {};
     for (const [k, v] of Object.entries(s.build.args ?? {})) if (v !== null) args[k] = v;
-    const r = await c.d.imageBuild(
-      {
-        context: contextEntries(c, s.build.context),
-        dockerfileName: s.build.dockerfile,
-        tags: [image],
-        buildArgs: { ...args, ...(o.buildArgs ?? {}) },
-        target: s.build.target,
-        noCache: !!o.noCache,
-        pull: !!o.pull,
-        labels: { [L.project]: p.name, [L.service]: name, [L.version]: '2.40.3' },
-        classic: false,
-        progress: o.quiet || mode === 'quiet' ? 'quiet' : mode === 'tty' ? 'tty' : 'plain',
-      },
-      (text) => (o.quiet ? Promise.resolve() : c.err(text)),
-    );
-    if (r.error) {
-      await c.err(r.error.replace(/^ERROR: failed to build: /, 'failed to solve: ') + (r.error.endsWith('\n') ? '' : '\n'));
-      throw new ComposeError('', r.status || 1);
+    try {
+      await c.d.imageBuild(
+        {
+          context: contextEntries(c, s.build.context),
+          dockerfileName: s.build.dockerfile,
+          tags: [image],
+          buildArgs: { ...args, ...(o.buildArgs ?? {}) },
+          target: s.build.target,
+          noCache: !!o.noCache,
+          pull: !!o.pull,
+          labels: { [L.project]: p.name, [L.service]: name, [L.version]: '2.40.3' },
+          classic: false,
+          progress: o.quiet || mode === 'quiet' ? 'quiet' : mode === 'tty' ? 'tty' : 'plain',
+        },
+        (text) => (o.quiet ? Promise.resolve() : c.err(text)),
+      );
+    } catch (e) {
+      if (!(e instanceof StreamError)) throw e;
+      await c.err(e.message.replace(/^ERROR: failed to build: /, 'failed to solve: ') + (e.message.endsWith('\n') ? '' : '\n'));
+      throw new ComposeError('', e.exitCode ?? 1);
     }
     await pw.event({ id: image, status: 'done', statusText: 'Built' });
   }

@@ -43,7 +43,7 @@ export async function ensureNetworks(c: ComposeCtx, p: Project, pw: Progress): P
   const used = new Set(Object.values(p.services).flatMap((s) => Object.keys(s.networks ?? {})));
   for (const [key, net] of Object.entries(p.networks)) {
     if (!used.has(key)) continue;
-    const existing = (await c.d.networkList!({ name: [net.name] })).find((n) => n.Name === net.name);
+    const existing = (await c.d.networkList({ name: [net.name] })).find((n) => n.Name === net.name);
     if (net.external) {
       if (!existing) throw new ComposeError(`network ${net.name} declared as external, but could not be found`);
       continue;
@@ -52,7 +52,7 @@ export async function ensureNetworks(c: ComposeCtx, p: Project, pw: Progress): P
     const id = `Network ${net.name}`;
     await pw.resource(id, 'working', 'Creating');
     try {
-      await c.d.networkCreate!(net.name, { driver: typeof net.driver === 'string' ? net.driver : undefined, labels: { [L.network]: key, [L.project]: p.name, [L.version]: COMPOSE_VERSION } });
+      await c.d.networkCreate(net.name, { driver: typeof net.driver === 'string' ? net.driver : undefined, labels: { [L.network]: key, [L.project]: p.name, [L.version]: COMPOSE_VERSION } });
     } catch (e) {
       await pw.resource(id, 'error', 'Error');
       throw new ComposeError(`failed to create network ${net.name}: ${daemonMessage(e)}`);
@@ -63,7 +63,7 @@ export async function ensureNetworks(c: ComposeCtx, p: Project, pw: Progress): P
 
 export async function ensureVolumes(c: ComposeCtx, p: Project, pw: Progress): Promise<void> {
   for (const [key, vol] of Object.entries(p.volumes)) {
-    const existing = (await c.d.volumeList!({ name: [vol.name] })).some((v) => v.Name === vol.name);
+    const existing = (await c.d.volumeList({ name: [vol.name] })).some((v) => v.Name === vol.name);
     if (vol.external) {
       if (!existing) throw new ComposeError(`external volume "${vol.name}" not found`);
       continue;
@@ -71,7 +71,7 @@ export async function ensureVolumes(c: ComposeCtx, p: Project, pw: Progress): Pr
     if (existing) continue;
     const id = `Volume ${vol.name}`;
     await pw.resource(id, 'working', 'Creating');
-    await c.d.volumeCreate!({ name: vol.name, labels: { [L.project]: p.name, [L.version]: COMPOSE_VERSION, [L.volume]: key } });
+    await c.d.volumeCreate({ name: vol.name, labels: { [L.project]: p.name, [L.version]: COMPOSE_VERSION, [L.volume]: key } });
     await pw.resource(id, 'done', 'Created');
   }
 }

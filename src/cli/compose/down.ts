@@ -29,8 +29,8 @@ async function stopAndRemove(c: ComposeCtx, ctr: ProjectContainer, pw: Progress,
 
 /** What is known of a project from its containers' labels alone (getProjectWithResources). */
 async function projectFromLabels(c: ComposeCtx, name: string, containers: ProjectContainer[]): Promise<Project> {
-  const nets = (await c.d.networkList!({ label: [`${L.project}=${name}`] })) as { Name: string; Labels?: Record<string, string> }[];
-  const vols = (await c.d.volumeList!({ label: [`${L.project}=${name}`] })) as { Name: string; Labels?: Record<string, string> }[];
+  const nets = (await c.d.networkList({ label: [`${L.project}=${name}`] })) as { Name: string; Labels?: Record<string, string> }[];
+  const vols = (await c.d.volumeList({ label: [`${L.project}=${name}`] })) as { Name: string; Labels?: Record<string, string> }[];
   const services: Project['services'] = {};
   for (const ctr of containers) services[ctr.service] ??= { image: ctr.summary.Image };
   return {
@@ -63,13 +63,13 @@ export const downVerb: VerbHandler = async (c, args, flags, changed) => {
     if (args.length) return 0;
     for (const net of Object.values(project.networks)) {
       if (net.external) continue;
-      const found = (await c.d.networkList!({ name: [net.name], label: [`${L.project}=${name}`] })).filter((n) => n.Name === net.name);
+      const found = (await c.d.networkList({ name: [net.name], label: [`${L.project}=${name}`] })).filter((n) => n.Name === net.name);
       if (!found.length) continue;
       removed = true;
       const id = `Network ${net.name}`;
       await pw.resource(id, 'working', 'Removing');
       try {
-        await c.d.networkRemove!(net.name);
+        await c.d.networkRemove(net.name);
         await pw.resource(id, 'done', 'Removed');
       } catch {
         await pw.resource(id, 'warning', 'Resource is still in use');
@@ -93,13 +93,13 @@ export const downVerb: VerbHandler = async (c, args, flags, changed) => {
     if (volumes) {
       for (const vol of Object.values(project.volumes)) {
         if (vol.external) continue;
-        const exists = await c.d.volumeInspect!(vol.name).then(() => true, () => false);
+        const exists = await c.d.volumeInspect(vol.name).then(() => true, () => false);
         if (!exists) continue;
         removed = true;
         const id = `Volume ${vol.name}`;
         await pw.resource(id, 'working', 'Removing');
         try {
-          await c.d.volumeRemove!(vol.name, true);
+          await c.d.volumeRemove(vol.name, true);
           await pw.resource(id, 'done', 'Removed');
         } catch {
           await pw.resource(id, 'warning', 'Resource is still in use');

@@ -9,7 +9,8 @@ import { CliError } from '../framework/types';
 import type { Fs } from '../../api/fs';
 import type { TarEntry } from '../../lib/tar';
 import { packPath } from '../../lib/archive';
-import { bool, daemonOf, list, str } from './common';
+import { bool, daemonMessage, daemonOf, list, str } from './common';
+import { DaemonError } from '../../api/daemon';
 import { parseReference, parseStrict } from '../../lib/reference';
 
 const LEGACY_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
@@ -32,7 +33,6 @@ function keyValues(items: string[], env: Record<string, string>): Record<string,
 
 export const buildRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
-  if (!d.imageBuild) throw new CliError('docker build: not simulated yet', 1);
   const io = ctx.io;
   const fs = (io as { fs?: Fs }).fs;
   const classic = io.env.DOCKER_BUILDKIT === '0' || io.env.DOCKER_BUILDKIT === 'false';
@@ -115,28 +115,32 @@ export const buildRun: Handler = async (ctx, args, flags) => {
   if (classic && !quiet) await io.stderr.write(LEGACY_NOTICE);
   // BuildKit's progress goes to stderr; the classic builder's to stdout.
   const out = quiet ? async () => {} : classic ? (s: string) => io.stdout.write(s) : (s: string) => io.stderr.write(s);
-  const r = await d.imageBuild(
-    {
-      context,
-      dockerfileName: dockerfileName.replace(/^\.\//, ''),
-      ...(dockerfileLabel ? { dockerfileLabel } : {}),
-      tags: list(flags, 'tag'),
-      buildArgs: keyValues(list(flags, 'build-arg'), io.env),
-      target: str(flags, 'target') || undefined,
-      noCache: bool(flags, 'no-cache'),
-      pull: bool(flags, 'pull'),
-      labels: keyValues(list(flags, 'label'), {}),
-      classic,
-      progress,
-      // Ctrl-C ends the client; the daemon then cancels the build and removes its RUN container.
-      cancel: (io as { signal?: AbortSignal }).signal,
-    },
-    out,
-  );
-  if (r.error) {
-    await io.stderr.write(r.error + '\n');
-    return r.status || 1;
+  let imageId: string;
+  try {
+    imageId = await d.imageBuild(
+      {
+        context,
+        dockerfileName: dockerfileName.replace(/^\.\//, ''),
+        ...(dockerfileLabel ? { dockerfileLabel } : {}),
+        tags: list(flags, 'tag'),
+        buildArgs: keyValues(list(flags, 'build-arg'), io.env),
+        target: str(flags, 'target') || undefined,
+        noCache: bool(flags, 'no-cache'),
+        pull: bool(flags, 'pull'),
+        labels: keyValues(list(flags, 'label'), {}),
+        classic,
+        progress,
+        // Ctrl-C ends the client; the daemon then cancels the build and removes its RUN container.
+        cancel: (io as { signal?: AbortSignal }).signal,
+      },
+      out,
+    );
+  } catch (e) {
+    // A failed build: BuildKit's `ERROR: …` bare, a daemon refusal with its prefix.
+    if (!(e instanceof DaemonError)) throw e;
+    await io.stderr.write(daemonMessage(e) + '\n');
+    return e.exitCode ?? 1;
   }
-  if (quiet && r.imageId) await io.stdout.write(r.imageId + '\n');
+  if (quiet && imageId) await io.stdout.write(imageId + '\n');
   return 0;
 };

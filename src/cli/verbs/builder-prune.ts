@@ -4,13 +4,11 @@
  * Wording as docker-cli's cli/command/builder/prune.go prints it.
  */
 import type { Handler } from '../framework/types';
-import { CliError } from '../framework/types';
 import { humanSize } from '../../lib/units';
 import { bool, daemonOf } from './common';
 
 export const builderPruneRun: Handler = async (ctx, _args, flags) => {
   const d = daemonOf(ctx);
-  if (!d.buildPrune) throw new CliError('docker builder prune: not simulated yet', 1);
   const all = bool(flags, 'all');
   if (!bool(flags, 'force')) {
     const warning = all ? 'WARNING! This will remove all build cache.' : 'WARNING! This will remove all dangling build cache.';

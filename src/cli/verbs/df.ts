@@ -4,7 +4,6 @@
  * Build Cache), or with -v one table per kind ("Images space usage:" …).
  */
 import type { Handler } from '../framework/types';
-import { CliError } from '../framework/types';
 import { writeFormat, type FormatResult } from '../format/table';
 import { humanDuration, humanSize, humanSizeWithPrecision } from '../../lib/units';
 import { truncateID } from '../format/truncate';
@@ -77,8 +76,7 @@ export function verboseTables(du: DiskUsage, nowMs: number): FormatResult {
 
 export const systemDfRun: Handler = async (ctx, _args, flags) => {
   const d = daemonOf(ctx);
-  if (!d.systemDf) throw new CliError('docker system df: not simulated yet', 1);
-  const du = await call(() => d.systemDf!());
+  const du = await call(() => d.systemDf());
   const format = str(flags, 'format') || 'table';
   if (bool(flags, 'verbose')) {
     if (format === 'table') return printFormat(ctx, verboseTables(du, ctx.io.now()));

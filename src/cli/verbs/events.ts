@@ -97,7 +97,6 @@ export const eventsRun: Handler = async (ctx, _args, flags) => {
     throw e;
   }
   const daemon = daemonOf(ctx);
-  if (!daemon.events) throw new CliError('Error response from daemon: page not found', 1);
   const signal = (ctx.io as { signal?: AbortSignal }).signal;
   try {
     await daemon.events({

@@ -12,7 +12,6 @@ import { clientFs, readAll } from './credentials';
 
 export const loadRun: Handler = async (ctx, _args, flags) => {
   const d = daemonOf(ctx);
-  if (!d.imageLoad) throw new CliError('docker load: not simulated yet', 1);
   const input = str(flags, 'input');
   let bytes: Uint8Array;
   if (input) {

@@ -50,7 +50,6 @@ export const loginRun: Handler = async (ctx, args, flags) => {
   }
   const d = daemonOf(ctx);
   const check = async (username: string, pw: string) => {
-    if (!d.registryLogin) return;
     try {
       await d.registryLogin({ username, password: pw, serveraddress: key });
     } catch (e) {

@@ -8,7 +8,6 @@ import { tarVirtualSize } from '../../lib/tar';
 
 export const saveRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
-  if (!d.imageSave) throw new CliError('docker save: not simulated yet', 1);
   const output = str(flags, 'output');
   // docker-cli checks the terminal before asking the daemon for anything.
   if (!output && ctx.io.stdoutIsTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect', 1);

@@ -12,9 +12,8 @@ const RESTART = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/;
 
 export const updateRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
-  if (!d.containerUpdate) throw new CliError('docker update: not simulated', 1);
   if (ctx.changed.size === 0) throw new CliError('you must provide one or more flags when using this command', 1);
-  const body: Parameters<NonNullable<typeof d.containerUpdate>>[1] = {};
+  const body: Parameters<typeof d.containerUpdate>[1] = {};
   const bytes = (name: string) => {
     const v = str(flags, name);
     return v === '-1' ? -1 : v && v !== '0' ? ramInBytes(v) : 0;

@@ -11,9 +11,7 @@ import { bool, daemonMessage, daemonOf, list, parseFilters, printFormat, str } f
 import { printInspect } from './image';
 
 function api(ctx: Parameters<Handler>[0]) {
-  const d = daemonOf(ctx);
-  if (!d.volumeCreate || !d.volumeList || !d.volumeInspect || !d.volumeRemove || !d.volumePrune) throw new CliError('docker volume: not simulated yet', 1);
-  return d as Required<Pick<typeof d, 'volumeCreate' | 'volumeList' | 'volumeInspect' | 'volumeRemove' | 'volumePrune'>>;
+  return daemonOf(ctx);
 }
 
 const kv = (items: string[]) => Object.fromEntries(items.map((l) => {

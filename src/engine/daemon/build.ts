@@ -15,7 +15,7 @@ import type { TarEntry } from '../../lib/tar';
 import type { BuildCache } from '../build/cache';
 import { normalize } from '../../lib/reference';
 import { imageEvent } from './event-log';
-import { DaemonError } from '../../api/daemon';
+import { DaemonError, StreamError } from '../../api/daemon';
 import type { BuildRequest } from '../../api/bodies';
 
 export interface BuildServices {
@@ -30,7 +30,12 @@ export interface BuildServices {
   nextBuild: () => number;
 }
 
-export async function runBuild(daemon: BuildServices, cache: BuildCache, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
+/**
+ * Runs the build and resolves with the image ID. A failed build throws what the client prints: a
+ * StreamError (BuildKit's `ERROR: failed to build: …`, the classic builder's step error) printed
+ * bare with its exit code, or a DaemonError for a refusal (`Error response from daemon: …`).
+ */
+export async function runBuild(daemon: BuildServices, cache: BuildCache, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<string> {
   const context = contextFromTar(req.context);
   let df = context.get(req.dockerfileName.replace(/^\.\//, ''));
   // "dockerfile is also supported casing moby/moby#10858" (BuildKit's dockerui/config.go, the
@@ -40,10 +45,8 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
     if (lower?.kind === 'file') df = lower;
   }
   if (!df || df.kind !== 'file') {
-    const msg = req.classic
-      ? `Error response from daemon: Cannot locate specified Dockerfile: ${req.dockerfileName}`
-      : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileLabel ?? req.dockerfileName}: no such file or directory`;
-    return { error: msg, status: 1 };
+    if (req.classic) throw new DaemonError(`Cannot locate specified Dockerfile: ${req.dockerfileName}`, 400);
+    throw new StreamError(`ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileLabel ?? req.dockerfileName}: no such file or directory`, 400, 1);
   }
   // The pictures follow a build by its ID: started, each step started and done, finished.
   const build = `build-${daemon.nextBuild()}`;
@@ -84,23 +87,28 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
     { ...req, context, dockerfile: new TextDecoder().decode(df.data) },
     onOutput,
   );
-  let result: { imageId?: string; error?: string; status: number };
+  let imageId: string;
   try {
-    result = { imageId: await builder.run(), status: 0 };
-    if (result.imageId) announceCreated(result.imageId);
+    imageId = await builder.run();
+    if (imageId) announceCreated(imageId);
   } catch (e) {
-    if (e instanceof BuildFailure) result = { error: e.message, status: e.status };
-    else if (e instanceof DaemonError) result = { error: req.classic ? `Error response from daemon: ${e.message}` : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };
-    // The word expander's `failed to process "…": …` at a step it met only while running (USER,
-    // WORKDIR …) is a solve failure like any other, not an internal error.
-    else if (e instanceof ShellLexError) result = { error: req.classic ? e.message : `ERROR: failed to build: failed to solve: ${e.message}`, status: 1 };
-    else {
-      emit({ type: 'build.finished', build, error: String(e) });
-      throw e;
-    }
+    const failure = buildError(e, req.classic);
+    // The pictures show the failure as the client prints it.
+    emit({ type: 'build.finished', build, error: !failure ? String(e) : failure instanceof StreamError ? failure.message : `Error response from daemon: ${failure.message}` });
+    throw failure ?? e;
   }
-  emit({ type: 'build.finished', build, imageId: result.imageId, error: result.error });
-  return result;
+  emit({ type: 'build.finished', build, imageId });
+  return imageId;
+}
+
+/** What a failed build throws to the client (see runBuild); undefined for an internal error. */
+function buildError(e: unknown, classic: boolean): DaemonError | undefined {
+  if (e instanceof BuildFailure) return new StreamError(e.message, 500, e.status || 1);
+  if (e instanceof DaemonError) return classic ? new DaemonError(e.message, e.status) : new StreamError(`ERROR: failed to build: failed to solve: ${e.message}`, e.status, 1);
+  // The word expander's `failed to process "…": …` at a step it met only while running (USER,
+  // WORKDIR …) is a solve failure like any other, not an internal error.
+  if (e instanceof ShellLexError) return new StreamError(classic ? e.message : `ERROR: failed to build: failed to solve: ${e.message}`, 400, 1);
+  return undefined;
 }
 
 /**

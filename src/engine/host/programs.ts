@@ -4,7 +4,6 @@
  * boot (src/api/client.ts), which talks to dockerd through the host services.
  */
 import { registerProgram } from '../programs/registry';
-import type { DaemonApi } from '../../api/daemon';
 import { systemctl, service } from '../programs/systemctl';
 import { registerCoreutils } from '../programs/coreutils';
 import { hello } from '../programs/hello';
@@ -65,7 +64,7 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
   for (const a of composeArgs ?? []) if (await client.isComposeVerb(a)) { verb = a; break; }
   const offline = verb === 'version' || verb === 'config';
   if ((standalone || needsDaemon(ctx.argv.slice(1))) && !offline && (!standalone || composeArgs!.length > 0)) {
-    if (daemon.engineFailed?.()) {
+    if (daemon.engineFailed()) {
       await ctx.stderr.write('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
       return 1;
     }

@@ -14,253 +14,29 @@ import type { Clock } from '../clock';
 import type { Emitter } from '../events';
 import type { Rng } from '../rng';
 import { HOST_MEMORY, MAX_PROCESSES, MemoryCgroup, USER_MAX_PROCESSES } from './cgroup';
-import { maybeYield } from './slice';
 import type { CgroupWorld } from './sysfs';
-import type { NetNamespace } from '../network/stack';
 import { FsError, X_OK, type Cred, type Fs } from '../../api/fs';
 import { getProgram, markerProgram } from '../programs/registry';
+import { PidNamespace, Proc, type ProcContext } from './proc';
+import { guardReader, guardWriter } from './stream-guards';
+import { systemFor } from './system-calls';
 import {
   EpipeError,
   SIGNALS,
   Terminated,
-  type ChildProcess,
-  type HostServices,
-  type ProcessApi,
   type ProcessInfo,
   type Program,
   type ProgramContext,
   type ReadStream,
-  type SignalDisposition,
   type SpawnOptions,
-  type System,
   type WriteStream,
 } from './types';
 
 /** Process slots only the host may use (see checkFork). */
 const HOST_RESERVE = 128;
 
-export class PidNamespace {
-  private next = 1;
-  /** The next pseudo-terminal number handed to a session in this namespace (pts/0, pts/1 …). */
-  nextPty = 0;
-  readonly members = new Map<number, Proc>();
-  constructor(readonly parent?: PidNamespace) {}
-  allocate(): number {
-    while (this.members.has(this.next)) this.next++;
-    return this.next++;
-  }
-  /** Is `ns` this namespace or one nested inside it? (Processes see their own and descendants.) */
-  contains(ns: PidNamespace): boolean {
-    for (let n: PidNamespace | undefined = ns; n; n = n.parent) if (n === this) return true;
-    return false;
-  }
-}
-
-/** The namespaces and identity a process runs in; children inherit them unless told otherwise. */
-export interface ProcContext {
-  pidNs: PidNamespace;
-  uts: { hostname: string };
-  /** The mount namespace, seen as a filesystem root: views are made per credentials and cwd. */
-  fsRoot: { view(cred: Cred, cwd?: string): Fs };
-  /** The container this process belongs to, if any (for events and `docker top`). */
-  container?: string;
-  host?: HostServices;
-  /** The memory cgroup charged for this process's memory (the host's when absent). */
-  cgroup?: MemoryCgroup;
-  /** The network namespace (sockets, interfaces, name resolution). */
-  netns?: NetNamespace;
-  /** Namespaces this process was moved into by unshare/nsenter (see namespaces.ts), by type. */
-  ns?: Partial<Record<'cgroup' | 'ipc' | 'mnt' | 'net' | 'pid' | 'time' | 'user' | 'uts', string>>;
-}
-
-const TERMINATE = new Set<number>([
-  SIGNALS.SIGHUP, SIGNALS.SIGINT, SIGNALS.SIGQUIT, SIGNALS.SIGILL, SIGNALS.SIGTRAP, SIGNALS.SIGABRT,
-  SIGNALS.SIGBUS, SIGNALS.SIGFPE, SIGNALS.SIGKILL, SIGNALS.SIGUSR1, SIGNALS.SIGSEGV, SIGNALS.SIGUSR2,
-  SIGNALS.SIGPIPE, SIGNALS.SIGALRM, SIGNALS.SIGTERM,
-]);
-const STOP = new Set<number>([SIGNALS.SIGSTOP, SIGNALS.SIGTSTP, SIGNALS.SIGTTIN, SIGNALS.SIGTTOU]);
-
-export class Proc implements ProcessApi {
-  readonly info: ProcessInfo;
-  private readonly abort = new AbortController();
-  private dispositions = new Map<number, SignalDisposition>();
-  status: number | undefined;
-  private waiters: ((status: number) => void)[] = [];
-  private resumers: (() => void)[] = [];
-  readonly children = new Set<Proc>();
-  /** Bytes charged to the cgroup by this process (released when it exits). */
-  memory = 0;
-  /** CPU time used, in ms (see Kernel.account): what top's TIME+ and docker stats' CPU % read. */
-  cpuMs = 0;
-  /** Real clock: when this process last got the CPU back from a tick (undefined before its first). */
-  lastRun?: number;
-  /**
-   * Aborts when the process ends, however it ends (a normal exit does not abort `signal`, which
-   * other code may still hold). Reads of the process's stdin take it, so a read left pending by a
-   * finished program never swallows the next line typed at the terminal.
-   */
-  private readonly ended = new AbortController();
-
-  constructor(
-    readonly kernel: Kernel,
-    info: ProcessInfo,
-    readonly ctx: ProcContext,
-    readonly parent?: Proc,
-  ) {
-    this.info = info;
-  }
-
-  get signal(): AbortSignal {
-    return this.abort.signal;
-  }
-  get alive(): boolean {
-    return this.status === undefined;
-  }
-  get endSignal(): AbortSignal {
-    return this.ended.signal;
-  }
-
-  setSignal(signal: number, d: SignalDisposition): SignalDisposition {
-    const prev = this.getSignal(signal);
-    if (signal === SIGNALS.SIGKILL || signal === SIGNALS.SIGSTOP) return prev;
-    this.dispositions.set(signal, d);
-    return prev;
-  }
-  getSignal(signal: number): SignalDisposition {
-    return this.dispositions.get(signal) ?? 'default';
-  }
-  setArgv(argv: string[]): void {
-    this.info.argv = [...argv];
-  }
-  async checkpoint(): Promise<void> {
-    while (this.info.state === 'stopped' && this.alive) {
-      await new Promise<void>((r) => this.resumers.push(r));
-    }
-    if (!this.alive) throw this.signal.reason;
-  }
-
-  wait(): Promise<number> {
-    if (this.status !== undefined) return Promise.resolve(this.status);
-    return new Promise((r) => this.waiters.push(r));
-  }
-
-  /** Deliver a signal as the kernel does. `fromOutside`: sender is in an ancestor PID namespace. */
-  deliver(sig: number, fromOutside: boolean): void {
-    if (!this.alive) return;
-    if (sig === SIGNALS.SIGCONT) {
-      this.resume();
-      const d = this.getSignal(sig);
-      if (typeof d === 'function') d(sig);
-      return;
-    }
-    const isInit = this.info.nsPid === 1 && this.ctx.pidNs !== this.kernel.rootNs;
-    if (sig === SIGNALS.SIGKILL) {
-      // init is immune to SIGKILL from inside its own namespace
-      if (isInit && !fromOutside) return;
-      this.terminate(128 + sig);
-      return;
-    }
-    if (sig === SIGNALS.SIGSTOP) {
-      if (isInit && !fromOutside) return;
-      this.stop();
-      return;
-    }
-    const d = this.getSignal(sig);
-    if (d === 'ignore') return;
-    if (typeof d === 'function') {
-      d(sig);
-      return;
-    }
-    if (isInit) return; // init ignores signals it has no handler for
-    if (TERMINATE.has(sig)) this.terminate(128 + sig);
-    else if (STOP.has(sig)) this.stop();
-  }
-
-  stop(): void {
-    if (this.alive && this.info.state !== 'stopped') {
-      this.info.state = 'stopped';
-      this.kernel.emitState(this);
-    }
-  }
-  resume(): void {
-    if (this.info.state === 'stopped') {
-      this.info.state = 'running';
-      const rs = this.resumers;
-      this.resumers = [];
-      rs.forEach((r) => r());
-    }
-  }
-
-  /** The signal that killed the process, if one did (a parent shell reports it: `Killed`). */
-  killedBy?: number;
-
-  /** End the process now with `status`; its program's pending waits reject with Terminated. */
-  terminate(status: number): void {
-    if (!this.alive) return;
-    if (status > 128) this.killedBy = status - 128;
-    this.exit(status);
-    this.abort.abort(new Terminated(status > 128 ? status - 128 : 0));
-  }
-
-  exit(status: number): void {
-    if (!this.alive) return;
-    this.status = status & 0xff;
-    this.info.state = 'zombie';
-    this.resume();
-    this.kernel.reap(this);
-    const ws = this.waiters;
-    this.waiters = [];
-    ws.forEach((w) => w(this.status!));
-    this.ended.abort(new Terminated(this.status > 128 ? this.status - 128 : 0));
-  }
-}
-
-/**
- * A stream wrapper that ties every read of a process's stdin to the process's life. A program that
- * reads without a signal (a y/N prompt, `docker build -` collecting a Dockerfile), or whose reading
- * helper outlives it (the copy loop of `docker run -i`), would otherwise leave a reader queued on
- * the terminal; the terminal hands the next typed line to the first reader in its queue, so that
- * line would vanish. When the process ends, its pending reads are withdrawn and reject.
- */
-function guardReader(proc: Proc, r: ReadStream): ReadStream {
-  const g = r as { guarded?: Proc; inner?: ReadStream };
-  if (g.guarded === proc) return r;
-  // Another process's guard (the parent's stdin, handed down): guard what it wraps instead.
-  if (g.guarded && g.inner) r = g.inner;
-  const guarded: ReadStream & { guarded: Proc; inner: ReadStream } = {
-    guarded: proc,
-    inner: r,
-    isTTY: r.isTTY,
-    read(signal) {
-      const own = proc.endSignal;
-      if (own.aborted) return Promise.reject(own.reason);
-      return r.read(signal ? AbortSignal.any([signal, own]) : own);
-    },
-    close: () => r.close(),
-  };
-  return guarded;
-}
-
-/**
- * A stream wrapper that stops a dead process's leftover code from writing. A child is handed its
- * parent's (guarded) streams; it wraps the stream underneath, since a descriptor stays open in the
- * child after the parent exits (the processes of a fork bomb, a `( … ) &` job).
- */
-function guardWriter(proc: Proc, w: WriteStream): WriteStream {
-  const under = (w as { unguarded?: WriteStream }).unguarded;
-  if (under) w = under;
-  return {
-    unguarded: w,
-    isTTY: w.isTTY,
-    async write(chunk) {
-      if (!proc.alive) throw proc.signal.reason ?? new Terminated(9);
-      // A stopped (paused) process makes no progress: its output waits until it is resumed.
-      if (proc.info.state === 'stopped') await proc.checkpoint();
-      return w.write(chunk);
-    },
-    close: () => w.close(),
-  } as WriteStream;
-}
+// The process record lives in proc.ts; the kernel's users import it from here as before.
+export { PidNamespace, Proc, type ProcContext };
 
 export interface KernelOptions {
   clock: Clock;
@@ -547,98 +323,9 @@ export class Kernel {
     if (victim === proc) throw proc.signal.reason;
   }
 
-  systemFor(proc: Proc): System & { fork(parent: ProcessApi, opts: Omit<SpawnOptions, 'path'>, body: Program): Promise<ChildProcess> } {
-    const kernel = this;
-    return {
-      clock: this.clock,
-      rng: this.rng,
-      host: proc.ctx.host,
-      async tick(signal) {
-        // Virtual time: a fixed 10 ms per tick keeps runs reproducible. Real time: yield only when
-        // this slice of work is used up, through a fast macrotask (slice.ts says why).
-        kernel.account(proc);
-        const cpus = kernel.cgroupOf(proc).cpus;
-        if (kernel.clock.virtual) await kernel.clock.sleep(cpus > 0 && cpus < 1 ? Math.round(10 / cpus) : 10, signal);
-        else await maybeYield();
-        proc.lastRun = kernel.clock.now();
-        if (signal.aborted) throw signal.reason;
-        await proc.checkpoint();
-      },
-      hostname: () => proc.ctx.uts.hostname,
-      charge: (bytes) => kernel.charge(proc, bytes),
-      net: proc.ctx.netns?.api(() => proc.ctx.fsRoot.view(proc.info.cred, '/')),
-      which(name, env, fs) {
-        if (name.includes('/')) return fs.exists(name) ? name : undefined;
-        const path = env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-        for (const dir of path.split(':')) {
-          const full = (dir || '.') + '/' + name;
-          try {
-            const st = fs.stat(full);
-            if (st.kind !== 'dir' && fs.access(full, X_OK)) return full;
-          } catch {
-            /* not here */
-          }
-        }
-        return undefined;
-      },
-      async spawn(opts): Promise<ChildProcess> {
-        await kernel.forkCost(proc);
-        const child = kernel.spawn(opts, proc);
-        return {
-          pid: child.ctx.pidNs === proc.ctx.pidNs ? child.info.nsPid : child.info.pid,
-          wait: () => child.wait(),
-          killedBy: () => child.killedBy,
-          kill: (sig) => child.deliver(sig, false),
-        };
-      },
-      /** fork(2) without exec: run a closure (a subshell, a pipeline stage) as a new child process. */
-      async fork(parent: ProcessApi, opts: Omit<SpawnOptions, 'path'>, body: Program): Promise<ChildProcess> {
-        const p = parent as Proc;
-        await kernel.forkCost(p);
-        const child = kernel.spawnProgram(body, { ...opts, ctx: p.ctx, cred: p.info.cred }, p);
-        return {
-          pid: child.ctx.pidNs === kernel.rootNs ? child.info.pid : child.info.nsPid,
-          wait: () => child.wait(),
-          killedBy: () => child.killedBy,
-          kill: (sig) => child.deliver(sig, false),
-        };
-      },
-      async exec(self, opts) {
-        const p = self as Proc;
-        const cred = opts.cred ?? p.info.cred;
-        const fs = p.ctx.fsRoot.view(cred, opts.cwd);
-        const exe = kernel.resolveExecutable(fs, opts.path ?? opts.argv[0], opts.argv);
-        p.setArgv(exe.argv);
-        if (opts.cred) p.info.cred = { ...cred };
-        const ctx: ProgramContext = {
-          exe: exe.path,
-          argv: exe.argv,
-          env: { ...opts.env },
-          fs: fs.withCaller?.(p.info.pid) ?? fs,
-          stdin: guardReader(p, opts.stdin!),
-          stdout: guardWriter(p, opts.stdout!),
-          stderr: guardWriter(p, opts.stderr!),
-          proc: p,
-          sys: kernel.systemFor(p),
-          signal: p.signal,
-        };
-        return exe.program(ctx);
-      },
-      kill(pid, sig, from) {
-        const me = from as Proc;
-        const ns = me.ctx.pidNs;
-        const target = ns === kernel.rootNs ? kernel.procs.get(pid) : ns.members.get(pid);
-        if (!target || !target.alive) throw new FsError('ENOENT', 'kill', String(pid));
-        if (me.info.cred.uid !== 0 && me.info.cred.uid !== target.info.cred.uid) throw new FsError('EPERM', 'kill', String(pid));
-        if (sig === 0) return;
-        target.deliver(sig, target.ctx.pidNs !== ns && ns.contains(target.ctx.pidNs));
-      },
-      processes(from) {
-        const me = from as Proc;
-        return kernel.visible(me.ctx.pidNs).map(({ proc: p, pid, ppid }) => ({ ...p.info, pid, ppid, nsPid: pid }));
-      },
-    };
-  }
+
+  /** The system calls a program makes, bound to its process (system-calls.ts). */
+  readonly systemFor = systemFor;
 }
 
 function notSimulated(name: string): Program {

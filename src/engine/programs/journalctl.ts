@@ -5,7 +5,6 @@
  * 255's hint and no entries. Left out: other units' histories, the `-x` catalog texts, paging.
  */
 import type { ProgramContext } from '../process/types';
-import type { DaemonApi } from '../../api/daemon';
 import { journalStamp } from './systemctl';
 
 const ADM_GID = 4;
@@ -38,16 +37,16 @@ export async function journalctl(ctx: ProgramContext): Promise<number> {
   }
   const unit = unitArg(ctx.argv);
   const name = unit && !/\.\w+$/.test(unit) ? `${unit}.service` : unit;
-  const daemon = ctx.sys.host?.docker as DaemonApi | undefined;
+  const daemon = ctx.sys.host?.docker;
   if (name !== 'docker.service' || !daemon) {
     await ctx.stdout.write('-- No entries --\n');
     return 0;
   }
-  const p = daemon.engineProcess?.();
+  const p = daemon.engineProcess();
   const pid = p?.pid ?? 0;
   const at = journalStamp(p?.startTime ?? ctx.sys.clock.now());
   const host = ctx.sys.hostname();
-  const failure = daemon.engineFailed?.();
+  const failure = daemon.engineFailed();
   const desc = 'Docker Application Container Engine';
   const lines = [`${at} ${host} systemd[1]: Starting docker.service - ${desc}...`];
   if (failure) {

@@ -5,7 +5,7 @@
  * Changing units needs root, as polkit without an agent in a terminal says.
  */
 import type { ProgramContext } from '../process/types';
-import type { DaemonApi } from '../../api/daemon';
+import { DaemonError, type DaemonApi } from '../../api/daemon';
 
 const UNITS: Record<string, { description: string; exec: string; docs: string; triggeredBy?: string }> = {
   'docker.service': {
@@ -51,7 +51,7 @@ export async function systemctl(ctx: ProgramContext): Promise<number> {
   const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
   const quiet = ctx.argv.includes('-q') || ctx.argv.includes('--quiet');
   const [verb, ...units] = args;
-  const daemon = ctx.sys.host?.docker as DaemonApi | undefined;
+  const daemon = ctx.sys.host?.docker;
   const err = (s: string) => ctx.stderr.write(s);
   const root = ctx.proc.info.cred.uid === 0;
   if (!verb) return status(ctx, [], daemon);
@@ -67,7 +67,7 @@ export async function systemctl(ctx: ProgramContext): Promise<number> {
     let code = 0;
     for (const u of units.map(unitName)) {
       const known = u in UNITS || u === 'docker.socket';
-      const failed = u === 'docker.service' && daemon?.engineFailed?.();
+      const failed = u === 'docker.service' && daemon?.engineFailed();
       const word = verb === 'is-enabled' ? (known ? 'enabled' : 'not-found') : known ? (failed ? 'failed' : 'active') : 'inactive';
       if (!quiet) await ctx.stdout.write(word + '\n');
       if (word !== 'active' && word !== 'enabled') code = verb === 'is-active' ? 3 : 4;
@@ -95,10 +95,15 @@ export async function systemctl(ctx: ProgramContext): Promise<number> {
       if (u !== 'docker.service' && u !== 'docker.socket') continue;
       if (verb === 'stop') await err('Stopping \'docker.service\', but its triggering units are still active:\ndocker.socket\n');
       // docker.socket starts dockerd again at the next client call, so a stop ends like a restart.
-      const r = (await daemon?.restartEngine?.()) ?? {};
-      if (r.error && verb !== 'stop') {
-        await err(`Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n`);
-        return 1;
+      try {
+        await daemon?.restartEngine();
+      } catch (e) {
+        // dockerd refused daemon.json: it stays down (a stop does not wait to see it fail).
+        if (!(e instanceof DaemonError)) throw e;
+        if (verb !== 'stop') {
+          await err(`Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n`);
+          return 1;
+        }
       }
     }
     return 0;
@@ -122,11 +127,11 @@ async function status(ctx: ProgramContext, units: string[], daemon: DaemonApi | 
       code = 4;
       continue;
     }
-    const p = u === 'docker.service' ? daemon?.engineProcess?.() : undefined;
+    const p = u === 'docker.service' ? daemon?.engineProcess() : undefined;
     const proc = p ?? ctx.sys.processes(ctx.proc).find((x) => x.argv[0]?.endsWith(u.replace('.service', '')));
     const pid = proc?.pid ?? 0;
     const since = proc ? (p ? p.startTime : (proc as { startTime: number }).startTime) : now;
-    const failure = u === 'docker.service' ? daemon?.engineFailed?.() : undefined;
+    const failure = u === 'docker.service' ? daemon?.engineFailed() : undefined;
     const lines = [
       `${failure ? '×' : '●'} ${u} - ${unit.description}`,
       `     Loaded: loaded (/usr/lib/systemd/system/${u}; enabled; preset: enabled)`,
