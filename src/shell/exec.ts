@@ -9,7 +9,7 @@ import type { AndOr, List, ListItem, Pipeline, SimpleCommand } from './ast';
 import { plainText } from './ast';
 import { parse, ParseError } from './parser';
 import { bytesReader, nullWriter } from './redirect';
-import { BreakLoop, canFork, ContinueLoop, ExitShell, interpreter, ReturnFn, Shell, type Job, type Stream } from './shell';
+import { BreakLoop, canFork, ContinueLoop, ExitShell, interpreter, ReturnFn, Shell, type ForkingSystem, type Job, type Stream } from './shell';
 import { Pipe } from '../engine/process/pipe';
 import { EpipeError, signalName, type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
 import { maxOf } from '../lib/arrays';
@@ -108,23 +108,28 @@ function isFunctionCall(sh: Shell, cmd: SimpleCommand): boolean {
 export async function inSubshell(sh: Shell, fds: Map<number, Stream>, body: (c: Shell) => Promise<number>, fork: boolean): Promise<number> {
   const sys = sh.sys;
   if (fork && canFork(sys)) {
-    const child = await forkOrFail(sh, () => sys.fork(
-      sh.proc,
-      { argv: [sh.argv0], env: sh.environ(), cwd: sh.fs.cwd, stdin: (fds.get(0) as ReadStream) ?? bytesReader(''), stdout: (fds.get(1) as WriteStream) ?? nullWriter(), stderr: (fds.get(2) as WriteStream) ?? nullWriter() },
-      (ctx) => {
-        const c = sh.clone(ctx);
-        c.fds = new Map(fds);
-        c.fds.set(0, ctx.stdin);
-        c.fds.set(1, ctx.stdout);
-        c.fds.set(2, ctx.stderr);
-        return subshellBody(c, body);
-      },
-    ));
+    const child = await forkSubshell(sh, sys, fds, body);
     return waitChild(sh, child);
   }
   const c = sh.clone();
   c.fds = fds;
   return subshellBody(c, body);
+}
+
+/** A forked process running `body` in a clone of the shell whose descriptors 0–2 are the child's own. */
+function forkSubshell(sh: Shell, sys: ForkingSystem, fds: Map<number, Stream>, body: (c: Shell) => Promise<number>): Promise<ChildProcess> {
+  return forkOrFail(sh, () => sys.fork(
+    sh.proc,
+    { argv: [sh.argv0], env: sh.environ(), cwd: sh.fs.cwd, stdin: (fds.get(0) as ReadStream) ?? bytesReader(''), stdout: (fds.get(1) as WriteStream) ?? nullWriter(), stderr: (fds.get(2) as WriteStream) ?? nullWriter() },
+    (ctx) => {
+      const c = sh.clone(ctx);
+      c.fds = new Map(fds);
+      c.fds.set(0, ctx.stdin);
+      c.fds.set(1, ctx.stdout);
+      c.fds.set(2, ctx.stderr);
+      return subshellBody(c, body);
+    },
+  ));
 }
 
 async function subshellBody(c: Shell, body: (c: Shell) => Promise<number>): Promise<number> {
@@ -189,18 +194,7 @@ async function startBackground(sh: Shell, item: ListItem): Promise<void> {
   const job: Job = { id, pid: 0, text: item.text, done: Promise.resolve(0) };
   const sys = sh.sys;
   if (canFork(sys)) {
-    const child = await forkOrFail(sh, () => sys.fork(
-      sh.proc,
-      { argv: [sh.argv0], env: sh.environ(), cwd: sh.fs.cwd, stdin: (fds.get(0) as ReadStream) ?? bytesReader(''), stdout: (fds.get(1) as WriteStream) ?? nullWriter(), stderr: (fds.get(2) as WriteStream) ?? nullWriter() },
-      (ctx) => {
-        const c = sh.clone(ctx);
-        c.fds = new Map(fds);
-        c.fds.set(0, ctx.stdin);
-        c.fds.set(1, ctx.stdout);
-        c.fds.set(2, ctx.stderr);
-        return subshellBody(c, (c) => runAndOr(c, item.cmd));
-      },
-    ));
+    const child = await forkSubshell(sh, sys, fds, (c) => runAndOr(c, item.cmd));
     job.pid = child.pid;
     job.child = child;
     job.done = child.wait();

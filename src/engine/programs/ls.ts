@@ -9,6 +9,7 @@ import { GNU, type Flavour } from './lib/opts';
 import { Io, Users, errText, joinPath, q } from './lib/io';
 import { blocks1k, columns, humanSize, lsDate, modeString, nameComparator, shellQuote } from './lib/format';
 import { maxOf } from '../../lib/arrays';
+import { lsEntry, type LsEntry } from './lib/ls-entry';
 
 const HELP = `Usage: ls [OPTION]... [FILE]...
 List information about the FILEs (the current directory by default).
@@ -29,12 +30,7 @@ Sort entries alphabetically if none of -cftuvSUX nor --sort is specified.
   -1                         list one file per line
 `;
 
-interface Entry {
-  name: string;
-  path: string;
-  st: Stat;
-  target?: string;
-}
+type Entry = LsEntry;
 
 export async function ls(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
   const io = new Io(ctx, 'ls', fl);
@@ -117,19 +113,7 @@ export async function ls(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
     return out;
   };
 
-  const entry = (name: string, path: string, follow: boolean): Entry => {
-    let st = ctx.fs.lstat(path);
-    if (st.kind === 'symlink' && follow) {
-      try {
-        st = ctx.fs.stat(path);
-      } catch {
-        /* dangling: show the link itself */
-      }
-    }
-    const e: Entry = { name, path, st };
-    if (st.kind === 'symlink') e.target = ctx.fs.readlink(path);
-    return e;
-  };
+  const entry = (name: string, path: string, follow: boolean): Entry => lsEntry(ctx, name, path, follow);
 
   const readDir = (path: string): Entry[] => {
     const names = ctx.fs.readdir(path).filter((n) => all || almost || !n.startsWith('.'));

@@ -223,21 +223,20 @@ export class Parser {
   }
 
   private or(noGt: boolean): Node {
-    let a = this.and(noGt);
-    while (this.is('||')) {
-      this.p++;
-      this.nl();
-      a = { k: 'bin', op: '||', a, b: this.and(noGt) };
-    }
-    return a;
+    return this.logical('||', () => this.and(noGt));
   }
 
   private and(noGt: boolean): Node {
-    let a = this.inExpr(noGt);
-    while (this.is('&&')) {
+    return this.logical('&&', () => this.inExpr(noGt));
+  }
+
+  /** `a op b op …`, left-associative; a newline may follow the operator. */
+  private logical(op: '||' | '&&', operand: () => Node): Node {
+    let a = operand();
+    while (this.is(op)) {
       this.p++;
       this.nl();
-      a = { k: 'bin', op: '&&', a, b: this.inExpr(noGt) };
+      a = { k: 'bin', op, a, b: operand() };
     }
     return a;
   }

@@ -10,6 +10,7 @@ import { BUSYBOX } from '../lib/opts';
 import { Io, Users, errText, joinPath } from '../lib/io';
 import { blocks1k, lsDate, modeString } from '../lib/format';
 import { maxOf } from '../../../lib/arrays';
+import { lsEntry, type LsEntry } from '../lib/ls-entry';
 
 const HELP = `BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.
 
@@ -34,12 +35,7 @@ List directory contents
 	-t	Sort by mtime
 `;
 
-interface Entry {
-  name: string;
-  path: string;
-  st: Stat;
-  target?: string;
-}
+type Entry = LsEntry;
 
 /** BusyBox's make_human_readable_str(size, 1, 0): bytes below 1K, else one decimal and a unit. */
 export function bbHuman(n: number): string {
@@ -124,17 +120,7 @@ export async function bbLs(ctx: ProgramContext): Promise<number> {
     return out;
   };
 
-  const entry = (name: string, path: string, follow: boolean): Entry => {
-    let st = ctx.fs.lstat(path);
-    if (st.kind === 'symlink' && follow) {
-      try {
-        st = ctx.fs.stat(path);
-      } catch {
-        /* dangling: the link itself */
-      }
-    }
-    return st.kind === 'symlink' ? { name, path, st, target: ctx.fs.readlink(path) } : { name, path, st };
-  };
+  const entry = (name: string, path: string, follow: boolean): Entry => lsEntry(ctx, name, path, follow);
 
   const operands = p.operands.length ? p.operands : ['.'];
   const files: Entry[] = [];

@@ -65,6 +65,18 @@ export class Interp {
 
   private steps = 0;
 
+  /** One pass of a loop's body; true when `break` ends the loop (`continue` just ends the pass). */
+  private async loopPass(body: Stmt[], scope: Scope, file: string, fname: string): Promise<boolean> {
+    try {
+      await this.block(body, scope, file, fname);
+    } catch (e) {
+      if (e instanceof BreakSignal) return true;
+      if (e instanceof ContinueSignal) return false;
+      throw e;
+    }
+    return false;
+  }
+
   private async stmt(s: Stmt, scope: Scope, file: string, fname: string): Promise<void> {
     // Let signals and the page in now and then: a `while True:` loop must stay interruptible.
     if (++this.steps % 200 === 0) await this.rt.ctx.sys.tick(this.rt.ctx.signal);
@@ -113,25 +125,13 @@ export class Interp {
         return;
       case 'while':
         while (truthy(await this.eval(s.test, scope))) {
-          try {
-            await this.block(s.body, scope, file, fname);
-          } catch (e) {
-            if (e instanceof BreakSignal) break;
-            if (e instanceof ContinueSignal) continue;
-            throw e;
-          }
+          if (await this.loopPass(s.body, scope, file, fname)) break;
         }
         return;
       case 'for':
         for (const v of iterate(await this.eval(s.iter, scope))) {
           await this.store(s.target, v, scope);
-          try {
-            await this.block(s.body, scope, file, fname);
-          } catch (e) {
-            if (e instanceof BreakSignal) break;
-            if (e instanceof ContinueSignal) continue;
-            throw e;
-          }
+          if (await this.loopPass(s.body, scope, file, fname)) break;
         }
         return;
       case 'try':
