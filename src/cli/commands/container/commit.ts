@@ -1,6 +1,19 @@
 /** `docker container commit`: Create a new image from a container's changes (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { commitRun } from '../../verbs/changes';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { call, daemonOf, list, str } from '../shared/common';
+
+export const commitRun: Handler = async (ctx, args, flags) => {
+  const r = await call(() =>
+    daemonOf(ctx).containerCommit(args[0], {
+      reference: args[1],
+      author: str(flags, 'author') || undefined,
+      message: str(flags, 'message') || undefined,
+      changes: list(flags, 'change'),
+    }),
+  );
+  await ctx.io.stdout.write(r.Id + '\n');
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "commit",

@@ -1,6 +1,19 @@
 /** `docker container inspect`: Display detailed information on one or more containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { containerInspectRun } from '../../verbs/run';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, daemonOf, str } from '../shared/common';
+import { printInspect } from '../shared/inspect';
+
+export const containerInspectRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const found: Record<string, unknown>[] = [];
+  const errors: string[] = [];
+  for (const ref of args) {
+    const obj = await d.containerInspect(ref, { size: bool(flags, 'size') }).catch(() => undefined);
+    if (obj) found.push(obj);
+    else errors.push(`Error: No such container: ${ref}`);
+  }
+  return printInspect(ctx, found, str(flags, 'format'), errors);
+};
 
 export const spec: CommandSpec = {
   "name": "inspect",

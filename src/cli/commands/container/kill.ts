@@ -1,6 +1,10 @@
 /** `docker container kill`: Kill one or more running containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { killRun } from '../../verbs/lifecycle';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf, str } from '../shared/common';
+import { inParallel } from './common';
+
+export const killRun: Handler = (ctx, args, flags) =>
+  inParallel(ctx, args, (n) => daemonOf(ctx).containerKill(n, str(flags, 'signal') || undefined));
 
 export const spec: CommandSpec = {
   "name": "kill",

@@ -1,6 +1,17 @@
 /** `docker container rename`: Rename a container (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { renameRun } from '../../verbs/lifecycle';
+import { DaemonError } from '../../../api/daemon';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { daemonMessage, daemonOf } from '../shared/common';
+
+export const renameRun: Handler = async (ctx, args) => {
+  try {
+    await daemonOf(ctx).containerRename(args[0], args[1]);
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "rename",

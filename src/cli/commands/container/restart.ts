@@ -1,6 +1,10 @@
 /** `docker container restart`: Restart one or more containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { restartRun } from '../../verbs/lifecycle';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf, str } from '../shared/common';
+import { eachContainer, timeoutOf } from './common';
+
+export const restartRun: Handler = (ctx, args, flags) =>
+  eachContainer(ctx, args, (n) => daemonOf(ctx).containerRestart(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const spec: CommandSpec = {
   "name": "restart",

@@ -1,6 +1,23 @@
 /** `docker container rm`: Remove one or more containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { rmRun } from '../../verbs/run';
+import { DaemonError } from '../../../api/daemon';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage, daemonOf } from '../shared/common';
+
+export const rmRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      await d.containerRemove(name, { force: bool(flags, 'force'), volumes: bool(flags, 'volumes') });
+      await ctx.io.stdout.write(name + '\n');
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+    }
+  }
+  if (errors.length) throw new CliError(errors.join('\n'), 1);
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "rm",

@@ -1,6 +1,10 @@
 /** `docker container stop`: Stop one or more running containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { stopRun } from '../../verbs/lifecycle';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf, str } from '../shared/common';
+import { inParallel, timeoutOf } from './common';
+
+export const stopRun: Handler = (ctx, args, flags) =>
+  inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const spec: CommandSpec = {
   "name": "stop",

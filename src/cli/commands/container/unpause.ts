@@ -1,6 +1,9 @@
 /** `docker container unpause`: Unpause all processes within one or more containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { unpauseRun } from '../../verbs/lifecycle';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf } from '../shared/common';
+import { eachContainer } from './common';
+
+export const unpauseRun: Handler = (ctx, args) => eachContainer(ctx, args, (n) => daemonOf(ctx).containerUnpause(n));
 
 export const spec: CommandSpec = {
   "name": "unpause",

@@ -1,6 +1,10 @@
 /** `docker container wait`: Block until one or more containers stop, then print their exit codes (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { waitRun } from '../../verbs/lifecycle';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf } from '../shared/common';
+import { eachContainer } from './common';
+
+export const waitRun: Handler = (ctx, args) =>
+  eachContainer(ctx, args, async (n) => String((await daemonOf(ctx).containerWait(n)).StatusCode));
 
 export const spec: CommandSpec = {
   "name": "wait",

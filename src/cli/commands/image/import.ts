@@ -1,6 +1,31 @@
 /** `docker image import`: Import the contents from a tarball to create a filesystem image (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { importRun } from '../../verbs/archive';
+import { DaemonError } from '../../../api/daemon';
+import { readAllBytes } from '../../../lib/read-stream';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { localFs } from '../shared/local-fs';
+import { daemonMessage, daemonOf, list, str } from '../shared/common';
+
+export const importRun: Handler = async (ctx, args, flags) => {
+  const [source, reference] = args;
+  let tar: Uint8Array;
+  if (source === '-') tar = await readAllBytes(ctx.io.stdin);
+  else if (/^https?:\/\//.test(source)) throw new CliError(`Error response from daemon: Get "${source}": dial tcp: lookup ${new URL(source).hostname}: no such host`, 1);
+  else {
+    try {
+      tar = localFs(ctx.io).readFile(source);
+    } catch (e) {
+      throw new CliError(`open ${localFs(ctx.io).resolve(source)}: ${(e as Error).message.toLowerCase()}`, 1);
+    }
+  }
+  try {
+    const id = await daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change') });
+    await ctx.io.stdout.write(id + '\n');
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "import",

@@ -1,6 +1,23 @@
 /** `docker image rm`: Remove one or more images (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { rmiRun } from '../../verbs/image';
+import { DaemonError } from '../../../api/daemon';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage, daemonOf } from '../shared/common';
+
+export const rmiRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const errors: string[] = [];
+  for (const ref of args) {
+    try {
+      const items = await d.imageRemove(ref, { force: bool(flags, 'force'), noPrune: bool(flags, 'no-prune') });
+      for (const it of items) await ctx.io.stdout.write(it.Untagged ? `Untagged: ${it.Untagged}\n` : `Deleted: ${it.Deleted}\n`);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+    }
+  }
+  if (errors.length) throw new CliError(errors.join('\n'), 1);
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "rm",

@@ -1,6 +1,12 @@
 /** `docker network connect`: Connect a container to a network (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { networkConnectRun } from '../../verbs/network';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { list } from '../shared/common';
+import { api, daemonCall } from './common';
+
+export const networkConnectRun: Handler = async (ctx, args, flags) => {
+  await daemonCall(() => api(ctx).networkConnect(args[0], args[1], list(flags, 'alias')));
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "connect",

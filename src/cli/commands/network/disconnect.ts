@@ -1,6 +1,11 @@
 /** `docker network disconnect`: Disconnect a container from a network (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { networkDisconnectRun } from '../../verbs/network';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { api, daemonCall } from './common';
+
+export const networkDisconnectRun: Handler = async (ctx, args) => {
+  await daemonCall(() => api(ctx).networkDisconnect(args[0], args[1]));
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "disconnect",

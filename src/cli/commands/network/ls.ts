@@ -1,6 +1,18 @@
 /** `docker network ls`: List networks (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { networkLsRun } from '../../verbs/network';
+import { chooseFormat, writeFormat } from '../../format/table';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, list, parseFilters, printFormat, str } from '../shared/common';
+import { api, daemonCall } from './common';
+
+export const networkLsRun: Handler = async (ctx, _args, flags) => {
+  const nets = await daemonCall(() => api(ctx).networkList(parseFilters(list(flags, 'filter'))));
+  const noTrunc = bool(flags, 'no-trunc');
+  const format = chooseFormat({ quiet: bool(flags, 'quiet'), format: str(flags, 'format'), defaultFormat: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', warn: () => {} });
+  const rows = nets
+    .sort((a, b) => (String(a.Name) < String(b.Name) ? -1 : 1))
+    .map((n) => ({ ID: noTrunc ? n.Id : String(n.Id).slice(0, 12), Name: n.Name, Driver: n.Driver, Scope: n.Scope, IPv6: 'false', Internal: 'false', CreatedAt: n.Created, Labels: '' }));
+  return printFormat(ctx, writeFormat(bool(flags, 'quiet') ? '{{.ID}}' : format, { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', CreatedAt: 'CREATED AT', Labels: 'LABELS' }, rows));
+};
 
 export const spec: CommandSpec = {
   "name": "ls",

@@ -1,6 +1,23 @@
 /** `docker inspect`: Return low-level information on Docker objects (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { inspectRun } from '../../verbs/run';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, daemonOf, str } from '../shared/common';
+import { printInspect } from '../shared/inspect';
+
+/** `docker inspect`: containers first, then images (`--type` narrows). */
+export const inspectRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const type = str(flags, 'type');
+  const found: Record<string, unknown>[] = [];
+  const errors: string[] = [];
+  for (const ref of args) {
+    let obj: Record<string, unknown> | undefined;
+    if (!type || type === 'container') obj = await d.containerInspect(ref, { size: bool(flags, 'size') }).catch(() => undefined);
+    if (!obj && (!type || type === 'image')) obj = await d.imageInspect(ref).catch(() => undefined);
+    if (obj) found.push(obj);
+    else errors.push(`Error: No such object: ${ref}`);
+  }
+  return printInspect(ctx, found, str(flags, 'format'), errors);
+};
 
 export const spec: CommandSpec = {
   "name": "inspect",

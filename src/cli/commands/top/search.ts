@@ -1,6 +1,27 @@
 /** `docker search`: Search Docker Hub for images (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { searchRun } from '../../verbs/image';
+import { writeFormat } from '../../format/table';
+import { ellipsis } from '../../format/truncate';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
+
+const SEARCH_TABLE = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}';
+
+export const searchRun: Handler = async (ctx, args, flags) => {
+  // Without --limit the client sends none and the registry answers 25 results.
+  const limit = !ctx.changed.has('limit') ? 25 : typeof flags.limit === 'number' ? flags.limit : Number(str(flags, 'limit') || 25);
+  const results = await call(() => daemonOf(ctx).search(args[0], { limit, filters: parseFilters(list(flags, 'filter')) }));
+  const trunc = !bool(flags, 'no-trunc');
+  const rows = results.map((r) => ({
+    Name: r.name,
+    Description: trunc ? ellipsis(r.description.replace(/\n/g, ' '), 45) : r.description,
+    StarCount: String(r.star_count),
+    IsOfficial: r.is_official ? '[OK]' : '',
+    IsAutomated: r.is_automated ? '[OK]' : '',
+  }));
+  const format = str(flags, 'format') || SEARCH_TABLE;
+  const header = { Name: 'NAME', Description: 'DESCRIPTION', StarCount: 'STARS', IsOfficial: 'OFFICIAL', IsAutomated: 'AUTOMATED' };
+  return printFormat(ctx, writeFormat(format, header, rows));
+};
 
 export const spec: CommandSpec = {
   "name": "search",

@@ -1,6 +1,28 @@
 /** `docker volume create`: Create a volume (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { volumeCreateRun } from '../../verbs/volume';
+import { DaemonError } from '../../../api/daemon';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { daemonMessage, list, str } from '../shared/common';
+import { api } from './common';
+
+const kv = (items: string[]) => Object.fromEntries(items.map((l) => {
+  const i = l.indexOf('=');
+  return i < 0 ? [l, ''] : [l.slice(0, i), l.slice(i + 1)];
+}));
+
+export const volumeCreateRun: Handler = async (ctx, args, flags) => {
+  const nameFlag = str(flags, 'name');
+  if (args[0] && nameFlag && args[0] !== nameFlag) {
+    throw new CliError(`conflicting options: cannot specify a volume-name through both --name and as a positional arg`, 1);
+  }
+  try {
+    const v = await api(ctx).volumeCreate({ name: args[0] || nameFlag || undefined, driver: str(flags, 'driver') || 'local', labels: kv(list(flags, 'label')), options: kv(list(flags, 'opt')) });
+    await ctx.io.stdout.write(`${v.Name}\n`);
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "create",

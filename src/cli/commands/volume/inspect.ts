@@ -1,6 +1,23 @@
 /** `docker volume inspect`: Display detailed information on one or more volumes (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { volumeInspectRun } from '../../verbs/volume';
+import { DaemonError } from '../../../api/daemon';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { str } from '../shared/common';
+import { printInspect } from '../shared/inspect';
+import { api } from './common';
+
+export const volumeInspectRun: Handler = async (ctx, args, flags) => {
+  const found: Record<string, unknown>[] = [];
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      found.push(await api(ctx).volumeInspect(name));
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(`Error response from daemon: ${e.message}`);
+    }
+  }
+  return printInspect(ctx, found, str(flags, 'format'), errors);
+};
 
 export const spec: CommandSpec = {
   "name": "inspect",

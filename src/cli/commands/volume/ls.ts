@@ -1,6 +1,29 @@
 /** `docker volume ls`: List volumes (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { volumeLsRun } from '../../verbs/volume';
+import { DaemonError } from '../../../api/daemon';
+import { chooseFormat, writeFormat } from '../../format/table';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage, list, parseFilters, printFormat, str } from '../shared/common';
+import { api } from './common';
+
+export const volumeLsRun: Handler = async (ctx, _args, flags) => {
+  const filters = parseFilters(list(flags, 'filter'));
+  let vols: Record<string, unknown>[];
+  try {
+    vols = await api(ctx).volumeList(filters);
+  } catch (e) {
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
+    throw e;
+  }
+  const format = chooseFormat({ quiet: bool(flags, 'quiet'), format: str(flags, 'format'), defaultFormat: 'table {{.Driver}}\t{{.Name}}', warn: () => {} });
+  const quietFmt = bool(flags, 'quiet') ? '{{.Name}}' : format;
+  const rows = vols.map((v) => ({
+    Driver: v.Driver, Name: v.Name, Mountpoint: v.Mountpoint, Scope: v.Scope,
+    Labels: Object.entries((v.Labels as Record<string, string>) ?? {}).map(([k, val]) => `${k}=${val}`).join(','),
+    Label: (name: string) => ((v.Labels as Record<string, string>) ?? {})[name] ?? '',
+    Links: 'N/A', Size: 'N/A', Group: '', Availability: 'N/A', Status: 'N/A',
+  }));
+  return printFormat(ctx, writeFormat(quietFmt, { Driver: 'DRIVER', Name: 'VOLUME NAME', Mountpoint: 'MOUNTPOINT', Scope: 'SCOPE', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE' }, rows));
+};
 
 export const spec: CommandSpec = {
   "name": "ls",

@@ -1,6 +1,23 @@
 /** `docker volume rm`: Remove one or more volumes. You cannot remove a volume that is in use by a container. (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { volumeRmRun } from '../../verbs/volume';
+import { DaemonError } from '../../../api/daemon';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage } from '../shared/common';
+import { api } from './common';
+
+export const volumeRmRun: Handler = async (ctx, args, flags) => {
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      await api(ctx).volumeRemove(name, bool(flags, 'force'));
+      await ctx.io.stdout.write(`${name}\n`);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+    }
+  }
+  if (errors.length) throw new CliError(errors.join('\n'), 1);
+  return 0;
+};
 
 export const spec: CommandSpec = {
   "name": "rm",

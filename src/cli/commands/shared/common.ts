@@ -1,14 +1,15 @@
-/** What the verb handlers share: the daemon handle, error reporting, filters and formatted output. */
-import { InvalidReference } from '../../lib/reference';
-import { CliError, type FlagValues, type RunContext } from '../framework/types';
-import { DaemonError, StreamError, type DaemonApi } from '../../api/daemon';
-import type { FormatResult } from '../format/table';
+/** What the verb handlers of every group share: the daemon handle, error reporting, flag values, filters, formatted output and the y/N prompt. */
+import { type DaemonApi, DaemonError, StreamError } from '../../../api/daemon';
+import { InvalidReference } from '../../../lib/reference';
+import type { FormatResult } from '../../format/table';
+import { CliError, type FlagValues, type RunContext } from '../../framework/types';
 
 export function daemonOf(ctx: RunContext): DaemonApi {
   return asApi(ctx.daemon as DaemonApi);
 }
 
 const apis = new WeakMap<object, DaemonApi>();
+
 /**
  * The daemon as the CLI sees it over its HTTP API: whatever the daemon refuses comes back as an
  * error response. Reference parsing inside the daemon throws InvalidReference (the parser is shared

@@ -3,9 +3,8 @@
  * `auths.<server>.auth` = base64("user:password"), unencrypted, as the CLI keeps it when no
  * credential helper is configured. Login writes it, logout removes the entry, push reads it.
  */
-import type { RunContext } from '../framework/types';
-import { CliError } from '../framework/types';
-import type { Fs } from '../../api/fs';
+import type { Fs } from '../../../api/fs';
+import { CliError, type RunContext } from '../../framework/types';
 
 /** The key Docker Hub's credentials are stored under (the CLI's registry.IndexServer). */
 export const HUB = 'https://index.docker.io/v1/';

@@ -1,29 +1,10 @@
-/**
- * `docker run`, `create`, `start`, `rm`, `inspect`: the client's side (cli/command/container).
- * `run` = create (pulling first when the image is missing, as the CLI does) + attach + start +
- * wait; failures print `docker: <error>` and map to 125/126/127 (cli-errors.md §1).
- */
-import { CliError, type FlagValues, type Handler, type RunContext } from '../framework/types';
-import { DaemonError, type DaemonApi } from '../../api/daemon';
-import { ramInBytes } from '../../lib/units';
-import { bool, daemonMessage, daemonOf, list, str } from './common';
-import { pullImage } from './pull';
-import { proxySignals } from './sig-proxy';
-import { printInspect } from './image';
-import { familiarize, parseReference } from '../../lib/reference';
+/** The container create request from `docker run`/`docker create` flags (cli/command/container/opts.go parse). */
+import { ramInBytes } from '../../../lib/units';
+import { CliError, type FlagValues, type RunContext } from '../../framework/types';
+import { bool, list, str } from '../shared/common';
+import { runError } from './common';
 
 const RESTART = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/;
-
-/** Status code for a run/create/start failure, from the error text (toStatusError). */
-export function statusFor(msg: string): number {
-  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(msg)) return 127;
-  if (/permission denied|is a directory/.test(msg)) return 126;
-  return 125;
-}
-
-function runError(cmd: string, msg: string, status = statusFor(msg)): CliError {
-  return new CliError(`docker: ${msg}\n\nRun 'docker ${cmd} --help' for more information`, status);
-}
 
 /**
  * `-p` as go-connections' nat.ParsePortSpec reads it: `[ip:][hostPort:]containerPort[/proto]`, a
@@ -72,6 +53,7 @@ function parsePorts(specs: string[]): { exposed: Record<string, object>; binding
 
 /** Go's strconv.ParseBool spellings (`--mount readonly=…`). */
 const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+
 const GO_BOOLS = new Set([...GO_TRUE, '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 /**
@@ -205,172 +187,6 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const networkingConfig = aliases.length ? { EndpointsConfig: { [String(hostConfig.NetworkMode)]: { Aliases: aliases } } } : undefined;
   return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}) };
 }
-
-/** Create, pulling the image first when the daemon does not have it (create.go's createContainer). */
-async function createWithPull(ctx: RunContext, d: DaemonApi, body: ReturnType<typeof createBody>, cmd: string, quiet: boolean): Promise<string> {
-  const image = String(body.config.Image);
-  try {
-    parseReference(image);
-  } catch (e) {
-    throw runError(cmd, (e as Error).message, 125);
-  }
-  try {
-    return (await d.containerCreate(body)).Id;
-  } catch (e) {
-    if (!(e instanceof DaemonError) || !/^No such image/.test(e.message)) throw runError(cmd, daemonMessage(e));
-  }
-  const ref = familiarize(image);
-  await ctx.io.stderr.write(`Unable to find image '${ref}' locally\n`);
-  try {
-    await pullImage(d, image, (s) => ctx.io.stderr.write(s), { quiet });
-    return (await d.containerCreate(body)).Id;
-  } catch (e) {
-    throw runError(cmd, daemonMessage(e));
-  }
-}
-
-async function attachAndWait(ctx: RunContext, d: DaemonApi, id: string, opts: { stdin: boolean; detachKeys?: string; start: () => Promise<void>; sigProxy?: boolean }): Promise<number> {
-  const a = await d.containerAttach(id, {
-    stdin: opts.stdin ? ctx.io.stdin : undefined,
-    onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
-    detachKeys: opts.detachKeys,
-  });
-  try {
-    await opts.start();
-  } catch (e) {
-    a.detach();
-    throw e;
-  }
-  const waited = d.containerWait(id).then((r) => ({ kind: 'exit' as const, code: r.StatusCode }));
-  const detached = a.detached ? a.detached.then(() => ({ kind: 'detach' as const, code: 0 })) : new Promise<never>(() => {});
-  // Without a linked terminal the client proxies the signals it gets (Ctrl-C is SIGINT) to the
-  // container (sig-proxy.ts); with one, Ctrl-C travels as a key to the container's terminal.
-  let letGo: () => void = () => {};
-  const released = new Promise<{ kind: 'detach'; code: number }>((r) => (letGo = () => r({ kind: 'detach', code: 0 })));
-  const linked = opts.stdin && ctx.io.stdinIsTTY;
-  const unproxy = opts.sigProxy !== false && !linked ? proxySignals(ctx, d, id, letGo) : () => {};
-  try {
-    const r = await Promise.race([waited, detached, released]);
-    if (r.kind === 'exit') {
-      // let the last output through before the prompt comes back
-      for (let i = 0; i < 10; i++) await Promise.resolve();
-      await a.drain?.();
-    }
-    if (r.kind === 'exit' || !linked) a.detach();
-    return r.code;
-  } finally {
-    unproxy();
-  }
-}
-
-export const runRun: Handler = async (ctx, args, flags) => {
-  const d = daemonOf(ctx);
-  const body = createBody(ctx, args, flags);
-  const detach = bool(flags, 'detach');
-  const id = await createWithPull(ctx, d, body, 'run', bool(flags, 'quiet'));
-  const start = async () => {
-    try {
-      await d.containerStart(id);
-    } catch (e) {
-      const msg = daemonMessage(e);
-      if (body.hostConfig.AutoRemove) await d.containerRemove(id, { force: true, volumes: true }).catch(() => {});
-      throw runError('run', msg);
-    }
-  };
-  if (detach) {
-    // The CLI prints the ID from a goroutine started before ContainerStart, so a start failure
-    // (a taken port) comes after the ID.
-    await ctx.io.stdout.write(id + '\n');
-    await start();
-    return 0;
-  }
-  return attachAndWait(ctx, d, id, { stdin: bool(flags, 'interactive'), detachKeys: str(flags, 'detach-keys') || undefined, start, sigProxy: bool(flags, 'sig-proxy') });
-};
-
-export const createRun: Handler = async (ctx, args, flags) => {
-  const d = daemonOf(ctx);
-  const id = await createWithPull(ctx, d, createBody(ctx, args, flags), 'create', bool(flags, 'quiet'));
-  await ctx.io.stdout.write(id + '\n');
-  return 0;
-};
-
-export const startRun: Handler = async (ctx, args, flags) => {
-  const d = daemonOf(ctx);
-  const attach = bool(flags, 'attach') || bool(flags, 'interactive');
-  if (attach) {
-    if (args.length > 1) throw new CliError('you cannot start and attach multiple containers at once', 1);
-    const id = args[0];
-    return attachAndWait(ctx, d, id, {
-      stdin: bool(flags, 'interactive'),
-      detachKeys: str(flags, 'detach-keys') || undefined,
-      start: async () => {
-        try {
-          await d.containerStart(id);
-        } catch (e) {
-          throw new CliError(daemonMessage(e), statusFor(daemonMessage(e)));
-        }
-      },
-    });
-  }
-  const failed: string[] = [];
-  const errors: string[] = [];
-  for (const name of args) {
-    try {
-      await d.containerStart(name);
-      await ctx.io.stdout.write(name + '\n');
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(daemonMessage(e));
-      failed.push(name);
-    }
-  }
-  if (errors.length) throw new CliError(`${errors.join('\n')}\nError: failed to start containers: ${failed.join(', ')}`, 1);
-  return 0;
-};
-
-export const rmRun: Handler = async (ctx, args, flags) => {
-  const d = daemonOf(ctx);
-  const errors: string[] = [];
-  for (const name of args) {
-    try {
-      await d.containerRemove(name, { force: bool(flags, 'force'), volumes: bool(flags, 'volumes') });
-      await ctx.io.stdout.write(name + '\n');
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(daemonMessage(e));
-    }
-  }
-  if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
-};
-
-/** `docker inspect`: containers first, then images (`--type` narrows). */
-export const inspectRun: Handler = async (ctx, args, flags) => {
-  const d = daemonOf(ctx);
-  const type = str(flags, 'type');
-  const found: Record<string, unknown>[] = [];
-  const errors: string[] = [];
-  for (const ref of args) {
-    let obj: Record<string, unknown> | undefined;
-    if (!type || type === 'container') obj = await d.containerInspect(ref, { size: bool(flags, 'size') }).catch(() => undefined);
-    if (!obj && (!type || type === 'image')) obj = await d.imageInspect(ref).catch(() => undefined);
-    if (obj) found.push(obj);
-    else errors.push(`Error: No such object: ${ref}`);
-  }
-  return printInspect(ctx, found, str(flags, 'format'), errors);
-};
-
-export const containerInspectRun: Handler = async (ctx, args, flags) => {
-  const d = daemonOf(ctx);
-  const found: Record<string, unknown>[] = [];
-  const errors: string[] = [];
-  for (const ref of args) {
-    const obj = await d.containerInspect(ref, { size: bool(flags, 'size') }).catch(() => undefined);
-    if (obj) found.push(obj);
-    else errors.push(`Error: No such container: ${ref}`);
-  }
-  return printInspect(ctx, found, str(flags, 'format'), errors);
-};
 
 /** docker-cli's --health-* and --no-healthcheck (durations into nanoseconds, as the API takes them). */
 function healthFlags(flags: FlagValues): Record<string, unknown> | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary, ImageSummary } from '../../api/daemon';
-import type { DiskUsage } from '../../api/bodies';
+import type { ContainerSummary, ImageSummary } from '../../../api/daemon';
+import type { DiskUsage } from '../../../api/bodies';
 import { summaryRows, verboseTables } from './df';
 
 const image = (id: string, size: number, shared: number, containers: number, tag: string): ImageSummary => ({

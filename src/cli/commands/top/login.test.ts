@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Machine } from '../../engine/machine';
+import { Machine } from '../../../engine/machine';
 
 const WARN = "\nWARNING! Your credentials are stored unencrypted in '/home/learner/.docker/config.json'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n";
 

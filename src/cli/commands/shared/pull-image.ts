@@ -2,8 +2,7 @@
  * `docker pull`, and the pull inside `docker run`/`create`: the Engine API's progress messages
  * rendered as the CLI does without a TTY (one line per final status of each layer).
  */
-import type { RunContext } from '../framework/types';
-import type { DaemonApi, PullProgress } from '../../api/daemon';
+import type { DaemonApi, PullProgress } from '../../../api/daemon';
 
 /** Statuses that the non-TTY stream shows; intermediate ones (Downloading, Extracting …) are not. */
 const SHOWN = new Set(['Pulling fs layer', 'Already exists', 'Pull complete', 'Waiting']);
@@ -33,5 +32,3 @@ export function withDefaultTag(ref: string): { ref: string; defaulted: boolean }
   if (ref.includes('@') || name.includes(':')) return { ref, defaulted: false };
   return { ref: ref + ':latest', defaulted: true };
 }
-
-export type { RunContext };

@@ -5,8 +5,8 @@
  * them and the client stays attached; a learner has no second terminal to stop it from, so the
  * simulator lets go on the third Ctrl-C and says so.
  */
-import type { RunContext } from '../framework/types';
-import type { DaemonApi } from '../../api/daemon';
+import type { DaemonApi } from '../../../api/daemon';
+import type { RunContext } from '../../framework/types';
 
 /** The signals forwarded (notifyAllSignals minus the ones Go's runtime keeps to itself). */
 const PROXIED: [number, string][] = [[1, 'SIGHUP'], [2, 'SIGINT'], [3, 'SIGQUIT'], [10, 'SIGUSR1'], [12, 'SIGUSR2'], [15, 'SIGTERM']];
