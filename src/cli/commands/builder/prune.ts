@@ -1,4 +1,5 @@
 /** `docker builder prune`: Remove build cache (flags and help as Docker 28.5 prints them). */
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import { humanSize } from '../../../lib/units';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonOf } from '../shared/common';
@@ -23,17 +24,15 @@ export const builderPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune",
-  "short": "Remove build cache",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "all", "type": "bool", "usage": "Remove all unused build cache, not just dangling ones", "short": "a"},
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=24h\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"},
-    {"long": "keep-storage", "type": "bytes", "usage": "Amount of disk space to keep for cache", "default": "0"}
+  name: 'prune',
+  use: 'prune',
+  short: 'Remove build cache',
+  args: { kind: 'none' },
+  flags: [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused build cache, not just dangling ones' },
+    pruneFilterFlag('Provide filter values (e.g. "until=24h")'),
+    forceFlag(),
+    { long: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache', default: '0' }
   ],
   run: builderPruneRun
 };

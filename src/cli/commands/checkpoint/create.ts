@@ -3,16 +3,13 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "create",
-  "use": "create [OPTIONS] CONTAINER CHECKPOINT",
-  "short": "Create a checkpoint from a running container",
-  "args": {
-    "kind": "exact",
-    "n": 2
-  },
-  "flags": [
-    {"long": "checkpoint-dir", "type": "string", "usage": "Use a custom checkpoint storage directory"},
-    {"long": "leave-running", "type": "bool", "usage": "Leave the container running after checkpoint"}
+  name: 'create',
+  use: 'create [OPTIONS] CONTAINER CHECKPOINT',
+  short: 'Create a checkpoint from a running container',
+  args: { kind: 'exact', n: 2 },
+  flags: [
+    { long: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory' },
+    { long: 'leave-running', type: 'bool', usage: 'Leave the container running after checkpoint' }
   ],
   run: notSimulated
 };

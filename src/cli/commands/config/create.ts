@@ -3,16 +3,13 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "create",
-  "use": "create [OPTIONS] CONFIG file|-",
-  "short": "Create a config from a file or STDIN",
-  "args": {
-    "kind": "exact",
-    "n": 2
-  },
-  "flags": [
-    {"long": "label", "type": "list", "usage": "Config labels", "short": "l"},
-    {"long": "template-driver", "type": "string", "usage": "Template driver"}
+  name: 'create',
+  use: 'create [OPTIONS] CONFIG file|-',
+  short: 'Create a config from a file or STDIN',
+  args: { kind: 'exact', n: 2 },
+  flags: [
+    { long: 'label', short: 'l', type: 'list', usage: 'Config labels' },
+    { long: 'template-driver', type: 'string', usage: 'Template driver' }
   ],
   run: notSimulated
 };

@@ -16,20 +16,16 @@ export const commitRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "commit",
-  "use": "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
-  "short": "Create a new image from a container's changes",
-  "aliasesLine": "docker container commit, docker commit",
-  "args": {
-    "kind": "range",
-    "n": 1,
-    "m": 2
-  },
-  "flags": [
-    {"long": "author", "type": "string", "usage": "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")", "short": "a"},
-    {"long": "change", "type": "list", "usage": "Apply Dockerfile instruction to the created image", "short": "c"},
-    {"long": "message", "type": "string", "usage": "Commit message", "short": "m"},
-    {"long": "pause", "type": "bool", "usage": "Pause container during commit", "short": "p", "default": "true"}
+  name: 'commit',
+  use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
+  short: "Create a new image from a container's changes",
+  aliasesLine: 'docker container commit, docker commit',
+  args: { kind: 'range', n: 1, m: 2 },
+  flags: [
+    { long: 'author', short: 'a', type: 'string', usage: 'Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")' },
+    { long: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
+    { long: 'message', short: 'm', type: 'string', usage: 'Commit message' },
+    { long: 'pause', short: 'p', type: 'bool', usage: 'Pause container during commit', default: 'true' }
   ],
   run: commitRun
 };

@@ -124,7 +124,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const restart = str(flags, 'restart') || 'no';
   const m = RESTART.exec(restart);
   if (!m) throw runError('run', `invalid restart policy format: no matching options for "${restart}"`, 125);
-  if (bool(flags, 'rm') && m[1] !== 'no') throw new CliError('docker: Conflicting options: --restart and --rm\n\nRun \'docker run --help\' for more information', 125);
+  if (bool(flags, 'rm') && m[1] !== 'no') throw new CliError("docker: Conflicting options: --restart and --rm\n\nRun 'docker run --help' for more information", 125);
   const interactive = bool(flags, 'interactive');
   const tty = bool(flags, 'tty');
   const detach = bool(flags, 'detach');

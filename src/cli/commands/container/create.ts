@@ -13,19 +13,16 @@ export const createRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "create",
-  "use": "create [OPTIONS] IMAGE [COMMAND] [ARG...]",
-  "short": "Create a new container",
-  "aliasesLine": "docker container create, docker create",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "interspersed": false,
-  "flags": [
+  name: 'create',
+  use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create a new container',
+  aliasesLine: 'docker container create, docker create',
+  args: { kind: 'min', n: 1 },
+  interspersed: false,
+  flags: [
     ...containerFlags,
     // docker/cli create.go really prints the stray "|" before missing (run.go does not).
-    {"long": "pull", "type": "string", "usage": "Pull image before creating (\"always\", \"|missing\", \"never\")", "default": "missing"}
+    { long: 'pull', type: 'string', usage: 'Pull image before creating ("always", "|missing", "never")', default: 'missing' }
   ],
   run: createRun
 };

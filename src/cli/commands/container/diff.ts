@@ -10,15 +10,12 @@ export const diffRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "diff",
-  "use": "diff CONTAINER",
-  "short": "Inspect changes to files or directories on a container's filesystem",
-  "aliasesLine": "docker container diff, docker diff",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
+  name: 'diff',
+  use: 'diff CONTAINER',
+  short: "Inspect changes to files or directories on a container's filesystem",
+  aliasesLine: 'docker container diff, docker diff',
+  args: { kind: 'exact', n: 1 },
+  flags: [
 
   ],
   run: diffRun

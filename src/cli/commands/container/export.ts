@@ -27,16 +27,13 @@ export const exportRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "export",
-  "use": "export [OPTIONS] CONTAINER",
-  "short": "Export a container's filesystem as a tar archive",
-  "aliasesLine": "docker container export, docker export",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "output", "type": "string", "usage": "Write to a file, instead of STDOUT", "short": "o"}
+  name: 'export',
+  use: 'export [OPTIONS] CONTAINER',
+  short: "Export a container's filesystem as a tar archive",
+  aliasesLine: 'docker container export, docker export',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' }
   ],
   run: exportRun
 };

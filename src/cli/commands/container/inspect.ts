@@ -1,4 +1,5 @@
 /** `docker container inspect`: Display detailed information on one or more containers (flags and help as Docker 28.5 prints them). */
+import { inspectFormatFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonOf, str } from '../shared/common';
 import { printInspect } from '../shared/inspect';
@@ -16,16 +17,13 @@ export const containerInspectRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "inspect",
-  "use": "inspect [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Display detailed information on one or more containers",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"},
-    {"long": "size", "type": "bool", "usage": "Display total file sizes", "short": "s"}
+  name: 'inspect',
+  use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Display detailed information on one or more containers',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    inspectFormatFlag(),
+    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' }
   ],
   run: containerInspectRun
 };

@@ -7,16 +7,13 @@ export const killRun: Handler = (ctx, args, flags) =>
   inParallel(ctx, args, (n) => daemonOf(ctx).containerKill(n, str(flags, 'signal') || undefined));
 
 export const spec: CommandSpec = {
-  "name": "kill",
-  "use": "kill [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Kill one or more running containers",
-  "aliasesLine": "docker container kill, docker kill",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"}
+  name: 'kill',
+  use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Kill one or more running containers',
+  aliasesLine: 'docker container kill, docker kill',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' }
   ],
   run: killRun
 };

@@ -35,21 +35,18 @@ export const logsRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "logs",
-  "use": "logs [OPTIONS] CONTAINER",
-  "short": "Fetch the logs of a container",
-  "aliasesLine": "docker container logs, docker logs",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "details", "type": "bool", "usage": "Show extra details provided to logs"},
-    {"long": "follow", "type": "bool", "usage": "Follow log output", "short": "f"},
-    {"long": "since", "type": "string", "usage": "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"},
-    {"long": "tail", "type": "string", "usage": "Number of lines to show from the end of the logs", "short": "n", "default": "all"},
-    {"long": "timestamps", "type": "bool", "usage": "Show timestamps", "short": "t"},
-    {"long": "until", "type": "string", "usage": "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"}
+  name: 'logs',
+  use: 'logs [OPTIONS] CONTAINER',
+  short: 'Fetch the logs of a container',
+  aliasesLine: 'docker container logs, docker logs',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'details', type: 'bool', usage: 'Show extra details provided to logs' },
+    { long: 'follow', short: 'f', type: 'bool', usage: 'Follow log output' },
+    { long: 'since', type: 'string', usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
+    { long: 'tail', short: 'n', type: 'string', usage: 'Number of lines to show from the end of the logs', default: 'all' },
+    { long: 'timestamps', short: 't', type: 'bool', usage: 'Show timestamps' },
+    { long: 'until', type: 'string', usage: 'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' }
   ],
   run: logsRun
 };

@@ -6,15 +6,12 @@ import { eachContainer } from './common';
 export const pauseRun: Handler = (ctx, args) => eachContainer(ctx, args, (n) => daemonOf(ctx).containerPause(n));
 
 export const spec: CommandSpec = {
-  "name": "pause",
-  "use": "pause CONTAINER [CONTAINER...]",
-  "short": "Pause all processes within one or more containers",
-  "aliasesLine": "docker container pause, docker pause",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
+  name: 'pause',
+  use: 'pause CONTAINER [CONTAINER...]',
+  short: 'Pause all processes within one or more containers',
+  aliasesLine: 'docker container pause, docker pause',
+  args: { kind: 'min', n: 1 },
+  flags: [
 
   ],
   run: pauseRun

@@ -1,4 +1,5 @@
 /** `docker container prune`: Remove all stopped containers (flags and help as Docker 28.5 prints them). */
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import { humanSize } from '../../../lib/units';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonOf } from '../shared/common';
@@ -19,15 +20,13 @@ export const containerPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune [OPTIONS]",
-  "short": "Remove all stopped containers",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=<timestamp>\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
+  name: 'prune',
+  use: 'prune [OPTIONS]',
+  short: 'Remove all stopped containers',
+  args: { kind: 'none' },
+  flags: [
+    pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'),
+    forceFlag()
   ],
   run: containerPruneRun
 };

@@ -7,17 +7,14 @@ export const restartRun: Handler = (ctx, args, flags) =>
   eachContainer(ctx, args, (n) => daemonOf(ctx).containerRestart(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const spec: CommandSpec = {
-  "name": "restart",
-  "use": "restart [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Restart one or more containers",
-  "aliasesLine": "docker container restart, docker restart",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"},
-    {"long": "timeout", "type": "int", "usage": "Seconds to wait before killing the container", "short": "t", "default": "0"}
+  name: 'restart',
+  use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Restart one or more containers',
+  aliasesLine: 'docker container restart, docker restart',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
+    { long: 'timeout', short: 't', type: 'int', usage: 'Seconds to wait before killing the container', default: '0' }
   ],
   run: restartRun
 };

@@ -1,4 +1,5 @@
 /** `docker container rm`: Remove one or more containers (flags and help as Docker 28.5 prints them). */
+import { forceFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
@@ -20,21 +21,16 @@ export const rmRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "rm",
-  "use": "rm [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Remove one or more containers",
-  "aliases": [
-    "remove"
-  ],
-  "aliasesLine": "docker container rm, docker container remove, docker rm",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "force", "type": "bool", "usage": "Force the removal of a running container (uses SIGKILL)", "short": "f"},
-    {"long": "link", "type": "bool", "usage": "Remove the specified link", "short": "l"},
-    {"long": "volumes", "type": "bool", "usage": "Remove anonymous volumes associated with the container", "short": "v"}
+  name: 'rm',
+  use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Remove one or more containers',
+  aliases: ['remove'],
+  aliasesLine: 'docker container rm, docker container remove, docker rm',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    forceFlag('Force the removal of a running container (uses SIGKILL)'),
+    { long: 'link', short: 'l', type: 'bool', usage: 'Remove the specified link' },
+    { long: 'volumes', short: 'v', type: 'bool', usage: 'Remove anonymous volumes associated with the container' }
   ],
   run: rmRun
 };

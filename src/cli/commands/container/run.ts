@@ -30,21 +30,18 @@ export const runRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "run",
-  "use": "run [OPTIONS] IMAGE [COMMAND] [ARG...]",
-  "short": "Create and run a new container from an image",
-  "aliasesLine": "docker container run, docker run",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "interspersed": false,
-  "flags": [
+  name: 'run',
+  use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create and run a new container from an image',
+  aliasesLine: 'docker container run, docker run',
+  args: { kind: 'min', n: 1 },
+  interspersed: false,
+  flags: [
     ...containerFlags,
-    {"long": "detach", "type": "bool", "usage": "Run container in background and print container ID", "short": "d"},
-    {"long": "detach-keys", "type": "string", "usage": "Override the key sequence for detaching a container"},
-    {"long": "pull", "type": "string", "usage": "Pull image before running (\"always\", \"missing\", \"never\")", "default": "missing"},
-    {"long": "sig-proxy", "type": "bool", "usage": "Proxy received signals to the process", "default": "true"}
+    { long: 'detach', short: 'd', type: 'bool', usage: 'Run container in background and print container ID' },
+    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
+    { long: 'pull', type: 'string', usage: 'Pull image before running ("always", "missing", "never")', default: 'missing' },
+    { long: 'sig-proxy', type: 'bool', usage: 'Proxy received signals to the process', default: 'true' }
   ],
   run: runRun
 };

@@ -39,20 +39,17 @@ export const startRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "start",
-  "use": "start [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Start one or more stopped containers",
-  "aliasesLine": "docker container start, docker start",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "attach", "type": "bool", "usage": "Attach STDOUT/STDERR and forward signals", "short": "a"},
-    {"long": "checkpoint", "type": "string", "usage": "Restore from this checkpoint"},
-    {"long": "checkpoint-dir", "type": "string", "usage": "Use a custom checkpoint storage directory"},
-    {"long": "detach-keys", "type": "string", "usage": "Override the key sequence for detaching a container"},
-    {"long": "interactive", "type": "bool", "usage": "Attach container's STDIN", "short": "i"}
+  name: 'start',
+  use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Start one or more stopped containers',
+  aliasesLine: 'docker container start, docker start',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'attach', short: 'a', type: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },
+    { long: 'checkpoint', type: 'string', usage: 'Restore from this checkpoint' },
+    { long: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory' },
+    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
+    { long: 'interactive', short: 'i', type: 'bool', usage: "Attach container's STDIN" }
   ],
   run: startRun
 };

@@ -7,17 +7,14 @@ export const stopRun: Handler = (ctx, args, flags) =>
   inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const spec: CommandSpec = {
-  "name": "stop",
-  "use": "stop [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Stop one or more running containers",
-  "aliasesLine": "docker container stop, docker stop",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"},
-    {"long": "timeout", "type": "int", "usage": "Seconds to wait before killing the container", "short": "t", "default": "0"}
+  name: 'stop',
+  use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Stop one or more running containers',
+  aliasesLine: 'docker container stop, docker stop',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
+    { long: 'timeout', short: 't', type: 'int', usage: 'Seconds to wait before killing the container', default: '0' }
   ],
   run: stopRun
 };

@@ -19,16 +19,13 @@ export const topRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "top",
-  "interspersed": false,
-  "use": "top CONTAINER [ps OPTIONS]",
-  "short": "Display the running processes of a container",
-  "aliasesLine": "docker container top, docker top",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
+  name: 'top',
+  interspersed: false,
+  use: 'top CONTAINER [ps OPTIONS]',
+  short: 'Display the running processes of a container',
+  aliasesLine: 'docker container top, docker top',
+  args: { kind: 'min', n: 1 },
+  flags: [
 
   ],
   run: topRun

@@ -6,15 +6,12 @@ import { eachContainer } from './common';
 export const unpauseRun: Handler = (ctx, args) => eachContainer(ctx, args, (n) => daemonOf(ctx).containerUnpause(n));
 
 export const spec: CommandSpec = {
-  "name": "unpause",
-  "use": "unpause CONTAINER [CONTAINER...]",
-  "short": "Unpause all processes within one or more containers",
-  "aliasesLine": "docker container unpause, docker unpause",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
+  name: 'unpause',
+  use: 'unpause CONTAINER [CONTAINER...]',
+  short: 'Unpause all processes within one or more containers',
+  aliasesLine: 'docker container unpause, docker unpause',
+  args: { kind: 'min', n: 1 },
+  flags: [
 
   ],
   run: unpauseRun

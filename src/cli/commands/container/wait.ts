@@ -7,15 +7,12 @@ export const waitRun: Handler = (ctx, args) =>
   eachContainer(ctx, args, async (n) => String((await daemonOf(ctx).containerWait(n)).StatusCode));
 
 export const spec: CommandSpec = {
-  "name": "wait",
-  "use": "wait CONTAINER [CONTAINER...]",
-  "short": "Block until one or more containers stop, then print their exit codes",
-  "aliasesLine": "docker container wait, docker wait",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
+  name: 'wait',
+  use: 'wait CONTAINER [CONTAINER...]',
+  short: 'Block until one or more containers stop, then print their exit codes',
+  aliasesLine: 'docker container wait, docker wait',
+  args: { kind: 'min', n: 1 },
+  flags: [
 
   ],
   run: waitRun

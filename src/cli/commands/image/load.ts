@@ -1,4 +1,5 @@
 /** `docker image load`: Load an image from a tar archive or STDIN (flags and help as Docker 28.5 prints them). */
+import { quietFlag } from '../../framework/common-flags';
 import type { LoadMessage } from '../../../api/bodies';
 import { DaemonError } from '../../../api/daemon';
 import { humanSize } from '../../../lib/units';
@@ -43,17 +44,15 @@ function progress(total: number, columns: number): string {
 }
 
 export const spec: CommandSpec = {
-  "name": "load",
-  "use": "load [OPTIONS]",
-  "short": "Load an image from a tar archive or STDIN",
-  "aliasesLine": "docker image load, docker load",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "input", "type": "string", "usage": "Read from tar archive file, instead of STDIN", "short": "i"},
-    {"long": "platform", "type": "string", "usage": "Load only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"},
-    {"long": "quiet", "type": "bool", "usage": "Suppress the load output", "short": "q"}
+  name: 'load',
+  use: 'load [OPTIONS]',
+  short: 'Load an image from a tar archive or STDIN',
+  aliasesLine: 'docker image load, docker load',
+  args: { kind: 'none' },
+  flags: [
+    { long: 'input', short: 'i', type: 'string', usage: 'Read from tar archive file, instead of STDIN' },
+    { long: 'platform', type: 'string', usage: 'Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
+    quietFlag('Suppress the load output')
   ],
   run: loadRun
 };

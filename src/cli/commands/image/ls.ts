@@ -1,4 +1,5 @@
 /** `docker image ls`: List images (flags and help as Docker 28.5 prints them). */
+import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import { chooseFormat } from '../../format/table';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
@@ -25,25 +26,20 @@ export const imagesRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "ls",
-  "use": "ls [OPTIONS] [REPOSITORY[:TAG]]",
-  "short": "List images",
-  "aliases": [
-    "list"
-  ],
-  "aliasesLine": "docker image ls, docker image list, docker images",
-  "args": {
-    "kind": "max",
-    "n": 1
-  },
-  "flags": [
-    {"long": "all", "type": "bool", "usage": "Show all images (default hides intermediate images)", "short": "a"},
-    {"long": "digests", "type": "bool", "usage": "Show digests"},
-    {"long": "filter", "type": "filter", "usage": "Filter output based on conditions provided", "short": "f"},
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"},
-    {"long": "no-trunc", "type": "bool", "usage": "Don't truncate output"},
-    {"long": "quiet", "type": "bool", "usage": "Only show image IDs", "short": "q"},
-    {"long": "tree", "type": "bool", "usage": "List multi-platform images as a tree (EXPERIMENTAL)"}
+  name: 'ls',
+  use: 'ls [OPTIONS] [REPOSITORY[:TAG]]',
+  short: 'List images',
+  aliases: ['list'],
+  aliasesLine: 'docker image ls, docker image list, docker images',
+  args: { kind: 'max', n: 1 },
+  flags: [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
+    { long: 'digests', type: 'bool', usage: 'Show digests' },
+    filterFlag(),
+    formatFlag(),
+    noTruncFlag("Don't truncate output"),
+    quietFlag('Only show image IDs'),
+    { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' }
   ],
   run: imagesRun
 };

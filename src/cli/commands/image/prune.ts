@@ -1,4 +1,5 @@
 /** `docker image prune`: Remove unused images (flags and help as Docker 28.5 prints them). */
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import { humanSize } from '../../../lib/units';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, call, confirm, daemonOf, list, parseFilters } from '../shared/common';
@@ -24,16 +25,14 @@ export const imagePruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune [OPTIONS]",
-  "short": "Remove unused images",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "all", "type": "bool", "usage": "Remove all unused images, not just dangling ones", "short": "a"},
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=<timestamp>\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
+  name: 'prune',
+  use: 'prune [OPTIONS]',
+  short: 'Remove unused images',
+  args: { kind: 'none' },
+  flags: [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused images, not just dangling ones' },
+    pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'),
+    forceFlag()
   ],
   run: imagePruneRun
 };

@@ -1,4 +1,5 @@
 /** `docker image pull`: Download an image from a registry (flags and help as Docker 28.5 prints them). */
+import { quietFlag } from '../../framework/common-flags';
 import { fullName, parseReference } from '../../../lib/reference';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, call, daemonOf, str } from '../shared/common';
@@ -22,19 +23,16 @@ export const pullRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "pull",
-  "use": "pull [OPTIONS] NAME[:TAG|@DIGEST]",
-  "short": "Download an image from a registry",
-  "aliasesLine": "docker image pull, docker pull",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "all-tags", "type": "bool", "usage": "Download all tagged images in the repository", "short": "a"},
-    {"long": "disable-content-trust", "type": "bool", "usage": "Skip image verification", "default": "true"},
-    {"long": "platform", "type": "string", "usage": "Set platform if server is multi-platform capable"},
-    {"long": "quiet", "type": "bool", "usage": "Suppress verbose output", "short": "q"}
+  name: 'pull',
+  use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
+  short: 'Download an image from a registry',
+  aliasesLine: 'docker image pull, docker pull',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'all-tags', short: 'a', type: 'bool', usage: 'Download all tagged images in the repository' },
+    { long: 'disable-content-trust', type: 'bool', usage: 'Skip image verification', default: 'true' },
+    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
+    quietFlag('Suppress verbose output')
   ],
   run: pullRun
 };

@@ -1,4 +1,5 @@
 /** `docker image push`: Upload an image to a registry (flags and help as Docker 28.5 prints them). */
+import { quietFlag } from '../../framework/common-flags';
 import { DaemonError, type PullProgress } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
@@ -35,19 +36,16 @@ export const pushRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "push",
-  "use": "push [OPTIONS] NAME[:TAG]",
-  "short": "Upload an image to a registry",
-  "aliasesLine": "docker image push, docker push",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "all-tags", "type": "bool", "usage": "Push all tags of an image to the repository", "short": "a"},
-    {"long": "disable-content-trust", "type": "bool", "usage": "Skip image signing", "default": "true"},
-    {"long": "platform", "type": "string", "usage": "Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)"},
-    {"long": "quiet", "type": "bool", "usage": "Suppress verbose output", "short": "q"}
+  name: 'push',
+  use: 'push [OPTIONS] NAME[:TAG]',
+  short: 'Upload an image to a registry',
+  aliasesLine: 'docker image push, docker push',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'all-tags', short: 'a', type: 'bool', usage: 'Push all tags of an image to the repository' },
+    { long: 'disable-content-trust', type: 'bool', usage: 'Skip image signing', default: 'true' },
+    { long: 'platform', type: 'string', usage: "Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)" },
+    quietFlag('Suppress verbose output')
   ],
   run: pushRun
 };

@@ -25,17 +25,14 @@ export const saveRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "save",
-  "use": "save [OPTIONS] IMAGE [IMAGE...]",
-  "short": "Save one or more images to a tar archive (streamed to STDOUT by default)",
-  "aliasesLine": "docker image save, docker save",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "output", "type": "string", "usage": "Write to a file, instead of STDOUT", "short": "o"},
-    {"long": "platform", "type": "string", "usage": "Save only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"}
+  name: 'save',
+  use: 'save [OPTIONS] IMAGE [IMAGE...]',
+  short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+  aliasesLine: 'docker image save, docker save',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
+    { long: 'platform', type: 'string', usage: 'Save only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' }
   ],
   run: saveRun
 };

@@ -3,14 +3,11 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "rm",
-  "use": "rm MANIFEST_LIST [MANIFEST_LIST...]",
-  "short": "Delete one or more manifest lists from local storage",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
+  name: 'rm',
+  use: 'rm MANIFEST_LIST [MANIFEST_LIST...]',
+  short: 'Delete one or more manifest lists from local storage',
+  args: { kind: 'min', n: 1 },
+  flags: [
 
   ],
   run: notSimulated

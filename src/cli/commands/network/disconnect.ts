@@ -1,4 +1,5 @@
 /** `docker network disconnect`: Disconnect a container from a network (flags and help as Docker 28.5 prints them). */
+import { forceFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { api, daemonCall } from './common';
 
@@ -8,15 +9,12 @@ export const networkDisconnectRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "disconnect",
-  "use": "disconnect [OPTIONS] NETWORK CONTAINER",
-  "short": "Disconnect a container from a network",
-  "args": {
-    "kind": "exact",
-    "n": 2
-  },
-  "flags": [
-    {"long": "force", "type": "bool", "usage": "Force the container to disconnect from a network", "short": "f"}
+  name: 'disconnect',
+  use: 'disconnect [OPTIONS] NETWORK CONTAINER',
+  short: 'Disconnect a container from a network',
+  args: { kind: 'exact', n: 2 },
+  flags: [
+    forceFlag('Force the container to disconnect from a network')
   ],
   run: networkDisconnectRun
 };

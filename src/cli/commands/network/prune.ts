@@ -1,4 +1,5 @@
 /** `docker network prune`: Remove all unused networks (flags and help as Docker 28.5 prints them). */
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool } from '../shared/common';
 import { api, daemonCall } from './common';
@@ -17,15 +18,13 @@ export const networkPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune [OPTIONS]",
-  "short": "Remove all unused networks",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=<timestamp>\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
+  name: 'prune',
+  use: 'prune [OPTIONS]',
+  short: 'Remove all unused networks',
+  args: { kind: 'none' },
+  flags: [
+    pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'),
+    forceFlag()
   ],
   run: networkPruneRun
 };

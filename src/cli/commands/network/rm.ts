@@ -1,4 +1,5 @@
 /** `docker network rm`: Remove one or more networks (flags and help as Docker 28.5 prints them). */
+import { forceFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { daemonMessage } from '../shared/common';
@@ -20,19 +21,14 @@ export const networkRmRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "rm",
-  "use": "rm NETWORK [NETWORK...]",
-  "short": "Remove one or more networks",
-  "aliases": [
-    "remove"
-  ],
-  "aliasesLine": "docker network rm, docker network remove",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "force", "type": "bool", "usage": "Do not error if the network does not exist", "short": "f"}
+  name: 'rm',
+  use: 'rm NETWORK [NETWORK...]',
+  short: 'Remove one or more networks',
+  aliases: ['remove'],
+  aliasesLine: 'docker network rm, docker network remove',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    forceFlag('Do not error if the network does not exist')
   ],
   run: networkRmRun
 };

@@ -3,14 +3,11 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "demote",
-  "use": "demote NODE [NODE...]",
-  "short": "Demote one or more nodes from manager in the swarm",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
+  name: 'demote',
+  use: 'demote NODE [NODE...]',
+  short: 'Demote one or more nodes from manager in the swarm',
+  args: { kind: 'min', n: 1 },
+  flags: [
 
   ],
   run: notSimulated

@@ -3,15 +3,12 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "create",
-  "use": "create [OPTIONS] PLUGIN PLUGIN-DATA-DIR",
-  "short": "Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.",
-  "args": {
-    "kind": "min",
-    "n": 2
-  },
-  "flags": [
-    {"long": "compress", "type": "bool", "usage": "Compress the context using gzip"}
+  name: 'create',
+  use: 'create [OPTIONS] PLUGIN PLUGIN-DATA-DIR',
+  short: 'Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.',
+  args: { kind: 'min', n: 2 },
+  flags: [
+    { long: 'compress', type: 'bool', usage: 'Compress the context using gzip' }
   ],
   run: notSimulated
 };

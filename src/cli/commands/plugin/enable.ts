@@ -3,15 +3,12 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "enable",
-  "use": "enable [OPTIONS] PLUGIN",
-  "short": "Enable a plugin",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "timeout", "type": "int", "usage": "HTTP client timeout (in seconds)", "default": "30"}
+  name: 'enable',
+  use: 'enable [OPTIONS] PLUGIN',
+  short: 'Enable a plugin',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'timeout', type: 'int', usage: 'HTTP client timeout (in seconds)', default: '30' }
   ],
   run: notSimulated
 };

@@ -3,20 +3,14 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "rm",
-  "use": "rm [OPTIONS] STACK [STACK...]",
-  "short": "Remove one or more stacks",
-  "aliases": [
-    "remove",
-    "down"
-  ],
-  "aliasesLine": "docker stack rm, docker stack remove, docker stack down",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "detach", "type": "bool", "usage": "Do not wait for stack removal", "short": "d", "default": "true"}
+  name: 'rm',
+  use: 'rm [OPTIONS] STACK [STACK...]',
+  short: 'Remove one or more stacks',
+  aliases: ['remove', 'down'],
+  aliasesLine: 'docker stack rm, docker stack remove, docker stack down',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    { long: 'detach', short: 'd', type: 'bool', usage: 'Do not wait for stack removal', default: 'true' }
   ],
   run: notSimulated
 };

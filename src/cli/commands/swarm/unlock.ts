@@ -3,13 +3,11 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "unlock",
-  "use": "unlock",
-  "short": "Unlock swarm",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
+  name: 'unlock',
+  use: 'unlock',
+  short: 'Unlock swarm',
+  args: { kind: 'none' },
+  flags: [
 
   ],
   run: notSimulated

@@ -23,7 +23,7 @@ const du: DiskUsage = {
 };
 
 describe('docker system df', () => {
-  it('adds the daemon\'s numbers up as docker-cli does', () => {
+  it("adds the daemon's numbers up as docker-cli does", () => {
     expect(summaryRows(du)).toEqual([
       { Type: 'Images', TotalCount: '2', Active: '1', Size: '200MB', Reclaimable: '80MB (40%)' },
       { Type: 'Containers', TotalCount: '2', Active: '1', Size: '4kB', Reclaimable: '3kB (75%)' },

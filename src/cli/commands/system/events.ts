@@ -1,4 +1,5 @@
 /** `docker system events`: Get real time events from the server (flags and help as Docker 28.5 prints them). */
+import { filterFlag, inspectFormatFlag } from '../../framework/common-flags';
 import type { EventMessage } from '../../../api/bodies';
 import { DaemonError } from '../../../api/daemon';
 import { sortedMap } from '../../format/json';
@@ -122,18 +123,16 @@ export const eventsRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "events",
-  "use": "events [OPTIONS]",
-  "short": "Get real time events from the server",
-  "aliasesLine": "docker system events, docker events",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "filter", "type": "filter", "usage": "Filter output based on conditions provided", "short": "f"},
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"},
-    {"long": "since", "type": "string", "usage": "Show all events created since timestamp"},
-    {"long": "until", "type": "string", "usage": "Stream events until this timestamp"}
+  name: 'events',
+  use: 'events [OPTIONS]',
+  short: 'Get real time events from the server',
+  aliasesLine: 'docker system events, docker events',
+  args: { kind: 'none' },
+  flags: [
+    filterFlag(),
+    inspectFormatFlag(false),
+    { long: 'since', type: 'string', usage: 'Show all events created since timestamp' },
+    { long: 'until', type: 'string', usage: 'Stream events until this timestamp' }
   ],
   run: eventsRun
 };

@@ -1,4 +1,5 @@
 /** `docker system prune`: Remove unused data (flags and help as Docker 28.5 prints them). */
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import { humanSize } from '../../../lib/units';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonOf } from '../shared/common';
@@ -41,17 +42,15 @@ export const systemPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune [OPTIONS]",
-  "short": "Remove unused data",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "all", "type": "bool", "usage": "Remove all unused images not just dangling ones", "short": "a"},
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"label=<key>=<value>\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"},
-    {"long": "volumes", "type": "bool", "usage": "Prune anonymous volumes"}
+  name: 'prune',
+  use: 'prune [OPTIONS]',
+  short: 'Remove unused data',
+  args: { kind: 'none' },
+  flags: [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused images not just dangling ones' },
+    pruneFilterFlag('Provide filter values (e.g. "label=<key>=<value>")'),
+    forceFlag(),
+    { long: 'volumes', type: 'bool', usage: 'Prune anonymous volumes' }
   ],
   run: systemPruneRun
 };

@@ -3,15 +3,13 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "bake",
-  "use": "bake [OPTIONS] [TARGET...]",
-  "short": "Build from a file",
-  "aliasesLine": "docker buildx bake",
-  "args": {
-    "kind": "any"
-  },
-  "categoryTop": 5,
-  "flags": [
+  name: 'bake',
+  use: 'bake [OPTIONS] [TARGET...]',
+  short: 'Build from a file',
+  aliasesLine: 'docker buildx bake',
+  args: { kind: 'any' },
+  categoryTop: 5,
+  flags: [
 
   ],
   run: notSimulated

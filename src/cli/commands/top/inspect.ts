@@ -1,4 +1,5 @@
 /** `docker inspect`: Return low-level information on Docker objects (flags and help as Docker 28.5 prints them). */
+import { inspectFormatFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonOf, str } from '../shared/common';
 import { printInspect } from '../shared/inspect';
@@ -20,17 +21,14 @@ export const inspectRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "inspect",
-  "use": "inspect [OPTIONS] NAME|ID [NAME|ID...]",
-  "short": "Return low-level information on Docker objects",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"},
-    {"long": "size", "type": "bool", "usage": "Display total file sizes if the type is container", "short": "s"},
-    {"long": "type", "type": "string", "usage": "Only inspect objects of the given type"}
+  name: 'inspect',
+  use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
+  short: 'Return low-level information on Docker objects',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    inspectFormatFlag(),
+    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' },
+    { long: 'type', type: 'string', usage: 'Only inspect objects of the given type' }
   ],
   run: inspectRun
 };

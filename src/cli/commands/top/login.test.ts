@@ -15,7 +15,7 @@ describe('docker login / logout', () => {
     expect(JSON.parse((await m.run(['cat', '/home/learner/.docker/config.json'])).stdout)).toEqual({ auths: {} });
   });
 
-  it('checks flags in docker-cli\'s order and refuses what the Hub refuses', async () => {
+  it("checks flags in docker-cli's order and refuses what the Hub refuses", async () => {
     const m = await Machine.boot({ seed: 22, clock: 'virtual' });
     const both = await m.run(['docker', 'login', '-u', 'learner1', '-p', 'x', '--password-stdin']);
     expect(both.stderr).toBe('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n--password and --password-stdin are mutually exclusive\n');

@@ -1,4 +1,5 @@
 /** `docker version`: Show the Docker version information (flags and help as Docker 28.5 prints them). */
+import { inspectFormatFlag } from '../../framework/common-flags';
 import { Template } from '../../format/template';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from '../../framework/root';
 import type { CommandSpec, Handler } from '../../framework/types';
@@ -51,15 +52,13 @@ export const versionRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "version",
-  "use": "version [OPTIONS]",
-  "short": "Show the Docker version information",
-  "args": {
-    "kind": "none"
-  },
-  "categoryTop": 10,
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"}
+  name: 'version',
+  use: 'version [OPTIONS]',
+  short: 'Show the Docker version information',
+  args: { kind: 'none' },
+  categoryTop: 10,
+  flags: [
+    inspectFormatFlag()
   ],
   run: versionRun
 };

@@ -3,15 +3,12 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "sign",
-  "use": "sign IMAGE:TAG",
-  "short": "Sign an image",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "local", "type": "bool", "usage": "Sign a locally tagged image"}
+  name: 'sign',
+  use: 'sign IMAGE:TAG',
+  short: 'Sign an image',
+  args: { kind: 'exact', n: 1 },
+  flags: [
+    { long: 'local', type: 'bool', usage: 'Sign a locally tagged image' }
   ],
   run: notSimulated
 };

@@ -1,4 +1,5 @@
 /** `docker volume prune`: Remove unused local volumes (flags and help as Docker 28.5 prints them). */
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
 import { humanSize } from '../../../lib/units';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
@@ -30,16 +31,14 @@ export const volumePruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune [OPTIONS]",
-  "short": "Remove unused local volumes",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "all", "type": "bool", "usage": "Remove all unused volumes, not just anonymous ones", "short": "a"},
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"label=<label>\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
+  name: 'prune',
+  use: 'prune [OPTIONS]',
+  short: 'Remove unused local volumes',
+  args: { kind: 'none' },
+  flags: [
+    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused volumes, not just anonymous ones' },
+    pruneFilterFlag('Provide filter values (e.g. "label=<label>")'),
+    forceFlag()
   ],
   run: volumePruneRun
 };

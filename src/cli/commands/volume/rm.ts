@@ -1,4 +1,5 @@
 /** `docker volume rm`: Remove one or more volumes. You cannot remove a volume that is in use by a container. (flags and help as Docker 28.5 prints them). */
+import { forceFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage } from '../shared/common';
@@ -20,20 +21,15 @@ export const volumeRmRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  "name": "rm",
-  "use": "rm [OPTIONS] VOLUME [VOLUME...]",
-  "short": "Remove one or more volumes",
-  "long": "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
-  "aliases": [
-    "remove"
-  ],
-  "aliasesLine": "docker volume rm, docker volume remove",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "force", "type": "bool", "usage": "Force the removal of one or more volumes", "short": "f"}
+  name: 'rm',
+  use: 'rm [OPTIONS] VOLUME [VOLUME...]',
+  short: 'Remove one or more volumes',
+  long: 'Remove one or more volumes. You cannot remove a volume that is in use by a container.',
+  aliases: ['remove'],
+  aliasesLine: 'docker volume rm, docker volume remove',
+  args: { kind: 'min', n: 1 },
+  flags: [
+    forceFlag('Force the removal of one or more volumes')
   ],
   run: volumeRmRun
 };

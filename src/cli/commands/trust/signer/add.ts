@@ -3,15 +3,12 @@ import type { CommandSpec } from '../../../framework/types';
 import { notSimulated } from '../../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "add",
-  "use": "add OPTIONS NAME REPOSITORY [REPOSITORY...] ",
-  "short": "Add a signer",
-  "args": {
-    "kind": "min",
-    "n": 2
-  },
-  "flags": [
-    {"long": "key", "type": "list", "usage": "Path to the signer's public key file"}
+  name: 'add',
+  use: 'add OPTIONS NAME REPOSITORY [REPOSITORY...] ',
+  short: 'Add a signer',
+  args: { kind: 'min', n: 2 },
+  flags: [
+    { long: 'key', type: 'list', usage: "Path to the signer's public key file" }
   ],
   run: notSimulated
 };
