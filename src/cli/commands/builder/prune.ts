@@ -1,8 +1,9 @@
 /** `docker builder prune`: Remove build cache (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import { humanSize } from '../../../lib/units';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, daemonOf } from '../shared/common';
+import { bool, confirm, daemonOf } from '../shared/common';
+import { deletedSection, reclaimedLine } from '../shared/prune';
+import FLAGS from './flags.json';
 
 export const builderPruneRun: Handler = async (ctx, _args, flags) => {
   const d = daemonOf(ctx);
@@ -10,15 +11,12 @@ export const builderPruneRun: Handler = async (ctx, _args, flags) => {
   const all = bool(flags, 'all');
   if (!bool(flags, 'force')) {
     const warning = all ? 'WARNING! This will remove all build cache.' : 'WARNING! This will remove all dangling build cache.';
-    await ctx.io.stdout.write(`${warning} Are you sure you want to continue? [y/N] `);
-    const chunk = await ctx.io.stdin.read().catch(() => null);
-    const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
-    if (answer !== 'y' && answer !== 'yes') return 0;
+    if (!(await confirm(ctx, `${warning} Are you sure you want to continue? [y/N] `, false))) return 0;
   }
   const r = await d.buildPrune(all);
   let out = '';
-  if (r.CachesDeleted?.length) out += 'Deleted build cache objects:\n' + r.CachesDeleted.map((id) => id + '\n').join('') + '\n';
-  out += `Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`;
+  out += deletedSection('Deleted build cache objects', r.CachesDeleted);
+  out += reclaimedLine(r.SpaceReclaimed);
   await ctx.io.stdout.write(out);
   return 0;
 };
@@ -29,10 +27,9 @@ export const spec: CommandSpec = {
   short: 'Remove build cache',
   args: { kind: 'none' },
   flags: [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused build cache, not just dangling ones' },
+    ...FLAGS.prune,
     pruneFilterFlag('Provide filter values (e.g. "until=24h")'),
     forceFlag(),
-    { long: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache', default: '0' }
   ],
   run: builderPruneRun
 };

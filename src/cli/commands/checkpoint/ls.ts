@@ -1,6 +1,7 @@
 /** `docker checkpoint ls`: List checkpoints for a container (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'ls',
@@ -10,7 +11,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker checkpoint ls, docker checkpoint list',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory' }
+    ...FLAGS.ls,
   ],
   run: notSimulated
 };

@@ -1,6 +1,7 @@
 /** `docker config create`: Create a config from a file or STDIN (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'create',
@@ -8,8 +9,7 @@ export const spec: CommandSpec = {
   short: 'Create a config from a file or STDIN',
   args: { kind: 'exact', n: 2 },
   flags: [
-    { long: 'label', short: 'l', type: 'list', usage: 'Config labels' },
-    { long: 'template-driver', type: 'string', usage: 'Template driver' }
+    ...FLAGS.create,
   ],
   run: notSimulated
 };

@@ -1,7 +1,8 @@
 /** `docker config inspect`: Display detailed information on one or more configs (flags and help as Docker 28.5 prints them). */
 import { inspectFormatFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'inspect',
@@ -10,7 +11,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 1 },
   flags: [
     inspectFormatFlag(),
-    { long: 'pretty', type: 'bool', usage: 'Print the information in a human friendly format' }
+    ...FLAGS.inspect,
   ],
   run: notSimulated
 };

@@ -1,6 +1,7 @@
 /** `docker container attach`: Attach local standard input, output, and error streams to a running container (flags and help as Docker 28.5 prints them). */
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
+import FLAGS from './flags.json';
 import { proxySignals } from './sig-proxy';
 
 /**
@@ -60,9 +61,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container attach, docker attach',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
-    { long: 'no-stdin', type: 'bool', usage: 'Do not attach STDIN' },
-    { long: 'sig-proxy', type: 'bool', usage: 'Proxy all received signals to the process', default: 'true' }
+    ...FLAGS.attach,
   ],
   run: attachRun
 };

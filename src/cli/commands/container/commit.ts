@@ -1,6 +1,7 @@
 /** `docker container commit`: Create a new image from a container's changes (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec, Handler } from '../../framework/types';
 import { call, daemonOf, list, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 export const commitRun: Handler = async (ctx, args, flags) => {
   const r = await call(() =>
@@ -22,10 +23,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container commit, docker commit',
   args: { kind: 'range', n: 1, m: 2 },
   flags: [
-    { long: 'author', short: 'a', type: 'string', usage: 'Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")' },
-    { long: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
-    { long: 'message', short: 'm', type: 'string', usage: 'Commit message' },
-    { long: 'pause', short: 'p', type: 'bool', usage: 'Pause container during commit', default: 'true' }
+    ...FLAGS.commit,
   ],
   run: commitRun
 };

@@ -11,21 +11,6 @@ import { pullImage } from '../shared/pull-image';
 import { createBody } from './create-body';
 import { proxySignals } from './sig-proxy';
 
-/** Each argument is handled in turn; successes echo the name as typed, failures are joined (exit 1). */
-export async function eachContainer(ctx: Parameters<Handler>[0], args: string[], fn: (name: string) => Promise<string | void>): Promise<number> {
-  const errors: string[] = [];
-  for (const name of args) {
-    try {
-      const out = await fn(name);
-      await ctx.io.stdout.write((out ?? name) + '\n');
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(daemonMessage(e));
-    }
-  }
-  if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
-}
 
 /**
  * docker-cli's parallelOperation (stop, kill): every container's request is sent at once, and the

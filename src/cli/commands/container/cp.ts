@@ -1,12 +1,13 @@
 /** `docker container cp`: Copy files/folders between a container and the local filesystem (flags and help as Docker 28.5 prints them). */
-import { quietFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
 import type { Fs } from '../../../api/fs';
 import { packPath, unpackInto } from '../../../lib/archive';
 import { type TarEntry, writeTar } from '../../../lib/tar';
 import { humanSize } from '../../../lib/units';
+import { quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler, type RunContext } from '../../framework/types';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
+import FLAGS from './flags.json';
 
 /** Docker's splitCpArg: absolute or ./ paths are local; otherwise `name:path` names a container. */
 function split(arg: string): { container?: string; path: string } {
@@ -95,8 +96,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container cp, docker cp',
   args: { kind: 'exact', n: 2 },
   flags: [
-    { long: 'archive', short: 'a', type: 'bool', usage: 'Archive mode (copy all uid/gid information)' },
-    { long: 'follow-link', short: 'L', type: 'bool', usage: 'Always follow symbol link in SRC_PATH' },
+    ...FLAGS.cp,
     quietFlag('Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached')
   ],
   run: cpRun

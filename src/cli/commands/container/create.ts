@@ -1,9 +1,10 @@
 /** `docker container create`: Create a new container (flags and help as Docker 28.5 prints them). */
-import { containerFlags } from './flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonOf } from '../shared/common';
 import { createWithPull } from './common';
 import { createBody } from './create-body';
+import { containerFlags } from './create-run-flags';
+import FLAGS from './flags.json';
 
 export const createRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -22,7 +23,7 @@ export const spec: CommandSpec = {
   flags: [
     ...containerFlags,
     // docker/cli create.go really prints the stray "|" before missing (run.go does not).
-    { long: 'pull', type: 'string', usage: 'Pull image before creating ("always", "|missing", "never")', default: 'missing' }
+    ...FLAGS.create,
   ],
   run: createRun
 };

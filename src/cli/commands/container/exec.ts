@@ -3,6 +3,7 @@ import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf, list, str } from '../shared/common';
 import { statusFor } from './common';
+import FLAGS from './flags.json';
 
 export const execRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -41,15 +42,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 2 },
   interspersed: false,
   flags: [
-    { long: 'detach', short: 'd', type: 'bool', usage: 'Detached mode: run command in the background' },
-    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
-    { long: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
-    { long: 'env-file', type: 'list', usage: 'Read in a file of environment variables' },
-    { long: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
-    { long: 'privileged', type: 'bool', usage: 'Give extended privileges to the command' },
-    { long: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
-    { long: 'user', short: 'u', type: 'string', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
-    { long: 'workdir', short: 'w', type: 'string', usage: 'Working directory inside the container' }
+    ...FLAGS.exec,
   ],
   run: execRun
 };

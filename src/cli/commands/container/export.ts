@@ -2,8 +2,9 @@
 import { DaemonError } from '../../../api/daemon';
 import { tarVirtualSize } from '../../../lib/tar';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { localFs } from '../shared/local-fs';
 import { daemonMessage, daemonOf, str } from '../shared/common';
+import { localFs } from '../shared/local-fs';
+import FLAGS from './flags.json';
 
 /** Write bytes to the client's stdout unchanged (binary archives must not be re-encoded). */
 function writeBytes(io: { stdout: { write(s: string): Promise<void> } }, data: Uint8Array): Promise<void> {
@@ -33,7 +34,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container export, docker export',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' }
+    ...FLAGS.export,
   ],
   run: exportRun
 };

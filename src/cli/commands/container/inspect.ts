@@ -3,6 +3,7 @@ import { inspectFormatFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonOf, str } from '../shared/common';
 import { printInspect } from '../shared/inspect';
+import FLAGS from './flags.json';
 
 export const containerInspectRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -23,7 +24,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 1 },
   flags: [
     inspectFormatFlag(),
-    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' }
+    ...FLAGS.inspect,
   ],
   run: containerInspectRun
 };

@@ -2,6 +2,7 @@
 import type { CommandSpec, Handler } from '../../framework/types';
 import { daemonOf, str } from '../shared/common';
 import { inParallel } from './common';
+import FLAGS from './flags.json';
 
 export const killRun: Handler = (ctx, args, flags) =>
   inParallel(ctx, args, (n) => daemonOf(ctx).containerKill(n, str(flags, 'signal') || undefined));
@@ -13,7 +14,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container kill, docker kill',
   args: { kind: 'min', n: 1 },
   flags: [
-    { long: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' }
+    ...FLAGS.kill,
   ],
   run: killRun
 };

@@ -2,6 +2,7 @@
 import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 /** `--since 10m`, `--since 2025-10-01T09:00:00Z` or Unix seconds → ms since the epoch. */
 function parseTime(value: string, now: number): number | undefined {
@@ -41,12 +42,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container logs, docker logs',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'details', type: 'bool', usage: 'Show extra details provided to logs' },
-    { long: 'follow', short: 'f', type: 'bool', usage: 'Follow log output' },
-    { long: 'since', type: 'string', usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
-    { long: 'tail', short: 'n', type: 'string', usage: 'Number of lines to show from the end of the logs', default: 'all' },
-    { long: 'timestamps', short: 't', type: 'bool', usage: 'Show timestamps' },
-    { long: 'until', type: 'string', usage: 'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' }
+    ...FLAGS.logs,
   ],
   run: logsRun
 };

@@ -1,11 +1,12 @@
 /** `docker container ls`: List containers (flags and help as Docker 28.5 prints them). */
-import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import type { ContainerSummary, Port } from '../../../api/daemon';
 import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
 import { chooseFormat, writeFormat } from '../../format/table';
 import { ellipsis, truncateID } from '../../format/truncate';
+import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 const PS_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 
@@ -112,14 +113,11 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container ls, docker container list, docker container ps, docker ps',
   args: { kind: 'none' },
   flags: [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+    ...FLAGS.ls,
     filterFlag(),
     formatFlag(),
-    { long: 'last', short: 'n', type: 'int', usage: 'Show n last created containers (includes all states)', default: '-1' },
-    { long: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
     noTruncFlag("Don't truncate output"),
     quietFlag('Only display container IDs'),
-    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' }
   ],
   run: psRun
 };

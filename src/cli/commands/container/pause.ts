@@ -1,9 +1,8 @@
 /** `docker container pause`: Pause all processes within one or more containers (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec, Handler } from '../../framework/types';
-import { daemonOf } from '../shared/common';
-import { eachContainer } from './common';
+import { daemonOf, eachArg } from '../shared/common';
 
-export const pauseRun: Handler = (ctx, args) => eachContainer(ctx, args, (n) => daemonOf(ctx).containerPause(n));
+export const pauseRun: Handler = (ctx, args) => eachArg(ctx, args, (n) => daemonOf(ctx).containerPause(n));
 
 export const spec: CommandSpec = {
   name: 'pause',

@@ -1,21 +1,14 @@
 /** `docker container prune`: Remove all stopped containers (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import { humanSize } from '../../../lib/units';
 import type { CommandSpec, Handler } from '../../framework/types';
-import { bool, daemonOf } from '../shared/common';
+import { bool, confirm, daemonOf } from '../shared/common';
+import { deletedSection, reclaimedLine } from '../shared/prune';
 
 export const containerPruneRun: Handler = async (ctx, _args, flags) => {
-  if (!bool(flags, 'force')) {
-    await ctx.io.stdout.write('WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
-    const chunk = await ctx.io.stdin.read().catch(() => null);
-    const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
-    if (answer !== 'y' && answer !== 'yes') return 0;
-  }
+  if (!bool(flags, 'force') && !(await confirm(ctx, 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ', false))) return 0;
   const r = await daemonOf(ctx).containerPrune();
-  if (r.ContainersDeleted?.length) {
-    await ctx.io.stdout.write('Deleted Containers:\n' + r.ContainersDeleted.map((id) => id + '\n').join('') + '\n');
-  }
-  await ctx.io.stdout.write(`Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`);
+  await ctx.io.stdout.write(deletedSection('Deleted Containers', r.ContainersDeleted));
+  await ctx.io.stdout.write(reclaimedLine(r.SpaceReclaimed));
   return 0;
 };
 

@@ -1,23 +1,12 @@
 /** `docker container rm`: Remove one or more containers (flags and help as Docker 28.5 prints them). */
 import { forceFlag } from '../../framework/common-flags';
-import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, daemonMessage, daemonOf } from '../shared/common';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, daemonOf, eachArg } from '../shared/common';
+import FLAGS from './flags.json';
 
 export const rmRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
-  const errors: string[] = [];
-  for (const name of args) {
-    try {
-      await d.containerRemove(name, { force: bool(flags, 'force'), volumes: bool(flags, 'volumes') });
-      await ctx.io.stdout.write(name + '\n');
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(daemonMessage(e));
-    }
-  }
-  if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
+  return eachArg(ctx, args, (name) => d.containerRemove(name, { force: bool(flags, 'force'), volumes: bool(flags, 'volumes') }));
 };
 
 export const spec: CommandSpec = {
@@ -29,8 +18,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 1 },
   flags: [
     forceFlag('Force the removal of a running container (uses SIGKILL)'),
-    { long: 'link', short: 'l', type: 'bool', usage: 'Remove the specified link' },
-    { long: 'volumes', short: 'v', type: 'bool', usage: 'Remove anonymous volumes associated with the container' }
+    ...FLAGS.rm,
   ],
   run: rmRun
 };

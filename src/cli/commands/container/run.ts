@@ -1,9 +1,10 @@
 /** `docker container run`: Create and run a new container from an image (flags and help as Docker 28.5 prints them). */
-import { containerFlags } from './flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import { attachAndWait, createWithPull, runError } from './common';
 import { createBody } from './create-body';
+import { containerFlags } from './create-run-flags';
+import FLAGS from './flags.json';
 
 export const runRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -38,10 +39,7 @@ export const spec: CommandSpec = {
   interspersed: false,
   flags: [
     ...containerFlags,
-    { long: 'detach', short: 'd', type: 'bool', usage: 'Run container in background and print container ID' },
-    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
-    { long: 'pull', type: 'string', usage: 'Pull image before running ("always", "missing", "never")', default: 'missing' },
-    { long: 'sig-proxy', type: 'bool', usage: 'Proxy received signals to the process', default: 'true' }
+    ...FLAGS.run,
   ],
   run: runRun
 };

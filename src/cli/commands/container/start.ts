@@ -3,6 +3,7 @@ import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import { attachAndWait, statusFor } from './common';
+import FLAGS from './flags.json';
 
 export const startRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -45,11 +46,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container start, docker start',
   args: { kind: 'min', n: 1 },
   flags: [
-    { long: 'attach', short: 'a', type: 'bool', usage: 'Attach STDOUT/STDERR and forward signals' },
-    { long: 'checkpoint', type: 'string', usage: 'Restore from this checkpoint' },
-    { long: 'checkpoint-dir', type: 'string', usage: 'Use a custom checkpoint storage directory' },
-    { long: 'detach-keys', type: 'string', usage: 'Override the key sequence for detaching a container' },
-    { long: 'interactive', short: 'i', type: 'bool', usage: "Attach container's STDIN" }
+    ...FLAGS.start,
   ],
   run: startRun
 };

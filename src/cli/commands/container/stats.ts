@@ -1,10 +1,11 @@
 /** `docker container stats`: Display a live stream of container(s) resource usage statistics (flags and help as Docker 28.5 prints them). */
-import { formatFlag, noTruncFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
 import { bytesSize, humanSizeWithPrecision } from '../../../lib/units';
 import { writeFormat } from '../../format/table';
+import { formatFlag, noTruncFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 const STATS_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
 
@@ -61,9 +62,8 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container stats, docker stats',
   args: { kind: 'min', n: 0 },
   flags: [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Show all containers (default shows just running)' },
+    ...FLAGS.stats,
     formatFlag(),
-    { long: 'no-stream', type: 'bool', usage: 'Disable streaming stats and only pull the first result' },
     noTruncFlag('Do not truncate output')
   ],
   run: statsRun

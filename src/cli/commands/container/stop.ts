@@ -2,6 +2,7 @@
 import type { CommandSpec, Handler } from '../../framework/types';
 import { daemonOf, str } from '../shared/common';
 import { inParallel, timeoutOf } from './common';
+import FLAGS from './flags.json';
 
 export const stopRun: Handler = (ctx, args, flags) =>
   inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
@@ -13,8 +14,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker container stop, docker stop',
   args: { kind: 'min', n: 1 },
   flags: [
-    { long: 'signal', short: 's', type: 'string', usage: 'Signal to send to the container' },
-    { long: 'timeout', short: 't', type: 'int', usage: 'Seconds to wait before killing the container', default: '0' }
+    ...FLAGS.stop,
   ],
   run: stopRun
 };

@@ -1,10 +1,9 @@
 /** `docker container wait`: Block until one or more containers stop, then print their exit codes (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec, Handler } from '../../framework/types';
-import { daemonOf } from '../shared/common';
-import { eachContainer } from './common';
+import { daemonOf, eachArg } from '../shared/common';
 
 export const waitRun: Handler = (ctx, args) =>
-  eachContainer(ctx, args, async (n) => String((await daemonOf(ctx).containerWait(n)).StatusCode));
+  eachArg(ctx, args, async (n) => String((await daemonOf(ctx).containerWait(n)).StatusCode));
 
 export const spec: CommandSpec = {
   name: 'wait',

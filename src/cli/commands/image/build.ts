@@ -1,11 +1,12 @@
 /** `docker image build` (also `docker builder build` and `docker build`): Build an image from a Dockerfile (flags and help as Docker 28.5 prints them). */
-import { quietFlag } from '../../framework/common-flags';
 import type { Fs } from '../../../api/fs';
 import { packPath } from '../../../lib/archive';
 import { parseReference, parseStrict } from '../../../lib/reference';
 import type { TarEntry } from '../../../lib/tar';
+import { quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonOf, list, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 const LEGACY_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
             BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0
@@ -143,37 +144,8 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker image build, docker build, docker builder build',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping ("host:ip")' },
-    { long: 'build-arg', type: 'list', usage: 'Set build-time variables' },
-    { long: 'cache-from', type: 'stringSlice', usage: 'Images to consider as cache sources' },
-    { long: 'cgroup-parent', type: 'string', usage: 'Set the parent cgroup for the "RUN" instructions during build' },
-    { long: 'compress', type: 'bool', usage: 'Compress the build context using gzip' },
-    { long: 'cpu-period', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) period', default: '0' },
-    { long: 'cpu-quota', type: 'int64', usage: 'Limit the CPU CFS (Completely Fair Scheduler) quota', default: '0' },
-    { long: 'cpu-shares', short: 'c', type: 'int64', usage: 'CPU shares (relative weight)', default: '0' },
-    { long: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
-    { long: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution (0-3, 0,1)' },
-    { long: 'disable-content-trust', type: 'bool', usage: 'Skip image verification', default: 'true' },
-    { long: 'file', short: 'f', type: 'string', usage: 'Name of the Dockerfile (Default is "PATH/Dockerfile")' },
-    { long: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers' },
-    { long: 'iidfile', type: 'string', usage: 'Write the image ID to the file' },
-    { long: 'isolation', type: 'string', usage: 'Container isolation technology' },
-    { long: 'label', type: 'list', usage: 'Set metadata for an image' },
-    { long: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit', default: '0' },
-    { long: 'memory-swap', type: 'bytes', usage: 'Swap limit equal to memory plus swap: -1 to enable unlimited swap', default: '0' },
-    { long: 'network', type: 'string', usage: 'Set the networking mode for the RUN instructions during build', default: 'default' },
-    { long: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
-    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
-    { long: 'progress', type: 'string', usage: 'Set type of progress output ("auto", "plain", "tty", "quiet", "rawjson"). Use plain to show container output', default: 'auto', hidden: true },
-    { long: 'pull', type: 'bool', usage: 'Always attempt to pull a newer version of the image' },
+    ...FLAGS.build,
     quietFlag('Suppress the build output and print image ID on success'),
-    { long: 'rm', type: 'bool', usage: 'Remove intermediate containers after a successful build', default: 'true' },
-    { long: 'security-opt', type: 'stringSlice', usage: 'Security options' },
-    { long: 'shm-size', type: 'bytes', usage: 'Size of "/dev/shm"', default: '0' },
-    { long: 'squash', type: 'bool', usage: 'Squash newly built layers into a single new layer' },
-    { long: 'tag', short: 't', type: 'list', usage: 'Name and optionally a tag in the "name:tag" format' },
-    { long: 'target', type: 'string', usage: 'Set the target build stage to build.' },
-    { long: 'ulimit', type: 'ulimit', usage: 'Ulimit options' }
   ],
   run: buildRun
 };

@@ -1,10 +1,11 @@
 /** `docker image history`: Show the history of an image (flags and help as Docker 28.5 prints them). */
-import { formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
 import { chooseFormat, writeFormat } from '../../format/table';
 import { ellipsis, truncateID } from '../../format/truncate';
+import { formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, call, daemonOf, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 const HISTORY_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
 
@@ -40,9 +41,8 @@ export const spec: CommandSpec = {
   args: { kind: 'exact', n: 1 },
   flags: [
     formatFlag(),
-    { long: 'human', short: 'H', type: 'bool', usage: 'Print sizes and dates in human readable format', default: 'true' },
+    ...FLAGS.history,
     noTruncFlag("Don't truncate output"),
-    { long: 'platform', type: 'string', usage: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
     quietFlag('Only show image IDs')
   ],
   run: historyRun

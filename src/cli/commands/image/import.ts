@@ -2,8 +2,9 @@
 import { DaemonError } from '../../../api/daemon';
 import { readAllBytes } from '../../../lib/read-stream';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { localFs } from '../shared/local-fs';
 import { daemonMessage, daemonOf, list, str } from '../shared/common';
+import { localFs } from '../shared/local-fs';
+import FLAGS from './flags.json';
 
 export const importRun: Handler = async (ctx, args, flags) => {
   const [source, reference] = args;
@@ -34,9 +35,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker image import, docker import',
   args: { kind: 'min', n: 1 },
   flags: [
-    { long: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
-    { long: 'message', short: 'm', type: 'string', usage: 'Set commit message for imported image' },
-    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' }
+    ...FLAGS.import,
   ],
   run: importRun
 };

@@ -1,11 +1,12 @@
 /** `docker image load`: Load an image from a tar archive or STDIN (flags and help as Docker 28.5 prints them). */
-import { quietFlag } from '../../framework/common-flags';
 import type { LoadMessage } from '../../../api/bodies';
 import { DaemonError } from '../../../api/daemon';
 import { humanSize } from '../../../lib/units';
+import { quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonOf, str } from '../shared/common';
 import { clientFs, readAll } from '../shared/credentials';
+import FLAGS from './flags.json';
 
 export const loadRun: Handler = async (ctx, _args, flags) => {
   const d = daemonOf(ctx);
@@ -50,8 +51,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker image load, docker load',
   args: { kind: 'none' },
   flags: [
-    { long: 'input', short: 'i', type: 'string', usage: 'Read from tar archive file, instead of STDIN' },
-    { long: 'platform', type: 'string', usage: 'Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' },
+    ...FLAGS.load,
     quietFlag('Suppress the load output')
   ],
   run: loadRun

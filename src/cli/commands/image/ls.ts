@@ -1,8 +1,9 @@
 /** `docker image ls`: List images (flags and help as Docker 28.5 prints them). */
-import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import { chooseFormat } from '../../format/table';
+import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
 import { DEFAULT_IMAGE_TABLE, DIGEST_IMAGE_TABLE, formatImages } from './ls-format';
 
 export const imagesRun: Handler = async (ctx, args, flags) => {
@@ -33,13 +34,11 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker image ls, docker image list, docker images',
   args: { kind: 'max', n: 1 },
   flags: [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Show all images (default hides intermediate images)' },
-    { long: 'digests', type: 'bool', usage: 'Show digests' },
+    ...FLAGS.ls,
     filterFlag(),
     formatFlag(),
     noTruncFlag("Don't truncate output"),
     quietFlag('Only show image IDs'),
-    { long: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' }
   ],
   run: imagesRun
 };

@@ -1,8 +1,9 @@
 /** `docker image prune`: Remove unused images (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import { humanSize } from '../../../lib/units';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, call, confirm, daemonOf, list, parseFilters } from '../shared/common';
+import { deletedSection, reclaimedLine } from '../shared/prune';
+import FLAGS from './flags.json';
 
 export const imagePruneRun: Handler = async (ctx, _args, flags) => {
   const all = bool(flags, 'all');
@@ -15,12 +16,7 @@ export const imagePruneRun: Handler = async (ctx, _args, flags) => {
     if (!(await confirm(ctx, warning))) return 0;
   }
   const r = await call(() => daemonOf(ctx).imagePrune({ all, filters }));
-  if (r.ImagesDeleted?.length) {
-    await ctx.io.stdout.write('Deleted Images:\n');
-    for (const it of r.ImagesDeleted) await ctx.io.stdout.write(it.Untagged ? `untagged: ${it.Untagged}\n` : `deleted: ${it.Deleted}\n`);
-    await ctx.io.stdout.write('\n');
-  }
-  await ctx.io.stdout.write(`Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`);
+  await ctx.io.stdout.write(deletedSection('Deleted Images', r.ImagesDeleted?.map((it) => (it.Untagged ? `untagged: ${it.Untagged}` : `deleted: ${it.Deleted}`))) + reclaimedLine(r.SpaceReclaimed));
   return 0;
 };
 
@@ -30,7 +26,7 @@ export const spec: CommandSpec = {
   short: 'Remove unused images',
   args: { kind: 'none' },
   flags: [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused images, not just dangling ones' },
+    ...FLAGS.prune,
     pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'),
     forceFlag()
   ],

@@ -1,9 +1,10 @@
 /** `docker image pull`: Download an image from a registry (flags and help as Docker 28.5 prints them). */
-import { quietFlag } from '../../framework/common-flags';
 import { fullName, parseReference } from '../../../lib/reference';
+import { quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, call, daemonOf, str } from '../shared/common';
 import { pullImage, withDefaultTag } from '../shared/pull-image';
+import FLAGS from './flags.json';
 
 export const pullRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -29,9 +30,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker image pull, docker pull',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'all-tags', short: 'a', type: 'bool', usage: 'Download all tagged images in the repository' },
-    { long: 'disable-content-trust', type: 'bool', usage: 'Skip image verification', default: 'true' },
-    { long: 'platform', type: 'string', usage: 'Set platform if server is multi-platform capable' },
+    ...FLAGS.pull,
     quietFlag('Suppress verbose output')
   ],
   run: pullRun

@@ -1,9 +1,10 @@
 /** `docker image push`: Upload an image to a registry (flags and help as Docker 28.5 prints them). */
-import { quietFlag } from '../../framework/common-flags';
 import { DaemonError, type PullProgress } from '../../../api/daemon';
+import { quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
 import { userFor } from '../shared/credentials';
+import FLAGS from './flags.json';
 
 export const pushRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -42,9 +43,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker image push, docker push',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'all-tags', short: 'a', type: 'bool', usage: 'Push all tags of an image to the repository' },
-    { long: 'disable-content-trust', type: 'bool', usage: 'Skip image signing', default: 'true' },
-    { long: 'platform', type: 'string', usage: "Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)" },
+    ...FLAGS.push,
     quietFlag('Suppress verbose output')
   ],
   run: pushRun

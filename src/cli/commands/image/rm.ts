@@ -1,8 +1,9 @@
 /** `docker image rm`: Remove one or more images (flags and help as Docker 28.5 prints them). */
-import { forceFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
+import { forceFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
+import FLAGS from './flags.json';
 
 export const rmiRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -29,8 +30,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 1 },
   flags: [
     forceFlag('Force removal of the image'),
-    { long: 'no-prune', type: 'bool', usage: 'Do not delete untagged parents' },
-    { long: 'platform', type: 'stringSlice', usage: 'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' }
+    ...FLAGS.rm,
   ],
   run: rmiRun
 };

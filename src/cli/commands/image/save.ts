@@ -4,6 +4,7 @@ import { tarVirtualSize } from '../../../lib/tar';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { daemonOf, str } from '../shared/common';
 import { clientFs } from '../shared/credentials';
+import FLAGS from './flags.json';
 
 export const saveRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
@@ -31,8 +32,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker image save, docker save',
   args: { kind: 'min', n: 1 },
   flags: [
-    { long: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
-    { long: 'platform', type: 'string', usage: 'Save only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")' }
+    ...FLAGS.save,
   ],
   run: saveRun
 };

@@ -1,6 +1,7 @@
 /** `docker manifest create`: Create a local manifest list for annotating and pushing to a registry (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'create',
@@ -8,8 +9,7 @@ export const spec: CommandSpec = {
   short: 'Create a local manifest list for annotating and pushing to a registry',
   args: { kind: 'min', n: 2 },
   flags: [
-    { long: 'amend', short: 'a', type: 'bool', usage: 'Amend an existing manifest list' },
-    { long: 'insecure', type: 'bool', usage: 'Allow communication with an insecure registry' }
+    ...FLAGS.create,
   ],
   run: notSimulated
 };

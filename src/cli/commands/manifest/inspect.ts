@@ -1,6 +1,7 @@
 /** `docker manifest inspect`: Display an image manifest, or manifest list (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'inspect',
@@ -8,8 +9,7 @@ export const spec: CommandSpec = {
   short: 'Display an image manifest, or manifest list',
   args: { kind: 'range', n: 1, m: 2 },
   flags: [
-    { long: 'insecure', type: 'bool', usage: 'Allow communication with an insecure registry' },
-    { long: 'verbose', short: 'v', type: 'bool', usage: 'Output additional info including layers and platform' }
+    ...FLAGS.inspect,
   ],
   run: notSimulated
 };

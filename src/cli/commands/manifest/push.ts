@@ -1,6 +1,7 @@
 /** `docker manifest push`: Push a manifest list to a repository (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'push',
@@ -8,8 +9,7 @@ export const spec: CommandSpec = {
   short: 'Push a manifest list to a repository',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'insecure', type: 'bool', usage: 'Allow push to an insecure registry' },
-    { long: 'purge', short: 'p', type: 'bool', usage: 'Remove the local manifest list after push' }
+    ...FLAGS.push,
   ],
   run: notSimulated
 };

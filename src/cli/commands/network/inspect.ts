@@ -1,24 +1,13 @@
 /** `docker network inspect`: Display detailed information on one or more networks (flags and help as Docker 28.5 prints them). */
 import { inspectFormatFlag } from '../../framework/common-flags';
-import { DaemonError } from '../../../api/daemon';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { str } from '../shared/common';
-import { printInspect } from '../shared/inspect';
+import { inspectEach } from '../shared/inspect';
 import { api } from './common';
+import FLAGS from './flags.json';
 
-export const networkInspectRun: Handler = async (ctx, args, flags) => {
-  const found: Record<string, unknown>[] = [];
-  const errors: string[] = [];
-  for (const ref of args) {
-    try {
-      found.push(await api(ctx).networkInspect(ref));
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(`Error response from daemon: ${e.message}`);
-    }
-  }
-  return printInspect(ctx, found, str(flags, 'format'), errors);
-};
+export const networkInspectRun: Handler = (ctx, args, flags) =>
+  inspectEach(ctx, args, str(flags, 'format'), (ref) => api(ctx).networkInspect(ref), (_ref, e) => `Error response from daemon: ${e.message}`);
 
 export const spec: CommandSpec = {
   name: 'inspect',
@@ -27,7 +16,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 1 },
   flags: [
     inspectFormatFlag(),
-    { long: 'verbose', short: 'v', type: 'bool', usage: 'Verbose output for diagnostics' }
+    ...FLAGS.inspect,
   ],
   run: networkInspectRun
 };

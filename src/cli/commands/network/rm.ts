@@ -1,24 +1,10 @@
 /** `docker network rm`: Remove one or more networks (flags and help as Docker 28.5 prints them). */
 import { forceFlag } from '../../framework/common-flags';
-import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { daemonMessage } from '../shared/common';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { eachArg } from '../shared/common';
 import { api } from './common';
 
-export const networkRmRun: Handler = async (ctx, args) => {
-  const errors: string[] = [];
-  for (const ref of args) {
-    try {
-      await api(ctx).networkRemove(ref);
-      await ctx.io.stdout.write(ref + '\n');
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(daemonMessage(e));
-    }
-  }
-  if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
-};
+export const networkRmRun: Handler = (ctx, args) => eachArg(ctx, args, (ref) => api(ctx).networkRemove(ref));
 
 export const spec: CommandSpec = {
   name: 'rm',

@@ -1,6 +1,7 @@
 /** `docker plugin enable`: Enable a plugin (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'enable',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Enable a plugin',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'timeout', type: 'int', usage: 'HTTP client timeout (in seconds)', default: '30' }
+    ...FLAGS.enable,
   ],
   run: notSimulated
 };

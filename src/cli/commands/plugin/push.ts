@@ -1,6 +1,7 @@
 /** `docker plugin push`: Push a plugin to a registry (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'push',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Push a plugin to a registry',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'disable-content-trust', type: 'bool', usage: 'Skip image signing', default: 'true' }
+    ...FLAGS.push,
   ],
   run: notSimulated
 };

@@ -1,7 +1,8 @@
 /** `docker service ps`: List the tasks of one or more services (flags and help as Docker 28.5 prints them). */
 import { filterFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'ps',
@@ -10,8 +11,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 1 },
   flags: [
     filterFlag(),
-    { long: 'format', type: 'string', usage: 'Pretty-print tasks using a Go template' },
-    { long: 'no-resolve', type: 'bool', usage: 'Do not map IDs to Names' },
+    ...FLAGS.ps,
     noTruncFlag('Do not truncate output'),
     quietFlag('Only display task IDs')
   ],

@@ -1,7 +1,8 @@
 /** `docker service rollback`: Revert changes to a service's configuration (flags and help as Docker 28.5 prints them). */
 import { quietFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'rollback',
@@ -9,7 +10,7 @@ export const spec: CommandSpec = {
   short: "Revert changes to a service's configuration",
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'detach', short: 'd', type: 'bool', usage: 'Exit immediately instead of waiting for the service to converge' },
+    ...FLAGS.rollback,
     quietFlag('Suppress progress output')
   ],
   run: notSimulated

@@ -1,6 +1,7 @@
 /** `docker service scale`: Scale one or multiple replicated services (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'scale',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Scale one or multiple replicated services',
   args: { kind: 'min', n: 1 },
   flags: [
-    { long: 'detach', short: 'd', type: 'bool', usage: 'Exit immediately instead of waiting for the service to converge' }
+    ...FLAGS.scale,
   ],
   run: notSimulated
 };

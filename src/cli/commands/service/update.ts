@@ -1,7 +1,8 @@
 /** `docker service update`: Update a service (flags and help as Docker 28.5 prints them). */
-import { serviceFlags } from './flags';
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import { serviceFlags } from './create-update-flags';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'update',
@@ -10,62 +11,7 @@ export const spec: CommandSpec = {
   args: { kind: 'exact', n: 1 },
   flags: [
     ...serviceFlags,
-    { long: 'args', type: 'command', usage: 'Service command args' },
-    { long: 'config-add', type: 'config', usage: 'Add or update a config file on a service' },
-    { long: 'config-rm', type: 'list', usage: 'Remove a configuration file' },
-    { long: 'constraint-add', type: 'list', usage: 'Add or update a placement constraint' },
-    { long: 'constraint-rm', type: 'list', usage: 'Remove a constraint' },
-    { long: 'container-label-add', type: 'list', usage: 'Add or update a container label' },
-    { long: 'container-label-rm', type: 'list', usage: 'Remove a container label by its key' },
-    { long: 'dns-add', type: 'list', usage: 'Add or update a custom DNS server' },
-    { long: 'dns-option-add', type: 'list', usage: 'Add or update a DNS option' },
-    { long: 'dns-option-rm', type: 'list', usage: 'Remove a DNS option' },
-    { long: 'dns-rm', type: 'list', usage: 'Remove a custom DNS server' },
-    { long: 'dns-search-add', type: 'list', usage: 'Add or update a custom DNS search domain' },
-    { long: 'dns-search-rm', type: 'list', usage: 'Remove a DNS search domain' },
-    { long: 'endpoint-mode', type: 'string', usage: 'Endpoint mode (vip or dnsrr)' },
-    { long: 'env-add', type: 'list', usage: 'Add or update an environment variable' },
-    { long: 'env-rm', type: 'list', usage: 'Remove an environment variable' },
-    { long: 'force', type: 'bool', usage: 'Force update even if no changes require it' },
-    { long: 'generic-resource-add', type: 'list', usage: 'Add a Generic resource' },
-    { long: 'generic-resource-rm', type: 'list', usage: 'Remove a Generic resource' },
-    { long: 'group-add', type: 'list', usage: 'Add an additional supplementary user group to the container' },
-    { long: 'group-rm', type: 'list', usage: 'Remove a previously added supplementary user group from the container' },
-    { long: 'host-add', type: 'list', usage: 'Add a custom host-to-IP mapping ("host:ip")' },
-    { long: 'host-rm', type: 'list', usage: 'Remove a custom host-to-IP mapping ("host:ip")' },
-    { long: 'image', type: 'string', usage: 'Service image tag' },
-    { long: 'label-add', type: 'list', usage: 'Add or update a service label' },
-    { long: 'label-rm', type: 'list', usage: 'Remove a label by its key' },
-    { long: 'mount-add', type: 'mount', usage: 'Add or update a mount on a service' },
-    { long: 'mount-rm', type: 'list', usage: 'Remove a mount by its target path' },
-    { long: 'network-add', type: 'network', usage: 'Add a network' },
-    { long: 'network-rm', type: 'list', usage: 'Remove a network' },
-    { long: 'placement-pref-add', type: 'pref', usage: 'Add a placement preference' },
-    { long: 'placement-pref-rm', type: 'pref', usage: 'Remove a placement preference' },
-    { long: 'publish-add', type: 'port', usage: 'Add or update a published port' },
-    { long: 'publish-rm', type: 'port', usage: 'Remove a published port by its target port' },
-    { long: 'restart-condition', type: 'string', usage: 'Restart when condition is met ("none", "on-failure", "any")' },
-    { long: 'restart-delay', type: 'duration', usage: 'Delay between restart attempts (ns|us|ms|s|m|h)' },
-    { long: 'rollback', type: 'bool', usage: 'Rollback to previous specification' },
-    { long: 'rollback-delay', type: 'duration', usage: 'Delay between task rollbacks (ns|us|ms|s|m|h)', default: '0s' },
-    { long: 'rollback-failure-action', type: 'string', usage: 'Action on rollback failure ("pause", "continue")' },
-    { long: 'rollback-max-failure-ratio', type: 'float', usage: 'Failure rate to tolerate during a rollback', default: '0' },
-    { long: 'rollback-monitor', type: 'duration', usage: 'Duration after each task rollback to monitor for failure (ns|us|ms|s|m|h)', default: '0s' },
-    { long: 'rollback-order', type: 'string', usage: 'Rollback order ("start-first", "stop-first")' },
-    { long: 'rollback-parallelism', type: 'uint64', usage: 'Maximum number of tasks rolled back simultaneously (0 to roll back all at once)', default: '0' },
-    { long: 'secret-add', type: 'secret', usage: 'Add or update a secret on a service' },
-    { long: 'secret-rm', type: 'list', usage: 'Remove a secret' },
-    { long: 'stop-grace-period', type: 'duration', usage: 'Time to wait before force killing a container (ns|us|ms|s|m|h)' },
-    { long: 'sysctl-add', type: 'list', usage: 'Add or update a Sysctl option' },
-    { long: 'sysctl-rm', type: 'list', usage: 'Remove a Sysctl option' },
-    { long: 'ulimit-add', type: 'ulimit', usage: 'Add or update a ulimit option' },
-    { long: 'ulimit-rm', type: 'list', usage: 'Remove a ulimit option' },
-    { long: 'update-delay', type: 'duration', usage: 'Delay between updates (ns|us|ms|s|m|h)', default: '0s' },
-    { long: 'update-failure-action', type: 'string', usage: 'Action on update failure ("pause", "continue", "rollback")' },
-    { long: 'update-max-failure-ratio', type: 'float', usage: 'Failure rate to tolerate during an update', default: '0' },
-    { long: 'update-monitor', type: 'duration', usage: 'Duration after each task update to monitor for failure (ns|us|ms|s|m|h)', default: '0s' },
-    { long: 'update-order', type: 'string', usage: 'Update order ("start-first", "stop-first")' },
-    { long: 'update-parallelism', type: 'uint64', usage: 'Maximum number of tasks updated simultaneously (0 to update all at once)', default: '0' }
+    ...FLAGS.update,
   ],
   run: notSimulated
 };

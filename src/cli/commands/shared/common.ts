@@ -95,10 +95,27 @@ export async function printFormat(ctx: RunContext, r: FormatResult): Promise<num
 }
 
 /** Ask a yes/no question on the terminal the way the CLI's prompt does (`[y/N] `). */
-export async function confirm(ctx: RunContext, question: string): Promise<boolean> {
+export async function confirm(ctx: RunContext, question: string, newlineAtEof = true): Promise<boolean> {
   await ctx.io.stdout.write(question);
   const chunk = await ctx.io.stdin.read().catch(() => null);
   const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
-  if (!chunk) await ctx.io.stdout.write('\n');
+  // The prune commands (but `image prune`) leave the line as it is when stdin ends.
+  if (!chunk && newlineAtEof) await ctx.io.stdout.write('\n');
   return answer === 'y' || answer === 'yes';
+}
+
+/** Each argument (container, network, volume…) is handled in turn; successes echo the name as typed, failures are joined (exit 1). */
+export async function eachArg(ctx: RunContext, args: string[], fn: (name: string) => Promise<string | void>): Promise<number> {
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      const out = await fn(name);
+      await ctx.io.stdout.write((out ?? name) + '\n');
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+    }
+  }
+  if (errors.length) throw new CliError(errors.join('\n'), 1);
+  return 0;
 }

@@ -1,7 +1,8 @@
 /** `docker stack ps`: List the tasks in the stack (flags and help as Docker 28.5 prints them). */
 import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'ps',
@@ -11,7 +12,7 @@ export const spec: CommandSpec = {
   flags: [
     filterFlag(),
     formatFlag(),
-    { long: 'no-resolve', type: 'bool', usage: 'Do not map IDs to Names' },
+    ...FLAGS.ps,
     noTruncFlag('Do not truncate output'),
     quietFlag('Only display task IDs')
   ],

@@ -1,6 +1,7 @@
 /** `docker stack rm`: Remove one or more stacks (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'rm',
@@ -10,7 +11,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker stack rm, docker stack remove, docker stack down',
   args: { kind: 'min', n: 1 },
   flags: [
-    { long: 'detach', short: 'd', type: 'bool', usage: 'Do not wait for stack removal', default: 'true' }
+    ...FLAGS.rm,
   ],
   run: notSimulated
 };

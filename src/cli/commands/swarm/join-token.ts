@@ -1,7 +1,8 @@
 /** `docker swarm join-token`: Manage join tokens (flags and help as Docker 28.5 prints them). */
 import { quietFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'join-token',
@@ -10,7 +11,7 @@ export const spec: CommandSpec = {
   args: { kind: 'exact', n: 1 },
   flags: [
     quietFlag('Only display token'),
-    { long: 'rotate', type: 'bool', usage: 'Rotate join token' }
+    ...FLAGS['join-token'],
   ],
   run: notSimulated
 };

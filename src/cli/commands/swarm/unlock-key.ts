@@ -1,7 +1,8 @@
 /** `docker swarm unlock-key`: Manage the unlock key (flags and help as Docker 28.5 prints them). */
 import { quietFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'unlock-key',
@@ -10,7 +11,7 @@ export const spec: CommandSpec = {
   args: { kind: 'none' },
   flags: [
     quietFlag('Only display token'),
-    { long: 'rotate', type: 'bool', usage: 'Rotate unlock key' }
+    ...FLAGS['unlock-key'],
   ],
   run: notSimulated
 };

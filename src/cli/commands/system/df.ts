@@ -1,13 +1,14 @@
 /** `docker system df`: Show docker disk usage (flags and help as Docker 28.5 prints them). */
-import { formatFlag } from '../../framework/common-flags';
 import type { DiskUsage } from '../../../api/bodies';
 import { familiarize } from '../../../lib/reference';
 import { humanDuration, humanSize, humanSizeWithPrecision } from '../../../lib/units';
 import { type FormatResult, writeFormat } from '../../format/table';
 import { truncateID } from '../../format/truncate';
+import { formatFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { psRows } from '../container/ls';
 import { bool, call, daemonOf, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 const SUMMARY = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
 
@@ -95,7 +96,7 @@ export const spec: CommandSpec = {
   args: { kind: 'none' },
   flags: [
     formatFlag(),
-    { long: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' }
+    ...FLAGS.df,
   ],
   run: systemDfRun
 };

@@ -1,12 +1,13 @@
 /** `docker system events`: Get real time events from the server (flags and help as Docker 28.5 prints them). */
-import { filterFlag, inspectFormatFlag } from '../../framework/common-flags';
 import type { EventMessage } from '../../../api/bodies';
 import { DaemonError } from '../../../api/daemon';
 import { sortedMap } from '../../format/json';
 import { BASIC_FUNCS, GO_TYPE, Template } from '../../format/template';
+import { filterFlag, inspectFormatFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { daemonMessage, daemonOf, list, parseFilters, str } from '../shared/common';
 import { getTimestamp, TimestampError } from '../shared/timestamp';
+import FLAGS from './flags.json';
 
 /** rfc3339NanoFixed ("2006-01-02T15:04:05.000000000Z07:00") in UTC, the machine's zone. */
 export function rfc3339NanoFixed(timeNano: bigint): string {
@@ -131,8 +132,7 @@ export const spec: CommandSpec = {
   flags: [
     filterFlag(),
     inspectFormatFlag(false),
-    { long: 'since', type: 'string', usage: 'Show all events created since timestamp' },
-    { long: 'until', type: 'string', usage: 'Stream events until this timestamp' }
+    ...FLAGS.events,
   ],
   run: eventsRun
 };

@@ -1,8 +1,9 @@
 /** `docker system prune`: Remove unused data (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import { humanSize } from '../../../lib/units';
 import type { CommandSpec, Handler } from '../../framework/types';
-import { bool, daemonOf } from '../shared/common';
+import { bool, confirm, daemonOf } from '../shared/common';
+import { deletedSection, reclaimedLine } from '../shared/prune';
+import FLAGS from './flags.json';
 
 /** `docker system prune`: stopped containers, unused networks, dangling (or, -a, unused) images, build cache. */
 export const systemPruneRun: Handler = async (ctx, _args, flags) => {
@@ -16,10 +17,7 @@ export const systemPruneRun: Handler = async (ctx, _args, flags) => {
       all ? 'all images without at least one container associated to them' : 'all dangling images',
       all ? 'all build cache' : 'unused build cache',
     ];
-    await ctx.io.stdout.write(`WARNING! This will remove:\n${items.map((i) => `  - ${i}\n`).join('')}\nAre you sure you want to continue? [y/N] `);
-    const chunk = await ctx.io.stdin.read().catch(() => null);
-    const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
-    if (answer !== 'y' && answer !== 'yes') return 0;
+    if (!(await confirm(ctx, `WARNING! This will remove:\n${items.map((i) => `  - ${i}\n`).join('')}\nAre you sure you want to continue? [y/N] `, false))) return 0;
   }
   const d = daemonOf(ctx);
   const c = await d.containerPrune();
@@ -29,14 +27,12 @@ export const systemPruneRun: Handler = async (ctx, _args, flags) => {
   const i = await d.imagePrune({ all, filters: {} });
   const b = d.buildPrune ? await d.buildPrune(all) : { CachesDeleted: null, SpaceReclaimed: 0 };
   let out = '';
-  if (c.ContainersDeleted?.length) out += 'Deleted Containers:\n' + c.ContainersDeleted.map((id) => id + '\n').join('') + '\n';
-  if (n.length) out += 'Deleted Networks:\n' + n.map((name) => name + '\n').join('') + '\n';
-  if (v.VolumesDeleted?.length) out += 'Deleted Volumes:\n' + v.VolumesDeleted.map((n) => n + '\n').join('') + '\n';
-  if (i.ImagesDeleted?.length) {
-    out += 'Deleted Images:\n' + i.ImagesDeleted.map((it) => (it.Untagged ? `untagged: ${it.Untagged}\n` : `deleted: ${it.Deleted}\n`)).join('') + '\n';
-  }
-  if (b.CachesDeleted?.length) out += 'Deleted build cache objects:\n' + b.CachesDeleted.map((id) => id + '\n').join('') + '\n';
-  out += `Total reclaimed space: ${humanSize(c.SpaceReclaimed + v.SpaceReclaimed + i.SpaceReclaimed + b.SpaceReclaimed)}\n`;
+  out += deletedSection('Deleted Containers', c.ContainersDeleted);
+  out += deletedSection('Deleted Networks', n);
+  out += deletedSection('Deleted Volumes', v.VolumesDeleted);
+  out += deletedSection('Deleted Images', i.ImagesDeleted?.map((it) => (it.Untagged ? `untagged: ${it.Untagged}` : `deleted: ${it.Deleted}`)));
+  out += deletedSection('Deleted build cache objects', b.CachesDeleted);
+  out += reclaimedLine(c.SpaceReclaimed + v.SpaceReclaimed + i.SpaceReclaimed + b.SpaceReclaimed);
   await ctx.io.stdout.write(out);
   return 0;
 };
@@ -47,10 +43,9 @@ export const spec: CommandSpec = {
   short: 'Remove unused data',
   args: { kind: 'none' },
   flags: [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused images not just dangling ones' },
+    ...FLAGS.prune,
     pruneFilterFlag('Provide filter values (e.g. "label=<key>=<value>")'),
     forceFlag(),
-    { long: 'volumes', type: 'bool', usage: 'Prune anonymous volumes' }
   ],
   run: systemPruneRun
 };

@@ -3,6 +3,7 @@ import { inspectFormatFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, daemonOf, str } from '../shared/common';
 import { printInspect } from '../shared/inspect';
+import FLAGS from './flags.json';
 
 /** `docker inspect`: containers first, then images (`--type` narrows). */
 export const inspectRun: Handler = async (ctx, args, flags) => {
@@ -27,8 +28,7 @@ export const spec: CommandSpec = {
   args: { kind: 'min', n: 1 },
   flags: [
     inspectFormatFlag(),
-    { long: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' },
-    { long: 'type', type: 'string', usage: 'Only inspect objects of the given type' }
+    ...FLAGS.inspect,
   ],
   run: inspectRun
 };

@@ -4,6 +4,7 @@ import { ttyOf } from '../../../shell/readline';
 import { CliError, type CommandSpec, type Handler, type RunContext } from '../../framework/types';
 import { bool, daemonOf, str } from '../shared/common';
 import { configPath, HUB, readAll, readConfig, serverKey, writeConfig } from '../shared/credentials';
+import FLAGS from './flags.json';
 
 const dec = new TextDecoder();
 
@@ -100,9 +101,7 @@ export const spec: CommandSpec = {
   args: { kind: 'max', n: 1 },
   categoryTop: 8,
   flags: [
-    { long: 'password', short: 'p', type: 'string', usage: 'Password or Personal Access Token (PAT)' },
-    { long: 'password-stdin', type: 'bool', usage: 'Take the Password or Personal Access Token (PAT) from stdin' },
-    { long: 'username', short: 'u', type: 'string', usage: 'Username' }
+    ...FLAGS.login,
   ],
   run: loginRun
 };

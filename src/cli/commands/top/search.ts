@@ -1,9 +1,10 @@
 /** `docker search`: Search Docker Hub for images (flags and help as Docker 28.5 prints them). */
-import { filterFlag, noTruncFlag } from '../../framework/common-flags';
 import { writeFormat } from '../../format/table';
 import { ellipsis } from '../../format/truncate';
+import { filterFlag, noTruncFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
 
 const SEARCH_TABLE = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}';
 
@@ -32,8 +33,7 @@ export const spec: CommandSpec = {
   categoryTop: 10,
   flags: [
     filterFlag(),
-    { long: 'format', type: 'string', usage: 'Pretty-print search using a Go template' },
-    { long: 'limit', type: 'int', usage: 'Max number of search results', default: '0' },
+    ...FLAGS.search,
     noTruncFlag("Don't truncate output")
   ],
   run: searchRun

@@ -1,6 +1,7 @@
 /** `docker trust revoke`: Remove trust for an image (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'revoke',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Remove trust for an image',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'yes', short: 'y', type: 'bool', usage: 'Do not prompt for confirmation' }
+    ...FLAGS.revoke,
   ],
   run: notSimulated
 };

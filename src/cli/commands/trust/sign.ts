@@ -1,6 +1,7 @@
 /** `docker trust sign`: Sign an image (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'sign',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Sign an image',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'local', type: 'bool', usage: 'Sign a locally tagged image' }
+    ...FLAGS.sign,
   ],
   run: notSimulated
 };

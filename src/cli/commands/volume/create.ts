@@ -3,6 +3,7 @@ import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { daemonMessage, list, str } from '../shared/common';
 import { api } from './common';
+import FLAGS from './flags.json';
 
 const kv = (items: string[]) => Object.fromEntries(items.map((l) => {
   const i = l.indexOf('=');
@@ -30,19 +31,7 @@ export const spec: CommandSpec = {
   short: 'Create a volume',
   args: { kind: 'max', n: 1 },
   flags: [
-    { long: 'availability', type: 'string', usage: 'Cluster Volume availability ("active", "pause", "drain")', default: 'active' },
-    { long: 'driver', short: 'd', type: 'string', usage: 'Specify volume driver name', default: 'local' },
-    { long: 'group', type: 'string', usage: 'Cluster Volume group (cluster volumes)' },
-    { long: 'label', type: 'list', usage: 'Set metadata for a volume' },
-    { long: 'limit-bytes', type: 'bytes', usage: 'Minimum size of the Cluster Volume in bytes', default: '0' },
-    { long: 'opt', short: 'o', type: 'map', usage: 'Set driver specific options', default: 'map[]' },
-    { long: 'required-bytes', type: 'bytes', usage: 'Maximum size of the Cluster Volume in bytes', default: '0' },
-    { long: 'scope', type: 'string', usage: 'Cluster Volume access scope ("single", "multi")', default: 'single' },
-    { long: 'secret', type: 'map', usage: 'Cluster Volume secrets', default: 'map[]' },
-    { long: 'sharing', type: 'string', usage: 'Cluster Volume access sharing ("none", "readonly", "onewriter", "all")', default: 'none' },
-    { long: 'topology-preferred', type: 'list', usage: 'A topology that the Cluster Volume would be preferred in' },
-    { long: 'topology-required', type: 'list', usage: 'A topology that the Cluster Volume must be accessible from' },
-    { long: 'type', type: 'string', usage: 'Cluster Volume access type ("mount", "block")', default: 'block' }
+    ...FLAGS.create,
   ],
   run: volumeCreateRun
 };

@@ -1,24 +1,12 @@
 /** `docker volume inspect`: Display detailed information on one or more volumes (flags and help as Docker 28.5 prints them). */
 import { inspectFormatFlag } from '../../framework/common-flags';
-import { DaemonError } from '../../../api/daemon';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { str } from '../shared/common';
-import { printInspect } from '../shared/inspect';
+import { inspectEach } from '../shared/inspect';
 import { api } from './common';
 
-export const volumeInspectRun: Handler = async (ctx, args, flags) => {
-  const found: Record<string, unknown>[] = [];
-  const errors: string[] = [];
-  for (const name of args) {
-    try {
-      found.push(await api(ctx).volumeInspect(name));
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(`Error response from daemon: ${e.message}`);
-    }
-  }
-  return printInspect(ctx, found, str(flags, 'format'), errors);
-};
+export const volumeInspectRun: Handler = (ctx, args, flags) =>
+  inspectEach(ctx, args, str(flags, 'format'), (name) => api(ctx).volumeInspect(name), (_name, e) => `Error response from daemon: ${e.message}`);
 
 export const spec: CommandSpec = {
   name: 'inspect',

@@ -1,10 +1,11 @@
 /** `docker volume ls`: List volumes (flags and help as Docker 28.5 prints them). */
-import { filterFlag, formatFlag, quietFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
 import { chooseFormat, writeFormat } from '../../format/table';
+import { filterFlag, formatFlag, quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
 import { bool, daemonMessage, list, parseFilters, printFormat, str } from '../shared/common';
 import { api } from './common';
+import FLAGS from './flags.json';
 
 export const volumeLsRun: Handler = async (ctx, _args, flags) => {
   const filters = parseFilters(list(flags, 'filter'));
@@ -34,7 +35,7 @@ export const spec: CommandSpec = {
   aliasesLine: 'docker volume ls, docker volume list',
   args: { kind: 'none' },
   flags: [
-    { long: 'cluster', type: 'bool', usage: 'Display only cluster volumes, and use cluster volume list formatting' },
+    ...FLAGS.ls,
     filterFlag('Provide filter values (e.g. "dangling=true")'),
     formatFlag(),
     quietFlag('Only display volume names')

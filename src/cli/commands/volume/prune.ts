@@ -1,21 +1,17 @@
 /** `docker volume prune`: Remove unused local volumes (flags and help as Docker 28.5 prints them). */
-import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import { DaemonError } from '../../../api/daemon';
-import { humanSize } from '../../../lib/units';
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, daemonMessage, list, parseFilters } from '../shared/common';
+import { bool, confirm, daemonMessage, list, parseFilters } from '../shared/common';
+import { deletedSection, reclaimedLine } from '../shared/prune';
 import { api } from './common';
+import FLAGS from './flags.json';
 
 export const volumePruneRun: Handler = async (ctx, _args, flags) => {
   const all = bool(flags, 'all');
   // docker-cli parses --filter as the flag is set, so a bad one fails before the question.
   const filters = parseFilters(list(flags, 'filter'));
-  if (!bool(flags, 'force')) {
-    await ctx.io.stdout.write(`WARNING! This will remove ${all ? 'all local volumes' : 'anonymous local volumes'} not used by at least one container.\nAre you sure you want to continue? [y/N] `);
-    const chunk = await ctx.io.stdin.read().catch(() => null);
-    const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
-    if (answer !== 'y' && answer !== 'yes') return 0;
-  }
+  if (!bool(flags, 'force') && !(await confirm(ctx, `WARNING! This will remove ${all ? 'all local volumes' : 'anonymous local volumes'} not used by at least one container.\nAre you sure you want to continue? [y/N] `, false))) return 0;
   let r: Awaited<ReturnType<ReturnType<typeof api>['volumePrune']>>;
   try {
     r = await api(ctx).volumePrune(all, filters);
@@ -24,8 +20,8 @@ export const volumePruneRun: Handler = async (ctx, _args, flags) => {
     throw e;
   }
   let out = '';
-  if (r.VolumesDeleted?.length) out += 'Deleted Volumes:\n' + r.VolumesDeleted.map((n) => n + '\n').join('') + '\n';
-  out += `Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`;
+  out += deletedSection('Deleted Volumes', r.VolumesDeleted);
+  out += reclaimedLine(r.SpaceReclaimed);
   await ctx.io.stdout.write(out);
   return 0;
 };
@@ -36,7 +32,7 @@ export const spec: CommandSpec = {
   short: 'Remove unused local volumes',
   args: { kind: 'none' },
   flags: [
-    { long: 'all', short: 'a', type: 'bool', usage: 'Remove all unused volumes, not just anonymous ones' },
+    ...FLAGS.prune,
     pruneFilterFlag('Provide filter values (e.g. "label=<label>")'),
     forceFlag()
   ],

@@ -1,24 +1,10 @@
 /** `docker volume rm`: Remove one or more volumes. You cannot remove a volume that is in use by a container. (flags and help as Docker 28.5 prints them). */
 import { forceFlag } from '../../framework/common-flags';
-import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, daemonMessage } from '../shared/common';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, eachArg } from '../shared/common';
 import { api } from './common';
 
-export const volumeRmRun: Handler = async (ctx, args, flags) => {
-  const errors: string[] = [];
-  for (const name of args) {
-    try {
-      await api(ctx).volumeRemove(name, bool(flags, 'force'));
-      await ctx.io.stdout.write(`${name}\n`);
-    } catch (e) {
-      if (!(e instanceof DaemonError)) throw e;
-      errors.push(daemonMessage(e));
-    }
-  }
-  if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
-};
+export const volumeRmRun: Handler = (ctx, args, flags) => eachArg(ctx, args, (name) => api(ctx).volumeRemove(name, bool(flags, 'force')));
 
 export const spec: CommandSpec = {
   name: 'rm',

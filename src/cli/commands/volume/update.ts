@@ -1,6 +1,7 @@
 /** `docker volume update`: Update a volume (cluster volumes only) (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'update',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Update a volume (cluster volumes only)',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'availability', type: 'string', usage: 'Cluster Volume availability ("active", "pause", "drain")', default: 'active' }
+    ...FLAGS.update,
   ],
   run: notSimulated
 };

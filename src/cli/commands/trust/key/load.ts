@@ -1,6 +1,7 @@
 /** `docker trust key load`: Load a private key file for signing (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../../framework/types';
 import { notSimulated } from '../../../framework/not-simulated';
+import type { CommandSpec } from '../../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'load',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Load a private key file for signing',
   args: { kind: 'exact', n: 1 },
   flags: [
-    { long: 'name', type: 'string', usage: 'Name for the loaded key', default: 'signer' }
+    ...FLAGS.load,
   ],
   run: notSimulated
 };

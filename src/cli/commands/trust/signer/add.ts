@@ -1,6 +1,7 @@
 /** `docker trust signer add`: Add a signer (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../../framework/types';
 import { notSimulated } from '../../../framework/not-simulated';
+import type { CommandSpec } from '../../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
   name: 'add',
@@ -8,7 +9,7 @@ export const spec: CommandSpec = {
   short: 'Add a signer',
   args: { kind: 'min', n: 2 },
   flags: [
-    { long: 'key', type: 'list', usage: "Path to the signer's public key file" }
+    ...FLAGS.add,
   ],
   run: notSimulated
 };
