@@ -22,14 +22,8 @@ export const builderPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'prune',
-  use: 'prune',
-  short: 'Remove build cache',
+  name: 'prune', use: 'prune', short: 'Remove build cache',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.prune,
-    pruneFilterFlag('Provide filter values (e.g. "until=24h")'),
-    forceFlag(),
-  ],
+  flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "until=24h")'), forceFlag()],
   run: builderPruneRun
 };

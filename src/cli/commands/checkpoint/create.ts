@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create [OPTIONS] CONTAINER CHECKPOINT',
-  short: 'Create a checkpoint from a running container',
+  name: 'create', use: 'create [OPTIONS] CONTAINER CHECKPOINT', short: 'Create a checkpoint from a running container',
   args: { kind: 'exact', n: 2 },
-  flags: [
-    ...FLAGS.create,
-  ],
+  flags: [...FLAGS.create],
   run: notSimulated
 };

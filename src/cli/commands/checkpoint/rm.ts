@@ -4,14 +4,9 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm [OPTIONS] CONTAINER CHECKPOINT',
-  short: 'Remove a checkpoint',
-  aliases: ['remove'],
-  aliasesLine: 'docker checkpoint rm, docker checkpoint remove',
+  name: 'rm', use: 'rm [OPTIONS] CONTAINER CHECKPOINT', short: 'Remove a checkpoint',
+  aliases: ['remove'], aliasesLine: 'docker checkpoint rm, docker checkpoint remove',
   args: { kind: 'exact', n: 2 },
-  flags: [
-    ...FLAGS.rm,
-  ],
+  flags: [...FLAGS.rm],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create [OPTIONS] CONFIG file|-',
-  short: 'Create a config from a file or STDIN',
+  name: 'create', use: 'create [OPTIONS] CONFIG file|-', short: 'Create a config from a file or STDIN',
   args: { kind: 'exact', n: 2 },
-  flags: [
-    ...FLAGS.create,
-  ],
+  flags: [...FLAGS.create],
   run: notSimulated
 };

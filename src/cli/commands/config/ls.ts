@@ -4,16 +4,9 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List configs',
-  aliases: ['list'],
-  aliasesLine: 'docker config ls, docker config list',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List configs',
+  aliases: ['list'], aliasesLine: 'docker config ls, docker config list',
   args: { kind: 'none' },
-  flags: [
-    filterFlag(),
-    formatFlag(),
-    quietFlag('Only display IDs')
-  ],
+  flags: [filterFlag(), formatFlag(), quietFlag('Only display IDs')],
   run: notSimulated
 };

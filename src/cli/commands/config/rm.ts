@@ -3,11 +3,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm CONFIG [CONFIG...]',
-  short: 'Remove one or more configs',
-  aliases: ['remove'],
-  aliasesLine: 'docker config rm, docker config remove',
+  name: 'rm', use: 'rm CONFIG [CONFIG...]', short: 'Remove one or more configs',
+  aliases: ['remove'], aliasesLine: 'docker config rm, docker config remove',
   args: { kind: 'min', n: 1 },
   flags: [
 

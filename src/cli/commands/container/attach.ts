@@ -55,13 +55,9 @@ export const attachRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'attach',
-  use: 'attach [OPTIONS] CONTAINER',
-  short: 'Attach local standard input, output, and error streams to a running container',
+  name: 'attach', use: 'attach [OPTIONS] CONTAINER', short: 'Attach local standard input, output, and error streams to a running container',
   aliasesLine: 'docker container attach, docker attach',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.attach,
-  ],
+  flags: [...FLAGS.attach],
   run: attachRun
 };

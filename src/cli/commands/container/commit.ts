@@ -17,13 +17,9 @@ export const commitRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'commit',
-  use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]',
-  short: "Create a new image from a container's changes",
+  name: 'commit', use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', short: "Create a new image from a container's changes",
   aliasesLine: 'docker container commit, docker commit',
   args: { kind: 'range', n: 1, m: 2 },
-  flags: [
-    ...FLAGS.commit,
-  ],
+  flags: [...FLAGS.commit],
   run: commitRun
 };

@@ -14,16 +14,10 @@ export const createRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
-  short: 'Create a new container',
+  name: 'create', use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create a new container',
   aliasesLine: 'docker container create, docker create',
-  args: { kind: 'min', n: 1 },
-  interspersed: false,
-  flags: [
-    ...containerFlags,
-    // docker/cli create.go really prints the stray "|" before missing (run.go does not).
-    ...FLAGS.create,
-  ],
+  args: { kind: 'min', n: 1 }, interspersed: false,
+  // flags.json `create` is its --pull, whose help really has a stray "|" before missing in docker/cli's create.go.
+  flags: [...containerFlags, ...FLAGS.create],
   run: createRun
 };

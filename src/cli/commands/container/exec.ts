@@ -35,14 +35,9 @@ export const execRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'exec',
-  use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
-  short: 'Execute a command in a running container',
+  name: 'exec', use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]', short: 'Execute a command in a running container',
   aliasesLine: 'docker container exec, docker exec',
-  args: { kind: 'min', n: 2 },
-  interspersed: false,
-  flags: [
-    ...FLAGS.exec,
-  ],
+  args: { kind: 'min', n: 2 }, interspersed: false,
+  flags: [...FLAGS.exec],
   run: execRun
 };

@@ -28,13 +28,9 @@ export const exportRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'export',
-  use: 'export [OPTIONS] CONTAINER',
-  short: "Export a container's filesystem as a tar archive",
+  name: 'export', use: 'export [OPTIONS] CONTAINER', short: "Export a container's filesystem as a tar archive",
   aliasesLine: 'docker container export, docker export',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.export,
-  ],
+  flags: [...FLAGS.export],
   run: exportRun
 };

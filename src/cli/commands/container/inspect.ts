@@ -18,13 +18,8 @@ export const containerInspectRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
-  short: 'Display detailed information on one or more containers',
+  name: 'inspect', use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]', short: 'Display detailed information on one or more containers',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag(),
-    ...FLAGS.inspect,
-  ],
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: containerInspectRun
 };

@@ -8,13 +8,9 @@ export const killRun: Handler = (ctx, args, flags) =>
   inParallel(ctx, args, (n) => daemonOf(ctx).containerKill(n, str(flags, 'signal') || undefined));
 
 export const spec: CommandSpec = {
-  name: 'kill',
-  use: 'kill [OPTIONS] CONTAINER [CONTAINER...]',
-  short: 'Kill one or more running containers',
+  name: 'kill', use: 'kill [OPTIONS] CONTAINER [CONTAINER...]', short: 'Kill one or more running containers',
   aliasesLine: 'docker container kill, docker kill',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.kill,
-  ],
+  flags: [...FLAGS.kill],
   run: killRun
 };

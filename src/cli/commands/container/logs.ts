@@ -36,13 +36,9 @@ export const logsRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'logs',
-  use: 'logs [OPTIONS] CONTAINER',
-  short: 'Fetch the logs of a container',
+  name: 'logs', use: 'logs [OPTIONS] CONTAINER', short: 'Fetch the logs of a container',
   aliasesLine: 'docker container logs, docker logs',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.logs,
-  ],
+  flags: [...FLAGS.logs],
   run: logsRun
 };

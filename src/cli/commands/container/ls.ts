@@ -106,18 +106,9 @@ export const psRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List containers',
-  aliases: ['list', 'ps'],
-  aliasesLine: 'docker container ls, docker container list, docker container ps, docker ps',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List containers',
+  aliases: ['list', 'ps'], aliasesLine: 'docker container ls, docker container list, docker container ps, docker ps',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.ls,
-    filterFlag(),
-    formatFlag(),
-    noTruncFlag("Don't truncate output"),
-    quietFlag('Only display container IDs'),
-  ],
+  flags: [...FLAGS.ls, filterFlag(), formatFlag(), noTruncFlag("Don't truncate output"), quietFlag('Only display container IDs')],
   run: psRun
 };

@@ -19,9 +19,7 @@ export const portRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'port',
-  use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]',
-  short: 'List port mappings or a specific mapping for the container',
+  name: 'port', use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]', short: 'List port mappings or a specific mapping for the container',
   aliasesLine: 'docker container port, docker port',
   args: { kind: 'range', n: 1, m: 2 },
   flags: [

@@ -13,13 +13,8 @@ export const containerPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'prune',
-  use: 'prune [OPTIONS]',
-  short: 'Remove all stopped containers',
+  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove all stopped containers',
   args: { kind: 'none' },
-  flags: [
-    pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'),
-    forceFlag()
-  ],
+  flags: [pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
   run: containerPruneRun
 };

@@ -14,9 +14,7 @@ export const renameRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'rename',
-  use: 'rename CONTAINER NEW_NAME',
-  short: 'Rename a container',
+  name: 'rename', use: 'rename CONTAINER NEW_NAME', short: 'Rename a container',
   aliasesLine: 'docker container rename, docker rename',
   args: { kind: 'exact', n: 2 },
   flags: [

@@ -8,13 +8,9 @@ export const restartRun: Handler = (ctx, args, flags) =>
   eachArg(ctx, args, (n) => daemonOf(ctx).containerRestart(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const spec: CommandSpec = {
-  name: 'restart',
-  use: 'restart [OPTIONS] CONTAINER [CONTAINER...]',
-  short: 'Restart one or more containers',
+  name: 'restart', use: 'restart [OPTIONS] CONTAINER [CONTAINER...]', short: 'Restart one or more containers',
   aliasesLine: 'docker container restart, docker restart',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.restart,
-  ],
+  flags: [...FLAGS.restart],
   run: restartRun
 };

@@ -10,15 +10,9 @@ export const rmRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
-  short: 'Remove one or more containers',
-  aliases: ['remove'],
-  aliasesLine: 'docker container rm, docker container remove, docker rm',
+  name: 'rm', use: 'rm [OPTIONS] CONTAINER [CONTAINER...]', short: 'Remove one or more containers',
+  aliases: ['remove'], aliasesLine: 'docker container rm, docker container remove, docker rm',
   args: { kind: 'min', n: 1 },
-  flags: [
-    forceFlag('Force the removal of a running container (uses SIGKILL)'),
-    ...FLAGS.rm,
-  ],
+  flags: [forceFlag('Force the removal of a running container (uses SIGKILL)'), ...FLAGS.rm],
   run: rmRun
 };

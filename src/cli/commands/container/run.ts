@@ -31,15 +31,9 @@ export const runRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'run',
-  use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
-  short: 'Create and run a new container from an image',
+  name: 'run', use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create and run a new container from an image',
   aliasesLine: 'docker container run, docker run',
-  args: { kind: 'min', n: 1 },
-  interspersed: false,
-  flags: [
-    ...containerFlags,
-    ...FLAGS.run,
-  ],
+  args: { kind: 'min', n: 1 }, interspersed: false,
+  flags: [...containerFlags, ...FLAGS.run],
   run: runRun
 };

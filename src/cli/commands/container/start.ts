@@ -40,13 +40,9 @@ export const startRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'start',
-  use: 'start [OPTIONS] CONTAINER [CONTAINER...]',
-  short: 'Start one or more stopped containers',
+  name: 'start', use: 'start [OPTIONS] CONTAINER [CONTAINER...]', short: 'Start one or more stopped containers',
   aliasesLine: 'docker container start, docker start',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.start,
-  ],
+  flags: [...FLAGS.start],
   run: startRun
 };

@@ -56,15 +56,9 @@ export const statsRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'stats',
-  use: 'stats [OPTIONS] [CONTAINER...]',
-  short: 'Display a live stream of container(s) resource usage statistics',
+  name: 'stats', use: 'stats [OPTIONS] [CONTAINER...]', short: 'Display a live stream of container(s) resource usage statistics',
   aliasesLine: 'docker container stats, docker stats',
   args: { kind: 'min', n: 0 },
-  flags: [
-    ...FLAGS.stats,
-    formatFlag(),
-    noTruncFlag('Do not truncate output')
-  ],
+  flags: [...FLAGS.stats, formatFlag(), noTruncFlag('Do not truncate output')],
   run: statsRun
 };

@@ -8,13 +8,9 @@ export const stopRun: Handler = (ctx, args, flags) =>
   inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const spec: CommandSpec = {
-  name: 'stop',
-  use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
-  short: 'Stop one or more running containers',
+  name: 'stop', use: 'stop [OPTIONS] CONTAINER [CONTAINER...]', short: 'Stop one or more running containers',
   aliasesLine: 'docker container stop, docker stop',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.stop,
-  ],
+  flags: [...FLAGS.stop],
   run: stopRun
 };

@@ -19,12 +19,9 @@ export const topRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'top',
-  interspersed: false,
-  use: 'top CONTAINER [ps OPTIONS]',
-  short: 'Display the running processes of a container',
+  name: 'top', use: 'top CONTAINER [ps OPTIONS]', short: 'Display the running processes of a container',
+  interspersed: false, args: { kind: 'min', n: 1 },
   aliasesLine: 'docker container top, docker top',
-  args: { kind: 'min', n: 1 },
   flags: [
 
   ],

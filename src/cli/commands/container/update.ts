@@ -43,13 +43,9 @@ export const updateRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'update',
-  use: 'update [OPTIONS] CONTAINER [CONTAINER...]',
-  short: 'Update configuration of one or more containers',
+  name: 'update', use: 'update [OPTIONS] CONTAINER [CONTAINER...]', short: 'Update configuration of one or more containers',
   aliasesLine: 'docker container update, docker update',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.update,
-  ],
+  flags: [...FLAGS.update],
   run: updateRun
 };

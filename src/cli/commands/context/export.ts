@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'export',
-  use: 'export [OPTIONS] CONTEXT [FILE|-]',
-  short: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
+  name: 'export', use: 'export [OPTIONS] CONTEXT [FILE|-]', short: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
   args: { kind: 'range', n: 1, m: 2 },
   flags: [
 

@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'import',
-  use: 'import CONTEXT FILE|-',
-  short: 'Import a context from a tar or zip file',
+  name: 'import', use: 'import CONTEXT FILE|-', short: 'Import a context from a tar or zip file',
   args: { kind: 'exact', n: 2 },
   flags: [
 

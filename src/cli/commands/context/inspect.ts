@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] [CONTEXT] [CONTEXT...]',
-  short: 'Display detailed information on one or more contexts',
+  name: 'inspect', use: 'inspect [OPTIONS] [CONTEXT] [CONTEXT...]', short: 'Display detailed information on one or more contexts',
   args: { kind: 'any' },
-  flags: [
-    inspectFormatFlag()
-  ],
+  flags: [inspectFormatFlag()],
   run: notSimulated
 };

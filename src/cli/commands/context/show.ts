@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'show',
-  use: 'show',
-  short: 'Print the name of the current context',
+  name: 'show', use: 'show', short: 'Print the name of the current context',
   args: { kind: 'none' },
   flags: [
 

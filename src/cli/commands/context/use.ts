@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'use',
-  use: 'use CONTEXT',
-  short: 'Set the current docker context',
+  name: 'use', use: 'use CONTEXT', short: 'Set the current docker context',
   args: { kind: 'exact', n: 1 },
   flags: [
 

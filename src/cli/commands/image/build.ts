@@ -138,14 +138,9 @@ export const buildRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'build',
-  use: 'build [OPTIONS] PATH | URL | -',
-  short: 'Build an image from a Dockerfile',
+  name: 'build', use: 'build [OPTIONS] PATH | URL | -', short: 'Build an image from a Dockerfile',
   aliasesLine: 'docker image build, docker build, docker builder build',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.build,
-    quietFlag('Suppress the build output and print image ID on success'),
-  ],
+  flags: [...FLAGS.build, quietFlag('Suppress the build output and print image ID on success')],
   run: buildRun
 };

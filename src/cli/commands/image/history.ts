@@ -34,16 +34,9 @@ export const historyRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'history',
-  use: 'history [OPTIONS] IMAGE',
-  short: 'Show the history of an image',
+  name: 'history', use: 'history [OPTIONS] IMAGE', short: 'Show the history of an image',
   aliasesLine: 'docker image history, docker history',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    formatFlag(),
-    ...FLAGS.history,
-    noTruncFlag("Don't truncate output"),
-    quietFlag('Only show image IDs')
-  ],
+  flags: [formatFlag(), ...FLAGS.history, noTruncFlag("Don't truncate output"), quietFlag('Only show image IDs')],
   run: historyRun
 };

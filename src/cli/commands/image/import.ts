@@ -29,13 +29,9 @@ export const importRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'import',
-  use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]',
-  short: 'Import the contents from a tarball to create a filesystem image',
+  name: 'import', use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]', short: 'Import the contents from a tarball to create a filesystem image',
   aliasesLine: 'docker image import, docker import',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.import,
-  ],
+  flags: [...FLAGS.import],
   run: importRun
 };

@@ -12,13 +12,8 @@ export const imageInspectRun: Handler = (ctx, args, flags) =>
     e.statusCode === 404 || /No such image/.test(e.message) ? `Error: No such image: ${ref}` : `Error response from daemon: ${e.message}`);
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] IMAGE [IMAGE...]',
-  short: 'Display detailed information on one or more images',
+  name: 'inspect', use: 'inspect [OPTIONS] IMAGE [IMAGE...]', short: 'Display detailed information on one or more images',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag(),
-    ...FLAGS.inspect,
-  ],
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: imageInspectRun
 };

@@ -45,14 +45,9 @@ function progress(total: number, columns: number): string {
 }
 
 export const spec: CommandSpec = {
-  name: 'load',
-  use: 'load [OPTIONS]',
-  short: 'Load an image from a tar archive or STDIN',
+  name: 'load', use: 'load [OPTIONS]', short: 'Load an image from a tar archive or STDIN',
   aliasesLine: 'docker image load, docker load',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.load,
-    quietFlag('Suppress the load output')
-  ],
+  flags: [...FLAGS.load, quietFlag('Suppress the load output')],
   run: loadRun
 };

@@ -27,18 +27,9 @@ export const imagesRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS] [REPOSITORY[:TAG]]',
-  short: 'List images',
-  aliases: ['list'],
-  aliasesLine: 'docker image ls, docker image list, docker images',
+  name: 'ls', use: 'ls [OPTIONS] [REPOSITORY[:TAG]]', short: 'List images',
+  aliases: ['list'], aliasesLine: 'docker image ls, docker image list, docker images',
   args: { kind: 'max', n: 1 },
-  flags: [
-    ...FLAGS.ls,
-    filterFlag(),
-    formatFlag(),
-    noTruncFlag("Don't truncate output"),
-    quietFlag('Only show image IDs'),
-  ],
+  flags: [...FLAGS.ls, filterFlag(), formatFlag(), noTruncFlag("Don't truncate output"), quietFlag('Only show image IDs')],
   run: imagesRun
 };

@@ -21,14 +21,8 @@ export const imagePruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'prune',
-  use: 'prune [OPTIONS]',
-  short: 'Remove unused images',
+  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove unused images',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.prune,
-    pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'),
-    forceFlag()
-  ],
+  flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
   run: imagePruneRun
 };

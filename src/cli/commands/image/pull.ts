@@ -24,14 +24,9 @@ export const pullRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'pull',
-  use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]',
-  short: 'Download an image from a registry',
+  name: 'pull', use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]', short: 'Download an image from a registry',
   aliasesLine: 'docker image pull, docker pull',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.pull,
-    quietFlag('Suppress verbose output')
-  ],
+  flags: [...FLAGS.pull, quietFlag('Suppress verbose output')],
   run: pullRun
 };

@@ -37,14 +37,9 @@ export const pushRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'push',
-  use: 'push [OPTIONS] NAME[:TAG]',
-  short: 'Upload an image to a registry',
+  name: 'push', use: 'push [OPTIONS] NAME[:TAG]', short: 'Upload an image to a registry',
   aliasesLine: 'docker image push, docker push',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.push,
-    quietFlag('Suppress verbose output')
-  ],
+  flags: [...FLAGS.push, quietFlag('Suppress verbose output')],
   run: pushRun
 };

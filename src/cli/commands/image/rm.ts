@@ -22,15 +22,9 @@ export const rmiRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm [OPTIONS] IMAGE [IMAGE...]',
-  short: 'Remove one or more images',
-  aliases: ['remove'],
-  aliasesLine: 'docker image rm, docker image remove, docker rmi',
+  name: 'rm', use: 'rm [OPTIONS] IMAGE [IMAGE...]', short: 'Remove one or more images',
+  aliases: ['remove'], aliasesLine: 'docker image rm, docker image remove, docker rmi',
   args: { kind: 'min', n: 1 },
-  flags: [
-    forceFlag('Force removal of the image'),
-    ...FLAGS.rm,
-  ],
+  flags: [forceFlag('Force removal of the image'), ...FLAGS.rm],
   run: rmiRun
 };

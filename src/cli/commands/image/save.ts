@@ -26,13 +26,9 @@ export const saveRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'save',
-  use: 'save [OPTIONS] IMAGE [IMAGE...]',
-  short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+  name: 'save', use: 'save [OPTIONS] IMAGE [IMAGE...]', short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
   aliasesLine: 'docker image save, docker save',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.save,
-  ],
+  flags: [...FLAGS.save],
   run: saveRun
 };

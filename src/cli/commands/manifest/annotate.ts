@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'annotate',
-  use: 'annotate [OPTIONS] MANIFEST_LIST MANIFEST',
-  short: 'Add additional information to a local image manifest',
+  name: 'annotate', use: 'annotate [OPTIONS] MANIFEST_LIST MANIFEST', short: 'Add additional information to a local image manifest',
   args: { kind: 'exact', n: 2 },
-  flags: [
-    ...FLAGS.annotate,
-  ],
+  flags: [...FLAGS.annotate],
   run: notSimulated
 };

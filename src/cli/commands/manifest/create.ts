@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create MANIFEST_LIST MANIFEST [MANIFEST...]',
-  short: 'Create a local manifest list for annotating and pushing to a registry',
+  name: 'create', use: 'create MANIFEST_LIST MANIFEST [MANIFEST...]', short: 'Create a local manifest list for annotating and pushing to a registry',
   args: { kind: 'min', n: 2 },
-  flags: [
-    ...FLAGS.create,
-  ],
+  flags: [...FLAGS.create],
   run: notSimulated
 };

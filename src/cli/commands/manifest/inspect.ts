@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] [MANIFEST_LIST] MANIFEST',
-  short: 'Display an image manifest, or manifest list',
+  name: 'inspect', use: 'inspect [OPTIONS] [MANIFEST_LIST] MANIFEST', short: 'Display an image manifest, or manifest list',
   args: { kind: 'range', n: 1, m: 2 },
-  flags: [
-    ...FLAGS.inspect,
-  ],
+  flags: [...FLAGS.inspect],
   run: notSimulated
 };

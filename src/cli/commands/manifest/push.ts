@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'push',
-  use: 'push [OPTIONS] MANIFEST_LIST',
-  short: 'Push a manifest list to a repository',
+  name: 'push', use: 'push [OPTIONS] MANIFEST_LIST', short: 'Push a manifest list to a repository',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.push,
-  ],
+  flags: [...FLAGS.push],
   run: notSimulated
 };

@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm MANIFEST_LIST [MANIFEST_LIST...]',
-  short: 'Delete one or more manifest lists from local storage',
+  name: 'rm', use: 'rm MANIFEST_LIST [MANIFEST_LIST...]', short: 'Delete one or more manifest lists from local storage',
   args: { kind: 'min', n: 1 },
   flags: [
 

@@ -10,12 +10,8 @@ export const networkConnectRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'connect',
-  use: 'connect [OPTIONS] NETWORK CONTAINER',
-  short: 'Connect a container to a network',
+  name: 'connect', use: 'connect [OPTIONS] NETWORK CONTAINER', short: 'Connect a container to a network',
   args: { kind: 'exact', n: 2 },
-  flags: [
-    ...FLAGS.connect,
-  ],
+  flags: [...FLAGS.connect],
   run: networkConnectRun
 };

@@ -12,12 +12,8 @@ export const networkCreateRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create [OPTIONS] NETWORK',
-  short: 'Create a network',
+  name: 'create', use: 'create [OPTIONS] NETWORK', short: 'Create a network',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.create,
-  ],
+  flags: [...FLAGS.create],
   run: networkCreateRun
 };

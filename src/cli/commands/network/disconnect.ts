@@ -9,12 +9,8 @@ export const networkDisconnectRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'disconnect',
-  use: 'disconnect [OPTIONS] NETWORK CONTAINER',
-  short: 'Disconnect a container from a network',
+  name: 'disconnect', use: 'disconnect [OPTIONS] NETWORK CONTAINER', short: 'Disconnect a container from a network',
   args: { kind: 'exact', n: 2 },
-  flags: [
-    forceFlag('Force the container to disconnect from a network')
-  ],
+  flags: [forceFlag('Force the container to disconnect from a network')],
   run: networkDisconnectRun
 };

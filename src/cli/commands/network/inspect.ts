@@ -10,13 +10,8 @@ export const networkInspectRun: Handler = (ctx, args, flags) =>
   inspectEach(ctx, args, str(flags, 'format'), (ref) => api(ctx).networkInspect(ref), (_ref, e) => `Error response from daemon: ${e.message}`);
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
-  short: 'Display detailed information on one or more networks',
+  name: 'inspect', use: 'inspect [OPTIONS] NETWORK [NETWORK...]', short: 'Display detailed information on one or more networks',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag(),
-    ...FLAGS.inspect,
-  ],
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: networkInspectRun
 };

@@ -16,11 +16,8 @@ export const networkLsRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List networks',
-  aliases: ['list'],
-  aliasesLine: 'docker network ls, docker network list',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List networks',
+  aliases: ['list'], aliasesLine: 'docker network ls, docker network list',
   args: { kind: 'none' },
   flags: [
     filterFlag('Provide filter values (e.g. "driver=bridge")'),

@@ -14,13 +14,8 @@ export const networkPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'prune',
-  use: 'prune [OPTIONS]',
-  short: 'Remove all unused networks',
+  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove all unused networks',
   args: { kind: 'none' },
-  flags: [
-    pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'),
-    forceFlag()
-  ],
+  flags: [pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
   run: networkPruneRun
 };

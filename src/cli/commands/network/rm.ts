@@ -7,14 +7,9 @@ import { api } from './common';
 export const networkRmRun: Handler = (ctx, args) => eachArg(ctx, args, (ref) => api(ctx).networkRemove(ref));
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm NETWORK [NETWORK...]',
-  short: 'Remove one or more networks',
-  aliases: ['remove'],
-  aliasesLine: 'docker network rm, docker network remove',
+  name: 'rm', use: 'rm NETWORK [NETWORK...]', short: 'Remove one or more networks',
+  aliases: ['remove'], aliasesLine: 'docker network rm, docker network remove',
   args: { kind: 'min', n: 1 },
-  flags: [
-    forceFlag('Do not error if the network does not exist')
-  ],
+  flags: [forceFlag('Do not error if the network does not exist')],
   run: networkRmRun
 };

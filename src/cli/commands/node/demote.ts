@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'demote',
-  use: 'demote NODE [NODE...]',
-  short: 'Demote one or more nodes from manager in the swarm',
+  name: 'demote', use: 'demote NODE [NODE...]', short: 'Demote one or more nodes from manager in the swarm',
   args: { kind: 'min', n: 1 },
   flags: [
 

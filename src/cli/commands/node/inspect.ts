@@ -5,13 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] self|NODE [NODE...]',
-  short: 'Display detailed information on one or more nodes',
+  name: 'inspect', use: 'inspect [OPTIONS] self|NODE [NODE...]', short: 'Display detailed information on one or more nodes',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag(),
-    ...FLAGS.inspect,
-  ],
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: notSimulated
 };

@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'promote',
-  use: 'promote NODE [NODE...]',
-  short: 'Promote one or more nodes to manager in the swarm',
+  name: 'promote', use: 'promote NODE [NODE...]', short: 'Promote one or more nodes to manager in the swarm',
   args: { kind: 'min', n: 1 },
   flags: [
 

@@ -5,15 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'ps',
-  use: 'ps [OPTIONS] [NODE...]',
-  short: 'List tasks running on one or more nodes, defaults to current node',
+  name: 'ps', use: 'ps [OPTIONS] [NODE...]', short: 'List tasks running on one or more nodes, defaults to current node',
   args: { kind: 'min', n: 0 },
-  flags: [
-    filterFlag(),
-    ...FLAGS.ps,
-    noTruncFlag('Do not truncate output'),
-    quietFlag('Only display task IDs')
-  ],
+  flags: [filterFlag(), ...FLAGS.ps, noTruncFlag('Do not truncate output'), quietFlag('Only display task IDs')],
   run: notSimulated
 };

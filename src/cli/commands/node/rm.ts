@@ -4,14 +4,9 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm [OPTIONS] NODE [NODE...]',
-  short: 'Remove one or more nodes from the swarm',
-  aliases: ['remove'],
-  aliasesLine: 'docker node rm, docker node remove',
+  name: 'rm', use: 'rm [OPTIONS] NODE [NODE...]', short: 'Remove one or more nodes from the swarm',
+  aliases: ['remove'], aliasesLine: 'docker node rm, docker node remove',
   args: { kind: 'min', n: 1 },
-  flags: [
-    forceFlag('Force remove a node from the swarm')
-  ],
+  flags: [forceFlag('Force remove a node from the swarm')],
   run: notSimulated
 };

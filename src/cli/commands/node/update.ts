@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'update',
-  use: 'update [OPTIONS] NODE',
-  short: 'Update a node',
+  name: 'update', use: 'update [OPTIONS] NODE', short: 'Update a node',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.update,
-  ],
+  flags: [...FLAGS.update],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'disable',
-  use: 'disable [OPTIONS] PLUGIN',
-  short: 'Disable a plugin',
+  name: 'disable', use: 'disable [OPTIONS] PLUGIN', short: 'Disable a plugin',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    forceFlag('Force the disable of an active plugin')
-  ],
+  flags: [forceFlag('Force the disable of an active plugin')],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'enable',
-  use: 'enable [OPTIONS] PLUGIN',
-  short: 'Enable a plugin',
+  name: 'enable', use: 'enable [OPTIONS] PLUGIN', short: 'Enable a plugin',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.enable,
-  ],
+  flags: [...FLAGS.enable],
   run: notSimulated
 };

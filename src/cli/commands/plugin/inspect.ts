@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] PLUGIN [PLUGIN...]',
-  short: 'Display detailed information on one or more plugins',
+  name: 'inspect', use: 'inspect [OPTIONS] PLUGIN [PLUGIN...]', short: 'Display detailed information on one or more plugins',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag()
-  ],
+  flags: [inspectFormatFlag()],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'install',
-  use: 'install [OPTIONS] PLUGIN [KEY=VALUE...]',
-  short: 'Install a plugin',
+  name: 'install', use: 'install [OPTIONS] PLUGIN [KEY=VALUE...]', short: 'Install a plugin',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.install,
-  ],
+  flags: [...FLAGS.install],
   run: notSimulated
 };

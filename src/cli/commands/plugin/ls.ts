@@ -4,11 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List plugins',
-  aliases: ['list'],
-  aliasesLine: 'docker plugin ls, docker plugin list',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List plugins',
+  aliases: ['list'], aliasesLine: 'docker plugin ls, docker plugin list',
   args: { kind: 'none' },
   flags: [
     filterFlag('Provide filter values (e.g. "enabled=true")'),

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'push',
-  use: 'push [OPTIONS] PLUGIN[:TAG]',
-  short: 'Push a plugin to a registry',
+  name: 'push', use: 'push [OPTIONS] PLUGIN[:TAG]', short: 'Push a plugin to a registry',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.push,
-  ],
+  flags: [...FLAGS.push],
   run: notSimulated
 };

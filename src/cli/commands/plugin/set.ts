@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'set',
-  use: 'set PLUGIN KEY=VALUE [KEY=VALUE...]',
-  short: 'Change settings for a plugin',
+  name: 'set', use: 'set PLUGIN KEY=VALUE [KEY=VALUE...]', short: 'Change settings for a plugin',
   args: { kind: 'min', n: 2 },
   flags: [
 

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'upgrade',
-  use: 'upgrade [OPTIONS] PLUGIN [REMOTE]',
-  short: 'Upgrade an existing plugin',
+  name: 'upgrade', use: 'upgrade [OPTIONS] PLUGIN [REMOTE]', short: 'Upgrade an existing plugin',
   args: { kind: 'range', n: 1, m: 2 },
-  flags: [
-    ...FLAGS.upgrade,
-  ],
+  flags: [...FLAGS.upgrade],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create [OPTIONS] SECRET [file|-]',
-  short: 'Create a secret from a file or STDIN as content',
+  name: 'create', use: 'create [OPTIONS] SECRET [file|-]', short: 'Create a secret from a file or STDIN as content',
   args: { kind: 'range', n: 1, m: 2 },
-  flags: [
-    ...FLAGS.create,
-  ],
+  flags: [...FLAGS.create],
   run: notSimulated
 };

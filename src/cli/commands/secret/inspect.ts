@@ -5,13 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] SECRET [SECRET...]',
-  short: 'Display detailed information on one or more secrets',
+  name: 'inspect', use: 'inspect [OPTIONS] SECRET [SECRET...]', short: 'Display detailed information on one or more secrets',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag(),
-    ...FLAGS.inspect,
-  ],
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: notSimulated
 };

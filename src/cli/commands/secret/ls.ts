@@ -4,16 +4,9 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List secrets',
-  aliases: ['list'],
-  aliasesLine: 'docker secret ls, docker secret list',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List secrets',
+  aliases: ['list'], aliasesLine: 'docker secret ls, docker secret list',
   args: { kind: 'none' },
-  flags: [
-    filterFlag(),
-    formatFlag(),
-    quietFlag('Only display IDs')
-  ],
+  flags: [filterFlag(), formatFlag(), quietFlag('Only display IDs')],
   run: notSimulated
 };

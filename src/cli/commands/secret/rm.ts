@@ -3,11 +3,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm SECRET [SECRET...]',
-  short: 'Remove one or more secrets',
-  aliases: ['remove'],
-  aliasesLine: 'docker secret rm, docker secret remove',
+  name: 'rm', use: 'rm SECRET [SECRET...]', short: 'Remove one or more secrets',
+  aliases: ['remove'], aliasesLine: 'docker secret rm, docker secret remove',
   args: { kind: 'min', n: 1 },
   flags: [
 

@@ -5,13 +5,8 @@ import { serviceFlags } from './create-update-flags';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
-  short: 'Create a new service',
+  name: 'create', use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create a new service',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...serviceFlags,
-    ...FLAGS.create,
-  ],
+  flags: [...serviceFlags, ...FLAGS.create],
   run: notSimulated
 };

@@ -5,13 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'logs',
-  use: 'logs [OPTIONS] SERVICE|TASK',
-  short: 'Fetch the logs of a service or task',
+  name: 'logs', use: 'logs [OPTIONS] SERVICE|TASK', short: 'Fetch the logs of a service or task',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.logs,
-    noTruncFlag('Do not truncate output'),
-  ],
+  flags: [...FLAGS.logs, noTruncFlag('Do not truncate output')],
   run: notSimulated
 };

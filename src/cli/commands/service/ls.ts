@@ -4,16 +4,9 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List services',
-  aliases: ['list'],
-  aliasesLine: 'docker service ls, docker service list',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List services',
+  aliases: ['list'], aliasesLine: 'docker service ls, docker service list',
   args: { kind: 'none' },
-  flags: [
-    filterFlag(),
-    formatFlag(),
-    quietFlag('Only display IDs')
-  ],
+  flags: [filterFlag(), formatFlag(), quietFlag('Only display IDs')],
   run: notSimulated
 };

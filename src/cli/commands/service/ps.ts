@@ -5,15 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'ps',
-  use: 'ps [OPTIONS] SERVICE [SERVICE...]',
-  short: 'List the tasks of one or more services',
+  name: 'ps', use: 'ps [OPTIONS] SERVICE [SERVICE...]', short: 'List the tasks of one or more services',
   args: { kind: 'min', n: 1 },
-  flags: [
-    filterFlag(),
-    ...FLAGS.ps,
-    noTruncFlag('Do not truncate output'),
-    quietFlag('Only display task IDs')
-  ],
+  flags: [filterFlag(), ...FLAGS.ps, noTruncFlag('Do not truncate output'), quietFlag('Only display task IDs')],
   run: notSimulated
 };

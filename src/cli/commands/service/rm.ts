@@ -3,11 +3,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm SERVICE [SERVICE...]',
-  short: 'Remove one or more services',
-  aliases: ['remove'],
-  aliasesLine: 'docker service rm, docker service remove',
+  name: 'rm', use: 'rm SERVICE [SERVICE...]', short: 'Remove one or more services',
+  aliases: ['remove'], aliasesLine: 'docker service rm, docker service remove',
   args: { kind: 'min', n: 1 },
   flags: [
 

@@ -5,13 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'rollback',
-  use: 'rollback [OPTIONS] SERVICE',
-  short: "Revert changes to a service's configuration",
+  name: 'rollback', use: 'rollback [OPTIONS] SERVICE', short: "Revert changes to a service's configuration",
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.rollback,
-    quietFlag('Suppress progress output')
-  ],
+  flags: [...FLAGS.rollback, quietFlag('Suppress progress output')],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'scale',
-  use: 'scale SERVICE=REPLICAS [SERVICE=REPLICAS...]',
-  short: 'Scale one or multiple replicated services',
+  name: 'scale', use: 'scale SERVICE=REPLICAS [SERVICE=REPLICAS...]', short: 'Scale one or multiple replicated services',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.scale,
-  ],
+  flags: [...FLAGS.scale],
   run: notSimulated
 };

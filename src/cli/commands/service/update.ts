@@ -5,13 +5,8 @@ import { serviceFlags } from './create-update-flags';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'update',
-  use: 'update [OPTIONS] SERVICE',
-  short: 'Update a service',
+  name: 'update', use: 'update [OPTIONS] SERVICE', short: 'Update a service',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...serviceFlags,
-    ...FLAGS.update,
-  ],
+  flags: [...serviceFlags, ...FLAGS.update],
   run: notSimulated
 };

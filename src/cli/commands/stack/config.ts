@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'config',
-  use: 'config [OPTIONS]',
-  short: 'Outputs the final config file, after doing merges and interpolations',
+  name: 'config', use: 'config [OPTIONS]', short: 'Outputs the final config file, after doing merges and interpolations',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.config,
-  ],
+  flags: [...FLAGS.config],
   run: notSimulated
 };

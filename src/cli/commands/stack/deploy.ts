@@ -5,15 +5,9 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'deploy',
-  use: 'deploy [OPTIONS] STACK',
-  short: 'Deploy a new stack or update an existing stack',
-  aliases: ['up'],
-  aliasesLine: 'docker stack deploy, docker stack up',
+  name: 'deploy', use: 'deploy [OPTIONS] STACK', short: 'Deploy a new stack or update an existing stack',
+  aliases: ['up'], aliasesLine: 'docker stack deploy, docker stack up',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.deploy,
-    quietFlag('Suppress progress output'),
-  ],
+  flags: [...FLAGS.deploy, quietFlag('Suppress progress output')],
   run: notSimulated
 };

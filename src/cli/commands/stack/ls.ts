@@ -4,14 +4,9 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List stacks',
-  aliases: ['list'],
-  aliasesLine: 'docker stack ls, docker stack list',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List stacks',
+  aliases: ['list'], aliasesLine: 'docker stack ls, docker stack list',
   args: { kind: 'none' },
-  flags: [
-    formatFlag()
-  ],
+  flags: [formatFlag()],
   run: notSimulated
 };

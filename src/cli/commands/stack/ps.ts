@@ -5,16 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'ps',
-  use: 'ps [OPTIONS] STACK',
-  short: 'List the tasks in the stack',
+  name: 'ps', use: 'ps [OPTIONS] STACK', short: 'List the tasks in the stack',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    filterFlag(),
-    formatFlag(),
-    ...FLAGS.ps,
-    noTruncFlag('Do not truncate output'),
-    quietFlag('Only display task IDs')
-  ],
+  flags: [filterFlag(), formatFlag(), ...FLAGS.ps, noTruncFlag('Do not truncate output'), quietFlag('Only display task IDs')],
   run: notSimulated
 };

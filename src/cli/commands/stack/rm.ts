@@ -4,14 +4,9 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm [OPTIONS] STACK [STACK...]',
-  short: 'Remove one or more stacks',
-  aliases: ['remove', 'down'],
-  aliasesLine: 'docker stack rm, docker stack remove, docker stack down',
+  name: 'rm', use: 'rm [OPTIONS] STACK [STACK...]', short: 'Remove one or more stacks',
+  aliases: ['remove', 'down'], aliasesLine: 'docker stack rm, docker stack remove, docker stack down',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.rm,
-  ],
+  flags: [...FLAGS.rm],
   run: notSimulated
 };

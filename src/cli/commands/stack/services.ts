@@ -4,14 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'services',
-  use: 'services [OPTIONS] STACK',
-  short: 'List the services in the stack',
+  name: 'services', use: 'services [OPTIONS] STACK', short: 'List the services in the stack',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    filterFlag(),
-    formatFlag(),
-    quietFlag('Only display IDs')
-  ],
+  flags: [filterFlag(), formatFlag(), quietFlag('Only display IDs')],
   run: notSimulated
 };

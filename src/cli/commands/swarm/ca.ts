@@ -5,13 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'ca',
-  use: 'ca [OPTIONS]',
-  short: 'Display and rotate the root CA',
+  name: 'ca', use: 'ca [OPTIONS]', short: 'Display and rotate the root CA',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.ca,
-    quietFlag('Suppress progress output'),
-  ],
+  flags: [...FLAGS.ca, quietFlag('Suppress progress output')],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'init',
-  use: 'init [OPTIONS]',
-  short: 'Initialize a swarm',
+  name: 'init', use: 'init [OPTIONS]', short: 'Initialize a swarm',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.init,
-  ],
+  flags: [...FLAGS.init],
   run: notSimulated
 };

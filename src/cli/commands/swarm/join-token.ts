@@ -5,13 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'join-token',
-  use: 'join-token [OPTIONS] (worker|manager)',
-  short: 'Manage join tokens',
+  name: 'join-token', use: 'join-token [OPTIONS] (worker|manager)', short: 'Manage join tokens',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    quietFlag('Only display token'),
-    ...FLAGS['join-token'],
-  ],
+  flags: [quietFlag('Only display token'), ...FLAGS['join-token']],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'join',
-  use: 'join [OPTIONS] HOST:PORT',
-  short: 'Join a swarm as a node and/or manager',
+  name: 'join', use: 'join [OPTIONS] HOST:PORT', short: 'Join a swarm as a node and/or manager',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.join,
-  ],
+  flags: [...FLAGS.join],
   run: notSimulated
 };

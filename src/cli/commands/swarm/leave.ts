@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'leave',
-  use: 'leave [OPTIONS]',
-  short: 'Leave the swarm',
+  name: 'leave', use: 'leave [OPTIONS]', short: 'Leave the swarm',
   args: { kind: 'none' },
-  flags: [
-    forceFlag('Force this node to leave the swarm, ignoring warnings')
-  ],
+  flags: [forceFlag('Force this node to leave the swarm, ignoring warnings')],
   run: notSimulated
 };

@@ -5,13 +5,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'unlock-key',
-  use: 'unlock-key [OPTIONS]',
-  short: 'Manage the unlock key',
+  name: 'unlock-key', use: 'unlock-key [OPTIONS]', short: 'Manage the unlock key',
   args: { kind: 'none' },
-  flags: [
-    quietFlag('Only display token'),
-    ...FLAGS['unlock-key'],
-  ],
+  flags: [quietFlag('Only display token'), ...FLAGS['unlock-key']],
   run: notSimulated
 };

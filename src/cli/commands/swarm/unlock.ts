@@ -3,9 +3,7 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'unlock',
-  use: 'unlock',
-  short: 'Unlock swarm',
+  name: 'unlock', use: 'unlock', short: 'Unlock swarm',
   args: { kind: 'none' },
   flags: [
 

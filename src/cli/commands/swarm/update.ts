@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'update',
-  use: 'update [OPTIONS]',
-  short: 'Update the swarm',
+  name: 'update', use: 'update [OPTIONS]', short: 'Update the swarm',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.update,
-  ],
+  flags: [...FLAGS.update],
   run: notSimulated
 };

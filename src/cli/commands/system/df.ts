@@ -90,13 +90,8 @@ export const systemDfRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'df',
-  use: 'df [OPTIONS]',
-  short: 'Show docker disk usage',
+  name: 'df', use: 'df [OPTIONS]', short: 'Show docker disk usage',
   args: { kind: 'none' },
-  flags: [
-    formatFlag(),
-    ...FLAGS.df,
-  ],
+  flags: [formatFlag(), ...FLAGS.df],
   run: systemDfRun
 };

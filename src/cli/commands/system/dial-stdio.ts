@@ -3,11 +3,8 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'dial-stdio',
-  use: 'dial-stdio',
-  short: 'Proxy the stdio stream to the daemon connection. Should not be invoked manually.',
-  args: { kind: 'none' },
-  hidden: true,
+  name: 'dial-stdio', use: 'dial-stdio', short: 'Proxy the stdio stream to the daemon connection. Should not be invoked manually.',
+  args: { kind: 'none' }, hidden: true,
   flags: [
 
   ],

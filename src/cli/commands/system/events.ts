@@ -124,15 +124,9 @@ export const eventsRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'events',
-  use: 'events [OPTIONS]',
-  short: 'Get real time events from the server',
+  name: 'events', use: 'events [OPTIONS]', short: 'Get real time events from the server',
   aliasesLine: 'docker system events, docker events',
   args: { kind: 'none' },
-  flags: [
-    filterFlag(),
-    inspectFormatFlag(false),
-    ...FLAGS.events,
-  ],
+  flags: [filterFlag(), inspectFormatFlag(false), ...FLAGS.events],
   run: eventsRun
 };

@@ -87,13 +87,9 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'info',
-  use: 'info [OPTIONS]',
-  short: 'Display system-wide information',
+  name: 'info', use: 'info [OPTIONS]', short: 'Display system-wide information',
   aliasesLine: 'docker system info, docker info',
   args: { kind: 'none' },
-  flags: [
-    inspectFormatFlag()
-  ],
+  flags: [inspectFormatFlag()],
   run: infoRun
 };

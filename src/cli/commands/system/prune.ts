@@ -38,14 +38,8 @@ export const systemPruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'prune',
-  use: 'prune [OPTIONS]',
-  short: 'Remove unused data',
+  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove unused data',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.prune,
-    pruneFilterFlag('Provide filter values (e.g. "label=<key>=<value>")'),
-    forceFlag(),
-  ],
+  flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "label=<key>=<value>")'), forceFlag()],
   run: systemPruneRun
 };

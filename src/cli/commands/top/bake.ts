@@ -3,12 +3,9 @@ import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'bake',
-  use: 'bake [OPTIONS] [TARGET...]',
-  short: 'Build from a file',
+  name: 'bake', use: 'bake [OPTIONS] [TARGET...]', short: 'Build from a file',
   aliasesLine: 'docker buildx bake',
-  args: { kind: 'any' },
-  categoryTop: 5,
+  args: { kind: 'any' }, categoryTop: 5,
   flags: [
 
   ],

@@ -5,9 +5,7 @@ import { spec as build_ } from '../image/build';
 import { spec as prune_ } from '../builder/prune';
 
 export const spec: CommandSpec = {
-  name: 'builder',
-  use: 'builder',
-  short: 'Manage builds',
+  name: 'builder', use: 'builder', short: 'Manage builds',
   args: { kind: 'none' },
   flags: [],
   subcommands: [build_, prune_]

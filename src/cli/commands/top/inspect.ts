@@ -22,13 +22,8 @@ export const inspectRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
-  short: 'Return low-level information on Docker objects',
+  name: 'inspect', use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]', short: 'Return low-level information on Docker objects',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag(),
-    ...FLAGS.inspect,
-  ],
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: inspectRun
 };

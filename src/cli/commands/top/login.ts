@@ -94,14 +94,9 @@ export const loginRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'login',
-  use: 'login [OPTIONS] [SERVER]',
-  short: 'Authenticate to a registry',
+  name: 'login', use: 'login [OPTIONS] [SERVER]', short: 'Authenticate to a registry',
   long: 'Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.',
-  args: { kind: 'max', n: 1 },
-  categoryTop: 8,
-  flags: [
-    ...FLAGS.login,
-  ],
+  args: { kind: 'max', n: 1 }, categoryTop: 8,
+  flags: [...FLAGS.login],
   run: loginRun
 };

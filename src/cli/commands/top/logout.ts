@@ -16,12 +16,9 @@ export const logoutRun: Handler = async (ctx, args) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'logout',
-  use: 'logout [SERVER]',
-  short: 'Log out from a registry',
+  name: 'logout', use: 'logout [SERVER]', short: 'Log out from a registry',
   long: 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.',
-  args: { kind: 'max', n: 1 },
-  categoryTop: 9,
+  args: { kind: 'max', n: 1 }, categoryTop: 9,
   flags: [
 
   ],

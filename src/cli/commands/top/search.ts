@@ -26,15 +26,8 @@ export const searchRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'search',
-  use: 'search [OPTIONS] TERM',
-  short: 'Search Docker Hub for images',
-  args: { kind: 'exact', n: 1 },
-  categoryTop: 10,
-  flags: [
-    filterFlag(),
-    ...FLAGS.search,
-    noTruncFlag("Don't truncate output")
-  ],
+  name: 'search', use: 'search [OPTIONS] TERM', short: 'Search Docker Hub for images',
+  args: { kind: 'exact', n: 1 }, categoryTop: 10,
+  flags: [filterFlag(), ...FLAGS.search, noTruncFlag("Don't truncate output")],
   run: searchRun
 };

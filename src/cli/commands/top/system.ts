@@ -6,9 +6,7 @@ import { spec as info_ } from '../system/info';
 import { spec as prune_ } from '../system/prune';
 
 export const spec: CommandSpec = {
-  name: 'system',
-  use: 'system',
-  short: 'Manage Docker',
+  name: 'system', use: 'system', short: 'Manage Docker',
   args: { kind: 'none' },
   flags: [],
   subcommands: [df_, events_, info_, prune_]

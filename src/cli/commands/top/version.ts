@@ -52,13 +52,8 @@ export const versionRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'version',
-  use: 'version [OPTIONS]',
-  short: 'Show the Docker version information',
-  args: { kind: 'none' },
-  categoryTop: 10,
-  flags: [
-    inspectFormatFlag()
-  ],
+  name: 'version', use: 'version [OPTIONS]', short: 'Show the Docker version information',
+  args: { kind: 'none' }, categoryTop: 10,
+  flags: [inspectFormatFlag()],
   run: versionRun
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect IMAGE[:TAG] [IMAGE[:TAG]...]',
-  short: 'Return low-level information about keys and signatures',
+  name: 'inspect', use: 'inspect IMAGE[:TAG] [IMAGE[:TAG]...]', short: 'Return low-level information about keys and signatures',
   args: { kind: 'min', n: 1 },
-  flags: [
-    ...FLAGS.inspect,
-  ],
+  flags: [...FLAGS.inspect],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'revoke',
-  use: 'revoke [OPTIONS] IMAGE[:TAG]',
-  short: 'Remove trust for an image',
+  name: 'revoke', use: 'revoke [OPTIONS] IMAGE[:TAG]', short: 'Remove trust for an image',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.revoke,
-  ],
+  flags: [...FLAGS.revoke],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'sign',
-  use: 'sign IMAGE:TAG',
-  short: 'Sign an image',
+  name: 'sign', use: 'sign IMAGE:TAG', short: 'Sign an image',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.sign,
-  ],
+  flags: [...FLAGS.sign],
   run: notSimulated
 };

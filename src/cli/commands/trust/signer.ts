@@ -4,9 +4,7 @@ import { spec as add_ } from './signer/add';
 import { spec as remove_ } from './signer/remove';
 
 export const spec: CommandSpec = {
-  name: 'signer',
-  use: 'signer',
-  short: 'Manage entities who can sign Docker images',
+  name: 'signer', use: 'signer', short: 'Manage entities who can sign Docker images',
   args: { kind: 'none' },
   flags: [],
   subcommands: [add_, remove_]

@@ -26,12 +26,8 @@ export const volumeCreateRun: Handler = async (ctx, args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'create',
-  use: 'create [OPTIONS] [VOLUME]',
-  short: 'Create a volume',
+  name: 'create', use: 'create [OPTIONS] [VOLUME]', short: 'Create a volume',
   args: { kind: 'max', n: 1 },
-  flags: [
-    ...FLAGS.create,
-  ],
+  flags: [...FLAGS.create],
   run: volumeCreateRun
 };

@@ -9,12 +9,8 @@ export const volumeInspectRun: Handler = (ctx, args, flags) =>
   inspectEach(ctx, args, str(flags, 'format'), (name) => api(ctx).volumeInspect(name), (_name, e) => `Error response from daemon: ${e.message}`);
 
 export const spec: CommandSpec = {
-  name: 'inspect',
-  use: 'inspect [OPTIONS] VOLUME [VOLUME...]',
-  short: 'Display detailed information on one or more volumes',
+  name: 'inspect', use: 'inspect [OPTIONS] VOLUME [VOLUME...]', short: 'Display detailed information on one or more volumes',
   args: { kind: 'min', n: 1 },
-  flags: [
-    inspectFormatFlag()
-  ],
+  flags: [inspectFormatFlag()],
   run: volumeInspectRun
 };

@@ -28,17 +28,9 @@ export const volumeLsRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'ls',
-  use: 'ls [OPTIONS]',
-  short: 'List volumes',
-  aliases: ['list'],
-  aliasesLine: 'docker volume ls, docker volume list',
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List volumes',
+  aliases: ['list'], aliasesLine: 'docker volume ls, docker volume list',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.ls,
-    filterFlag('Provide filter values (e.g. "dangling=true")'),
-    formatFlag(),
-    quietFlag('Only display volume names')
-  ],
+  flags: [...FLAGS.ls, filterFlag('Provide filter values (e.g. "dangling=true")'), formatFlag(), quietFlag('Only display volume names')],
   run: volumeLsRun
 };

@@ -27,14 +27,8 @@ export const volumePruneRun: Handler = async (ctx, _args, flags) => {
 };
 
 export const spec: CommandSpec = {
-  name: 'prune',
-  use: 'prune [OPTIONS]',
-  short: 'Remove unused local volumes',
+  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove unused local volumes',
   args: { kind: 'none' },
-  flags: [
-    ...FLAGS.prune,
-    pruneFilterFlag('Provide filter values (e.g. "label=<label>")'),
-    forceFlag()
-  ],
+  flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "label=<label>")'), forceFlag()],
   run: volumePruneRun
 };

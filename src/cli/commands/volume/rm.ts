@@ -7,15 +7,10 @@ import { api } from './common';
 export const volumeRmRun: Handler = (ctx, args, flags) => eachArg(ctx, args, (name) => api(ctx).volumeRemove(name, bool(flags, 'force')));
 
 export const spec: CommandSpec = {
-  name: 'rm',
-  use: 'rm [OPTIONS] VOLUME [VOLUME...]',
-  short: 'Remove one or more volumes',
+  name: 'rm', use: 'rm [OPTIONS] VOLUME [VOLUME...]', short: 'Remove one or more volumes',
   long: 'Remove one or more volumes. You cannot remove a volume that is in use by a container.',
-  aliases: ['remove'],
-  aliasesLine: 'docker volume rm, docker volume remove',
+  aliases: ['remove'], aliasesLine: 'docker volume rm, docker volume remove',
   args: { kind: 'min', n: 1 },
-  flags: [
-    forceFlag('Force the removal of one or more volumes')
-  ],
+  flags: [forceFlag('Force the removal of one or more volumes')],
   run: volumeRmRun
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'update',
-  use: 'update [OPTIONS] [VOLUME]',
-  short: 'Update a volume (cluster volumes only)',
+  name: 'update', use: 'update [OPTIONS] [VOLUME]', short: 'Update a volume (cluster volumes only)',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.update,
-  ],
+  flags: [...FLAGS.update],
   run: notSimulated
 };

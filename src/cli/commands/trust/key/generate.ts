@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'generate',
-  use: 'generate NAME',
-  short: 'Generate and load a signing key-pair',
+  name: 'generate', use: 'generate NAME', short: 'Generate and load a signing key-pair',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.generate,
-  ],
+  flags: [...FLAGS.generate],
   run: notSimulated
 };

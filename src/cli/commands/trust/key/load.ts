@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'load',
-  use: 'load [OPTIONS] KEYFILE',
-  short: 'Load a private key file for signing',
+  name: 'load', use: 'load [OPTIONS] KEYFILE', short: 'Load a private key file for signing',
   args: { kind: 'exact', n: 1 },
-  flags: [
-    ...FLAGS.load,
-  ],
+  flags: [...FLAGS.load],
   run: notSimulated
 };

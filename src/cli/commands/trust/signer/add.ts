@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../../framework/types';
 import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  name: 'add',
-  use: 'add OPTIONS NAME REPOSITORY [REPOSITORY...] ',
-  short: 'Add a signer',
+  name: 'add', use: 'add OPTIONS NAME REPOSITORY [REPOSITORY...] ', short: 'Add a signer',
   args: { kind: 'min', n: 2 },
-  flags: [
-    ...FLAGS.add,
-  ],
+  flags: [...FLAGS.add],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import type { CommandSpec } from '../../../framework/types';
 import { notSimulated } from '../../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  name: 'remove',
-  use: 'remove [OPTIONS] NAME REPOSITORY [REPOSITORY...]',
-  short: 'Remove a signer',
+  name: 'remove', use: 'remove [OPTIONS] NAME REPOSITORY [REPOSITORY...]', short: 'Remove a signer',
   args: { kind: 'min', n: 2 },
-  flags: [
-    forceFlag('Do not prompt for confirmation before removing the most recent signer')
-  ],
+  flags: [forceFlag('Do not prompt for confirmation before removing the most recent signer')],
   run: notSimulated
 };
