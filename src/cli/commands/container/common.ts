@@ -1,5 +1,5 @@
 /**
- * What the container verbs share (cli/command/container): running a verb over several containers,
+ * What the container verbs share (cli/command/container): stop and kill sent to several containers at once,
  * `--timeout`, and the create-with-pull / attach-and-wait steps of `run`, `create` and `start`.
  * Failures of run/create/start print `docker: <error>` and map to 125/126/127 (cli-errors.md §1).
  */
@@ -10,7 +10,6 @@ import { daemonMessage } from '../shared/common';
 import { pullImage } from '../shared/pull-image';
 import { createBody } from './create-body';
 import { proxySignals } from './sig-proxy';
-
 
 /**
  * docker-cli's parallelOperation (stop, kill): every container's request is sent at once, and the

@@ -13,8 +13,6 @@ export const spec: CommandSpec = {
   name: 'diff', use: 'diff CONTAINER', short: "Inspect changes to files or directories on a container's filesystem",
   aliasesLine: 'docker container diff, docker diff',
   args: { kind: 'exact', n: 1 },
-  flags: [
-
-  ],
+  flags: [],
   run: diffRun
 };

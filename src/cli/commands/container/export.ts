@@ -1,8 +1,7 @@
 /** `docker container export`: Export a container's filesystem as a tar archive (flags and help as Docker 28.5 prints them). */
-import { DaemonError } from '../../../api/daemon';
 import { tarVirtualSize } from '../../../lib/tar';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { daemonMessage, daemonOf, str } from '../shared/common';
+import { call, daemonOf, str } from '../shared/common';
 import { localFs } from '../shared/local-fs';
 import FLAGS from './flags.json';
 
@@ -14,13 +13,7 @@ function writeBytes(io: { stdout: { write(s: string): Promise<void> } }, data: U
 export const exportRun: Handler = async (ctx, args, flags) => {
   const out = str(flags, 'output');
   if (!out && ctx.io.stdoutIsTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect', 1);
-  let tar: Uint8Array;
-  try {
-    tar = await daemonOf(ctx).containerExport(args[0]);
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  const tar: Uint8Array = await call(() => daemonOf(ctx).containerExport(args[0]));
   // The file weighs what the container's filesystem does (bulk files are sized stand-ins).
   if (out) localFs(ctx.io).writeFile(out, tar, { size: tarVirtualSize(tar) });
   else await writeBytes(ctx.io, tar);

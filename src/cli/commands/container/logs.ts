@@ -1,7 +1,6 @@
 /** `docker container logs`: Fetch the logs of a container (flags and help as Docker 28.5 prints them). */
-import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, daemonMessage, daemonOf, str } from '../shared/common';
+import { bool, call, daemonOf, str } from '../shared/common';
 import FLAGS from './flags.json';
 
 /** `--since 10m`, `--since 2025-10-01T09:00:00Z` or Unix seconds → ms since the epoch. */
@@ -18,20 +17,15 @@ function parseTime(value: string, now: number): number | undefined {
 export const logsRun: Handler = async (ctx, args, flags) => {
   const now = ctx.io.now();
   const signal = (ctx.io as { signal?: AbortSignal }).signal;
-  try {
-    await daemonOf(ctx).containerLogs(args[0], {
-      follow: bool(flags, 'follow'),
-      timestamps: bool(flags, 'timestamps'),
-      tail: str(flags, 'tail') || 'all',
-      since: parseTime(str(flags, 'since'), now),
-      until: parseTime(str(flags, 'until'), now),
-      signal,
-      onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
-    });
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  await call(() => daemonOf(ctx).containerLogs(args[0], {
+    follow: bool(flags, 'follow'),
+    timestamps: bool(flags, 'timestamps'),
+    tail: str(flags, 'tail') || 'all',
+    since: parseTime(str(flags, 'since'), now),
+    until: parseTime(str(flags, 'until'), now),
+    signal,
+    onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
+  }));
   return 0;
 };
 

@@ -8,8 +8,6 @@ export const spec: CommandSpec = {
   name: 'pause', use: 'pause CONTAINER [CONTAINER...]', short: 'Pause all processes within one or more containers',
   aliasesLine: 'docker container pause, docker pause',
   args: { kind: 'min', n: 1 },
-  flags: [
-
-  ],
+  flags: [],
   run: pauseRun
 };

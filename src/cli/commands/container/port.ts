@@ -1,10 +1,11 @@
 /** `docker container port`: List port mappings or a specific mapping for the container (flags and help as Docker 28.5 prints them). */
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { api, daemonCall } from '../network/common';
+import { api } from '../network/common';
+import { call } from '../shared/common';
 
 /** `docker port CONTAINER [PRIVATE_PORT[/PROTO]]`. */
 export const portRun: Handler = async (ctx, args) => {
-  const pub = await daemonCall(() => api(ctx).containerPort(args[0]));
+  const pub = await call(() => api(ctx).containerPort(args[0]));
   const lines: string[] = [];
   const fmt = (ip: string, port: number) => `${ip.includes(':') ? `[${ip}]` : ip}:${port}`;
   const want = args[1] ? (args[1].includes('/') ? args[1] : `${args[1]}/tcp`) : undefined;
@@ -22,8 +23,6 @@ export const spec: CommandSpec = {
   name: 'port', use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]', short: 'List port mappings or a specific mapping for the container',
   aliasesLine: 'docker container port, docker port',
   args: { kind: 'range', n: 1, m: 2 },
-  flags: [
-
-  ],
+  flags: [],
   run: portRun
 };

@@ -1,17 +1,10 @@
 /** `docker container top`: Display the running processes of a container (flags and help as Docker 28.5 prints them). */
-import { DaemonError } from '../../../api/daemon';
 import { tabwrite } from '../../format/tabwriter';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { daemonMessage, daemonOf } from '../shared/common';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { call, daemonOf } from '../shared/common';
 
 export const topRun: Handler = async (ctx, args) => {
-  let r;
-  try {
-    r = await daemonOf(ctx).containerTop(args[0], args.slice(1));
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  const r = await call(() => daemonOf(ctx).containerTop(args[0], args.slice(1)));
   const rows = [r.Titles, ...r.Processes].map((cols) => cols.join('\t')).join('\n') + '\n';
   // top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
   await ctx.io.stdout.write(tabwrite(rows, { minwidth: 20, padding: 3 }));
@@ -22,8 +15,6 @@ export const spec: CommandSpec = {
   name: 'top', use: 'top CONTAINER [ps OPTIONS]', short: 'Display the running processes of a container',
   interspersed: false, args: { kind: 'min', n: 1 },
   aliasesLine: 'docker container top, docker top',
-  flags: [
-
-  ],
+  flags: [],
   run: topRun
 };

@@ -8,8 +8,6 @@ export const spec: CommandSpec = {
   name: 'unpause', use: 'unpause CONTAINER [CONTAINER...]', short: 'Unpause all processes within one or more containers',
   aliasesLine: 'docker container unpause, docker unpause',
   args: { kind: 'min', n: 1 },
-  flags: [
-
-  ],
+  flags: [],
   run: unpauseRun
 };

@@ -9,8 +9,6 @@ export const spec: CommandSpec = {
   name: 'wait', use: 'wait CONTAINER [CONTAINER...]', short: 'Block until one or more containers stop, then print their exit codes',
   aliasesLine: 'docker container wait, docker wait',
   args: { kind: 'min', n: 1 },
-  flags: [
-
-  ],
+  flags: [],
   run: waitRun
 };

@@ -1,8 +1,7 @@
 /** `docker image import`: Import the contents from a tarball to create a filesystem image (flags and help as Docker 28.5 prints them). */
-import { DaemonError } from '../../../api/daemon';
 import { readAllBytes } from '../../../lib/read-stream';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { daemonMessage, daemonOf, list, str } from '../shared/common';
+import { call, daemonOf, list, str } from '../shared/common';
 import { localFs } from '../shared/local-fs';
 import FLAGS from './flags.json';
 
@@ -18,13 +17,8 @@ export const importRun: Handler = async (ctx, args, flags) => {
       throw new CliError(`open ${localFs(ctx.io).resolve(source)}: ${(e as Error).message.toLowerCase()}`, 1);
     }
   }
-  try {
-    const id = await daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change') });
-    await ctx.io.stdout.write(id + '\n');
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  const id = await call(() => daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change') }));
+  await ctx.io.stdout.write(id + '\n');
   return 0;
 };
 

@@ -11,8 +11,6 @@ export const spec: CommandSpec = {
   name: 'tag', use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
   aliasesLine: 'docker image tag, docker tag',
   args: { kind: 'exact', n: 2 },
-  flags: [
-
-  ],
+  flags: [],
   run: tagRun
 };

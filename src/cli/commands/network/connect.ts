@@ -1,11 +1,11 @@
 /** `docker network connect`: Connect a container to a network (flags and help as Docker 28.5 prints them). */
 import type { CommandSpec, Handler } from '../../framework/types';
-import { list } from '../shared/common';
-import { api, daemonCall } from './common';
+import { call, list } from '../shared/common';
+import { api } from './common';
 import FLAGS from './flags.json';
 
 export const networkConnectRun: Handler = async (ctx, args, flags) => {
-  await daemonCall(() => api(ctx).networkConnect(args[0], args[1], list(flags, 'alias')));
+  await call(() => api(ctx).networkConnect(args[0], args[1], list(flags, 'alias')));
   return 0;
 };
 

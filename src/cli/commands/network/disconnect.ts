@@ -1,10 +1,11 @@
 /** `docker network disconnect`: Disconnect a container from a network (flags and help as Docker 28.5 prints them). */
 import { forceFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
-import { api, daemonCall } from './common';
+import { call } from '../shared/common';
+import { api } from './common';
 
 export const networkDisconnectRun: Handler = async (ctx, args) => {
-  await daemonCall(() => api(ctx).networkDisconnect(args[0], args[1]));
+  await call(() => api(ctx).networkDisconnect(args[0], args[1]));
   return 0;
 };
 

@@ -1,12 +1,12 @@
 /** `docker network ls`: List networks (flags and help as Docker 28.5 prints them). */
-import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import { chooseFormat, writeFormat } from '../../format/table';
+import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
-import { bool, list, parseFilters, printFormat, str } from '../shared/common';
-import { api, daemonCall } from './common';
+import { bool, call, list, parseFilters, printFormat, str } from '../shared/common';
+import { api } from './common';
 
 export const networkLsRun: Handler = async (ctx, _args, flags) => {
-  const nets = await daemonCall(() => api(ctx).networkList(parseFilters(list(flags, 'filter'))));
+  const nets = await call(() => api(ctx).networkList(parseFilters(list(flags, 'filter'))));
   const noTrunc = bool(flags, 'no-trunc');
   const format = chooseFormat({ quiet: bool(flags, 'quiet'), format: str(flags, 'format'), defaultFormat: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', warn: () => {} });
   const rows = nets

@@ -1,11 +1,10 @@
 /** `docker system events`: Get real time events from the server (flags and help as Docker 28.5 prints them). */
 import type { EventMessage } from '../../../api/bodies';
-import { DaemonError } from '../../../api/daemon';
 import { sortedMap } from '../../format/json';
 import { BASIC_FUNCS, GO_TYPE, Template } from '../../format/template';
 import { filterFlag, inspectFormatFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { daemonMessage, daemonOf, list, parseFilters, str } from '../shared/common';
+import { call, daemonOf, list, parseFilters, str } from '../shared/common';
 import { getTimestamp, TimestampError } from '../shared/timestamp';
 import FLAGS from './flags.json';
 
@@ -96,30 +95,26 @@ export const eventsRun: Handler = async (ctx, _args, flags) => {
   const daemon = daemonOf(ctx);
   if (!daemon.events) throw new CliError('Error response from daemon: page not found', 1);
   const signal = (ctx.io as { signal?: AbortSignal }).signal;
-  try {
-    await daemon.events({
-      since,
-      until,
-      filters: parseFilters(list(flags, 'filter')),
-      signal,
-      onEvent: (m) => {
-        if (!tmpl) return ctx.io.stdout.write(prettyEvent(m));
-        let text: string;
-        try {
-          text = tmpl.execute(templateData(m, 'events.Message'), FUNCS);
-        } catch (e) {
-          // formatEvent: what was written before the error and its newline, then the error (exit 1).
-          return ctx.io.stdout.write(((e as { partial?: string }).partial ?? '') + '\n').then(() => {
-            throw new CliError((e as Error).message, 1);
-          });
-        }
-        return ctx.io.stdout.write(text + '\n');
-      },
-    });
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  // checked above; the closure does not keep TypeScript's narrowing
+  await call(() => daemon.events!({
+    since,
+    until,
+    filters: parseFilters(list(flags, 'filter')),
+    signal,
+    onEvent: (m) => {
+      if (!tmpl) return ctx.io.stdout.write(prettyEvent(m));
+      let text: string;
+      try {
+        text = tmpl.execute(templateData(m, 'events.Message'), FUNCS);
+      } catch (e) {
+        // formatEvent: what was written before the error and its newline, then the error (exit 1).
+        return ctx.io.stdout.write(((e as { partial?: string }).partial ?? '') + '\n').then(() => {
+          throw new CliError((e as Error).message, 1);
+        });
+      }
+      return ctx.io.stdout.write(text + '\n');
+    },
+  }));
   return 0;
 };
 

@@ -19,8 +19,6 @@ export const spec: CommandSpec = {
   name: 'logout', use: 'logout [SERVER]', short: 'Log out from a registry',
   long: 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.',
   args: { kind: 'max', n: 1 }, categoryTop: 9,
-  flags: [
-
-  ],
+  flags: [],
   run: logoutRun
 };

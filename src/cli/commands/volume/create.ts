@@ -1,7 +1,6 @@
 /** `docker volume create`: Create a volume (flags and help as Docker 28.5 prints them). */
-import { DaemonError } from '../../../api/daemon';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { daemonMessage, list, str } from '../shared/common';
+import { call, list, str } from '../shared/common';
 import { api } from './common';
 import FLAGS from './flags.json';
 
@@ -15,13 +14,8 @@ export const volumeCreateRun: Handler = async (ctx, args, flags) => {
   if (args[0] && nameFlag && args[0] !== nameFlag) {
     throw new CliError(`conflicting options: cannot specify a volume-name through both --name and as a positional arg`, 1);
   }
-  try {
-    const v = await api(ctx).volumeCreate({ name: args[0] || nameFlag || undefined, driver: str(flags, 'driver') || 'local', labels: kv(list(flags, 'label')), options: kv(list(flags, 'opt')) });
-    await ctx.io.stdout.write(`${v.Name}\n`);
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  const v = await call(() => api(ctx).volumeCreate({ name: args[0] || nameFlag || undefined, driver: str(flags, 'driver') || 'local', labels: kv(list(flags, 'label')), options: kv(list(flags, 'opt')) }));
+  await ctx.io.stdout.write(`${v.Name}\n`);
   return 0;
 };
 

@@ -1,21 +1,14 @@
 /** `docker volume ls`: List volumes (flags and help as Docker 28.5 prints them). */
-import { DaemonError } from '../../../api/daemon';
 import { chooseFormat, writeFormat } from '../../format/table';
 import { filterFlag, formatFlag, quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, daemonMessage, list, parseFilters, printFormat, str } from '../shared/common';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, call, list, parseFilters, printFormat, str } from '../shared/common';
 import { api } from './common';
 import FLAGS from './flags.json';
 
 export const volumeLsRun: Handler = async (ctx, _args, flags) => {
   const filters = parseFilters(list(flags, 'filter'));
-  let vols: Record<string, unknown>[];
-  try {
-    vols = await api(ctx).volumeList(filters);
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  const vols: Record<string, unknown>[] = await call(() => api(ctx).volumeList(filters));
   const format = chooseFormat({ quiet: bool(flags, 'quiet'), format: str(flags, 'format'), defaultFormat: 'table {{.Driver}}\t{{.Name}}', warn: () => {} });
   const quietFmt = bool(flags, 'quiet') ? '{{.Name}}' : format;
   const rows = vols.map((v) => ({

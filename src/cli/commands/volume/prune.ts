@@ -1,8 +1,7 @@
 /** `docker volume prune`: Remove unused local volumes (flags and help as Docker 28.5 prints them). */
-import { DaemonError } from '../../../api/daemon';
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, confirm, daemonMessage, list, parseFilters } from '../shared/common';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, call, confirm, list, parseFilters } from '../shared/common';
 import { deletedSection, reclaimedLine } from '../shared/prune';
 import { api } from './common';
 import FLAGS from './flags.json';
@@ -12,13 +11,7 @@ export const volumePruneRun: Handler = async (ctx, _args, flags) => {
   // docker-cli parses --filter as the flag is set, so a bad one fails before the question.
   const filters = parseFilters(list(flags, 'filter'));
   if (!bool(flags, 'force') && !(await confirm(ctx, `WARNING! This will remove ${all ? 'all local volumes' : 'anonymous local volumes'} not used by at least one container.\nAre you sure you want to continue? [y/N] `, false))) return 0;
-  let r: Awaited<ReturnType<ReturnType<typeof api>['volumePrune']>>;
-  try {
-    r = await api(ctx).volumePrune(all, filters);
-  } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
-    throw e;
-  }
+  const r: Awaited<ReturnType<ReturnType<typeof api>['volumePrune']>> = await call(() => api(ctx).volumePrune(all, filters));
   let out = '';
   out += deletedSection('Deleted Volumes', r.VolumesDeleted);
   out += reclaimedLine(r.SpaceReclaimed);
