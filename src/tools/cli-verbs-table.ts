@@ -6,7 +6,7 @@
  *   npx tsx src/tools/cli-verbs-table.ts --write  rewrite it in src/cli/README.md
  * cli-verbs-table.test.ts checks that the README lists every simulated verb with its file.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { buildTree } from '../cli/framework/root';
@@ -78,6 +78,9 @@ function daemonApiMethods(): string[] {
 /** Where the daemon answers each method: dockerd.ts, and the engine modules the method's body calls into. */
 function daemonFiles(): Map<string, string[]> {
   const file = join(ROOT, 'src/engine/dockerd.ts');
+  // The daemon column is a guide, not a contract: if the daemon moves, the table says "—" there
+  // until this reader follows it (the test checks the verb and file columns only).
+  if (!existsSync(file)) return new Map();
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const text = sf.getFullText();
   const imports = relativeImports(file, true);
