@@ -6,7 +6,7 @@
  */
 import { packPath } from '../../lib/archive';
 import type { TarEntry } from '../../lib/tar';
-import { bool, list } from '../verbs/common';
+import { bool, list } from '../commands/shared/common';
 import { StreamError } from '../../api/daemon';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';
 import { imageOf, L } from './labels';

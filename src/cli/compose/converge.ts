@@ -6,7 +6,7 @@
  * the wanted scale. Starting waits for `depends_on` conditions ("Waiting" → "Healthy").
  */
 import { DaemonError } from '../../api/daemon';
-import { daemonMessage } from '../verbs/common';
+import { daemonMessage } from '../commands/shared/common';
 import { ComposeError, type ComposeCtx } from './context';
 import { createBody } from './convert';
 import { configHash, containerName, COMPOSE_VERSION, imageOf, L, projectContainers, type ProjectContainer } from './labels';

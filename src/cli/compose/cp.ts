@@ -3,7 +3,7 @@
  * first one, or `--index N`); the copy itself is `docker cp`'s.
  */
 import type { RunContext } from '../framework/types';
-import { cpRun } from '../verbs/cp';
+import { cpRun } from '../commands/container/cp';
 import { bool, num } from './flags';
 import { ComposeError, type VerbHandler } from './context';
 import { projectContainers } from './labels';

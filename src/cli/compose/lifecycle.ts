@@ -5,7 +5,7 @@
  * ("Restarting"), `kill` ("Killing"), `pause` ("Pausing"), `unpause` ("Running"), `rm`
  * ("Removing", after "Going to remove …" and a confirmation unless `-f`).
  */
-import { confirm } from '../verbs/common';
+import { confirm } from '../commands/shared/common';
 import type { RunContext } from '../framework/types';
 import { bool, num, str } from './flags';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';

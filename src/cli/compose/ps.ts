@@ -5,7 +5,7 @@
  * `--status` to filter by state.
  */
 import { chooseFormat, writeFormat } from '../format/table';
-import { psRows } from '../verbs/ps';
+import { psRows } from '../commands/container/ls';
 import { bool, list, str } from './flags';
 import { ComposeError, type VerbHandler } from './context';
 import { L, projectContainers } from './labels';

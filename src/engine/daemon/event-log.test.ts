@@ -3,8 +3,8 @@ import { VirtualClock } from '../clock';
 import { Emitter } from '../events';
 import { EventLog, EVENTS_LIMIT, engineEvent, matches } from './event-log';
 import type { EventMessage } from '../../api/bodies';
-import { getTimestamp, parseGoDuration } from '../../cli/verbs/timestamp';
-import { prettyEvent } from '../../cli/verbs/events';
+import { getTimestamp, parseGoDuration } from '../../cli/commands/shared/timestamp';
+import { prettyEvent } from '../../cli/commands/system/events';
 
 function setup() {
   const clock = new VirtualClock(Date.UTC(2026, 11, 3, 21, 0, 0));

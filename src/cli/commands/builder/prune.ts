@@ -1,19 +1,28 @@
 /** `docker builder prune`: Remove build cache (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { builderPruneRun } from '../../verbs/builder-prune';
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, confirm, daemonOf } from '../shared/common';
+import { deletedSection, reclaimedLine } from '../shared/prune';
+import FLAGS from './flags.json';
+
+export const builderPruneRun: Handler = async (ctx, _args, flags) => {
+  const d = daemonOf(ctx);
+  const all = bool(flags, 'all');
+  if (!bool(flags, 'force')) {
+    const warning = all ? 'WARNING! This will remove all build cache.' : 'WARNING! This will remove all dangling build cache.';
+    if (!(await confirm(ctx, `${warning} Are you sure you want to continue? [y/N] `, false))) return 0;
+  }
+  const r = await d.buildPrune(all);
+  let out = '';
+  out += deletedSection('Deleted build cache objects', r.CachesDeleted);
+  out += reclaimedLine(r.SpaceReclaimed);
+  await ctx.io.stdout.write(out);
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune",
-  "short": "Remove build cache",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "all", "type": "bool", "usage": "Remove all unused build cache, not just dangling ones", "short": "a"},
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=24h\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"},
-    {"long": "keep-storage", "type": "bytes", "usage": "Amount of disk space to keep for cache", "default": "0"}
-  ],
+  name: 'prune', use: 'prune', short: 'Remove build cache',
+  args: { kind: 'none' },
+  flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "until=24h")'), forceFlag()],
   run: builderPruneRun
 };

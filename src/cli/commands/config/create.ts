@@ -1,18 +1,11 @@
 /** `docker config create`: Create a config from a file or STDIN (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "create",
-  "use": "create [OPTIONS] CONFIG file|-",
-  "short": "Create a config from a file or STDIN",
-  "args": {
-    "kind": "exact",
-    "n": 2
-  },
-  "flags": [
-    {"long": "label", "type": "list", "usage": "Config labels", "short": "l"},
-    {"long": "template-driver", "type": "string", "usage": "Template driver"}
-  ],
+  name: 'create', use: 'create [OPTIONS] CONFIG file|-', short: 'Create a config from a file or STDIN',
+  args: { kind: 'exact', n: 2 },
+  flags: [...FLAGS.create],
   run: notSimulated
 };

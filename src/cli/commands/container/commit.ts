@@ -1,22 +1,25 @@
 /** `docker container commit`: Create a new image from a container's changes (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { commitRun } from '../../verbs/changes';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { call, daemonOf, list, str } from '../shared/common';
+import FLAGS from './flags.json';
+
+export const commitRun: Handler = async (ctx, args, flags) => {
+  const r = await call(() =>
+    daemonOf(ctx).containerCommit(args[0], {
+      reference: args[1],
+      author: str(flags, 'author') || undefined,
+      message: str(flags, 'message') || undefined,
+      changes: list(flags, 'change'),
+    }),
+  );
+  await ctx.io.stdout.write(r.Id + '\n');
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "commit",
-  "use": "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
-  "short": "Create a new image from a container's changes",
-  "aliasesLine": "docker container commit, docker commit",
-  "args": {
-    "kind": "range",
-    "n": 1,
-    "m": 2
-  },
-  "flags": [
-    {"long": "author", "type": "string", "usage": "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")", "short": "a"},
-    {"long": "change", "type": "list", "usage": "Apply Dockerfile instruction to the created image", "short": "c"},
-    {"long": "message", "type": "string", "usage": "Commit message", "short": "m"},
-    {"long": "pause", "type": "bool", "usage": "Pause container during commit", "short": "p", "default": "true"}
-  ],
+  name: 'commit', use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', short: "Create a new image from a container's changes",
+  aliasesLine: 'docker container commit, docker commit',
+  args: { kind: 'range', n: 1, m: 2 },
+  flags: [...FLAGS.commit],
   run: commitRun
 };

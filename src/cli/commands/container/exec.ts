@@ -1,27 +1,43 @@
 /** `docker container exec`: Execute a command in a running container (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { execRun } from '../../verbs/exec';
+import { DaemonError } from '../../../api/daemon';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage, daemonOf, list, str } from '../shared/common';
+import { statusFor } from './common';
+import FLAGS from './flags.json';
+
+export const execRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const [container, ...cmd] = args;
+  const tty = bool(flags, 'tty');
+  const interactive = bool(flags, 'interactive');
+  const run = d.containerExec(container, {
+    cmd,
+    env: list(flags, 'env'),
+    workdir: str(flags, 'workdir') || undefined,
+    user: str(flags, 'user') || undefined,
+    tty,
+    stdin: interactive || tty ? ctx.io.stdin : undefined,
+    onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
+  });
+  if (bool(flags, 'detach')) {
+    run.catch(() => {});
+    return 0;
+  }
+  try {
+    return await run;
+  } catch (e) {
+    if (!(e instanceof DaemonError)) throw e;
+    // Start-time failures of the process come back as the runtime's text (no daemon prefix).
+    if (e.message.startsWith('OCI runtime exec failed')) throw new CliError(e.message, statusFor(e.message) === 125 ? 126 : statusFor(e.message));
+    if (e.message.startsWith('unable to find user')) throw new CliError(e.message, 126);
+    throw new CliError(daemonMessage(e), 1);
+  }
+};
 
 export const spec: CommandSpec = {
-  "name": "exec",
-  "use": "exec [OPTIONS] CONTAINER COMMAND [ARG...]",
-  "short": "Execute a command in a running container",
-  "aliasesLine": "docker container exec, docker exec",
-  "args": {
-    "kind": "min",
-    "n": 2
-  },
-  "interspersed": false,
-  "flags": [
-    {"long": "detach", "type": "bool", "usage": "Detached mode: run command in the background", "short": "d"},
-    {"long": "detach-keys", "type": "string", "usage": "Override the key sequence for detaching a container"},
-    {"long": "env", "type": "list", "usage": "Set environment variables", "short": "e"},
-    {"long": "env-file", "type": "list", "usage": "Read in a file of environment variables"},
-    {"long": "interactive", "type": "bool", "usage": "Keep STDIN open even if not attached", "short": "i"},
-    {"long": "privileged", "type": "bool", "usage": "Give extended privileges to the command"},
-    {"long": "tty", "type": "bool", "usage": "Allocate a pseudo-TTY", "short": "t"},
-    {"long": "user", "type": "string", "usage": "Username or UID (format: \"<name|uid>[:<group|gid>]\")", "short": "u"},
-    {"long": "workdir", "type": "string", "usage": "Working directory inside the container", "short": "w"}
-  ],
+  name: 'exec', use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]', short: 'Execute a command in a running container',
+  aliasesLine: 'docker container exec, docker exec',
+  args: { kind: 'min', n: 2 }, interspersed: false,
+  flags: [...FLAGS.exec],
   run: execRun
 };

@@ -1,18 +1,16 @@
 /** `docker container kill`: Kill one or more running containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { killRun } from '../../verbs/lifecycle';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf, str } from '../shared/common';
+import { inParallel } from './common';
+import FLAGS from './flags.json';
+
+export const killRun: Handler = (ctx, args, flags) =>
+  inParallel(ctx, args, (n) => daemonOf(ctx).containerKill(n, str(flags, 'signal') || undefined));
 
 export const spec: CommandSpec = {
-  "name": "kill",
-  "use": "kill [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Kill one or more running containers",
-  "aliasesLine": "docker container kill, docker kill",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"}
-  ],
+  name: 'kill', use: 'kill [OPTIONS] CONTAINER [CONTAINER...]', short: 'Kill one or more running containers',
+  aliasesLine: 'docker container kill, docker kill',
+  args: { kind: 'min', n: 1 },
+  flags: [...FLAGS.kill],
   run: killRun
 };

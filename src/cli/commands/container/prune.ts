@@ -1,17 +1,20 @@
 /** `docker container prune`: Remove all stopped containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { containerPruneRun } from '../../verbs/lifecycle';
+import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, confirm, daemonOf } from '../shared/common';
+import { deletedSection, reclaimedLine } from '../shared/prune';
+
+export const containerPruneRun: Handler = async (ctx, _args, flags) => {
+  if (!bool(flags, 'force') && !(await confirm(ctx, 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ', false))) return 0;
+  const r = await daemonOf(ctx).containerPrune();
+  await ctx.io.stdout.write(deletedSection('Deleted Containers', r.ContainersDeleted));
+  await ctx.io.stdout.write(reclaimedLine(r.SpaceReclaimed));
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "prune",
-  "use": "prune [OPTIONS]",
-  "short": "Remove all stopped containers",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"until=<timestamp>\")"},
-    {"long": "force", "type": "bool", "usage": "Do not prompt for confirmation", "short": "f"}
-  ],
+  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove all stopped containers',
+  args: { kind: 'none' },
+  flags: [pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
   run: containerPruneRun
 };

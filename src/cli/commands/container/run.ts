@@ -1,124 +1,39 @@
 /** `docker container run`: Create and run a new container from an image (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { runRun } from '../../verbs/run';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, daemonMessage, daemonOf, str } from '../shared/common';
+import { attachAndWait, createWithPull, runError } from './common';
+import { createBody } from './create-body';
+import { containerFlags } from './create-run-flags';
+import FLAGS from './flags.json';
+
+export const runRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const body = createBody(ctx, args, flags);
+  const detach = bool(flags, 'detach');
+  const id = await createWithPull(ctx, d, body, 'run', bool(flags, 'quiet'));
+  const start = async () => {
+    try {
+      await d.containerStart(id);
+    } catch (e) {
+      const msg = daemonMessage(e);
+      if (body.hostConfig.AutoRemove) await d.containerRemove(id, { force: true, volumes: true }).catch(() => {});
+      throw runError('run', msg);
+    }
+  };
+  if (detach) {
+    // The CLI prints the ID from a goroutine started before ContainerStart, so a start failure
+    // (a taken port) comes after the ID.
+    await ctx.io.stdout.write(id + '\n');
+    await start();
+    return 0;
+  }
+  return attachAndWait(ctx, d, id, { stdin: bool(flags, 'interactive'), detachKeys: str(flags, 'detach-keys') || undefined, start, sigProxy: bool(flags, 'sig-proxy') });
+};
 
 export const spec: CommandSpec = {
-  "name": "run",
-  "use": "run [OPTIONS] IMAGE [COMMAND] [ARG...]",
-  "short": "Create and run a new container from an image",
-  "aliasesLine": "docker container run, docker run",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "interspersed": false,
-  "flags": [
-    {"long": "add-host", "type": "list", "usage": "Add a custom host-to-IP mapping (host:ip)"},
-    {"long": "annotation", "type": "map", "usage": "Add an annotation to the container (passed through to the OCI runtime)", "default": "map[]"},
-    {"long": "attach", "type": "list", "usage": "Attach to STDIN, STDOUT or STDERR", "short": "a"},
-    {"long": "blkio-weight", "type": "uint16", "usage": "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)", "default": "0"},
-    {"long": "blkio-weight-device", "type": "list", "usage": "Block IO weight (relative device weight)"},
-    {"long": "cap-add", "type": "list", "usage": "Add Linux capabilities"},
-    {"long": "cap-drop", "type": "list", "usage": "Drop Linux capabilities"},
-    {"long": "cgroup-parent", "type": "string", "usage": "Optional parent cgroup for the container"},
-    {"long": "cgroupns", "type": "string", "usage": "Cgroup namespace to use (host|private)\n'host':    Run the container in the Docker host's cgroup namespace\n'private': Run the container in its own private cgroup namespace\n'':        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the daemon (default)"},
-    {"long": "cidfile", "type": "string", "usage": "Write the container ID to the file"},
-    {"long": "cpu-count", "type": "int64", "usage": "CPU count (Windows only)", "default": "0"},
-    {"long": "cpu-percent", "type": "int64", "usage": "CPU percent (Windows only)", "default": "0"},
-    {"long": "cpu-period", "type": "int64", "usage": "Limit CPU CFS (Completely Fair Scheduler) period", "default": "0"},
-    {"long": "cpu-quota", "type": "int64", "usage": "Limit CPU CFS (Completely Fair Scheduler) quota", "default": "0"},
-    {"long": "cpu-rt-period", "type": "int64", "usage": "Limit CPU real-time period in microseconds", "default": "0"},
-    {"long": "cpu-rt-runtime", "type": "int64", "usage": "Limit CPU real-time runtime in microseconds", "default": "0"},
-    {"long": "cpu-shares", "type": "int64", "usage": "CPU shares (relative weight)", "short": "c", "default": "0"},
-    {"long": "cpus", "type": "decimal", "usage": "Number of CPUs"},
-    {"long": "cpuset-cpus", "type": "string", "usage": "CPUs in which to allow execution (0-3, 0,1)"},
-    {"long": "cpuset-mems", "type": "string", "usage": "MEMs in which to allow execution (0-3, 0,1)"},
-    {"long": "detach", "type": "bool", "usage": "Run container in background and print container ID", "short": "d"},
-    {"long": "detach-keys", "type": "string", "usage": "Override the key sequence for detaching a container"},
-    {"long": "device", "type": "list", "usage": "Add a host device to the container"},
-    {"long": "device-cgroup-rule", "type": "list", "usage": "Add a rule to the cgroup allowed devices list"},
-    {"long": "device-read-bps", "type": "list", "usage": "Limit read rate (bytes per second) from a device"},
-    {"long": "device-read-iops", "type": "list", "usage": "Limit read rate (IO per second) from a device"},
-    {"long": "device-write-bps", "type": "list", "usage": "Limit write rate (bytes per second) to a device"},
-    {"long": "device-write-iops", "type": "list", "usage": "Limit write rate (IO per second) to a device"},
-    {"long": "disable-content-trust", "type": "bool", "usage": "Skip image verification", "default": "true"},
-    {"long": "dns", "type": "list", "usage": "Set custom DNS servers"},
-    {"long": "dns-option", "type": "list", "usage": "Set DNS options"},
-    {"long": "dns-search", "type": "list", "usage": "Set custom DNS search domains"},
-    {"long": "domainname", "type": "string", "usage": "Container NIS domain name"},
-    {"long": "entrypoint", "type": "string", "usage": "Overwrite the default ENTRYPOINT of the image"},
-    {"long": "env", "type": "list", "usage": "Set environment variables", "short": "e"},
-    {"long": "env-file", "type": "list", "usage": "Read in a file of environment variables"},
-    {"long": "expose", "type": "list", "usage": "Expose a port or a range of ports"},
-    {"long": "gpus", "type": "gpu-request", "usage": "GPU devices to add to the container ('all' to pass all GPUs)"},
-    {"long": "group-add", "type": "list", "usage": "Add additional groups to join"},
-    {"long": "health-cmd", "type": "string", "usage": "Command to run to check health"},
-    {"long": "health-interval", "type": "duration", "usage": "Time between running the check (ms|s|m|h) (default 0s)", "default": "0s"},
-    {"long": "health-retries", "type": "int", "usage": "Consecutive failures needed to report unhealthy", "default": "0"},
-    {"long": "health-start-interval", "type": "duration", "usage": "Time between running the check during the start period (ms|s|m|h) (default 0s)", "default": "0s"},
-    {"long": "health-start-period", "type": "duration", "usage": "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)", "default": "0s"},
-    {"long": "health-timeout", "type": "duration", "usage": "Maximum time to allow one check to run (ms|s|m|h) (default 0s)", "default": "0s"},
-    {"long": "help", "type": "bool", "usage": "Print usage"},
-    {"long": "hostname", "type": "string", "usage": "Container host name", "short": "h"},
-    {"long": "init", "type": "bool", "usage": "Run an init inside the container that forwards signals and reaps processes"},
-    {"long": "interactive", "type": "bool", "usage": "Keep STDIN open even if not attached", "short": "i"},
-    {"long": "io-maxbandwidth", "type": "bytes", "usage": "Maximum IO bandwidth limit for the system drive (Windows only)", "default": "0"},
-    {"long": "io-maxiops", "type": "uint64", "usage": "Maximum IOps limit for the system drive (Windows only)", "default": "0"},
-    {"long": "ip", "type": "string", "usage": "IPv4 address (e.g., 172.30.100.104)"},
-    {"long": "ip6", "type": "string", "usage": "IPv6 address (e.g., 2001:db8::33)"},
-    {"long": "ipc", "type": "string", "usage": "IPC mode to use"},
-    {"long": "isolation", "type": "string", "usage": "Container isolation technology"},
-    {"long": "kernel-memory", "type": "bytes", "usage": "Kernel memory limit", "default": "0"},
-    {"long": "label", "type": "list", "usage": "Set meta data on a container", "short": "l"},
-    {"long": "label-file", "type": "list", "usage": "Read in a line delimited file of labels"},
-    {"long": "link", "type": "list", "usage": "Add link to another container"},
-    {"long": "link-local-ip", "type": "list", "usage": "Container IPv4/IPv6 link-local addresses"},
-    {"long": "log-driver", "type": "string", "usage": "Logging driver for the container"},
-    {"long": "log-opt", "type": "list", "usage": "Log driver options"},
-    {"long": "mac-address", "type": "string", "usage": "Container MAC address (e.g., 92:d0:c6:0a:29:33)"},
-    {"long": "memory", "type": "bytes", "usage": "Memory limit", "short": "m", "default": "0"},
-    {"long": "memory-reservation", "type": "bytes", "usage": "Memory soft limit", "default": "0"},
-    {"long": "memory-swap", "type": "bytes", "usage": "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", "default": "0"},
-    {"long": "memory-swappiness", "type": "int64", "usage": "Tune container memory swappiness (0 to 100)", "default": "-1"},
-    {"long": "mount", "type": "mount", "usage": "Attach a filesystem mount to the container"},
-    {"long": "name", "type": "string", "usage": "Assign a name to the container"},
-    {"long": "network", "type": "network", "usage": "Connect a container to a network"},
-    {"long": "network-alias", "type": "list", "usage": "Add network-scoped alias for the container"},
-    {"long": "net", "type": "network", "usage": "Connect a container to a network", "hidden": true},
-    {"long": "net-alias", "type": "list", "usage": "Add network-scoped alias for the container", "hidden": true},
-    {"long": "no-healthcheck", "type": "bool", "usage": "Disable any container-specified HEALTHCHECK"},
-    {"long": "oom-kill-disable", "type": "bool", "usage": "Disable OOM Killer"},
-    {"long": "oom-score-adj", "type": "int", "usage": "Tune host's OOM preferences (-1000 to 1000)", "default": "0"},
-    {"long": "pid", "type": "string", "usage": "PID namespace to use"},
-    {"long": "pids-limit", "type": "int64", "usage": "Tune container pids limit (set -1 for unlimited)", "default": "0"},
-    {"long": "platform", "type": "string", "usage": "Set platform if server is multi-platform capable"},
-    {"long": "privileged", "type": "bool", "usage": "Give extended privileges to this container"},
-    {"long": "publish", "type": "list", "usage": "Publish a container's port(s) to the host", "short": "p"},
-    {"long": "publish-all", "type": "bool", "usage": "Publish all exposed ports to random ports", "short": "P"},
-    {"long": "pull", "type": "string", "usage": "Pull image before running (\"always\", \"missing\", \"never\")", "default": "missing"},
-    {"long": "quiet", "type": "bool", "usage": "Suppress the pull output", "short": "q"},
-    {"long": "read-only", "type": "bool", "usage": "Mount the container's root filesystem as read only"},
-    {"long": "restart", "type": "string", "usage": "Restart policy to apply when a container exits", "default": "no"},
-    {"long": "rm", "type": "bool", "usage": "Automatically remove the container and its associated anonymous volumes when it exits"},
-    {"long": "runtime", "type": "string", "usage": "Runtime to use for this container"},
-    {"long": "security-opt", "type": "list", "usage": "Security Options"},
-    {"long": "shm-size", "type": "bytes", "usage": "Size of /dev/shm", "default": "0"},
-    {"long": "sig-proxy", "type": "bool", "usage": "Proxy received signals to the process", "default": "true"},
-    {"long": "stop-signal", "type": "string", "usage": "Signal to stop the container"},
-    {"long": "stop-timeout", "type": "int", "usage": "Timeout (in seconds) to stop a container", "default": "0"},
-    {"long": "storage-opt", "type": "list", "usage": "Storage driver options for the container"},
-    {"long": "sysctl", "type": "map", "usage": "Sysctl options", "default": "map[]"},
-    {"long": "tmpfs", "type": "list", "usage": "Mount a tmpfs directory"},
-    {"long": "tty", "type": "bool", "usage": "Allocate a pseudo-TTY", "short": "t"},
-    {"long": "ulimit", "type": "ulimit", "usage": "Ulimit options"},
-    {"long": "use-api-socket", "type": "bool", "usage": "Bind mount Docker API socket and required auth"},
-    {"long": "user", "type": "string", "usage": "Username or UID (format: <name|uid>[:<group|gid>])", "short": "u"},
-    {"long": "userns", "type": "string", "usage": "User namespace to use"},
-    {"long": "uts", "type": "string", "usage": "UTS namespace to use"},
-    {"long": "volume", "type": "list", "usage": "Bind mount a volume", "short": "v"},
-    {"long": "volume-driver", "type": "string", "usage": "Optional volume driver for the container"},
-    {"long": "volumes-from", "type": "list", "usage": "Mount volumes from the specified container(s)"},
-    {"long": "workdir", "type": "string", "usage": "Working directory inside the container", "short": "w"}
-  ],
+  name: 'run', use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create and run a new container from an image',
+  aliasesLine: 'docker container run, docker run',
+  args: { kind: 'min', n: 1 }, interspersed: false,
+  flags: [...containerFlags, ...FLAGS.run],
   run: runRun
 };

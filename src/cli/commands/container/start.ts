@@ -1,22 +1,48 @@
 /** `docker container start`: Start one or more stopped containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { startRun } from '../../verbs/run';
+import { DaemonError } from '../../../api/daemon';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage, daemonOf, str } from '../shared/common';
+import { attachAndWait, statusFor } from './common';
+import FLAGS from './flags.json';
+
+export const startRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const attach = bool(flags, 'attach') || bool(flags, 'interactive');
+  if (attach) {
+    if (args.length > 1) throw new CliError('you cannot start and attach multiple containers at once', 1);
+    const id = args[0];
+    return attachAndWait(ctx, d, id, {
+      stdin: bool(flags, 'interactive'),
+      detachKeys: str(flags, 'detach-keys') || undefined,
+      start: async () => {
+        try {
+          await d.containerStart(id);
+        } catch (e) {
+          throw new CliError(daemonMessage(e), statusFor(daemonMessage(e)));
+        }
+      },
+    });
+  }
+  const failed: string[] = [];
+  const errors: string[] = [];
+  for (const name of args) {
+    try {
+      await d.containerStart(name);
+      await ctx.io.stdout.write(name + '\n');
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+      failed.push(name);
+    }
+  }
+  if (errors.length) throw new CliError(`${errors.join('\n')}\nError: failed to start containers: ${failed.join(', ')}`, 1);
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "start",
-  "use": "start [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Start one or more stopped containers",
-  "aliasesLine": "docker container start, docker start",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "attach", "type": "bool", "usage": "Attach STDOUT/STDERR and forward signals", "short": "a"},
-    {"long": "checkpoint", "type": "string", "usage": "Restore from this checkpoint"},
-    {"long": "checkpoint-dir", "type": "string", "usage": "Use a custom checkpoint storage directory"},
-    {"long": "detach-keys", "type": "string", "usage": "Override the key sequence for detaching a container"},
-    {"long": "interactive", "type": "bool", "usage": "Attach container's STDIN", "short": "i"}
-  ],
+  name: 'start', use: 'start [OPTIONS] CONTAINER [CONTAINER...]', short: 'Start one or more stopped containers',
+  aliasesLine: 'docker container start, docker start',
+  args: { kind: 'min', n: 1 },
+  flags: [...FLAGS.start],
   run: startRun
 };

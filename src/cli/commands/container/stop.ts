@@ -1,19 +1,16 @@
 /** `docker container stop`: Stop one or more running containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { stopRun } from '../../verbs/lifecycle';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf, str } from '../shared/common';
+import { inParallel, timeoutOf } from './common';
+import FLAGS from './flags.json';
+
+export const stopRun: Handler = (ctx, args, flags) =>
+  inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
 
 export const spec: CommandSpec = {
-  "name": "stop",
-  "use": "stop [OPTIONS] CONTAINER [CONTAINER...]",
-  "short": "Stop one or more running containers",
-  "aliasesLine": "docker container stop, docker stop",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "signal", "type": "string", "usage": "Signal to send to the container", "short": "s"},
-    {"long": "timeout", "type": "int", "usage": "Seconds to wait before killing the container", "short": "t", "default": "0"}
-  ],
+  name: 'stop', use: 'stop [OPTIONS] CONTAINER [CONTAINER...]', short: 'Stop one or more running containers',
+  aliasesLine: 'docker container stop, docker stop',
+  args: { kind: 'min', n: 1 },
+  flags: [...FLAGS.stop],
   run: stopRun
 };

@@ -1,18 +1,10 @@
 /** `docker context export`: Export a context to a tar archive FILE or a tar stream on STDOUT. (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
 
 export const spec: CommandSpec = {
-  "name": "export",
-  "use": "export [OPTIONS] CONTEXT [FILE|-]",
-  "short": "Export a context to a tar archive FILE or a tar stream on STDOUT.",
-  "args": {
-    "kind": "range",
-    "n": 1,
-    "m": 2
-  },
-  "flags": [
-
-  ],
+  name: 'export', use: 'export [OPTIONS] CONTEXT [FILE|-]', short: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
+  args: { kind: 'range', n: 1, m: 2 },
+  flags: [],
   run: notSimulated
 };

@@ -1,16 +1,11 @@
 /** `docker context inspect`: Display detailed information on one or more contexts (flags and help as Docker 28.5 prints them). */
+import { inspectFormatFlag } from '../../framework/common-flags';
 import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "inspect",
-  "use": "inspect [OPTIONS] [CONTEXT] [CONTEXT...]",
-  "short": "Display detailed information on one or more contexts",
-  "args": {
-    "kind": "any"
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"}
-  ],
+  name: 'inspect', use: 'inspect [OPTIONS] [CONTEXT] [CONTEXT...]', short: 'Display detailed information on one or more contexts',
+  args: { kind: 'any' },
+  flags: [inspectFormatFlag()],
   run: notSimulated
 };

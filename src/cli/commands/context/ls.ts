@@ -1,21 +1,12 @@
 /** `docker context ls`: List contexts (flags and help as Docker 28.5 prints them). */
+import { formatFlag, quietFlag } from '../../framework/common-flags';
 import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "ls",
-  "use": "ls [OPTIONS]",
-  "short": "List contexts",
-  "aliases": [
-    "list"
-  ],
-  "aliasesLine": "docker context ls, docker context list",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"},
-    {"long": "quiet", "type": "bool", "usage": "Only show context names", "short": "q"}
-  ],
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List contexts',
+  aliases: ['list'], aliasesLine: 'docker context ls, docker context list',
+  args: { kind: 'none' },
+  flags: [formatFlag(), quietFlag('Only show context names')],
   run: notSimulated
 };

@@ -1,17 +1,10 @@
 /** `docker context use`: Set the current docker context (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
 
 export const spec: CommandSpec = {
-  "name": "use",
-  "use": "use CONTEXT",
-  "short": "Set the current docker context",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-
-  ],
+  name: 'use', use: 'use CONTEXT', short: 'Set the current docker context',
+  args: { kind: 'exact', n: 1 },
+  flags: [],
   run: notSimulated
 };

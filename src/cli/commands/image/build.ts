@@ -1,48 +1,150 @@
-/** `docker image build`: Build an image from a Dockerfile (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { buildRun } from '../../verbs/build';
+/** `docker image build` (also `docker builder build` and `docker build`): Build an image from a Dockerfile (flags and help as Docker 28.5 prints them). */
+import type { Fs } from '../../../api/fs';
+import { packPath } from '../../../lib/archive';
+import { parseReference, parseStrict } from '../../../lib/reference';
+import type { TarEntry } from '../../../lib/tar';
+import { quietFlag } from '../../framework/common-flags';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage, daemonOf, list, str } from '../shared/common';
+import { DaemonError } from '../../../api/daemon';
+import FLAGS from './flags.json';
+
+const LEGACY_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
+            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0
+            environment-variable.
+
+`;
+
+function keyValues(items: string[], env: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of items) {
+    const eq = kv.indexOf('=');
+    // `--build-arg NAME` takes the value from the client's environment.
+    if (eq < 0) {
+      if (env[kv] !== undefined) out[kv] = env[kv];
+    } else out[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  return out;
+}
+
+export const buildRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const io = ctx.io;
+  const fs = (io as { fs?: Fs }).fs;
+  const classic = io.env.DOCKER_BUILDKIT === '0' || io.env.DOCKER_BUILDKIT === 'false';
+  const quiet = bool(flags, 'quiet');
+  const progressFlag = str(flags, 'progress') || 'auto';
+  if (!['auto', 'plain', 'tty', 'quiet', 'rawjson'].includes(progressFlag)) throw new CliError(`ERROR: invalid progress mode ${progressFlag}`, 1);
+  const progress = quiet || progressFlag === 'quiet' ? 'quiet' : progressFlag === 'plain' ? 'plain' : progressFlag === 'tty' || io.stdoutIsTTY || (io as { stderrIsTTY?: boolean }).stderrIsTTY ? 'tty' : 'plain';
+  // Tags are checked before anything is sent: buildx with reference.Parse (build/opt.go, `invalid
+  // tag %q`), the classic client as the -t flag's value (validateTag, ParseNormalizedNamed).
+  for (const tag of list(flags, 'tag')) {
+    try {
+      if (classic) parseReference(tag);
+      else parseStrict(tag);
+    } catch (e) {
+      const why = (e as Error).message;
+      if (classic) throw new CliError(`invalid argument "${tag}" for "-t, --tag" flag: ${why}\n\nUsage:  ${ctx.commandPath} [OPTIONS] PATH | URL | -\n\nRun '${ctx.commandPath} --help' for more information`, 125);
+      throw new CliError(`ERROR: failed to build: invalid tag ${JSON.stringify(tag)}: ${why}`, 1);
+    }
+  }
+  const path = args[0];
+  let context: TarEntry[] = [];
+  let dockerfileName = str(flags, 'file') || 'Dockerfile';
+  let dockerfileLabel: string | undefined;
+  if (path === '-') {
+    // A Dockerfile on stdin and no context.
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const c = await io.stdin.read();
+      if (!c) break;
+      chunks.push(c);
+    }
+    const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let o = 0;
+    for (const c of chunks) {
+      data.set(c, o);
+      o += c.length;
+    }
+    dockerfileName = 'Dockerfile';
+    context = [{ name: 'Dockerfile', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: io.now(), data }];
+  } else {
+    if (!fs) throw new CliError('docker build: no filesystem', 1);
+    if (/^(https?|git):\/\//.test(path) || path.startsWith('git@')) {
+      throw new CliError(`ERROR: failed to build: unable to prepare context: the simulator has no internet: clone or download ${path} into a folder and build that`, 1);
+    }
+    let st;
+    try {
+      st = fs.stat(path);
+    } catch {
+      throw new CliError(classic ? `unable to prepare context: path "${path}" not found` : `ERROR: failed to build: unable to prepare context: path "${path}" not found`, 1);
+    }
+    if (st.kind !== 'dir') throw new CliError(classic ? `unable to prepare context: context must be a directory: ${fs.resolve(path)}` : `ERROR: failed to build: unable to prepare context: context must be a directory: ${fs.resolve(path)}`, 1);
+    try {
+      // Entries are named from the folder's base name; the context is its contents.
+      const packed = packPath(fs, fs.resolve(path));
+      const top = packed[0]?.name.replace(/\/$/, '') ?? '';
+      context = packed.slice(1).map((e) => ({ ...e, name: e.name.slice(top.length + 1) }));
+    } catch (e) {
+      throw new CliError(`ERROR: failed to build: failed to read build context: ${(e as Error).message}`, 1);
+    }
+    // -f is read from the current directory, not the context (docker/cli GetContextFromLocalDir,
+    // buildx's "dockerfile" local mount); a file outside the context is sent beside it.
+    const f = str(flags, 'file');
+    if (f) {
+      const abs = fs.resolve(f);
+      const ctxRoot = fs.resolve(path);
+      // buildx mounts the Dockerfile's folder on its own: BuildKit names the file by its base name.
+      if (!classic) dockerfileLabel = abs.split('/').pop();
+      if (abs.startsWith(ctxRoot + '/')) dockerfileName = abs.slice(ctxRoot.length + 1);
+      else {
+        try {
+          const data = fs.readFile(f);
+          dockerfileName = '.dockerfile.' + abs.split('/').pop();
+          context.push({ name: dockerfileName, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: io.now(), data });
+        } catch {
+          throw new CliError(classic ? `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${abs}: no such file or directory` : `ERROR: failed to build: unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${abs}: no such file or directory`, 1);
+        }
+      }
+    }
+  }
+  if (classic && !quiet) await io.stderr.write(LEGACY_NOTICE);
+  // BuildKit's progress goes to stderr; the classic builder's to stdout.
+  const out = quiet ? async () => {} : classic ? (s: string) => io.stdout.write(s) : (s: string) => io.stderr.write(s);
+  let imageId: string;
+  try {
+    imageId = await d.imageBuild(
+      {
+        context,
+        dockerfileName: dockerfileName.replace(/^\.\//, ''),
+        ...(dockerfileLabel ? { dockerfileLabel } : {}),
+        tags: list(flags, 'tag'),
+        buildArgs: keyValues(list(flags, 'build-arg'), io.env),
+        target: str(flags, 'target') || undefined,
+        noCache: bool(flags, 'no-cache'),
+        pull: bool(flags, 'pull'),
+        labels: keyValues(list(flags, 'label'), {}),
+        classic,
+        progress,
+        // Ctrl-C ends the client; the daemon then cancels the build and removes its RUN container.
+        cancel: (io as { signal?: AbortSignal }).signal,
+      },
+      out,
+    );
+  } catch (e) {
+    // A failed build: BuildKit's `ERROR: …` bare, a daemon refusal with its prefix.
+    if (!(e instanceof DaemonError)) throw e;
+    await io.stderr.write(daemonMessage(e) + '\n');
+    return e.exitCode ?? 1;
+  }
+  if (quiet && imageId) await io.stdout.write(imageId + '\n');
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "build",
-  "use": "build [OPTIONS] PATH | URL | -",
-  "short": "Build an image from a Dockerfile",
-  "aliasesLine": "docker image build, docker build, docker builder build",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "add-host", "type": "list", "usage": "Add a custom host-to-IP mapping (\"host:ip\")"},
-    {"long": "build-arg", "type": "list", "usage": "Set build-time variables"},
-    {"long": "cache-from", "type": "stringSlice", "usage": "Images to consider as cache sources"},
-    {"long": "cgroup-parent", "type": "string", "usage": "Set the parent cgroup for the \"RUN\" instructions during build"},
-    {"long": "compress", "type": "bool", "usage": "Compress the build context using gzip"},
-    {"long": "cpu-period", "type": "int64", "usage": "Limit the CPU CFS (Completely Fair Scheduler) period", "default": "0"},
-    {"long": "cpu-quota", "type": "int64", "usage": "Limit the CPU CFS (Completely Fair Scheduler) quota", "default": "0"},
-    {"long": "cpu-shares", "type": "int64", "usage": "CPU shares (relative weight)", "short": "c", "default": "0"},
-    {"long": "cpuset-cpus", "type": "string", "usage": "CPUs in which to allow execution (0-3, 0,1)"},
-    {"long": "cpuset-mems", "type": "string", "usage": "MEMs in which to allow execution (0-3, 0,1)"},
-    {"long": "disable-content-trust", "type": "bool", "usage": "Skip image verification", "default": "true"},
-    {"long": "file", "type": "string", "usage": "Name of the Dockerfile (Default is \"PATH/Dockerfile\")", "short": "f"},
-    {"long": "force-rm", "type": "bool", "usage": "Always remove intermediate containers"},
-    {"long": "iidfile", "type": "string", "usage": "Write the image ID to the file"},
-    {"long": "isolation", "type": "string", "usage": "Container isolation technology"},
-    {"long": "label", "type": "list", "usage": "Set metadata for an image"},
-    {"long": "memory", "type": "bytes", "usage": "Memory limit", "short": "m", "default": "0"},
-    {"long": "memory-swap", "type": "bytes", "usage": "Swap limit equal to memory plus swap: -1 to enable unlimited swap", "default": "0"},
-    {"long": "network", "type": "string", "usage": "Set the networking mode for the RUN instructions during build", "default": "default"},
-    {"long": "no-cache", "type": "bool", "usage": "Do not use cache when building the image"},
-    {"long": "platform", "type": "string", "usage": "Set platform if server is multi-platform capable"},
-    {"long": "progress", "type": "string", "usage": "Set type of progress output (\"auto\", \"plain\", \"tty\", \"quiet\", \"rawjson\"). Use plain to show container output", "default": "auto", "hidden": true},
-    {"long": "pull", "type": "bool", "usage": "Always attempt to pull a newer version of the image"},
-    {"long": "quiet", "type": "bool", "usage": "Suppress the build output and print image ID on success", "short": "q"},
-    {"long": "rm", "type": "bool", "usage": "Remove intermediate containers after a successful build", "default": "true"},
-    {"long": "security-opt", "type": "stringSlice", "usage": "Security options"},
-    {"long": "shm-size", "type": "bytes", "usage": "Size of \"/dev/shm\"", "default": "0"},
-    {"long": "squash", "type": "bool", "usage": "Squash newly built layers into a single new layer"},
-    {"long": "tag", "type": "list", "usage": "Name and optionally a tag in the \"name:tag\" format", "short": "t"},
-    {"long": "target", "type": "string", "usage": "Set the target build stage to build."},
-    {"long": "ulimit", "type": "ulimit", "usage": "Ulimit options"}
-  ],
+  name: 'build', use: 'build [OPTIONS] PATH | URL | -', short: 'Build an image from a Dockerfile',
+  aliasesLine: 'docker image build, docker build, docker builder build',
+  args: { kind: 'exact', n: 1 },
+  flags: [...FLAGS.build, quietFlag('Suppress the build output and print image ID on success')],
   run: buildRun
 };

@@ -1,22 +1,42 @@
 /** `docker image history`: Show the history of an image (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { historyRun } from '../../verbs/image';
+import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
+import { chooseFormat, writeFormat } from '../../format/table';
+import { ellipsis, truncateID } from '../../format/truncate';
+import { formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, call, daemonOf, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
+
+const HISTORY_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+
+const HISTORY_TABLE_NONHUMAN = 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+
+export const historyRun: Handler = async (ctx, args, flags) => {
+  const items = await call(() => daemonOf(ctx).imageHistory(args[0]));
+  const human = flags.human === undefined ? true : bool(flags, 'human');
+  const trunc = !bool(flags, 'no-trunc');
+  const now = ctx.io.now() / 1000;
+  const rows = items.map((h) => {
+    const createdBy = h.CreatedBy.replace(/\t/g, ' ');
+    return {
+      ID: h.Id === '<missing>' ? h.Id : trunc ? truncateID(h.Id) : h.Id,
+      CreatedSince: h.Created <= 946684800 ? 'N/A' : humanDuration(now - h.Created) + ' ago',
+      CreatedAt: h.Created <= 946684800 ? 'N/A' : new Date(h.Created * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      CreatedBy: trunc ? ellipsis(createdBy, 45) : createdBy,
+      Size: human ? humanSizeWithPrecision(h.Size, 3) : String(h.Size),
+      Comment: h.Comment,
+      Tags: h.Tags,
+    };
+  });
+  const format = chooseFormat({ quiet: bool(flags, 'quiet'), format: str(flags, 'format'), defaultFormat: human ? HISTORY_TABLE : HISTORY_TABLE_NONHUMAN, warn: () => {} });
+  const header = { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' };
+  return printFormat(ctx, writeFormat(format, header, rows));
+};
 
 export const spec: CommandSpec = {
-  "name": "history",
-  "use": "history [OPTIONS] IMAGE",
-  "short": "Show the history of an image",
-  "aliasesLine": "docker image history, docker history",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"},
-    {"long": "human", "type": "bool", "usage": "Print sizes and dates in human readable format", "short": "H", "default": "true"},
-    {"long": "no-trunc", "type": "bool", "usage": "Don't truncate output"},
-    {"long": "platform", "type": "string", "usage": "Show history for the given platform. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"},
-    {"long": "quiet", "type": "bool", "usage": "Only show image IDs", "short": "q"}
-  ],
+  name: 'history', use: 'history [OPTIONS] IMAGE', short: 'Show the history of an image',
+  aliasesLine: 'docker image history, docker history',
+  args: { kind: 'exact', n: 1 },
+  flags: [formatFlag(), ...FLAGS.history, noTruncFlag("Don't truncate output"), quietFlag('Only show image IDs')],
   run: historyRun
 };

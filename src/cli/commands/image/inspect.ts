@@ -1,18 +1,19 @@
 /** `docker image inspect`: Display detailed information on one or more images (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { imageInspectRun } from '../../verbs/image';
+import { inspectFormatFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { daemonOf, str } from '../shared/common';
+import { inspectEach } from '../shared/inspect';
+import FLAGS from './flags.json';
+
+export const imageInspectRun: Handler = (ctx, args, flags) =>
+  // docker-cli's inspector words a 404 itself and passes any other answer on (a reference the
+  // daemon cannot parse is its 400 "invalid reference format").
+  inspectEach(ctx, args, str(flags, 'format'), (ref) => daemonOf(ctx).imageInspect(ref), (ref, e) =>
+    e.statusCode === 404 || /No such image/.test(e.message) ? `Error: No such image: ${ref}` : `Error response from daemon: ${e.message}`);
 
 export const spec: CommandSpec = {
-  "name": "inspect",
-  "use": "inspect [OPTIONS] IMAGE [IMAGE...]",
-  "short": "Display detailed information on one or more images",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"},
-    {"long": "platform", "type": "string", "usage": "Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)"}
-  ],
+  name: 'inspect', use: 'inspect [OPTIONS] IMAGE [IMAGE...]', short: 'Display detailed information on one or more images',
+  args: { kind: 'min', n: 1 },
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: imageInspectRun
 };

@@ -1,27 +1,35 @@
 /** `docker image ls`: List images (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { imagesRun } from '../../verbs/image';
+import { chooseFormat } from '../../format/table';
+import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
+import { DEFAULT_IMAGE_TABLE, DIGEST_IMAGE_TABLE, formatImages } from './ls-format';
+
+export const imagesRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const filters = parseFilters(list(flags, 'filter'));
+  if (args[0]) (filters.reference ??= []).push(args[0]);
+  const images = await call(() => d.imageList({ all: bool(flags, 'all'), filters }));
+  const format = chooseFormat({
+    quiet: bool(flags, 'quiet'),
+    format: str(flags, 'format'),
+    defaultFormat: bool(flags, 'digests') ? DIGEST_IMAGE_TABLE : DEFAULT_IMAGE_TABLE,
+    warn: () => {},
+  });
+  let out = formatImages(images, format, { trunc: !bool(flags, 'no-trunc'), nowMs: ctx.io.now() });
+  if (bool(flags, 'quiet')) {
+    // -q lists each image once
+    const seen = new Set<string>();
+    out = { ...out, out: out.out.split('\n').filter((l) => l && !seen.has(l) && seen.add(l)).map((l) => l + '\n').join('') };
+  }
+  return printFormat(ctx, out);
+};
 
 export const spec: CommandSpec = {
-  "name": "ls",
-  "use": "ls [OPTIONS] [REPOSITORY[:TAG]]",
-  "short": "List images",
-  "aliases": [
-    "list"
-  ],
-  "aliasesLine": "docker image ls, docker image list, docker images",
-  "args": {
-    "kind": "max",
-    "n": 1
-  },
-  "flags": [
-    {"long": "all", "type": "bool", "usage": "Show all images (default hides intermediate images)", "short": "a"},
-    {"long": "digests", "type": "bool", "usage": "Show digests"},
-    {"long": "filter", "type": "filter", "usage": "Filter output based on conditions provided", "short": "f"},
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"},
-    {"long": "no-trunc", "type": "bool", "usage": "Don't truncate output"},
-    {"long": "quiet", "type": "bool", "usage": "Only show image IDs", "short": "q"},
-    {"long": "tree", "type": "bool", "usage": "List multi-platform images as a tree (EXPERIMENTAL)"}
-  ],
+  name: 'ls', use: 'ls [OPTIONS] [REPOSITORY[:TAG]]', short: 'List images',
+  aliases: ['list'], aliasesLine: 'docker image ls, docker image list, docker images',
+  args: { kind: 'max', n: 1 },
+  flags: [...FLAGS.ls, filterFlag(), formatFlag(), noTruncFlag("Don't truncate output"), quietFlag('Only show image IDs')],
   run: imagesRun
 };

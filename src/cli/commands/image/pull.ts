@@ -1,21 +1,32 @@
 /** `docker image pull`: Download an image from a registry (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { pullRun } from '../../verbs/image';
+import { fullName, parseReference } from '../../../lib/reference';
+import { quietFlag } from '../../framework/common-flags';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, call, daemonOf, str } from '../shared/common';
+import { pullImage, withDefaultTag } from '../shared/pull-image';
+import FLAGS from './flags.json';
+
+export const pullRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const quiet = bool(flags, 'quiet');
+  let ref = args[0];
+  try {
+    parseReference(ref);
+  } catch (e) {
+    throw new CliError((e as Error).message, 1);
+  }
+  const t = withDefaultTag(ref);
+  if (t.defaulted && !quiet) await ctx.io.stdout.write('Using default tag: latest\n');
+  ref = t.ref;
+  await call(() => pullImage(d, ref, (s) => ctx.io.stdout.write(s), { quiet, platform: str(flags, 'platform') || undefined }));
+  await ctx.io.stdout.write(fullName(parseReference(ref)) + (ref.includes('@') ? '@' + ref.split('@')[1] : ':' + ref.slice(ref.lastIndexOf(':') + 1)) + '\n');
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "pull",
-  "use": "pull [OPTIONS] NAME[:TAG|@DIGEST]",
-  "short": "Download an image from a registry",
-  "aliasesLine": "docker image pull, docker pull",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "all-tags", "type": "bool", "usage": "Download all tagged images in the repository", "short": "a"},
-    {"long": "disable-content-trust", "type": "bool", "usage": "Skip image verification", "default": "true"},
-    {"long": "platform", "type": "string", "usage": "Set platform if server is multi-platform capable"},
-    {"long": "quiet", "type": "bool", "usage": "Suppress verbose output", "short": "q"}
-  ],
+  name: 'pull', use: 'pull [OPTIONS] NAME[:TAG|@DIGEST]', short: 'Download an image from a registry',
+  aliasesLine: 'docker image pull, docker pull',
+  args: { kind: 'exact', n: 1 },
+  flags: [...FLAGS.pull, quietFlag('Suppress verbose output')],
   run: pullRun
 };

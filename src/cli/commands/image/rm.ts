@@ -1,23 +1,30 @@
 /** `docker image rm`: Remove one or more images (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { rmiRun } from '../../verbs/image';
+import { DaemonError } from '../../../api/daemon';
+import { forceFlag } from '../../framework/common-flags';
+import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { bool, daemonMessage, daemonOf } from '../shared/common';
+import FLAGS from './flags.json';
+
+export const rmiRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const errors: string[] = [];
+  for (const ref of args) {
+    try {
+      const items = await d.imageRemove(ref, { force: bool(flags, 'force'), noPrune: bool(flags, 'no-prune') });
+      for (const it of items) await ctx.io.stdout.write(it.Untagged ? `Untagged: ${it.Untagged}\n` : `Deleted: ${it.Deleted}\n`);
+    } catch (e) {
+      if (!(e instanceof DaemonError)) throw e;
+      errors.push(daemonMessage(e));
+    }
+  }
+  if (errors.length) throw new CliError(errors.join('\n'), 1);
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "rm",
-  "use": "rm [OPTIONS] IMAGE [IMAGE...]",
-  "short": "Remove one or more images",
-  "aliases": [
-    "remove"
-  ],
-  "aliasesLine": "docker image rm, docker image remove, docker rmi",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "force", "type": "bool", "usage": "Force removal of the image", "short": "f"},
-    {"long": "no-prune", "type": "bool", "usage": "Do not delete untagged parents"},
-    {"long": "platform", "type": "stringSlice", "usage": "Remove only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")"}
-  ],
+  name: 'rm', use: 'rm [OPTIONS] IMAGE [IMAGE...]', short: 'Remove one or more images',
+  aliases: ['remove'], aliasesLine: 'docker image rm, docker image remove, docker rmi',
+  args: { kind: 'min', n: 1 },
+  flags: [forceFlag('Force removal of the image'), ...FLAGS.rm],
   run: rmiRun
 };

@@ -1,18 +1,11 @@
 /** `docker manifest create`: Create a local manifest list for annotating and pushing to a registry (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "create",
-  "use": "create MANIFEST_LIST MANIFEST [MANIFEST...]",
-  "short": "Create a local manifest list for annotating and pushing to a registry",
-  "args": {
-    "kind": "min",
-    "n": 2
-  },
-  "flags": [
-    {"long": "amend", "type": "bool", "usage": "Amend an existing manifest list", "short": "a"},
-    {"long": "insecure", "type": "bool", "usage": "Allow communication with an insecure registry"}
-  ],
+  name: 'create', use: 'create MANIFEST_LIST MANIFEST [MANIFEST...]', short: 'Create a local manifest list for annotating and pushing to a registry',
+  args: { kind: 'min', n: 2 },
+  flags: [...FLAGS.create],
   run: notSimulated
 };

@@ -1,17 +1,17 @@
 /** `docker network disconnect`: Disconnect a container from a network (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { networkDisconnectRun } from '../../verbs/network';
+import { forceFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { call } from '../shared/common';
+import { api } from './common';
+
+export const networkDisconnectRun: Handler = async (ctx, args) => {
+  await call(() => api(ctx).networkDisconnect(args[0], args[1]));
+  return 0;
+};
 
 export const spec: CommandSpec = {
-  "name": "disconnect",
-  "use": "disconnect [OPTIONS] NETWORK CONTAINER",
-  "short": "Disconnect a container from a network",
-  "args": {
-    "kind": "exact",
-    "n": 2
-  },
-  "flags": [
-    {"long": "force", "type": "bool", "usage": "Force the container to disconnect from a network", "short": "f"}
-  ],
+  name: 'disconnect', use: 'disconnect [OPTIONS] NETWORK CONTAINER', short: 'Disconnect a container from a network',
+  args: { kind: 'exact', n: 2 },
+  flags: [forceFlag('Force the container to disconnect from a network')],
   run: networkDisconnectRun
 };

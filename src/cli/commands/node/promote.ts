@@ -1,17 +1,10 @@
 /** `docker node promote`: Promote one or more nodes to manager in the swarm (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
 
 export const spec: CommandSpec = {
-  "name": "promote",
-  "use": "promote NODE [NODE...]",
-  "short": "Promote one or more nodes to manager in the swarm",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-
-  ],
+  name: 'promote', use: 'promote NODE [NODE...]', short: 'Promote one or more nodes to manager in the swarm',
+  args: { kind: 'min', n: 1 },
+  flags: [],
   run: notSimulated
 };

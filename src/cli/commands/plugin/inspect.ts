@@ -1,17 +1,11 @@
 /** `docker plugin inspect`: Display detailed information on one or more plugins (flags and help as Docker 28.5 prints them). */
+import { inspectFormatFlag } from '../../framework/common-flags';
 import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
 
 export const spec: CommandSpec = {
-  "name": "inspect",
-  "use": "inspect [OPTIONS] PLUGIN [PLUGIN...]",
-  "short": "Display detailed information on one or more plugins",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"}
-  ],
+  name: 'inspect', use: 'inspect [OPTIONS] PLUGIN [PLUGIN...]', short: 'Display detailed information on one or more plugins',
+  args: { kind: 'min', n: 1 },
+  flags: [inspectFormatFlag()],
   run: notSimulated
 };

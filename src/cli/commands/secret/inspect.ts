@@ -1,18 +1,12 @@
 /** `docker secret inspect`: Display detailed information on one or more secrets (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { inspectFormatFlag } from '../../framework/common-flags';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "inspect",
-  "use": "inspect [OPTIONS] SECRET [SECRET...]",
-  "short": "Display detailed information on one or more secrets",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"},
-    {"long": "pretty", "type": "bool", "usage": "Print the information in a human friendly format"}
-  ],
+  name: 'inspect', use: 'inspect [OPTIONS] SECRET [SECRET...]', short: 'Display detailed information on one or more secrets',
+  args: { kind: 'min', n: 1 },
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: notSimulated
 };

@@ -1,25 +1,12 @@
 /** `docker service logs`: Fetch the logs of a service or task (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { noTruncFlag } from '../../framework/common-flags';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "logs",
-  "use": "logs [OPTIONS] SERVICE|TASK",
-  "short": "Fetch the logs of a service or task",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "details", "type": "bool", "usage": "Show extra details provided to logs"},
-    {"long": "follow", "type": "bool", "usage": "Follow log output", "short": "f"},
-    {"long": "no-resolve", "type": "bool", "usage": "Do not map IDs to Names in output"},
-    {"long": "no-task-ids", "type": "bool", "usage": "Do not include task IDs in output"},
-    {"long": "no-trunc", "type": "bool", "usage": "Do not truncate output"},
-    {"long": "raw", "type": "bool", "usage": "Do not neatly format logs"},
-    {"long": "since", "type": "string", "usage": "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)"},
-    {"long": "tail", "type": "string", "usage": "Number of lines to show from the end of the logs", "short": "n", "default": "all"},
-    {"long": "timestamps", "type": "bool", "usage": "Show timestamps", "short": "t"}
-  ],
+  name: 'logs', use: 'logs [OPTIONS] SERVICE|TASK', short: 'Fetch the logs of a service or task',
+  args: { kind: 'exact', n: 1 },
+  flags: [...FLAGS.logs, noTruncFlag('Do not truncate output')],
   run: notSimulated
 };

@@ -1,18 +1,12 @@
 /** `docker service rollback`: Revert changes to a service's configuration (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { quietFlag } from '../../framework/common-flags';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "rollback",
-  "use": "rollback [OPTIONS] SERVICE",
-  "short": "Revert changes to a service's configuration",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "detach", "type": "bool", "usage": "Exit immediately instead of waiting for the service to converge", "short": "d"},
-    {"long": "quiet", "type": "bool", "usage": "Suppress progress output", "short": "q"}
-  ],
+  name: 'rollback', use: 'rollback [OPTIONS] SERVICE', short: "Revert changes to a service's configuration",
+  args: { kind: 'exact', n: 1 },
+  flags: [...FLAGS.rollback, quietFlag('Suppress progress output')],
   run: notSimulated
 };

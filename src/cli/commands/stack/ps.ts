@@ -1,21 +1,12 @@
 /** `docker stack ps`: List the tasks in the stack (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "ps",
-  "use": "ps [OPTIONS] STACK",
-  "short": "List the tasks in the stack",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "filter", "type": "filter", "usage": "Filter output based on conditions provided", "short": "f"},
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"},
-    {"long": "no-resolve", "type": "bool", "usage": "Do not map IDs to Names"},
-    {"long": "no-trunc", "type": "bool", "usage": "Do not truncate output"},
-    {"long": "quiet", "type": "bool", "usage": "Only display task IDs", "short": "q"}
-  ],
+  name: 'ps', use: 'ps [OPTIONS] STACK', short: 'List the tasks in the stack',
+  args: { kind: 'exact', n: 1 },
+  flags: [filterFlag(), formatFlag(), ...FLAGS.ps, noTruncFlag('Do not truncate output'), quietFlag('Only display task IDs')],
   run: notSimulated
 };

@@ -1,18 +1,12 @@
 /** `docker swarm join-token`: Manage join tokens (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { quietFlag } from '../../framework/common-flags';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "join-token",
-  "use": "join-token [OPTIONS] (worker|manager)",
-  "short": "Manage join tokens",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "quiet", "type": "bool", "usage": "Only display token", "short": "q"},
-    {"long": "rotate", "type": "bool", "usage": "Rotate join token"}
-  ],
+  name: 'join-token', use: 'join-token [OPTIONS] (worker|manager)', short: 'Manage join tokens',
+  args: { kind: 'exact', n: 1 },
+  flags: [quietFlag('Only display token'), ...FLAGS['join-token']],
   run: notSimulated
 };

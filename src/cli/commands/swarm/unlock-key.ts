@@ -1,17 +1,12 @@
 /** `docker swarm unlock-key`: Manage the unlock key (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { quietFlag } from '../../framework/common-flags';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "unlock-key",
-  "use": "unlock-key [OPTIONS]",
-  "short": "Manage the unlock key",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "quiet", "type": "bool", "usage": "Only display token", "short": "q"},
-    {"long": "rotate", "type": "bool", "usage": "Rotate unlock key"}
-  ],
+  name: 'unlock-key', use: 'unlock-key [OPTIONS]', short: 'Manage the unlock key',
+  args: { kind: 'none' },
+  flags: [quietFlag('Only display token'), ...FLAGS['unlock-key']],
   run: notSimulated
 };

@@ -5,13 +5,8 @@ import { spec as ls_ } from '../checkpoint/ls';
 import { spec as rm_ } from '../checkpoint/rm';
 
 export const spec: CommandSpec = {
-  "name": "checkpoint",
-  "use": "checkpoint",
-  "short": "Manage checkpoints",
-  "args": {
-    "kind": "none"
-  },
-  "hidden": true,
-  "flags": [],
-  "subcommands": [create_, ls_, rm_]
+  name: 'checkpoint', use: 'checkpoint', short: 'Manage checkpoints',
+  args: { kind: 'none' }, hidden: true,
+  flags: [],
+  subcommands: [create_, ls_, rm_]
 };

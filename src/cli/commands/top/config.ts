@@ -6,13 +6,8 @@ import { spec as ls_ } from '../config/ls';
 import { spec as rm_ } from '../config/rm';
 
 export const spec: CommandSpec = {
-  "name": "config",
-  "use": "config",
-  "short": "Manage Swarm configs",
-  "args": {
-    "kind": "none"
-  },
-  "swarm": true,
-  "flags": [],
-  "subcommands": [create_, inspect_, ls_, rm_]
+  name: 'config', use: 'config', short: 'Manage Swarm configs',
+  args: { kind: 'none' }, swarm: true,
+  flags: [],
+  subcommands: [create_, inspect_, ls_, rm_]
 };

@@ -27,12 +27,8 @@ import { spec as update_ } from '../container/update';
 import { spec as wait_ } from '../container/wait';
 
 export const spec: CommandSpec = {
-  "name": "container",
-  "use": "container",
-  "short": "Manage containers",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [attach_, commit_, cp_, create_, diff_, exec_, export_, inspect_, kill_, logs_, ls_, pause_, port_, prune_, rename_, restart_, rm_, run_, start_, stats_, stop_, top_, unpause_, update_, wait_]
+  name: 'container', use: 'container', short: 'Manage containers',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [attach_, commit_, cp_, create_, diff_, exec_, export_, inspect_, kill_, logs_, ls_, pause_, port_, prune_, rename_, restart_, rm_, run_, start_, stats_, stop_, top_, unpause_, update_, wait_]
 };

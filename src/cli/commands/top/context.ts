@@ -11,12 +11,8 @@ import { spec as update_ } from '../context/update';
 import { spec as use_ } from '../context/use';
 
 export const spec: CommandSpec = {
-  "name": "context",
-  "use": "context",
-  "short": "Manage contexts",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [create_, export_, import_, inspect_, ls_, rm_, show_, update_, use_]
+  name: 'context', use: 'context', short: 'Manage contexts',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [create_, export_, import_, inspect_, ls_, rm_, show_, update_, use_]
 };

@@ -14,12 +14,8 @@ import { spec as save_ } from '../image/save';
 import { spec as tag_ } from '../image/tag';
 
 export const spec: CommandSpec = {
-  "name": "image",
-  "use": "image",
-  "short": "Manage images",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [build_, history_, import_, inspect_, load_, ls_, prune_, pull_, push_, rm_, save_, tag_]
+  name: 'image', use: 'image', short: 'Manage images',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [build_, history_, import_, inspect_, load_, ls_, prune_, pull_, push_, rm_, save_, tag_]
 };

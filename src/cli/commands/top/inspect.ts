@@ -1,19 +1,29 @@
 /** `docker inspect`: Return low-level information on Docker objects (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { inspectRun } from '../../verbs/run';
+import { inspectFormatFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, daemonOf, str } from '../shared/common';
+import { printInspect } from '../shared/inspect';
+import FLAGS from './flags.json';
+
+/** `docker inspect`: containers first, then images (`--type` narrows). */
+export const inspectRun: Handler = async (ctx, args, flags) => {
+  const d = daemonOf(ctx);
+  const type = str(flags, 'type');
+  const found: Record<string, unknown>[] = [];
+  const errors: string[] = [];
+  for (const ref of args) {
+    let obj: Record<string, unknown> | undefined;
+    if (!type || type === 'container') obj = await d.containerInspect(ref, { size: bool(flags, 'size') }).catch(() => undefined);
+    if (!obj && (!type || type === 'image')) obj = await d.imageInspect(ref).catch(() => undefined);
+    if (obj) found.push(obj);
+    else errors.push(`Error: No such object: ${ref}`);
+  }
+  return printInspect(ctx, found, str(flags, 'format'), errors);
+};
 
 export const spec: CommandSpec = {
-  "name": "inspect",
-  "use": "inspect [OPTIONS] NAME|ID [NAME|ID...]",
-  "short": "Return low-level information on Docker objects",
-  "args": {
-    "kind": "min",
-    "n": 1
-  },
-  "flags": [
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates", "short": "f"},
-    {"long": "size", "type": "bool", "usage": "Display total file sizes if the type is container", "short": "s"},
-    {"long": "type", "type": "string", "usage": "Only inspect objects of the given type"}
-  ],
+  name: 'inspect', use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]', short: 'Return low-level information on Docker objects',
+  args: { kind: 'min', n: 1 },
+  flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: inspectRun
 };

@@ -9,12 +9,8 @@ import { spec as prune_ } from '../network/prune';
 import { spec as rm_ } from '../network/rm';
 
 export const spec: CommandSpec = {
-  "name": "network",
-  "use": "network",
-  "short": "Manage networks",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [connect_, create_, disconnect_, inspect_, ls_, prune_, rm_]
+  name: 'network', use: 'network', short: 'Manage networks',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [connect_, create_, disconnect_, inspect_, ls_, prune_, rm_]
 };

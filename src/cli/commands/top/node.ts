@@ -9,13 +9,8 @@ import { spec as rm_ } from '../node/rm';
 import { spec as update_ } from '../node/update';
 
 export const spec: CommandSpec = {
-  "name": "node",
-  "use": "node",
-  "short": "Manage Swarm nodes",
-  "args": {
-    "kind": "none"
-  },
-  "swarm": true,
-  "flags": [],
-  "subcommands": [demote_, inspect_, ls_, promote_, ps_, rm_, update_]
+  name: 'node', use: 'node', short: 'Manage Swarm nodes',
+  args: { kind: 'none' }, swarm: true,
+  flags: [],
+  subcommands: [demote_, inspect_, ls_, promote_, ps_, rm_, update_]
 };

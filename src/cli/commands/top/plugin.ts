@@ -12,12 +12,8 @@ import { spec as set_ } from '../plugin/set';
 import { spec as upgrade_ } from '../plugin/upgrade';
 
 export const spec: CommandSpec = {
-  "name": "plugin",
-  "use": "plugin",
-  "short": "Manage plugins",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [create_, disable_, enable_, inspect_, install_, ls_, push_, rm_, set_, upgrade_]
+  name: 'plugin', use: 'plugin', short: 'Manage plugins',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [create_, disable_, enable_, inspect_, install_, ls_, push_, rm_, set_, upgrade_]
 };

@@ -1,21 +1,33 @@
 /** `docker search`: Search Docker Hub for images (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { searchRun } from '../../verbs/image';
+import { writeFormat } from '../../format/table';
+import { ellipsis } from '../../format/truncate';
+import { filterFlag, noTruncFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
+import FLAGS from './flags.json';
+
+const SEARCH_TABLE = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}';
+
+export const searchRun: Handler = async (ctx, args, flags) => {
+  // Without --limit the client sends none and the registry answers 25 results.
+  const limit = !ctx.changed.has('limit') ? 25 : typeof flags.limit === 'number' ? flags.limit : Number(str(flags, 'limit') || 25);
+  const results = await call(() => daemonOf(ctx).search(args[0], { limit, filters: parseFilters(list(flags, 'filter')) }));
+  const trunc = !bool(flags, 'no-trunc');
+  const rows = results.map((r) => ({
+    Name: r.name,
+    Description: trunc ? ellipsis(r.description.replace(/\n/g, ' '), 45) : r.description,
+    StarCount: String(r.star_count),
+    IsOfficial: r.is_official ? '[OK]' : '',
+    IsAutomated: r.is_automated ? '[OK]' : '',
+  }));
+  const format = str(flags, 'format') || SEARCH_TABLE;
+  const header = { Name: 'NAME', Description: 'DESCRIPTION', StarCount: 'STARS', IsOfficial: 'OFFICIAL', IsAutomated: 'AUTOMATED' };
+  return printFormat(ctx, writeFormat(format, header, rows));
+};
 
 export const spec: CommandSpec = {
-  "name": "search",
-  "use": "search [OPTIONS] TERM",
-  "short": "Search Docker Hub for images",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "categoryTop": 10,
-  "flags": [
-    {"long": "filter", "type": "filter", "usage": "Filter output based on conditions provided", "short": "f"},
-    {"long": "format", "type": "string", "usage": "Pretty-print search using a Go template"},
-    {"long": "limit", "type": "int", "usage": "Max number of search results", "default": "0"},
-    {"long": "no-trunc", "type": "bool", "usage": "Don't truncate output"}
-  ],
+  name: 'search', use: 'search [OPTIONS] TERM', short: 'Search Docker Hub for images',
+  args: { kind: 'exact', n: 1 }, categoryTop: 10,
+  flags: [filterFlag(), ...FLAGS.search, noTruncFlag("Don't truncate output")],
   run: searchRun
 };

@@ -6,13 +6,8 @@ import { spec as ls_ } from '../secret/ls';
 import { spec as rm_ } from '../secret/rm';
 
 export const spec: CommandSpec = {
-  "name": "secret",
-  "use": "secret",
-  "short": "Manage Swarm secrets",
-  "args": {
-    "kind": "none"
-  },
-  "swarm": true,
-  "flags": [],
-  "subcommands": [create_, inspect_, ls_, rm_]
+  name: 'secret', use: 'secret', short: 'Manage Swarm secrets',
+  args: { kind: 'none' }, swarm: true,
+  flags: [],
+  subcommands: [create_, inspect_, ls_, rm_]
 };

@@ -11,13 +11,8 @@ import { spec as scale_ } from '../service/scale';
 import { spec as update_ } from '../service/update';
 
 export const spec: CommandSpec = {
-  "name": "service",
-  "use": "service",
-  "short": "Manage Swarm services",
-  "args": {
-    "kind": "none"
-  },
-  "swarm": true,
-  "flags": [],
-  "subcommands": [create_, inspect_, logs_, ls_, ps_, rm_, rollback_, scale_, update_]
+  name: 'service', use: 'service', short: 'Manage Swarm services',
+  args: { kind: 'none' }, swarm: true,
+  flags: [],
+  subcommands: [create_, inspect_, logs_, ls_, ps_, rm_, rollback_, scale_, update_]
 };

@@ -8,13 +8,8 @@ import { spec as rm_ } from '../stack/rm';
 import { spec as services_ } from '../stack/services';
 
 export const spec: CommandSpec = {
-  "name": "stack",
-  "use": "stack [OPTIONS]",
-  "short": "Manage Swarm stacks",
-  "args": {
-    "kind": "none"
-  },
-  "swarm": true,
-  "flags": [],
-  "subcommands": [config_, deploy_, ls_, ps_, rm_, services_]
+  name: 'stack', use: 'stack [OPTIONS]', short: 'Manage Swarm stacks',
+  args: { kind: 'none' }, swarm: true,
+  flags: [],
+  subcommands: [config_, deploy_, ls_, ps_, rm_, services_]
 };

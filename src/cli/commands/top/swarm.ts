@@ -10,13 +10,8 @@ import { spec as unlock_key_ } from '../swarm/unlock-key';
 import { spec as update_ } from '../swarm/update';
 
 export const spec: CommandSpec = {
-  "name": "swarm",
-  "use": "swarm",
-  "short": "Manage Swarm",
-  "args": {
-    "kind": "none"
-  },
-  "swarm": true,
-  "flags": [],
-  "subcommands": [ca_, init_, join_, join_token_, leave_, unlock_, unlock_key_, update_]
+  name: 'swarm', use: 'swarm', short: 'Manage Swarm',
+  args: { kind: 'none' }, swarm: true,
+  flags: [],
+  subcommands: [ca_, init_, join_, join_token_, leave_, unlock_, unlock_key_, update_]
 };

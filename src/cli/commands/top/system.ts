@@ -6,12 +6,8 @@ import { spec as info_ } from '../system/info';
 import { spec as prune_ } from '../system/prune';
 
 export const spec: CommandSpec = {
-  "name": "system",
-  "use": "system",
-  "short": "Manage Docker",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [df_, events_, info_, prune_]
+  name: 'system', use: 'system', short: 'Manage Docker',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [df_, events_, info_, prune_]
 };

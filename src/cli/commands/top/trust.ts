@@ -7,12 +7,8 @@ import { spec as sign_ } from '../trust/sign';
 import { spec as signer_ } from '../trust/signer';
 
 export const spec: CommandSpec = {
-  "name": "trust",
-  "use": "trust",
-  "short": "Manage trust on Docker images",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [inspect_, key_, revoke_, sign_, signer_]
+  name: 'trust', use: 'trust', short: 'Manage trust on Docker images',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [inspect_, key_, revoke_, sign_, signer_]
 };

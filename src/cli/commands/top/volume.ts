@@ -8,12 +8,8 @@ import { spec as rm_ } from '../volume/rm';
 import { spec as update_ } from '../volume/update';
 
 export const spec: CommandSpec = {
-  "name": "volume",
-  "use": "volume COMMAND",
-  "short": "Manage volumes",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [create_, inspect_, ls_, prune_, rm_, update_]
+  name: 'volume', use: 'volume COMMAND', short: 'Manage volumes',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [create_, inspect_, ls_, prune_, rm_, update_]
 };

@@ -4,12 +4,8 @@ import { spec as generate_ } from './key/generate';
 import { spec as load_ } from './key/load';
 
 export const spec: CommandSpec = {
-  "name": "key",
-  "use": "key",
-  "short": "Manage keys for signing Docker images",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [generate_, load_]
+  name: 'key', use: 'key', short: 'Manage keys for signing Docker images',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [generate_, load_]
 };

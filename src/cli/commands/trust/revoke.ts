@@ -1,17 +1,11 @@
 /** `docker trust revoke`: Remove trust for an image (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
 import { notSimulated } from '../../framework/not-simulated';
+import type { CommandSpec } from '../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "revoke",
-  "use": "revoke [OPTIONS] IMAGE[:TAG]",
-  "short": "Remove trust for an image",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "yes", "type": "bool", "usage": "Do not prompt for confirmation", "short": "y"}
-  ],
+  name: 'revoke', use: 'revoke [OPTIONS] IMAGE[:TAG]', short: 'Remove trust for an image',
+  args: { kind: 'exact', n: 1 },
+  flags: [...FLAGS.revoke],
   run: notSimulated
 };

@@ -4,12 +4,8 @@ import { spec as add_ } from './signer/add';
 import { spec as remove_ } from './signer/remove';
 
 export const spec: CommandSpec = {
-  "name": "signer",
-  "use": "signer",
-  "short": "Manage entities who can sign Docker images",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [],
-  "subcommands": [add_, remove_]
+  name: 'signer', use: 'signer', short: 'Manage entities who can sign Docker images',
+  args: { kind: 'none' },
+  flags: [],
+  subcommands: [add_, remove_]
 };

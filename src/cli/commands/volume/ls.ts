@@ -1,23 +1,29 @@
 /** `docker volume ls`: List volumes (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
-import { volumeLsRun } from '../../verbs/volume';
+import { chooseFormat, writeFormat } from '../../format/table';
+import { filterFlag, formatFlag, quietFlag } from '../../framework/common-flags';
+import type { CommandSpec, Handler } from '../../framework/types';
+import { bool, call, list, parseFilters, printFormat, str } from '../shared/common';
+import { api } from './common';
+import FLAGS from './flags.json';
+
+export const volumeLsRun: Handler = async (ctx, _args, flags) => {
+  const filters = parseFilters(list(flags, 'filter'));
+  const vols: Record<string, unknown>[] = await call(() => api(ctx).volumeList(filters));
+  const format = chooseFormat({ quiet: bool(flags, 'quiet'), format: str(flags, 'format'), defaultFormat: 'table {{.Driver}}\t{{.Name}}', warn: () => {} });
+  const quietFmt = bool(flags, 'quiet') ? '{{.Name}}' : format;
+  const rows = vols.map((v) => ({
+    Driver: v.Driver, Name: v.Name, Mountpoint: v.Mountpoint, Scope: v.Scope,
+    Labels: Object.entries((v.Labels as Record<string, string>) ?? {}).map(([k, val]) => `${k}=${val}`).join(','),
+    Label: (name: string) => ((v.Labels as Record<string, string>) ?? {})[name] ?? '',
+    Links: 'N/A', Size: 'N/A', Group: '', Availability: 'N/A', Status: 'N/A',
+  }));
+  return printFormat(ctx, writeFormat(quietFmt, { Driver: 'DRIVER', Name: 'VOLUME NAME', Mountpoint: 'MOUNTPOINT', Scope: 'SCOPE', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE' }, rows));
+};
 
 export const spec: CommandSpec = {
-  "name": "ls",
-  "use": "ls [OPTIONS]",
-  "short": "List volumes",
-  "aliases": [
-    "list"
-  ],
-  "aliasesLine": "docker volume ls, docker volume list",
-  "args": {
-    "kind": "none"
-  },
-  "flags": [
-    {"long": "cluster", "type": "bool", "usage": "Display only cluster volumes, and use cluster volume list formatting"},
-    {"long": "filter", "type": "filter", "usage": "Provide filter values (e.g. \"dangling=true\")", "short": "f"},
-    {"long": "format", "type": "string", "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"},
-    {"long": "quiet", "type": "bool", "usage": "Only display volume names", "short": "q"}
-  ],
+  name: 'ls', use: 'ls [OPTIONS]', short: 'List volumes',
+  aliases: ['list'], aliasesLine: 'docker volume ls, docker volume list',
+  args: { kind: 'none' },
+  flags: [...FLAGS.ls, filterFlag('Provide filter values (e.g. "dangling=true")'), formatFlag(), quietFlag('Only display volume names')],
   run: volumeLsRun
 };

@@ -1,17 +1,11 @@
 /** `docker trust key generate`: Generate and load a signing key-pair (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../../framework/types';
 import { notSimulated } from '../../../framework/not-simulated';
+import type { CommandSpec } from '../../../framework/types';
+import FLAGS from './flags.json';
 
 export const spec: CommandSpec = {
-  "name": "generate",
-  "use": "generate NAME",
-  "short": "Generate and load a signing key-pair",
-  "args": {
-    "kind": "exact",
-    "n": 1
-  },
-  "flags": [
-    {"long": "dir", "type": "string", "usage": "Directory to generate key in, defaults to current directory"}
-  ],
+  name: 'generate', use: 'generate NAME', short: 'Generate and load a signing key-pair',
+  args: { kind: 'exact', n: 1 },
+  flags: [...FLAGS.generate],
   run: notSimulated
 };
