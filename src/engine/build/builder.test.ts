@@ -146,6 +146,9 @@ describe('multi-stage builds', () => {
     const layers = await m.run(['docker', 'image', 'inspect', '-f', '{{len .RootFS.Layers}}', 'ms']);
     const base = await m.run(['docker', 'image', 'inspect', '-f', '{{len .RootFS.Layers}}', 'busybox']);
     expect(Number(layers.stdout)).toBe(Number(base.stdout) + 1);
+    // BuildKit's COPY history (convert_copy.go) leaves --from out of the text.
+    const history = await m.run(['docker', 'history', '--no-trunc', '--format', '{{.CreatedBy}}', 'ms']);
+    expect(history.stdout.split('\n')[1]).toBe('COPY /out /app/out # buildkit');
   });
 
   it('builds an earlier stage with --target, and names an unknown one', async () => {
