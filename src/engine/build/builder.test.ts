@@ -100,6 +100,16 @@ describe('ARG and ENV', () => {
     expect(lines[1]).toBe('ENV GREETING=hello');
     expect(lines[2]).toBe('ARG WHO=world');
   });
+
+  it('writes HEALTHCHECK history as BuildKit (%+v of the config) and the classic builder (%q) do', async () => {
+    await sh(`mkdir -p hc && printf '%s\\n' 'FROM busybox' 'HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD wget -q -O- http://localhost/' > hc/Dockerfile`);
+    expect((await build('-t hc hc')).status).toBe(0);
+    const kit = await m.run(['docker', 'history', '--no-trunc', '--format', '{{.CreatedBy}}', 'hc']);
+    expect(kit.stdout.split('\n')[0]).toBe('HEALTHCHECK {Test:[CMD-SHELL wget -q -O- http://localhost/] Interval:30s Timeout:3s StartPeriod:0s StartInterval:0s Retries:3}');
+    expect((await m.run(['bash', '-c', 'DOCKER_BUILDKIT=0 docker build -t hc-classic hc'])).status).toBe(0);
+    const classic = await m.run(['docker', 'history', '--no-trunc', '--format', '{{.CreatedBy}}', 'hc-classic']);
+    expect(classic.stdout.split('\n')[0]).toBe(`/bin/sh -c #(nop)  HEALTHCHECK &{["CMD-SHELL" "wget -q -O- http://localhost/"] "30s" "3s" "0s" "0s" '\\x03'}`);
+  });
 });
 
 describe('CMD and ENTRYPOINT (note 002)', () => {
@@ -137,6 +147,9 @@ describe('multi-stage builds', () => {
     const layers = await m.run(['docker', 'image', 'inspect', '-f', '{{len .RootFS.Layers}}', 'ms']);
     const base = await m.run(['docker', 'image', 'inspect', '-f', '{{len .RootFS.Layers}}', 'busybox']);
     expect(Number(layers.stdout)).toBe(Number(base.stdout) + 1);
+    // BuildKit's COPY history (convert_copy.go) leaves --from out of the text.
+    const history = await m.run(['docker', 'history', '--no-trunc', '--format', '{{.CreatedBy}}', 'ms']);
+    expect(history.stdout.split('\n')[1]).toBe('COPY /out /app/out # buildkit');
   });
 
   it('builds an earlier stage with --target, and names an unknown one', async () => {

@@ -41,3 +41,37 @@ export function parseDuration(s: string): number {
 
 /** Go's `%v` of a string slice in history texts: `["a" "b"]`. */
 export const goQuote = (a: string[]) => '[' + a.map((x) => JSON.stringify(x)).join(' ') + ']';
+
+/** Go's time.Duration.String (`0s`, `1.5s`, `100ms`, `1m30s`, `1h0m0s`) of nanoseconds. */
+export function goDurationString(ns: number): string {
+  if (ns === 0) return '0s';
+  const sign = ns < 0 ? '-' : '';
+  let u = Math.abs(ns);
+  // The fraction of `v` in units of 10^digits, without trailing zeros.
+  const frac = (v: number, digits: number) => {
+    const unit = 10 ** digits;
+    const whole = Math.floor(v / unit);
+    const rest = String(v % unit).padStart(digits, '0').replace(/0+$/, '');
+    return rest ? `${whole}.${rest}` : `${whole}`;
+  };
+  if (u < 1e9) {
+    if (u < 1e3) return `${sign}${u}ns`;
+    if (u < 1e6) return `${sign}${frac(u, 3)}µs`;
+    return `${sign}${frac(u, 6)}ms`;
+  }
+  const h = Math.floor(u / 3.6e12);
+  u -= h * 3.6e12;
+  const m = Math.floor(u / 6e10);
+  u -= m * 6e10;
+  const s = `${frac(u, 9)}s`;
+  return sign + (h ? `${h}h${m}m${s}` : m ? `${m}m${s}` : s);
+}
+
+/** Go's `%q` of an int: a quoted rune (`'\x03'`), as the classic builder's HEALTHCHECK history shows Retries. */
+export function goQuoteRune(r: number): string {
+  const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 39: "\\'", 92: '\\\\' };
+  if (named[r]) return `'${named[r]}'`;
+  if (r >= 0x20 && r < 0x7f) return `'${String.fromCharCode(r)}'`;
+  if (r < 0x80) return `'\\x${r.toString(16).padStart(2, '0')}'`;
+  return `'\\u${r.toString(16).padStart(4, '0')}'`;
+}

@@ -3,7 +3,7 @@
  * digests, or the source stage's image), then `copy.ts` writes the files into a container of the
  * stage's image, frozen into the step's layer. `--from` names an earlier stage or an image.
  */
-import { instructionKey, words } from '../dockerfile/parser';
+import { instructionKey } from '../dockerfile/parser';
 import type { AddCommand, CopyCommand } from '../instructions/types';
 import type { BuildContext } from '../context';
 import { copyInto, type CopySource } from '../copy';
@@ -15,24 +15,24 @@ import { BuildFailure, type Stage, type StepPlan } from '../types';
 export function planCopy(s: BuildSession, stage: Stage, cmd: CopyCommand | AddCommand, ctx: BuildContext, stages: Stage[]): StepPlan {
   const node = cmd.node;
   const KW = cmd.kind.toUpperCase();
-  const ws = words(node).map((w) => s.expand(stage, w));
-  const chown = cmd.chown ? s.expand(stage, cmd.chown) : undefined;
-  const chmod = cmd.chmod ? s.expand(stage, cmd.chmod) : undefined;
-  const from = cmd.kind === 'copy' && cmd.from ? s.expand(stage, cmd.from) : '';
-  const dest = ws[ws.length - 1];
-  const srcs = ws.slice(0, -1);
+  const expand = (w: string) => s.expand(stage, w);
+  const chown = cmd.chown ? expand(cmd.chown) : undefined;
+  const chmod = cmd.chmod ? expand(cmd.chmod) : undefined;
+  const from = cmd.kind === 'copy' && cmd.from ? expand(cmd.from) : '';
+  const dest = expand(cmd.dest);
+  // Heredoc sources are named `<<NAME` (copyInto takes the name from it), as in the history text.
+  const srcs = [...cmd.sourcePaths.map(expand), ...cmd.sourceContents.map((c) => `<<${c.path}`)];
   let source: CopySource;
   if (from) {
     const st = stageRef(from, stages, stage.index);
     if (st) source = { kind: 'image', image: st.image! };
     else source = { kind: 'pending-image', ref: from };
   } else source = { kind: 'context', ctx };
-  if (node.heredocs.length) {
-    const docs = new Map(node.heredocs.map((h) => [h.name, h.content]));
-    source = { kind: 'heredoc', docs };
-  }
+  if (cmd.sourceContents.length) source = { kind: 'heredoc', docs: new Map(cmd.sourceContents.map((c) => [c.path, c.data])) };
   const contentKey = source.kind === 'context' ? sha256hex(srcs.map((src) => contextDigest(ctx, src)).join('\n')) : source.kind === 'image' ? source.image.id : '';
-  const flagText = node.flags.join(' ');
+  // BuildKit's history text (convert_copy.go): --parents, --chown and --chmod (expanded), the
+  // sources and the destination; --from, --link and --exclude are not in it.
+  const flagText = [cmd.kind === 'copy' && cmd.parents ? '--parents' : '', chown ? `--chown=${chown}` : '', chmod ? `--chmod=${chmod}` : ''].filter(Boolean).join(' ');
   const argText = `${flagText ? flagText + ' ' : ''}${srcs.join(' ')} ${dest}`;
   return {
     key: instructionKey(node),

@@ -5,10 +5,11 @@
  */
 import type { ContainerConfig } from '../../image/config';
 import { instructionKey } from '../dockerfile/parser';
-import type { Command } from '../instructions/types';
+import type { Command, HealthcheckCommand } from '../instructions/types';
 import type { BuildSession } from '../session';
 import { BuildFailure, type Stage, type StepPlan } from '../types';
-import { goQuote, sortedKeys } from '../util';
+import { goDurationString, goQuote, goQuoteRune, sortedKeys } from '../util';
+import { goQuote as goQuoteString } from '../dockerfile/go-quote';
 
 type MetadataCommand = Exclude<Command, { kind: 'run' | 'copy' | 'add' }>;
 
@@ -111,7 +112,7 @@ export function planMetadata(s: BuildSession, stage: Stage, cmd: MetadataCommand
           ...(cmd.startInterval ? { StartInterval: cmd.startInterval } : {}),
           ...(cmd.retries ? { Retries: cmd.retries } : {}),
         };
-      }, `HEALTHCHECK ${cmd.node.original.replace(/^\S+\s*/, '')}`);
+      }, ...healthcheckHistory(cmd));
     case 'workdir': {
       const dir = s.workdirOf(stage, cmd.path);
       return {
@@ -125,4 +126,18 @@ export function planMetadata(s: BuildSession, stage: Stage, cmd: MetadataCommand
       };
     }
   }
+}
+
+/**
+ * The history texts of a HEALTHCHECK: BuildKit's `HEALTHCHECK %+v` of the config
+ * (`{Test:[CMD-SHELL curl -f x] Interval:30s Timeout:0s StartPeriod:0s StartInterval:0s Retries:3}`),
+ * the classic builder's `HEALTHCHECK %q` of a pointer to it (`&{["CMD-SHELL" "curl -f x"] "30s"
+ * "0s" "0s" "0s" '\x03'}`).
+ */
+function healthcheckHistory(c: HealthcheckCommand): [string, string] {
+  const d = goDurationString;
+  const durations = [c.interval, c.timeout, c.startPeriod, c.startInterval];
+  const buildkit = `HEALTHCHECK {Test:[${c.test.join(' ')}] Interval:${d(c.interval)} Timeout:${d(c.timeout)} StartPeriod:${d(c.startPeriod)} StartInterval:${d(c.startInterval)} Retries:${c.retries}}`;
+  const classic = `/bin/sh -c #(nop)  HEALTHCHECK &{[${c.test.map(goQuoteString).join(' ')}] ${durations.map((x) => `"${d(x)}"`).join(' ')} ${goQuoteRune(c.retries)}}`;
+  return [buildkit, classic];
 }

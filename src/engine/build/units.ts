@@ -1,1 +1,0 @@
-export { humanSize } from '../../lib/units';
