@@ -35,7 +35,7 @@ function composeTree(): { root: Node; verbs: Map<string, Node> } {
 }
 
 /** `docker compose …` (argv after `compose`). `standalone` is the `docker-compose` binary. */
-export async function runCompose(argv: string[], io: CliIo, daemon: unknown, standalone = false): Promise<number> {
+export async function runCompose(argv: string[], io: CliIo, daemon: DaemonApi, standalone = false): Promise<number> {
   const { root, verbs } = composeTree();
   const cols = io.columns ?? 80;
   if (standalone) argv = argv.map((a) => (a === '--version' || a === '-v' ? 'version' : a));
@@ -80,7 +80,7 @@ export async function runCompose(argv: string[], io: CliIo, daemon: unknown, sta
     await io.stderr.write(`docker compose ${verb}: not simulated yet\n`);
     return 1;
   }
-  const ctx = new ComposeCtx(io as ComposeIo, daemon as DaemonApi, {
+  const ctx = new ComposeCtx(io as ComposeIo, daemon, {
     files: list(g.flags, 'file'),
     projectName: str(g.flags, 'project-name'),
     projectDirectory: str(g.flags, 'project-directory') || str(g.flags, 'workdir'),

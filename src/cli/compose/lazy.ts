@@ -1,14 +1,15 @@
 /**
  * `docker compose` loads on first use: Compose's code, its verb table and the YAML parser are a
  * chunk of their own in the worker build, outside what loads before the prompt (issue 16). The
- * load is tracked as real work (../../engine/realwork.ts) so the headless runner waits for it.
+ * load is tracked as real work (src/lib/realwork.ts) so the headless runner waits for it.
  */
 import type { CliIo } from '../framework/types';
+import type { DaemonApi } from '../../api/daemon';
 import { trackRealWork } from '../../lib/realwork';
 
 let loading: Promise<typeof import('./index')> | undefined;
 
-export async function runCompose(argv: string[], io: CliIo, daemon: unknown, standalone = false): Promise<number> {
+export async function runCompose(argv: string[], io: CliIo, daemon: DaemonApi, standalone = false): Promise<number> {
   let mod: typeof import('./index');
   try {
     mod = await (loading ??= trackRealWork(import('./index')));

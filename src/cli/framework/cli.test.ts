@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDockerCli } from './cli';
 import type { CliIo } from './types';
+import type { DaemonApi } from '../../api/daemon';
 
 export async function docker(argv: string[], daemon: unknown = {}) {
   let out = '';
@@ -12,7 +13,8 @@ export async function docker(argv: string[], daemon: unknown = {}) {
     stdinIsTTY: false, stdoutIsTTY: false,
     env: { HOME: '/root' }, now: () => Date.parse('2025-01-01T00:00:00Z'),
   };
-  const code = await runDockerCli(argv, io, daemon);
+  // A stand-in daemon: these tests check flag parsing and help, which never reach it.
+  const code = await runDockerCli(argv, io, daemon as DaemonApi);
   return { code, out, err };
 }
 

@@ -2,6 +2,7 @@
  * `docker …` entry point: global flags, command lookup, flag parsing, argument-count checks and
  * error printing with Docker 28.5's texts and exit codes (cli-errors.md §1).
  */
+import type { DaemonApi } from '../../api/daemon';
 import { TemplateError } from '../format/template-parse';
 import { DaemonError } from '../../api/daemon';
 import { buildTree, CLIENT_GIT_COMMIT, CLIENT_VERSION, findChild } from './root';
@@ -41,8 +42,8 @@ function flagError(n: Node, err: string): string {
   return `${err}\n\nUsage:  ${useLine(n)}\n\nRun '${commandPath(n)} --help' for more information`;
 }
 
-/** Run `docker <argv>`; returns the exit status. `daemon` is handed to handlers (see daemon-api.ts). */
-export async function runDockerCli(argv: string[], io: CliIo, daemon: unknown): Promise<number> {
+/** Run `docker <argv>`; returns the exit status. `daemon` is handed to handlers (see src/api/daemon.ts). */
+export async function runDockerCli(argv: string[], io: CliIo, daemon: DaemonApi): Promise<number> {
   const home = io.env.HOME ?? '/root';
   const root = buildTree(home);
   const cols = io.columns ?? 80;

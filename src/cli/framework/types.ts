@@ -4,6 +4,7 @@
  * flag errors; handlers get parsed flags and an io/daemon context.
  */
 import type { ClientIo } from '../../api/client';
+import type { DaemonApi } from '../../api/daemon';
 
 export type ArgsRule =
   | { kind: 'none' }
@@ -36,7 +37,7 @@ export type CliIo = ClientIo;
 /** Parsed flag values, keyed by long name. Unset flags hold their defaults. */
 export type FlagValues = Record<string, string | boolean | number | string[]>;
 
-export interface RunContext<D = unknown> {
+export interface RunContext<D = DaemonApi> {
   io: CliIo;
   daemon: D;
   /** `docker image ls` etc. as typed-resolved (for messages). */

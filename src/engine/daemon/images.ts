@@ -1,6 +1,6 @@
 /**
  * dockerd's image side: pull from the simulated Hub, list with filters, tag, remove, history,
- * inspect, prune, search — answering in the Engine API's JSON shapes (src/cli/daemon-api.ts).
+ * inspect, prune, search — answering in the Engine API's JSON shapes (src/api/daemon.ts).
  */
 import type { Clock } from '../clock';
 import { imageId } from '../image/config';

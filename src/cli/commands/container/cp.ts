@@ -32,13 +32,13 @@ function tarSize(entries: TarEntry[]): number {
 }
 
 async function done(ctx: RunContext, quiet: boolean, size: number, dest: string): Promise<void> {
-  const errTTY = (ctx.io as { stderrIsTTY?: boolean }).stderrIsTTY ?? ctx.io.stdoutIsTTY;
+  const errTTY = ctx.io.stderrIsTTY ?? ctx.io.stdoutIsTTY;
   if (!quiet && errTTY) await ctx.io.stderr.write(`Successfully copied ${humanSize(size)} to ${dest}\n`);
 }
 
 export const cpRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
-  const fs = (ctx.io as { fs?: Fs }).fs;
+  const fs = ctx.io.fs;
   if (!fs) throw new CliError('docker cp: no local filesystem', 1);
   const src = split(args[0]);
   const dst = split(args[1]);

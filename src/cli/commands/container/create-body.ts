@@ -64,7 +64,7 @@ const GO_BOOLS = new Set([...GO_TRUE, '0', 'f', 'F', 'FALSE', 'false', 'False'])
 function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; volumes: Record<string, Record<string, never>>; mounts: Record<string, unknown>[] } {
   const binds: string[] = [];
   const volumes: Record<string, Record<string, never>> = {};
-  const cwd = (ctx.io as { fs?: { cwd: string } }).fs?.cwd ?? '/';
+  const cwd = ctx.io.fs?.cwd ?? '/';
   for (const spec of list(flags, 'volume')) {
     const parts = spec.split(':');
     if (parts.length === 1) {
@@ -157,7 +157,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const hostConfig: Record<string, unknown> = {
     LogConfig: { Type: str(flags, 'log-driver'), Config: Object.fromEntries(logOpts.map((o) => [o.split('=')[0], o.split('=').slice(1).join('=')])) },
     // create.go: the terminal's size (rows, columns) when stdout is one, else 0 0.
-    ConsoleSize: ctx.io.stdoutIsTTY && (ctx.io as { rows?: number }).rows && ctx.io.columns ? [(ctx.io as { rows?: number }).rows, ctx.io.columns] : [0, 0],
+    ConsoleSize: ctx.io.stdoutIsTTY && ctx.io.rows && ctx.io.columns ? [ctx.io.rows, ctx.io.columns] : [0, 0],
     AutoRemove: bool(flags, 'rm'),
     PortBindings: ports.bindings,
     PublishAllPorts: bool(flags, 'publish-all'),

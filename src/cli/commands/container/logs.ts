@@ -16,7 +16,7 @@ function parseTime(value: string, now: number): number | undefined {
 
 export const logsRun: Handler = async (ctx, args, flags) => {
   const now = ctx.io.now();
-  const signal = (ctx.io as { signal?: AbortSignal }).signal;
+  const signal = ctx.io.signal;
   await call(() => daemonOf(ctx).containerLogs(args[0], {
     follow: bool(flags, 'follow'),
     timestamps: bool(flags, 'timestamps'),

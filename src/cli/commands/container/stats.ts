@@ -15,7 +15,7 @@ const io = (a: number, b: number) => `${humanSizeWithPrecision(a, 3)} / ${humanS
 
 export const statsRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
-  const signal = (ctx.io as { signal?: AbortSignal }).signal;
+  const signal = ctx.io.signal;
   const sample = async () => {
     const names = args.length ? args : (await d.containerList({ all: bool(flags, 'all'), limit: 0, size: false, filters: {} })).map((c) => c.Id);
     const rows = [];
@@ -45,7 +45,7 @@ export const statsRun: Handler = async (ctx, args, flags) => {
     for (;;) {
       const r = await sample();
       await ctx.io.stdout.write('\x1b[2J\x1b[H' + r.out);
-      const clock = (ctx.io as { sleep?: (ms: number, s?: AbortSignal) => Promise<void> }).sleep;
+      const clock = ctx.io.sleep;
       if (!clock) return 0;
       await clock(1000, signal);
     }

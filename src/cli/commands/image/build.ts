@@ -30,12 +30,12 @@ function keyValues(items: string[], env: Record<string, string>): Record<string,
 export const buildRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
   const io = ctx.io;
-  const fs = (io as { fs?: Fs }).fs;
+  const fs = io.fs;
   const classic = io.env.DOCKER_BUILDKIT === '0' || io.env.DOCKER_BUILDKIT === 'false';
   const quiet = bool(flags, 'quiet');
   const progressFlag = str(flags, 'progress') || 'auto';
   if (!['auto', 'plain', 'tty', 'quiet', 'rawjson'].includes(progressFlag)) throw new CliError(`ERROR: invalid progress mode ${progressFlag}`, 1);
-  const progress = quiet || progressFlag === 'quiet' ? 'quiet' : progressFlag === 'plain' ? 'plain' : progressFlag === 'tty' || io.stdoutIsTTY || (io as { stderrIsTTY?: boolean }).stderrIsTTY ? 'tty' : 'plain';
+  const progress = quiet || progressFlag === 'quiet' ? 'quiet' : progressFlag === 'plain' ? 'plain' : progressFlag === 'tty' || io.stdoutIsTTY || io.stderrIsTTY ? 'tty' : 'plain';
   // Tags are checked before anything is sent: buildx with reference.Parse (build/opt.go, `invalid
   // tag %q`), the classic client as the -t flag's value (validateTag, ParseNormalizedNamed).
   for (const tag of list(flags, 'tag')) {
@@ -127,7 +127,7 @@ export const buildRun: Handler = async (ctx, args, flags) => {
         classic,
         progress,
         // Ctrl-C ends the client; the daemon then cancels the build and removes its RUN container.
-        cancel: (io as { signal?: AbortSignal }).signal,
+        cancel: io.signal,
       },
       out,
     );

@@ -5,7 +5,7 @@ import type { FormatResult } from '../../format/table';
 import { CliError, type FlagValues, type RunContext } from '../../framework/types';
 
 export function daemonOf(ctx: RunContext): DaemonApi {
-  return asApi(ctx.daemon as DaemonApi);
+  return asApi(ctx.daemon);
 }
 
 const apis = new WeakMap<object, DaemonApi>();

@@ -10,7 +10,7 @@ import { CliError, type RunContext } from '../../framework/types';
 export const HUB = 'https://index.docker.io/v1/';
 
 export function clientFs(ctx: RunContext): Fs {
-  const fs = (ctx.io as { fs?: Fs }).fs;
+  const fs = ctx.io.fs;
   if (!fs) throw new CliError('docker: no client filesystem', 1);
   return fs;
 }

@@ -93,7 +93,7 @@ export const eventsRun: Handler = async (ctx, _args, flags) => {
     throw e;
   }
   const daemon = daemonOf(ctx);
-  const signal = (ctx.io as { signal?: AbortSignal }).signal;
+  const signal = ctx.io.signal;
   // checked above; the closure does not keep TypeScript's narrowing
   await call(() => daemon.events!({
     since,
