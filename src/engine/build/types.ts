@@ -2,6 +2,7 @@
  * What the builder's parts share: the build's options (from `docker build`), what it needs of the
  * daemon, a stage as it runs, the failure that ends a build, and a step's plan.
  */
+import type { BuildRequest } from '../../api/bodies';
 import type { Clock } from '../clock';
 import type { Image, ImageStore } from '../image/store';
 import type { ContainerService } from '../daemon/containers';
@@ -13,26 +14,11 @@ import type { BuildCache } from './cache';
 import type { BuildStepEvent, MachineEvent } from '../events';
 import type { StepHandle } from './printers/printer';
 
-export interface BuildOptions {
-  /**
-   * The client's life: aborted when the `docker build` process ends (Ctrl-C). BuildKit cancels the
-   * solve and the classic builder its context; both kill and remove a running RUN container.
-   */
-  cancel?: AbortSignal;
+/** What the builder is given: the request as the client sent it, with the context unpacked. */
+export interface BuildOptions extends Omit<BuildRequest, 'context'> {
+  /** The Dockerfile's text (read from the context at `dockerfileName`). */
   dockerfile: string;
-  /** Where the Dockerfile is in the context sent. */
-  dockerfileName: string;
-  /** The name BuildKit knows it by (buildx sends `-f dir/File` as File from its own folder). */
-  dockerfileLabel?: string;
   context: BuildContext;
-  tags: string[];
-  buildArgs: Record<string, string>;
-  target?: string;
-  noCache: boolean;
-  pull: boolean;
-  labels: Record<string, string>;
-  classic: boolean;
-  progress: 'plain' | 'tty' | 'quiet';
 }
 
 export interface BuildDeps {
