@@ -8,16 +8,28 @@ import { CompletionTable, type ArgCompletionRequest } from '../../shell';
 import type { DaemonApi } from '../../api/daemon';
 import type { Fs } from '../../api/fs';
 import { DOCKER_GID } from './setup';
-import { buildTree, findChild, globalFlags } from '../../cli/framework/root';
 import type { Node } from '../../cli/framework/help';
-import { SHORTCUTS } from '../../cli/commands/shortcuts';
-import COMPOSE_VERBS from '../../cli/compose/verbs.json';
+import { trackRealWork } from '../../lib/realwork';
 import type { FlagSpec } from '../../cli/framework/types';
 import { scanArgs, skipGlobalFlags } from './completion-words';
 import { flagValue, VERBS, type Reply } from './completion-verbs';
 import { composeServices, type CompletionSources } from './completion-sources';
 
 export type { CompletionSources } from './completion-sources';
+
+/** The CLI's tree and verb tables, loaded at the first Tab (tracked: virtual time waits for it). */
+type CliParts = typeof import('./completion-cli');
+let cli: CliParts | undefined;
+let cliLoading: Promise<CliParts> | undefined;
+function loadCli(): Promise<CliParts> {
+  return (cliLoading ??= trackRealWork(import('./completion-cli')).then(
+    (m) => (cli = m),
+    (e: unknown) => {
+      cliLoading = undefined;
+      throw e;
+    },
+  ));
+}
 
 /** Commands whose flags stop at the first positional argument (the rest is the command to run). */
 const NO_INTERSPERSE = new Set(['container run', 'container create', 'container exec']);
@@ -48,8 +60,9 @@ export function machineCompletions(daemon: DaemonApi, containerFs: (ref: string)
 export function registerDockerCompletion(table: CompletionTable, src: CompletionSources): void {
   // The command tree is built at the first Tab, not at boot (it costs milliseconds per machine).
   let tree: Node | undefined;
-  const globals = globalFlags('/root');
   const docker = async (req: ArgCompletionRequest): Promise<Reply> => {
+    const { buildTree, findChild, globalFlags } = await loadCli();
+    const globals = globalFlags('/root');
     const root = (tree ??= buildTree('/root'));
     const { rest, valueFor } = skipGlobalFlags(globals, req.words.slice(1));
     if (valueFor) return valueFor.long === 'log-level' ? ['debug', 'info', 'warn', 'error', 'fatal'] : valueFor.long === 'config' ? undefined : [];
@@ -87,23 +100,25 @@ export function registerDockerCompletion(table: CompletionTable, src: Completion
     return fn ? fn(ctx) : undefined;
   };
   table.register('docker', docker);
-  table.register('docker-compose', (req) => compose(req, req.words.slice(1)));
+  table.register('docker-compose', async (req) => (await loadCli(), compose(req, req.words.slice(1))));
 }
 
 /** The management form of a command path: `stop` → `container stop`, `rmi` → `image rm`. */
 function key(path: string[]): string {
-  const short = path.length === 1 ? SHORTCUTS[path[0]] : undefined;
+  const short = path.length === 1 ? cli!.SHORTCUTS[path[0]] : undefined;
   return (short ? short.path : path).join(' ');
 }
 
 type ComposeVerb = { flags: FlagSpec[]; hidden?: boolean };
-const COMPOSE = COMPOSE_VERBS as unknown as Record<string, ComposeVerb>;
+/** Compose's verbs and flags (only called once loadCli has settled). */
+const composeVerbs = () => cli!.COMPOSE_VERBS as unknown as Record<string, ComposeVerb>;
 
 /**
  * `docker compose …`: its global flags, a sub-command, then that command's flags and service names
  * (compose's completeServiceNames; `ls` and `version` take no services).
  */
 function compose(req: ArgCompletionRequest, words: string[]): Reply | Promise<Reply> {
+  const COMPOSE = composeVerbs();
   const top = COMPOSE[''].flags;
   const scanTop = scanArgs(top, words, true);
   if (scanTop.valueFor) return ['file', 'env-file', 'project-directory'].includes(scanTop.valueFor.long) ? undefined : [];

@@ -2,24 +2,30 @@
  * Every program the machine can run, registered once: coreutils, the shells, hello-world's
  * `/hello`, and the host's `docker` client (which talks to dockerd through the host services).
  */
-import { registerProgram } from '../programs/registry';
+import { getProgram, registerLazyProgram, registerPrefetch, registerProgram } from '../programs/registry';
 import type { DaemonApi } from '../../api/daemon';
-import { systemctl, service } from '../programs/systemctl';
-import { registerCoreutils } from '../programs/coreutils';
-import { hello } from '../programs/hello';
 import { shPrograms } from '../../shell';
-import { runDockerCli } from '../../cli/framework/cli';
+import { trackRealWork } from '../../lib/realwork';
 import { isComposeVerb, runCompose } from '../../cli/compose/lazy';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
-import { edit } from './edit';
-import { registerBusybox } from '../programs/busybox/busybox';
-import { registerShadowUtils } from '../programs/shadow';
-import { registerNetPrograms } from '../programs/net';
 import { registerLazyPrograms } from '../programs/lazy';
-import { registerDevTools } from '../programs/devtools';
+import { USERLAND_NAMES } from '../programs/userland-names';
 
 let registered = false;
+
+/**
+ * The docker CLI's code (its command tree, verbs and formatting) is a chunk of its own in the
+ * worker build, loaded by the first `docker` command or the prefetch after the prompt (issue 16).
+ * The load is tracked as real work, so virtual time stands still while it loads.
+ */
+let cliLoading: Promise<typeof import('../../cli/framework/cli')> | undefined;
+export function loadDockerCli(): Promise<typeof import('../../cli/framework/cli')> {
+  return (cliLoading ??= trackRealWork(import('../../cli/framework/cli')).catch((e: unknown) => {
+    cliLoading = undefined;
+    throw e;
+  }));
+}
 
 /** `docker`: the CLI, connected to the daemon only on the host and only for users allowed on its socket. */
 const docker: Program = (ctx) => client(ctx, false);
@@ -62,12 +68,49 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
       return 1;
     }
   }
-  const status = standalone ? await runCompose(ctx.argv.slice(1), io as never, daemon, true) : await runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  let status: number;
+  if (standalone) status = await runCompose(ctx.argv.slice(1), io as never, daemon, true);
+  else {
+    let cli: Awaited<ReturnType<typeof loadDockerCli>>;
+    try {
+      cli = await loadDockerCli();
+    } catch (e) {
+      await ctx.stderr.write(`docker: cannot load this program's code: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 126;
+    }
+    status = await cli.runDockerCli(ctx.argv.slice(1), io as never, daemon);
+  }
   // `docker-compose up` is recorded as what it means, `docker compose up`.
   const argv = standalone ? ['docker', 'compose', ...ctx.argv.slice(1)] : [...ctx.argv];
   ctx.sys.host?.record?.({ kind: 'docker', argv, status });
   return status;
 };
+
+/**
+ * The userland (coreutils, busybox, …: programs/userland.ts) is one chunk loaded on first use: each
+ * of its names stands for it until then, and the load registers the real programs over them.
+ */
+let userland: Promise<void> | undefined;
+function loadUserland(): Promise<void> {
+  return (userland ??= import('../programs/userland').then(
+    (m) => m.registerUserland(),
+    (e: unknown) => {
+      userland = undefined;
+      throw e;
+    },
+  ));
+}
+function registerLazyUserland(): void {
+  for (const name of USERLAND_NAMES) {
+    registerLazyProgram(name, async () => {
+      const stub = getProgram(name);
+      await loadUserland();
+      const real = getProgram(name);
+      if (!real || real === stub) throw new Error(`${name} is not in the userland`);
+      return real;
+    });
+  }
+}
 
 /** `docker-compose`: the Compose v2 binary run on its own (as `docker compose` with v2's wording). */
 const dockerCompose: Program = (ctx) => client(ctx, true);
@@ -75,20 +118,13 @@ const dockerCompose: Program = (ctx) => client(ctx, true);
 export function registerAllPrograms(): void {
   if (registered) return;
   registered = true;
-  registerCoreutils();
+  registerLazyUserland();
   registerProgram('bash', shPrograms.bash);
   registerProgram('dash', shPrograms.dash);
   registerProgram('ash', shPrograms.ash);
   registerProgram('sh', shPrograms.dash);
-  registerProgram('hello', hello);
   registerProgram('docker', docker);
+  registerPrefetch(loadDockerCli);
   registerProgram('docker-compose', dockerCompose);
-  registerProgram('edit', edit);
-  registerBusybox();
-  registerShadowUtils();
-  registerNetPrograms();
   registerLazyPrograms();
-  registerDevTools();
-  registerProgram('systemctl', systemctl);
-  registerProgram('service', service);
 }
