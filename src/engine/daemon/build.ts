@@ -8,7 +8,8 @@ import type { Emitter } from '../events';
 import type { ImageStore } from '../image/store';
 import type { ContainerService } from './containers';
 import type { ImageService } from './images';
-import { Builder, BuildFailure, type BuildOptions } from '../build/builder';
+import type { BuildOptions } from '../build/builder';
+import { trackRealWork } from '../../lib/realwork';
 import { ShellLexError } from '../build/dockerfile/shell-lex';
 import { contextFromTar } from '../build/context';
 import type { TarEntry } from '../../lib/tar';
@@ -30,6 +31,19 @@ export interface BuildServices {
   nextBuild: () => number;
 }
 
+/**
+ * The builder (the Dockerfile's instructions, BuildKit's and the classic builder's output) is a
+ * chunk of its own in the worker build, loaded by the first build or the prefetch after the
+ * prompt (issue 16). Tracked as real work, so virtual time stands still while it loads.
+ */
+let builderLoading: Promise<typeof import('../build/builder')> | undefined;
+export function loadBuilder(): Promise<typeof import('../build/builder')> {
+  return (builderLoading ??= trackRealWork(import('../build/builder')).catch((e: unknown) => {
+    builderLoading = undefined;
+    throw e;
+  }));
+}
+
 export async function runBuild(daemon: BuildServices, cache: BuildCache, req: BuildRequest, onOutput: (text: string) => Promise<void>): Promise<{ imageId?: string; error?: string; status: number }> {
   const context = contextFromTar(req.context);
   let df = context.get(req.dockerfileName.replace(/^\.\//, ''));
@@ -45,6 +59,13 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
       : `ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileLabel ?? req.dockerfileName}: no such file or directory`;
     return { error: msg, status: 1 };
   }
+  let builderCode: Awaited<ReturnType<typeof loadBuilder>>;
+  try {
+    builderCode = await loadBuilder();
+  } catch (e) {
+    return { error: `ERROR: failed to build: cannot load the builder's code: ${e instanceof Error ? e.message : String(e)}`, status: 1 };
+  }
+  const { Builder, BuildFailure } = builderCode;
   // The pictures follow a build by its ID: started, each step started and done, finished.
   const build = `build-${daemon.nextBuild()}`;
   // BuildKit's exporter logs `image create` for the image it wrote (daemon/build.go

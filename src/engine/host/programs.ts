@@ -11,6 +11,7 @@ import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerLazyPrograms } from '../programs/lazy';
 import { USERLAND_NAMES } from '../programs/userland-names';
+import { loadBuilder } from '../daemon/build';
 
 let registered = false;
 
@@ -125,6 +126,8 @@ export function registerAllPrograms(): void {
   registerProgram('sh', shPrograms.dash);
   registerProgram('docker', docker);
   registerPrefetch(loadDockerCli);
+  // `docker build`'s builder: daemon code, loaded on first use (daemon/build.ts), prefetched too.
+  registerPrefetch(loadBuilder);
   registerProgram('docker-compose', dockerCompose);
   registerLazyPrograms();
 }

@@ -4,7 +4,7 @@
  * the renderer is in, a text renders as nothing and shows a moment later (the renderer is reactive
  * state, so every `lessonHtml` call in a template runs again once it has loaded).
  */
-import { firstPrompt } from '../terminal-bus';
+import { afterPrompt } from '../terminal-bus';
 
 let render = $state<((md: string) => string) | undefined>(undefined);
 let loading: Promise<void> | undefined;
@@ -30,4 +30,4 @@ export function lessonHtml(md: string): string {
 }
 
 // Fetch it once the prompt is up, so the lesson text is ready by the time it arrives.
-void firstPrompt.then(() => loadLessonRenderer()).catch(() => {});
+void afterPrompt().then(() => loadLessonRenderer()).catch(() => {});
