@@ -16,7 +16,7 @@ import type { Emitter } from './events';
 import type { Rng } from './rng';
 import type { Kernel, Proc } from './process/kernel';
 import { ImageStore } from './image/store';
-import { Registry } from './registry/registry';
+import { loadHubData, Registry } from './registry/registry';
 import { ImageService } from './daemon/images';
 import { ContainerService } from './daemon/containers';
 import type { MachineView } from './view';
@@ -41,7 +41,7 @@ import { defaultEngineConfig, readEngineConfig, restartContainers, type EngineCo
 import { healthJson } from './daemon/health';
 import { topTable } from './daemon/top';
 import { pushAll } from '../lib/arrays';
-import { KERNEL } from './programs/sysinfo';
+import { KERNEL } from './programs/lib/kernel';
 import { EventLog, imageEvent } from './daemon/event-log';
 import { completeHostConfig } from './daemon/host-config';
 
@@ -291,6 +291,7 @@ export class Daemon implements DaemonApi {
     return this.images.prune(opts);
   }
   async search(term: string, opts: { limit: number; filters: Record<string, string[]> }): Promise<SearchResult[]> {
+    await loadHubData(); // the Hub's listings are a chunk of their own (registry/registry.ts)
     return this.images.search(term, opts, this.hub);
   }
   async containerList(opts: { all: boolean; limit: number; size: boolean; filters: Record<string, string[]> }): Promise<ContainerSummary[]> {

@@ -12,6 +12,7 @@ import { DOCKER_GID } from './setup';
 import { registerLazyPrograms } from '../programs/lazy';
 import { USERLAND_NAMES } from '../programs/userland-names';
 import { loadBuilder } from '../daemon/build';
+import { loadHubData } from '../registry/registry';
 
 let registered = false;
 
@@ -128,6 +129,8 @@ export function registerAllPrograms(): void {
   registerPrefetch(loadDockerCli);
   // `docker build`'s builder: daemon code, loaded on first use (daemon/build.ts), prefetched too.
   registerPrefetch(loadBuilder);
+  // The Hub's official images, read by the first pull (registry/registry.ts), prefetched too.
+  registerPrefetch(loadHubData);
   registerProgram('docker-compose', dockerCompose);
   registerLazyPrograms();
 }
