@@ -78,4 +78,6 @@ export interface DockerClient {
   isComposeVerb(word: string): Promise<boolean>;
   /** Complete a `docker` or `docker-compose` line. */
   complete(command: 'docker' | 'docker-compose', req: CompletionRequest, sources: CompletionSources): Promise<CompletionReply>;
+  /** Load the client's code now (the page calls this once the prompt is up), so the first use has no pause. */
+  prefetch?(): Promise<void>;
 }

@@ -30,6 +30,7 @@ import { signalDescription } from '../shell/limits';
 import { restoreMutable, snapshotMutable } from './fs/snapshot';
 import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
 import { EngineQuery } from './query';
+import { loadHubData } from './registry/registry';
 import type { MachineQuery } from '../api/machine-query';
 import type { DaemonApi } from '../api/daemon';
 import { CompletionTable, completePaths } from '../shell';
@@ -153,6 +154,8 @@ export class Machine {
   static async boot(opts: BootOptions = {}): Promise<Machine> {
     registerAllPrograms();
     if (opts.snapshot === undefined) return Machine.create(opts);
+    // A saved machine's images and pushed repositories are rebuilt from the Hub's recipes.
+    await loadHubData();
     const snap = validateSnapshot(opts.snapshot);
     try {
       return Machine.create({ ...opts, snapshot: snap });

@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints one JSON object of figures, each { min, median, max, n } (with its unit
- * in the name) or { value, unit }. Figures are compared against DESIGN.md's budgets by people;
- * nothing here asserts, and tests do not time things.
+ * in the name) or { value, unit }. Figures are compared against DESIGN.md's budgets by people,
+ * except the JavaScript before the prompt (below); tests do not time things.
  *
  * Engine figures run in Node on the virtual clock (Machine.run drives it without timer delays);
  * browser figures (bench-browser.ts) run in Chromium against `vite preview` of dist/, in the same
- * run. BENCH_BROWSER=0 skips the browser half.
+ * run. BENCH_BROWSER=0 skips the browser half. The start-up byte budget is checked (bench-budget.ts):
+ * over it, the run prints OVER BUDGET and exits with status 1.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +17,7 @@ import { Machine } from '../engine/machine';
 import { spread } from './browser-measure';
 import { browserFigures } from './bench-browser';
 import { dockerClient } from '../cli/client';
+import { budgetReport } from './bench-budget';
 
 type Figure = ReturnType<typeof spread> | { value: number; unit: string } | number | string[];
 
@@ -136,6 +138,9 @@ async function main(): Promise<void> {
   if (process.env.BENCH_BROWSER !== '0') Object.assign(out, await browserFigures(new URL('../../dist/', import.meta.url).pathname));
   await engineFigures(out);
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const budget = budgetReport(out);
+  for (const line of [...budget.note, ...budget.fail]) process.stderr.write(`bench: ${line}\n`);
+  if (budget.fail.length) process.exitCode = 1;
 }
 
 main().catch((e) => {

@@ -29,7 +29,30 @@ const PROMPT = String.raw`\$ ?$`;
  */
 export async function openLab(page: Page, url: string): Promise<void> {
   await page.addInitScript('globalThis.__name = (f) => f;');
+  await page.addInitScript(WATCH_FIRST_PROMPT);
   await page.goto(url);
+}
+
+/**
+ * Watches every frame from the page's start and keeps the time of the first one whose last row is
+ * a prompt (`__firstPromptAt`). Checking from Node instead (promptTime) starts only once
+ * `page.goto` has returned, and a prompt already there then counts as drawn at that moment: under
+ * load that added hundreds of ms to load_to_prompt_ms.
+ */
+const WATCH_FIRST_PROMPT = `(() => {
+  const re = new RegExp(${JSON.stringify(PROMPT)});
+  const frame = () => {
+    const rows = globalThis.__term ? globalThis.__term.tail(4).filter((r) => r !== '') : [];
+    if (rows.length > 0 && re.test(rows[rows.length - 1])) globalThis.__firstPromptAt = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+/** Page time (ms since navigation start) of the first frame that showed a prompt (see openLab). */
+export async function firstPromptTime(page: Page, timeout = 30_000): Promise<number> {
+  const h = await page.waitForFunction(() => (globalThis as { __firstPromptAt?: number }).__firstPromptAt ?? false, undefined, { timeout });
+  return (await h.jsonValue()) as number;
 }
 
 /** Type a line into the terminal and press Enter. */

@@ -18,3 +18,16 @@ export const firstPrompt = new Promise<void>((r) => (markPrompt = r));
 export function drewText(text: string): void {
   if (/[$#] $/.test(text)) markPrompt();
 }
+
+let painted: Promise<void> | undefined;
+/**
+ * Settles once the first prompt is on screen and the page has a quiet moment (or after 4 s: a
+ * session restored with a program in the foreground shows no prompt): when what the first screen
+ * does not need (the pictures, the lesson text renderer) starts loading, so its download and its
+ * first render do not hold the prompt's frame back (issue 16).
+ */
+export function afterPrompt(): Promise<void> {
+  return (painted ??= Promise.race([firstPrompt, new Promise<void>((r) => setTimeout(r, 4000))])
+    .then(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))))
+    .then(() => new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 500 }) : setTimeout(r, 0)))));
+}

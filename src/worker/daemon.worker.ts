@@ -6,13 +6,14 @@ import './node-globals'; // first: Node globals before memfs's dependencies eval
 import * as Comlink from 'comlink';
 import { MutableLayer } from '../engine/fs/layer';
 import { prefetchLazyPrograms } from '../engine/programs/registry';
+import { dockerClient } from '../cli/client';
 import type { Machine } from '../engine/machine';
 import type { TerminalSession } from '../engine/terminal';
 import { Workspace } from './workspace';
 import { keepApi } from './keep-api';
 import type { MachineEvent } from '../engine/events';
 import { Batcher } from './batcher';
-import { LessonHost } from './lesson-host';
+import type { LessonHost } from './lesson-host';
 import { bundledLessons } from './lessons-bundle';
 import {
   attempt, fail,
@@ -44,10 +45,10 @@ function memfsCheck(): string {
 const booting: Promise<{ ws: Workspace; info: BootInfo }> = (async () => {
   const memfs = memfsCheck();
   const ws = await Workspace.boot();
-  ws.lessonReplayer = (id, step) => lessons.replayAt(id, step);
+  ws.lessonReplayer = (id, step) => lessons().then((host) => host.replayAt(id, step));
   // Undo, reset, a restored session or a link put another machine in: re-attach everything to it.
   ws.onReplace((m, note) => {
-    lessons.follow(m);
+    lessonHost?.follow(m);
     for (const s of sessions.values()) attachTerminal(s, m, ws, `\x1b[2m[${note}]\x1b[0m\r\n`);
     for (const sub of subscriptions.values()) {
       sub.off();
@@ -65,7 +66,23 @@ async function current(): Promise<Machine> {
 booting.catch(() => {});
 
 
-const lessons = new LessonHost(bundledLessons);
+/**
+ * The lesson host (checking a lesson's goals, replaying its steps: the lesson conditions, the
+ * CLI's command tree they parse with and the headless runner) is a chunk of its own, loaded with
+ * the first lesson call or the prefetch after the prompt (issue 16). Before it is loaded no lesson
+ * is attached, so there is nothing for it to follow.
+ */
+let lessonHost: LessonHost | undefined;
+let lessonHostLoading: Promise<LessonHost> | undefined;
+function lessons(): Promise<LessonHost> {
+  return (lessonHostLoading ??= import('./lesson-host').then(
+    (m) => (lessonHost = new m.LessonHost(bundledLessons)),
+    (e: unknown) => {
+      lessonHostLoading = undefined;
+      throw e;
+    },
+  ));
+}
 
 interface Session {
   term: TerminalSession;
@@ -111,8 +128,10 @@ async function lessonsAfterPrompt() {
 const PREFETCH_AFTER_PROMPT_MS = 1500;
 void promptShown.then(() => setTimeout(() => {
   void prefetchLazyPrograms();
+  void dockerClient.prefetch?.();
   void import('../cli/compose/index').catch(() => {});
   void bundledLessons().catch(() => {});
+  void lessons().catch(() => {});
 }, PREFETCH_AFTER_PROMPT_MS));
 const subscriptions = new Map<number, { batcher: Batcher<MachineEvent>; off: () => void; callback: EventsCallback }>();
 const keep = keepApi(async () => (await booting).ws, (id) => session(id));
@@ -261,27 +280,29 @@ const api: Omit<WorkerApi, keyof KeepApi> = {
 
   lessonOpen: (id, step, lang) =>
     attempt(async () => {
-      const { machine, lesson, facts } = await lessons.prepare(id, step);
+      const host = await lessons();
+      const { machine, lesson, facts } = await host.prepare(id, step);
       const { ws } = await booting;
       const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
       await ws.adopt(machine, lang === 'zh' ? `课程 ${id}，第 ${step + 1} 步` : `lesson ${id}, step ${step + 1}`, { kind: 'lesson', id, step: at });
-      lessons.attach(machine, lesson, at, facts);
-      return (await lessons.status(lang))!;
+      host.attach(machine, lesson, at, facts);
+      return (await host.status(lang))!;
     }),
 
   lessonAttach: (id, step, lang) =>
     attempt(async () => {
       const lesson = (await bundledLessons()).find((l) => l.id === id);
       if (!lesson) throw new Error(`no lesson ${id}`);
-      lessons.attach(await current(), lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
-      return (await lessons.status(lang))!;
+      const host = await lessons();
+      host.attach(await current(), lesson, Math.max(0, Math.min(step, lesson.steps.length - 1)));
+      return (await host.status(lang))!;
     }),
 
-  lessonStatus: (lang) => attempt(async () => await lessons.status(lang)),
+  lessonStatus: (lang) => attempt(async () => await lessonHost?.status(lang)),
 
   lessonClose: () =>
     attempt(async () => {
-      lessons.detach();
+      lessonHost?.detach();
     }),
 
   unsubscribe: (id) =>

@@ -8,7 +8,8 @@ import type { Emitter } from '../events';
 import type { ImageStore } from '../image/store';
 import type { ContainerService } from './containers';
 import type { ImageService } from './images';
-import { Builder, BuildFailure, type BuildOptions } from '../build/builder';
+import { BuildFailure, type BuildOptions } from '../build/types';
+import { trackRealWork } from '../../lib/realwork';
 import { ShellLexError } from '../build/dockerfile/shell-lex';
 import { contextFromTar } from '../build/context';
 import type { TarEntry } from '../../lib/tar';
@@ -31,6 +32,19 @@ export interface BuildServices {
 }
 
 /**
+ * The builder (the Dockerfile's instructions, BuildKit's and the classic builder's output) is a
+ * chunk of its own in the worker build, loaded by the first build or the prefetch after the
+ * prompt (issue 16). Tracked as real work, so virtual time stands still while it loads.
+ */
+let builderLoading: Promise<typeof import('../build/builder')> | undefined;
+export function loadBuilder(): Promise<typeof import('../build/builder')> {
+  return (builderLoading ??= trackRealWork(import('../build/builder')).catch((e: unknown) => {
+    builderLoading = undefined;
+    throw e;
+  }));
+}
+
+/**
  * Runs the build and resolves with the image ID. A failed build throws what the client prints: a
  * StreamError (BuildKit's `ERROR: failed to build: …`, the classic builder's step error) printed
  * bare with its exit code, or a DaemonError for a refusal (`Error response from daemon: …`).
@@ -47,6 +61,12 @@ export async function runBuild(daemon: BuildServices, cache: BuildCache, req: Bu
   if (!df || df.kind !== 'file') {
     if (req.classic) throw new DaemonError(`Cannot locate specified Dockerfile: ${req.dockerfileName}`, 400);
     throw new StreamError(`ERROR: failed to build: failed to solve: failed to read dockerfile: open ${req.dockerfileLabel ?? req.dockerfileName}: no such file or directory`, 400, 1);
+  }
+  let Builder: Awaited<ReturnType<typeof loadBuilder>>['Builder'];
+  try {
+    ({ Builder } = await loadBuilder());
+  } catch (e) {
+    throw new StreamError(`ERROR: failed to build: cannot load the builder's code: ${e instanceof Error ? e.message : String(e)}`, 500, 1);
   }
   // The pictures follow a build by its ID: started, each step started and done, finished.
   const build = `build-${daemon.nextBuild()}`;

@@ -3,6 +3,7 @@
  * image service (images.ts) and, for import, save and load, by import.ts, save.ts and load.ts with
  * the events moby's image service and tarexport log. dockerd mixes this object into itself.
  */
+import { loadHubData } from '../registry/registry';
 import type { DaemonApi } from '../../api/daemon';
 import type { Emitter } from '../events';
 import type { Clock } from '../clock';
@@ -40,7 +41,10 @@ export function imageEndpoints({ images, store, hub, clock, events }: ImageEndpo
     imageHistory: async (ref) => images.history(ref),
     imageInspect: async (ref) => images.inspect(ref),
     imagePrune: async (opts) => images.prune(opts),
-    search: async (term, opts) => images.search(term, opts, hub()),
+    search: async (term, opts) => {
+      await loadHubData(); // the Hub's listings are a chunk of their own (registry/registry.ts)
+      return images.search(term, opts, hub());
+    },
     async imageImport(tar, opts) {
       const img = importTarball(store, clock, tar, opts, (cfg, line) => applyChange(cfg, line));
       events.emit({ type: 'layer.created', diffId: img.layers[0].diffId });

@@ -7,7 +7,7 @@ import { imageId } from '../image/config';
 import type { Emitter } from '../events';
 import { ImageError, type Image, type ImageStore } from '../image/store';
 import { familiarString, familiarName, parseReference, tryParseReference, type ImageRef } from '../../lib/reference';
-import type { Registry } from '../registry/registry';
+import { loadHubData, type Registry } from '../registry/registry';
 import type { DiskSpace } from '../fs/disk';
 import type { Layer } from '../fs/layer';
 import { ensureLayerRoom } from './layer-space';
@@ -118,6 +118,7 @@ export class ImageService {
     const ref = parsed.ref;
     if (!ref.tag && !ref.digest) ref.tag = 'latest';
     const reg = this.registryFor(ref);
+    await loadHubData(); // the Hub's recipes are a chunk of their own (registry.ts)
     const resolved = reg.resolve(ref);
     if ('error' in resolved) throw new DaemonError(resolved.error, 404);
     const name = familiarName(ref);

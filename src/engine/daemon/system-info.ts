@@ -6,7 +6,7 @@
  */
 import type { ServerVersion } from '../../api/daemon';
 import { HOST_CPUS } from '../process/cgroup';
-import { KERNEL } from '../programs/sysinfo';
+import { KERNEL } from '../programs/lib/kernel';
 import type { ImageStore } from '../image/store';
 import type { ContainerService } from './containers';
 import type { EngineConfig } from './engine-config';

@@ -1,23 +1,18 @@
 /**
- * Every program the machine can run, registered once: coreutils, the shells, hello-world's
- * `/hello`, and the host's `docker` client: the program runs the client this machine was given at
+ * Every program the machine can run, registered once: the shells, the userland (coreutils, busybox,
+ * hello-world's `/hello` …, loaded on first use), and the host's `docker` client: the program runs the client this machine was given at
  * boot (src/api/client.ts), which talks to dockerd through the host services.
  */
-import { registerProgram } from '../programs/registry';
-import { systemctl, service } from '../programs/systemctl';
-import { registerCoreutils } from '../programs/coreutils';
-import { hello } from '../programs/hello';
+import { getProgram, registerLazyProgram, registerPrefetch, registerProgram } from '../programs/registry';
 import { shPrograms } from '../../shell';
 import { ttyOf } from '../../shell/readline';
 import type { ClientIo } from '../../api/client';
 import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
-import { edit } from './edit';
-import { registerBusybox } from '../programs/busybox/busybox';
-import { registerShadowUtils } from '../programs/shadow';
-import { registerNetPrograms } from '../programs/net';
 import { registerLazyPrograms } from '../programs/lazy';
-import { registerDevTools } from '../programs/devtools';
+import { USERLAND_NAMES } from '../programs/userland-names';
+import { loadBuilder } from '../daemon/build';
+import { loadHubData } from '../registry/registry';
 
 let registered = false;
 
@@ -83,26 +78,48 @@ async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise
   return status;
 };
 
+/**
+ * The userland (coreutils, busybox, …: programs/userland.ts) is one chunk loaded on first use: each
+ * of its names stands for it until then, and the load registers the real programs over them.
+ */
+let userland: Promise<void> | undefined;
+function loadUserland(): Promise<void> {
+  return (userland ??= import('../programs/userland').then(
+    (m) => m.registerUserland(),
+    (e: unknown) => {
+      userland = undefined;
+      throw e;
+    },
+  ));
+}
+function registerLazyUserland(): void {
+  for (const name of USERLAND_NAMES) {
+    registerLazyProgram(name, async () => {
+      const stub = getProgram(name);
+      await loadUserland();
+      const real = getProgram(name);
+      if (!real || real === stub) throw new Error(`${name} is not in the userland`);
+      return real;
+    });
+  }
+}
+
 /** `docker-compose`: the Compose v2 binary run on its own (as `docker compose` with v2's wording). */
 const dockerCompose: Program = (ctx) => client(ctx, true);
 
 export function registerAllPrograms(): void {
   if (registered) return;
   registered = true;
-  registerCoreutils();
+  registerLazyUserland();
   registerProgram('bash', shPrograms.bash);
   registerProgram('dash', shPrograms.dash);
   registerProgram('ash', shPrograms.ash);
   registerProgram('sh', shPrograms.dash);
-  registerProgram('hello', hello);
   registerProgram('docker', docker);
   registerProgram('docker-compose', dockerCompose);
-  registerProgram('edit', edit);
-  registerBusybox();
-  registerShadowUtils();
-  registerNetPrograms();
+  // `docker build`'s builder: daemon code, loaded on first use (daemon/build.ts), prefetched too.
+  registerPrefetch(loadBuilder);
+  // The Hub's official images, read by the first pull (registry/registry.ts), prefetched too.
+  registerPrefetch(loadHubData);
   registerLazyPrograms();
-  registerDevTools();
-  registerProgram('systemctl', systemctl);
-  registerProgram('service', service);
 }

@@ -56,6 +56,11 @@ export function prefetchLazyPrograms(): Promise<void> {
   return Promise.all(prefetchers.map((p) => p())).then(() => undefined);
 }
 
+/** Code a program loads itself on first use (the docker CLI): prefetched with the lazy programs. */
+export function registerPrefetch(load: () => Promise<unknown>): void {
+  prefetchers.push(() => load().then(() => undefined, () => undefined));
+}
+
 export function registerLazyProgram(name: string, load: () => Promise<Program>): void {
   programs.set(name, lazyProgram(load));
 }

@@ -198,7 +198,8 @@ export async function hostname(ctx: ProgramContext): Promise<number> {
 }
 
 /** The host's kernel (uname); dockerd's KernelVersion and what containers see are this one too. */
-export const KERNEL = { release: '6.8.0-87-generic', version: '#88-Ubuntu SMP PREEMPT_DYNAMIC Sat Oct 11 09:28:41 UTC 2025', machine: 'x86_64' };
+import { KERNEL } from './lib/kernel';
+export { KERNEL };
 
 export async function uname(ctx: ProgramContext, fl: Flavour = GNU): Promise<number> {
   const io = new Io(ctx, 'uname', fl);

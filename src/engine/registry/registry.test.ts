@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { markerProgram } from '../programs/registry';
 import { ImageStore } from '../image/store';
-import { Registry, type Resolved } from './registry';
+import { loadHubData, Registry, type Resolved } from './registry';
 
 const hub = new Registry();
+// The Hub's recipes are a chunk of their own, loaded before the first read (a pull awaits it).
+beforeAll(() => loadHubData());
 const get = (ref: string): Resolved => {
   const r = hub.resolve(ref);
   if ('error' in r) throw new Error(r.error);

@@ -12,8 +12,33 @@ import type { LayerEntry } from '../../api/fs';
 import { decodeEntry, encodeEntry, type SnapshotEntry } from '../image/snapshot';
 import { familiarName, parseReference, type ImageRef } from '../../lib/reference';
 import { buildImage, type BuiltImage } from './build';
-import { OFFICIAL } from './catalog';
-import { COMMUNITY_SEARCH, OFFICIAL_SEARCH } from './search-data';
+import { trackRealWork } from '../../lib/realwork';
+
+type HubData = typeof import('./hub-data');
+let hubData: HubData | undefined;
+let hubLoading: Promise<void> | undefined;
+
+/**
+ * Load the Hub's content (hub-data.ts, a chunk of its own). Whoever may read it first awaits this:
+ * a pull, a search, a restore (Machine.boot). Tracked as real work: virtual time waits for it.
+ */
+export function loadHubData(): Promise<void> {
+  return (hubLoading ??= trackRealWork(import('./hub-data')).then(
+    (m) => {
+      hubData = m;
+    },
+    (e: unknown) => {
+      hubLoading = undefined;
+      throw e;
+    },
+  ));
+}
+
+/** The Hub's content; loadHubData must have settled (a missing await is a bug, said as such). */
+function hub(): HubData {
+  if (!hubData) throw new Error('internal error: the Hub\'s official images were read before loadHubData() settled');
+  return hubData;
+}
 
 export interface Resolved {
   manifestDigest: string;
@@ -62,7 +87,7 @@ export class Registry {
     const name = familiarName(r);
     const tag = r.tag ?? (r.digest ? undefined : 'latest');
     const repo = this.pushed.get(r.path);
-    const recipes = this.isHub ? OFFICIAL[r.path] : undefined;
+    const recipes = this.isHub ? hub().OFFICIAL[r.path] : undefined;
     if (!repo && !recipes && !this.isHub) {
       // registry:2 answers MANIFEST_UNKNOWN for a repository it has never seen (the Hub says denied).
       return { error: `manifest for ${name}:${tag ?? r.digest} not found: manifest unknown: manifest unknown` };
@@ -94,7 +119,7 @@ export class Registry {
     const key = path + ':' + tag;
     let b = this.built.get(key);
     if (!b) {
-      b = buildImage(OFFICIAL[path][tag](), this.layerCache);
+      b = buildImage(hub().OFFICIAL[path][tag](), this.layerCache);
       this.built.set(key, b);
     }
     return b;
@@ -109,7 +134,7 @@ export class Registry {
 
   /** Tags a repository has (pushed ones and, on the Hub, the official recipe tags). */
   tags(path: string): string[] {
-    const out = new Set<string>(this.isHub ? Object.keys(OFFICIAL[path] ?? {}) : []);
+    const out = new Set<string>(this.isHub ? Object.keys(hub().OFFICIAL[path] ?? {}) : []);
     for (const t of this.pushed.get(path)?.keys() ?? []) out.add(t);
     return [...out].sort();
   }
@@ -163,10 +188,10 @@ export class Registry {
       }
     };
     if (this.isHub) {
-      for (const [n, d, s] of OFFICIAL_SEARCH) add(n, d, s, true);
-      for (const [n, d, s] of COMMUNITY_SEARCH) add(n, d, s, false);
+      for (const [n, d, s] of hub().OFFICIAL_SEARCH) add(n, d, s, true);
+      for (const [n, d, s] of hub().COMMUNITY_SEARCH) add(n, d, s, false);
     }
-    for (const path of this.pushed.keys()) if (!OFFICIAL[path]) add(path.replace(/^library\//, ''), '', 0, false);
+    for (const path of this.pushed.keys()) if (!hub().OFFICIAL[path]) add(path.replace(/^library\//, ''), '', 0, false);
     const filtered = all.filter((r) => (opts.stars === undefined || r.star_count >= opts.stars) &&
       (opts.isOfficial === undefined || r.is_official === opts.isOfficial));
     // Hub ranks the exact official match first, then by popularity.
@@ -220,7 +245,7 @@ export class Registry {
   findLayer(diffId: string): LayerLike | undefined {
     for (const l of this.layerCache.values()) if (l.diffId === diffId) return l;
     if (!this.isHub) return undefined;
-    for (const [path, tags] of Object.entries(OFFICIAL)) {
+    for (const [path, tags] of Object.entries(hub().OFFICIAL)) {
       for (const tag of Object.keys(tags)) {
         const hit = this.build(path, tag).layers.find((l) => l.diffId === diffId);
         if (hit) return hit;
@@ -242,6 +267,6 @@ export interface RegistrySnapshot {
  * real Hub has and this simulation does not build: the learner is told which ones it has.
  */
 function notCarried(name: string): string {
-  const carried = Object.keys(OFFICIAL).map((p) => p.replace(/^library\//, ''));
+  const carried = Object.keys(hub().OFFICIAL).map((p) => p.replace(/^library\//, ''));
   return `(simulator) This Docker Hub is simulated and has only these official images: ${carried.join(', ')}. If ${name} exists on the real Docker Hub, it is not simulated here.`;
 }
