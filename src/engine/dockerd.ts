@@ -3,6 +3,7 @@
  * verbs use (src/cli/daemon-api.ts) over the image store, the simulated registries and the
  * container service, and offers the pictures a plain-data view of what it holds.
  */
+import { checkPlatformParam } from './daemon/platform-param';
 import { HOST_CPUS } from './process/cgroup';
 import { VolumeService } from './volume/volumes';
 import { diskUsage } from './daemon/disk-usage';
@@ -273,6 +274,7 @@ export class Daemon implements DaemonApi {
     return this.images.list(opts);
   }
   async imagePull(ref: string, opts: { platform?: string; onProgress: (p: PullProgress) => Promise<void> }): Promise<void> {
+    checkPlatformParam(opts.platform);
     await this.images.pull(ref, opts.onProgress);
   }
   async imageRemove(ref: string, opts: { force: boolean; noPrune: boolean }): Promise<ImageDeleteItem[]> {
@@ -516,7 +518,8 @@ export class Daemon implements DaemonApi {
   async containerExport(id: string): Promise<Uint8Array> {
     return this.containers.exportFs(id);
   }
-  async imageImport(tar: Uint8Array, opts: { source: string; reference?: string; message?: string; changes?: string[] }): Promise<string> {
+  async imageImport(tar: Uint8Array, opts: { source: string; reference?: string; message?: string; changes?: string[]; platform?: string }): Promise<string> {
+    checkPlatformParam(opts.platform);
     const img = importTarball(this.store, this.d.clock, tar, opts, (cfg, line) => applyChange(cfg, line));
     this.d.events.emit({ type: 'layer.created', diffId: img.layers[0].diffId });
     if (opts.reference) this.images.tag(img.id, opts.reference);

@@ -46,7 +46,7 @@ export const importRun: Handler = async (ctx, args, flags) => {
     }
   }
   try {
-    const id = await daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change') });
+    const id = await daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change'), platform: str(flags, 'platform') || undefined });
     await ctx.io.stdout.write(id + '\n');
   } catch (e) {
     if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);

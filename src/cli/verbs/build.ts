@@ -4,6 +4,7 @@
  * daemon's progress: BuildKit's by default, the classic builder's with DOCKER_BUILDKIT=0 (after
  * the deprecation notice Docker 28 prints).
  */
+import { checkPlatform } from '../framework/platform';
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
 import type { Fs } from '../../api/fs';
@@ -52,6 +53,8 @@ export const buildRun: Handler = async (ctx, args, flags) => {
       throw new CliError(`ERROR: failed to build: invalid tag ${JSON.stringify(tag)}: ${why}`, 1);
     }
   }
+  // buildx parses each comma-separated --platform before anything is sent (platformutil.Parse).
+  if (!classic) checkPlatform({ platform: str(flags, 'platform').split(',') }, 'ERROR: failed to build: ');
   const path = args[0];
   let context: TarEntry[] = [];
   let dockerfileName = str(flags, 'file') || 'Dockerfile';
@@ -113,6 +116,8 @@ export const buildRun: Handler = async (ctx, args, flags) => {
     }
   }
   if (classic && !quiet) await io.stderr.write(LEGACY_NOTICE);
+  // The classic builder's daemon refuses it once the context is sent (builder/dockerfile/builder.go).
+  if (classic) checkPlatform(flags, 'Error response from daemon: ');
   // BuildKit's progress goes to stderr; the classic builder's to stdout.
   const out = quiet ? async () => {} : classic ? (s: string) => io.stdout.write(s) : (s: string) => io.stderr.write(s);
   const r = await d.imageBuild(

@@ -1,4 +1,5 @@
 /** Handlers of the image verbs: images, pull, rmi, tag, history, image inspect, image prune, search. */
+import { checkPlatform } from '../framework/platform';
 import { CliError, type Handler } from '../framework/types';
 import { DaemonError } from '../../api/daemon';
 import { chooseFormat, writeFormat } from '../format/table';
@@ -50,6 +51,7 @@ export const pullRun: Handler = async (ctx, args, flags) => {
 };
 
 export const rmiRun: Handler = async (ctx, args, flags) => {
+  checkPlatform(flags);
   const d = daemonOf(ctx);
   const errors: string[] = [];
   for (const ref of args) {
@@ -74,6 +76,7 @@ const HISTORY_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size
 const HISTORY_TABLE_NONHUMAN = 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
 
 export const historyRun: Handler = async (ctx, args, flags) => {
+  checkPlatform(flags, 'invalid platform: ');
   const items = await call(() => daemonOf(ctx).imageHistory(args[0]));
   const human = flags.human === undefined ? true : bool(flags, 'human');
   const trunc = !bool(flags, 'no-trunc');
@@ -116,6 +119,7 @@ export async function printInspect(ctx: Parameters<Handler>[0], objects: Record<
 }
 
 export const imageInspectRun: Handler = async (ctx, args, flags) => {
+  checkPlatform(flags);
   const d = daemonOf(ctx);
   const found: Record<string, unknown>[] = [];
   const errors: string[] = [];

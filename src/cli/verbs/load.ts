@@ -2,6 +2,7 @@
  * `docker load [-i FILE] [-q]`: a save tar from a file or a redirected stdin into the daemon. On a
  * terminal each new layer shows its finished `Loading layer` bar; `Loaded image:` always prints.
  */
+import { checkPlatform } from '../framework/platform';
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
 import { DaemonError } from '../../api/daemon';
@@ -26,6 +27,7 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
     bytes = await readAll(ctx);
     if (!bytes.length) throw new CliError('requested load from stdin, but stdin is empty', 1);
   }
+  checkPlatform(flags, 'invalid platform: ');
   // Off a terminal the client asks for no progress at all (docker-cli sets quiet itself).
   const quiet = bool(flags, 'quiet') || !ctx.io.stdoutIsTTY;
   let messages: LoadMessage[];

@@ -3,6 +3,7 @@
  * (X-Registry-Auth) and prints the daemon's progress stream; errors inside that stream (denied,
  * no such local tag) print as they are, without `Error response from daemon:`.
  */
+import { checkPlatform } from '../framework/platform';
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
 import { DaemonError, type PullProgress } from '../../api/daemon';
@@ -12,6 +13,7 @@ import { userFor } from './credentials';
 export const pushRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
   if (!d.imagePush) throw new CliError('docker push: not simulated yet', 1);
+  checkPlatform(flags, `Invalid platform ${flags.platform}`);
   const quiet = bool(flags, 'quiet');
   // Once the daemon has started its JSON stream, an error arrives inside it and prints bare.
   let streaming = false;

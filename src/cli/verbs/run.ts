@@ -3,6 +3,7 @@
  * `run` = create (pulling first when the image is missing, as the CLI does) + attach + start +
  * wait; failures print `docker: <error>` and map to 125/126/127 (cli-errors.md §1).
  */
+import { platformError } from '../../lib/platform';
 import { CliError, type FlagValues, type Handler, type RunContext } from '../framework/types';
 import { DaemonError, type DaemonApi } from '../../api/daemon';
 import { ramInBytes } from '../../lib/units';
@@ -203,7 +204,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   if (links.length) hostConfig.Links = links;
   const aliases = [...list(flags, 'network-alias'), ...list(flags, 'net-alias')];
   const networkingConfig = aliases.length ? { EndpointsConfig: { [String(hostConfig.NetworkMode)]: { Aliases: aliases } } } : undefined;
-  return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}) };
+  return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}), ...(str(flags, 'platform') ? { platform: str(flags, 'platform') } : {}) };
 }
 
 /** Create, pulling the image first when the daemon does not have it (create.go's createContainer). */
@@ -214,6 +215,8 @@ async function createWithPull(ctx: RunContext, d: DaemonApi, body: ReturnType<ty
   } catch (e) {
     throw runError(cmd, (e as Error).message, 125);
   }
+  const badPlatform = body.platform ? platformError(body.platform) : undefined;
+  if (badPlatform) throw cmd === 'run' ? runError(cmd, `error parsing specified platform: ${badPlatform}`, 125) : new CliError(`error parsing specified platform: ${badPlatform}`, 1);
   try {
     return (await d.containerCreate(body)).Id;
   } catch (e) {

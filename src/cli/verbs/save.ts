@@ -1,4 +1,5 @@
 /** `docker save [-o FILE] IMAGE...`: the daemon's tar to a file or a redirected stdout. */
+import { checkPlatform } from '../framework/platform';
 import type { Handler } from '../framework/types';
 import { CliError } from '../framework/types';
 import { DaemonError } from '../../api/daemon';
@@ -9,6 +10,7 @@ import { tarVirtualSize } from '../../lib/tar';
 export const saveRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
   if (!d.imageSave) throw new CliError('docker save: not simulated yet', 1);
+  checkPlatform(flags, 'invalid platform: ');
   const output = str(flags, 'output');
   // docker-cli checks the terminal before asking the daemon for anything.
   if (!output && ctx.io.stdoutIsTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect', 1);
