@@ -3,6 +3,7 @@
  * `run` = create (pulling first when the image is missing, as the CLI does) + attach + start +
  * wait; failures print `docker: <error>` and map to 125/126/127 (cli-errors.md §1).
  */
+import { parseDevices } from '../commands/container/device-flag';
 import { platformError } from '../../lib/platform';
 import { CliError, type FlagValues, type Handler, type RunContext } from '../framework/types';
 import { DaemonError, type DaemonApi } from '../../api/daemon';
@@ -24,6 +25,15 @@ export function statusFor(msg: string): number {
 
 function runError(cmd: string, msg: string, status = statusFor(msg)): CliError {
   return new CliError(`docker: ${msg}\n\nRun 'docker ${cmd} --help' for more information`, status);
+}
+
+/** A flag value that does not parse: docker-cli's parse() error, exit 125. */
+function withRunError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw runError('run', (e as Error).message, 125);
+  }
 }
 
 /**
@@ -174,6 +184,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const logOpts = list(flags, 'log-opt');
   if (str(flags, 'log-driver') === 'none' && logOpts.length) throw runError('run', 'invalid logging opts for driver none', 125);
   const hostConfig: Record<string, unknown> = {
+    ...(list(flags, 'device').length ? { Devices: withRunError(() => parseDevices(list(flags, 'device'))) } : {}),
     LogConfig: { Type: str(flags, 'log-driver'), Config: Object.fromEntries(logOpts.map((o) => [o.split('=')[0], o.split('=').slice(1).join('=')])) },
     // create.go: the terminal's size (rows, columns) when stdout is one, else 0 0.
     ConsoleSize: ctx.io.stdoutIsTTY && (ctx.io as { rows?: number }).rows && ctx.io.columns ? [(ctx.io as { rows?: number }).rows, ctx.io.columns] : [0, 0],

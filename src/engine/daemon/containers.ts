@@ -2,6 +2,7 @@
  * dockerd's container side: create (merging the image's config with the request), start (a shim and
  * the first process in new namespaces), attach, wait, remove, list, inspect.
  */
+import { checkDevices } from './devices';
 import type { WasRunning } from './resume';
 import type { NetworkService } from '../network/networks';
 import type { NetNamespace } from '../network/stack';
@@ -241,6 +242,7 @@ export class ContainerService {
     const c = this.get(ref);
     if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 409);
     if (c.running) return;
+    checkDevices(c.hostConfig, this.d.hostFs?.());
     const { kernel, clock } = this.d;
     c.stoppedByUser = false;
     const shim = kernel.addStatic(
