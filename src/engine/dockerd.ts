@@ -455,7 +455,7 @@ export class Daemon implements DaemonApi {
     return tar;
   }
   async imageLoad(bytes: Uint8Array, quiet = false): Promise<LoadMessage[]> {
-    const msgs = loadImages(this.store, bytes, quiet);
+    const msgs = loadImages(this.store, bytes, quiet, this.d.disk);
     // tarexport logs `load` for every image in the archive, new or already present.
     const loaded = new Set<string>();
     for (const m of msgs) {

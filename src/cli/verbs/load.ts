@@ -8,7 +8,7 @@ import { CliError } from '../framework/types';
 import { DaemonError } from '../../api/daemon';
 import type { LoadMessage } from '../../api/bodies';
 import { humanSize } from '../../lib/units';
-import { bool, daemonOf, str } from './common';
+import { bool, daemonMessage, daemonOf, str } from './common';
 import { clientFs, readAll } from './credentials';
 
 export const loadRun: Handler = async (ctx, _args, flags) => {
@@ -34,7 +34,7 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
   try {
     messages = await d.imageLoad(bytes, quiet);
   } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(`Error response from daemon: ${e.message}`, 1);
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
     throw e;
   }
   await ctx.io.stdout.write(messages.map((m) => (m.id ? `${m.id}: ${m.status} ${progress(m.total ?? 0, ctx.io.columns ?? 80)}` : m.status) + '\n').join(''));

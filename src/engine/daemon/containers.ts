@@ -2,6 +2,8 @@
  * dockerd's container side: create (merging the image's config with the request), start (a shim and
  * the first process in new namespaces), attach, wait, remove, list, inspect.
  */
+import { sha256hex } from '../../lib/hash';
+import { daemonDiskError, ensureDirRoom } from './layer-space';
 import { checkDevices } from './devices';
 import type { WasRunning } from './resume';
 import type { NetworkService } from '../network/networks';
@@ -153,6 +155,7 @@ export class ContainerService {
     const hostConfig = completeHostConfig(body.hostConfig, this.d.logDefault?.());
     const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
     if (argv.length === 0) throw new DaemonError('no command specified', 400);
+    ensureDirRoom(this.d.disk, `/var/lib/docker/overlay2/${sha256hex(id)}-init`);
     const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now(), disk: this.d.disk }));
     const mode = String(hostConfig.NetworkMode || 'bridge');
     // An unknown --network is found out at start (Docker 28: "failed to set up container
@@ -239,6 +242,14 @@ export class ContainerService {
   }
 
   start(ref: string): void {
+    try {
+      this.startOnce(ref);
+    } catch (e) {
+      throw daemonDiskError(e);
+    }
+  }
+
+  private startOnce(ref: string): void {
     const c = this.get(ref);
     if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 409);
     if (c.running) return;
