@@ -106,7 +106,7 @@ export interface DaemonApi {
   /** GET /containers/{id}/export */
   containerExport(id: string): Promise<Uint8Array>;
   /** POST /images/create?fromSrc=-: a filesystem tarball as a new image; resolves with its ID. */
-  imageImport(tar: Uint8Array, opts: { source: string; reference?: string; message?: string; changes?: string[] }): Promise<string>;
+  imageImport(tar: Uint8Array, opts: { source: string; reference?: string; message?: string; changes?: string[]; platform?: string }): Promise<string>;
   containerPause(id: string): Promise<void>;
   containerUnpause(id: string): Promise<void>;
   containerRename(id: string, name: string): Promise<void>;

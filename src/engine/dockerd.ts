@@ -143,7 +143,7 @@ export class Daemon implements DaemonApi {
     Object.assign(
       this,
       containerEndpoints(this.containers, this.networks, d.clock),
-      imageEndpoints({ images: this.images, store: this.store, hub: () => this.hub, clock: d.clock, events: d.events }),
+      imageEndpoints({ images: this.images, store: this.store, hub: () => this.hub, clock: d.clock, events: d.events, disk: d.disk }),
       volumeEndpoints(this.volumes),
       networkEndpoints(this.networks, this.containers),
     );

@@ -89,7 +89,7 @@ export function hasGlob(pat: string): boolean {
 
 /** Remove the backslash quoting of a pattern (a word that did not glob is used literally). */
 export function unescapePattern(pat: string): string {
-  return pat.replace(/\\([\s\S])/g, '$1');
+  return pat.includes('\\') ? pat.replace(/\\([\s\S])/g, '$1') : pat;
 }
 
 /** `${v#p}` (shortest prefix), `##` (longest), `%` (shortest suffix), `%%` (longest). */

@@ -132,6 +132,10 @@ const DISK_BOMBS = [
   'dd if=/dev/zero of=$HOME/big bs=1G status=none',
   'docker run --rm busybox sh -c "head -c 100000000000 /dev/zero > /big"',
   'cp /etc/passwd ~/p1; head -c 100000000000 /dev/zero >> ~/big; cp /etc/passwd ~/p2',
+  // The daemon on the full disk: a writable layer, a start, a load and a build step (issue 15).
+  'dd if=/dev/zero of=$HOME/big bs=1G status=none; docker run --rm busybox echo hi; docker start $(docker ps -aq | head -n 1)',
+  'dd if=/dev/zero of=$HOME/big bs=1G status=none; docker create busybox; printf "FROM busybox\\nRUN echo hi > /f\\n" | docker build -q -',
+  'docker pull -q busybox; docker save -o ~/p1 busybox; docker rmi busybox; dd if=/dev/zero of=$HOME/big bs=1G status=none; docker load -i ~/p1',
 ];
 
 export function diskBomb(p: Pick): string {

@@ -10,6 +10,16 @@ export type ValueKind = 'bool' | 'string' | 'int' | 'uint' | 'duration' | 'list'
 
 const LIST_TYPES = new Set(['list', 'filter', 'map', 'stringArray', 'strings', 'ulimit', 'mount', 'port', 'gpu-request', 'network', 'external-ca', 'secret', 'config', 'pref', 'throttled-device', 'weighted-device', 'command', 'stringSlice', 'ints']);
 
+/**
+ * docker-cli's ListOpts that check each value as it is given (opts.NewListOpts(validator)); the
+ * error becomes `invalid argument "<v>" for "<flag>" flag: <err>`. `run`/`create -a`: validateAttach.
+ */
+const LIST_VALIDATORS: Record<string, (v: string) => void> = {
+  attach: (v) => {
+    if (!['stdin', 'stdout', 'stderr'].includes(v.toLowerCase())) throw new Error('valid streams are STDIN, STDOUT and STDERR');
+  },
+};
+
 export function valueKind(f: FlagSpec): ValueKind {
   switch (f.type) {
     case 'bool': return 'bool';
@@ -78,6 +88,7 @@ export function parseValue(f: FlagSpec, raw: string, prev: unknown): string | bo
     }
     case 'duration': return parseDuration(raw);
     case 'list': {
+      if (f.type === 'list') LIST_VALIDATORS[f.long]?.(raw);
       const list = Array.isArray(prev) ? [...(prev as string[])] : [];
       // pflag's stringSlice splits on commas; docker's ListOpts/stringArray take the value whole
       if (f.type === 'strings' || f.type === 'stringSlice') pushAll(list, raw.split(','));

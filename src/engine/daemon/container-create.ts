@@ -3,6 +3,8 @@
  * container's config merge), the name checked or generated, the writable layer stacked on the
  * image's layers, mounts resolved. Functions of the container service (`this`), see containers.ts.
  */
+import { ensureDirRoom } from './layer-space';
+import { sha256hex } from '../../lib/hash';
 import type { ContainerService } from './containers';
 import { resolveMounts, prepareMounts } from '../volume/mounts';
 import { checkResources } from './update';
@@ -52,6 +54,7 @@ export function create(this: ContainerService, body: { name?: string; config: Re
   const hostConfig = completeHostConfig(body.hostConfig, this.d.logDefault?.());
   const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   if (argv.length === 0) throw new DaemonError('no command specified', 400);
+  ensureDirRoom(this.d.disk, `/var/lib/docker/overlay2/${sha256hex(id)}-init`);
   const rootfs = new Overlay(img.layers as Layer[], new MutableLayer({ now: () => this.d.clock.now(), disk: this.d.disk }));
   const mode = String(hostConfig.NetworkMode || 'bridge');
   // An unknown --network is found out at start (Docker 28: "failed to set up container

@@ -4,6 +4,8 @@
  * restart policy (moby's daemon/start.go, monitor.go, restartmanager). Functions of the container
  * service (`this`), see containers.ts.
  */
+import { checkDevices } from './devices';
+import { daemonDiskError } from './layer-space';
 import type { ContainerService } from './containers';
 import type { NetNamespace } from '../network/stack';
 import { SubtreeBackend } from '../fs/subtree';
@@ -38,9 +40,18 @@ function logWriter(c: Container, stream: 'stdout' | 'stderr', clock: Clock): Wri
 const EMPTY_STDIN: ReadStream = { isTTY: false, read: async () => null, close() {} };
 
 export function start(this: ContainerService, ref: string): void {
+  try {
+    startOnce.call(this, ref);
+  } catch (e) {
+    throw daemonDiskError(e);
+  }
+}
+
+function startOnce(this: ContainerService, ref: string): void {
   const c = this.get(ref);
   if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 409);
   if (c.running) return;
+  checkDevices(c.hostConfig, this.d.hostFs?.());
   const { kernel, clock } = this.d;
   c.stoppedByUser = false;
   const shim = kernel.addStatic(

@@ -3,6 +3,8 @@
  * image service (images.ts) and, for import, save and load, by import.ts, save.ts and load.ts with
  * the events moby's image service and tarexport log. dockerd mixes this object into itself.
  */
+import { checkPlatformParam } from './platform-param';
+import type { DiskSpace } from '../fs/disk';
 import { loadHubData } from '../registry/registry';
 import type { DaemonApi } from '../../api/daemon';
 import type { Emitter } from '../events';
@@ -28,12 +30,15 @@ export interface ImageEndpointDeps {
   hub: () => Registry;
   clock: Clock;
   events: Emitter;
+  /** Docker's data root's disk (a load fails with ENOSPC when it is full). */
+  disk?: DiskSpace;
 }
 
-export function imageEndpoints({ images, store, hub, clock, events }: ImageEndpointDeps): ImageEndpoints {
+export function imageEndpoints({ images, store, hub, clock, events, disk }: ImageEndpointDeps): ImageEndpoints {
   return {
     imageList: async (opts) => images.list(opts),
     async imagePull(ref, opts) {
+      checkPlatformParam(opts.platform);
       await images.pull(ref, opts.onProgress);
     },
     imageRemove: async (ref, opts) => images.remove(ref, opts),
@@ -46,6 +51,7 @@ export function imageEndpoints({ images, store, hub, clock, events }: ImageEndpo
       return images.search(term, opts, hub());
     },
     async imageImport(tar, opts) {
+      checkPlatformParam(opts.platform);
       const img = importTarball(store, clock, tar, opts, (cfg, line) => applyChange(cfg, line));
       events.emit({ type: 'layer.created', diffId: img.layers[0].diffId });
       if (opts.reference) images.tag(img.id, opts.reference);
@@ -67,7 +73,7 @@ export function imageEndpoints({ images, store, hub, clock, events }: ImageEndpo
       return tar;
     },
     async imageLoad(bytes, quiet = false) {
-      const msgs = loadImages(store, bytes, quiet);
+      const msgs = loadImages(store, bytes, quiet, disk);
       // tarexport logs `load` for every image in the archive, new or already present.
       const loaded = new Set<string>();
       for (const m of msgs) {

@@ -2,27 +2,50 @@
  * `docker load`: images from a save tar (Docker's manifest.json names each config and its layer
  * tars). Layers are content-addressed, so ones already present are shared, not stored twice.
  */
+import type { DiskSpace } from '../fs/disk';
+import { ensureDirRoom, ensureLayerRoom } from './layer-space';
 import type { ImageStore, Image } from '../image/store';
 import { chainIds, cloneConfig, shortId, type ImageConfig } from '../image/config';
 import { Layer } from '../fs/layer';
 import { readTar, tarToLayerEntries, type TarEntry } from '../../lib/tar';
-import { DaemonError } from '../../api/daemon';
+import { DaemonError, StreamError } from '../../api/daemon';
 import type { LoadMessage } from '../../api/bodies';
 
 const dec = new TextDecoder();
+/** Where tarexport.Load unpacks (os.MkdirTemp under dockerd's TMPDIR; the number as moby's first). */
+const TMP_DIR = '/var/lib/docker/tmp/docker-import-1804289383';
+
+/** On a disk too full for the tar, the untar stops at the first file that does not fit. */
+function ensureUntarRoom(disk: DiskSpace | undefined, entries: TarEntry[]): void {
+  if (!disk) return;
+  let left = disk.avail();
+  for (const e of entries) {
+    if (e.type !== 'file') continue;
+    left -= e.data?.length ?? 0;
+    if (left < 0) throw new StreamError(`write ${TMP_DIR}/${e.name.replace(/^\.\//, '')}: no space left on device`, 500);
+  }
+}
 
 /**
  * `docker load`, as moby's tarexport.Load: for each manifest.json entry, layers whose chain is
  * already in the store are kept (no progress line); new ones print `Loading layer` unless quiet;
  * then `Loaded image: NAME:TAG` per tag (quiet or not), or `Loaded image ID:` when untagged.
  */
-export function loadImages(store: ImageStore, bytes: Uint8Array, quiet = false): LoadMessage[] {
+export function loadImages(store: ImageStore, bytes: Uint8Array, quiet = false, disk?: DiskSpace): LoadMessage[] {
   let entries: TarEntry[];
   try {
     entries = readTar(bytes);
   } catch {
     throw new DaemonError('unexpected EOF', 400);
   }
+  // tarexport.Load unpacks the whole tar into a temporary folder before it reads manifest.json.
+  // Its errors come inside the response stream (the API route writes them there), so they print bare.
+  try {
+    ensureDirRoom(disk, TMP_DIR);
+  } catch (e) {
+    throw new StreamError((e as Error).message, 500);
+  }
+  ensureUntarRoom(disk, entries);
   const files = new Map(entries.filter((e) => e.type === 'file').map((e) => [e.name.replace(/^\.\//, ''), e.data ?? new Uint8Array()]));
   const m = files.get('manifest.json');
   if (!m) throw new DaemonError('open /var/lib/docker/tmp/docker-import-1804289383/manifest.json: no such file or directory', 500);
@@ -47,6 +70,13 @@ export function loadImages(store: ImageStore, bytes: Uint8Array, quiet = false):
       // The simulated tar holds bulk files as markers: the layer's reported size stands for its bytes.
       if (!quiet && !present.has(chains[i])) out.push({ id: shortId(diffIds[i]), status: 'Loading layer', total: Math.max(layer.size, data.length) });
       return layer;
+    });
+    // Then each new layer is registered in the layer store (untarred again under overlay2).
+    let pending = 0;
+    layers.forEach((layer, i) => {
+      if (present.has(chains[i])) return;
+      ensureLayerRoom(disk, layer, pending);
+      pending += layer.size;
     });
     let img: Image;
     try {

@@ -3,6 +3,7 @@
  * `--timeout`, and the create-with-pull / attach-and-wait steps of `run`, `create` and `start`.
  * Failures of run/create/start print `docker: <error>` and map to 125/126/127 (cli-errors.md §1).
  */
+import { platformError } from '../../../lib/platform';
 import { type DaemonApi, DaemonError } from '../../../api/daemon';
 import { familiarize, parseReference } from '../../../lib/reference';
 import { CliError, type Handler, type RunContext } from '../../framework/types';
@@ -52,6 +53,8 @@ export async function createWithPull(ctx: RunContext, d: DaemonApi, body: Return
   } catch (e) {
     throw runError(cmd, (e as Error).message, 125);
   }
+  const badPlatform = body.platform ? platformError(body.platform) : undefined;
+  if (badPlatform) throw cmd === 'run' ? runError(cmd, `error parsing specified platform: ${badPlatform}`, 125) : new CliError(`error parsing specified platform: ${badPlatform}`, 1);
   try {
     return (await d.containerCreate(body)).Id;
   } catch (e) {

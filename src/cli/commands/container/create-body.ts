@@ -3,8 +3,18 @@ import { ramInBytes } from '../../../lib/units';
 import { CliError, type FlagValues, type RunContext } from '../../framework/types';
 import { bool, list, str } from '../shared/common';
 import { runError } from './common';
+import { parseDevices } from './device-flag';
 
 const RESTART = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/;
+
+/** A flag value that does not parse: docker-cli's parse() error, exit 125. */
+function withRunError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw runError('run', (e as Error).message, 125);
+  }
+}
 
 /**
  * `-p` as go-connections' nat.ParsePortSpec reads it: `[ip:][hostPort:]containerPort[/proto]`, a
@@ -155,6 +165,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const logOpts = list(flags, 'log-opt');
   if (str(flags, 'log-driver') === 'none' && logOpts.length) throw runError('run', 'invalid logging opts for driver none', 125);
   const hostConfig: Record<string, unknown> = {
+    ...(list(flags, 'device').length ? { Devices: withRunError(() => parseDevices(list(flags, 'device'))) } : {}),
     LogConfig: { Type: str(flags, 'log-driver'), Config: Object.fromEntries(logOpts.map((o) => [o.split('=')[0], o.split('=').slice(1).join('=')])) },
     // create.go: the terminal's size (rows, columns) when stdout is one, else 0 0.
     ConsoleSize: ctx.io.stdoutIsTTY && ctx.io.rows && ctx.io.columns ? [ctx.io.rows, ctx.io.columns] : [0, 0],
@@ -185,7 +196,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   if (links.length) hostConfig.Links = links;
   const aliases = [...list(flags, 'network-alias'), ...list(flags, 'net-alias')];
   const networkingConfig = aliases.length ? { EndpointsConfig: { [String(hostConfig.NetworkMode)]: { Aliases: aliases } } } : undefined;
-  return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}) };
+  return { name: str(flags, 'name') || undefined, config, hostConfig, ...(networkingConfig ? { networkingConfig } : {}), ...(str(flags, 'platform') ? { platform: str(flags, 'platform') } : {}) };
 }
 
 /** docker-cli's --health-* and --no-healthcheck (durations into nanoseconds, as the API takes them). */

@@ -1,4 +1,5 @@
 /** `docker image build` (also `docker builder build` and `docker build`): Build an image from a Dockerfile (flags and help as Docker 28.5 prints them). */
+import { checkPlatform } from '../../framework/platform';
 import type { Fs } from '../../../api/fs';
 import { packPath } from '../../../lib/archive';
 import { parseReference, parseStrict } from '../../../lib/reference';
@@ -48,6 +49,8 @@ export const buildRun: Handler = async (ctx, args, flags) => {
       throw new CliError(`ERROR: failed to build: invalid tag ${JSON.stringify(tag)}: ${why}`, 1);
     }
   }
+  // buildx parses each comma-separated --platform before anything is sent (platformutil.Parse).
+  if (!classic) checkPlatform({ platform: str(flags, 'platform').split(',') }, 'ERROR: failed to build: ');
   const path = args[0];
   let context: TarEntry[] = [];
   let dockerfileName = str(flags, 'file') || 'Dockerfile';
@@ -109,6 +112,8 @@ export const buildRun: Handler = async (ctx, args, flags) => {
     }
   }
   if (classic && !quiet) await io.stderr.write(LEGACY_NOTICE);
+  // The classic builder's daemon refuses it once the context is sent (builder/dockerfile/builder.go).
+  if (classic) checkPlatform(flags, 'Error response from daemon: ');
   // BuildKit's progress goes to stderr; the classic builder's to stdout.
   const out = quiet ? async () => {} : classic ? (s: string) => io.stdout.write(s) : (s: string) => io.stderr.write(s);
   let imageId: string;

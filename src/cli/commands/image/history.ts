@@ -1,4 +1,5 @@
 /** `docker image history`: Show the history of an image (flags and help as Docker 28.5 prints them). */
+import { checkPlatform } from '../../framework/platform';
 import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
 import { chooseFormat, writeFormat } from '../../format/table';
 import { ellipsis, truncateID } from '../../format/truncate';
@@ -12,6 +13,7 @@ const HISTORY_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size
 const HISTORY_TABLE_NONHUMAN = 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
 
 export const historyRun: Handler = async (ctx, args, flags) => {
+  checkPlatform(flags, 'invalid platform: ');
   const items = await call(() => daemonOf(ctx).imageHistory(args[0]));
   const human = flags.human === undefined ? true : bool(flags, 'human');
   const trunc = !bool(flags, 'no-trunc');

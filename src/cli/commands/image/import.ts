@@ -17,7 +17,7 @@ export const importRun: Handler = async (ctx, args, flags) => {
       throw new CliError(`open ${localFs(ctx.io).resolve(source)}: ${(e as Error).message.toLowerCase()}`, 1);
     }
   }
-  const id = await call(() => daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change') }));
+  const id = await call(() => daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change'), platform: str(flags, 'platform') || undefined }));
   await ctx.io.stdout.write(id + '\n');
   return 0;
 };

@@ -1,15 +1,18 @@
 /** `docker image inspect`: Display detailed information on one or more images (flags and help as Docker 28.5 prints them). */
+import { checkPlatform } from '../../framework/platform';
 import { inspectFormatFlag } from '../../framework/common-flags';
 import type { CommandSpec, Handler } from '../../framework/types';
 import { daemonOf, str } from '../shared/common';
 import { inspectEach } from '../shared/inspect';
 import FLAGS from './flags.json';
 
-export const imageInspectRun: Handler = (ctx, args, flags) =>
+export const imageInspectRun: Handler = (ctx, args, flags) => {
+  checkPlatform(flags);
   // docker-cli's inspector words a 404 itself and passes any other answer on (a reference the
   // daemon cannot parse is its 400 "invalid reference format").
-  inspectEach(ctx, args, str(flags, 'format'), (ref) => daemonOf(ctx).imageInspect(ref), (ref, e) =>
+  return inspectEach(ctx, args, str(flags, 'format'), (ref) => daemonOf(ctx).imageInspect(ref), (ref, e) =>
     e.statusCode === 404 || /No such image/.test(e.message) ? `Error: No such image: ${ref}` : `Error response from daemon: ${e.message}`);
+};
 
 export const spec: CommandSpec = {
   name: 'inspect', use: 'inspect [OPTIONS] IMAGE [IMAGE...]', short: 'Display detailed information on one or more images',

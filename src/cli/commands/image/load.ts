@@ -1,10 +1,11 @@
 /** `docker image load`: Load an image from a tar archive or STDIN (flags and help as Docker 28.5 prints them). */
+import { checkPlatform } from '../../framework/platform';
 import type { LoadMessage } from '../../../api/bodies';
 import { DaemonError } from '../../../api/daemon';
 import { humanSize } from '../../../lib/units';
 import { quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { bool, daemonOf, str } from '../shared/common';
+import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import { clientFs, readAll } from '../shared/credentials';
 import FLAGS from './flags.json';
 
@@ -24,12 +25,13 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
     if (!bytes.length) throw new CliError('requested load from stdin, but stdin is empty', 1);
   }
   // Off a terminal the client asks for no progress at all (docker-cli sets quiet itself).
+  checkPlatform(flags, 'invalid platform: ');
   const quiet = bool(flags, 'quiet') || !ctx.io.stdoutIsTTY;
   let messages: LoadMessage[];
   try {
     messages = await d.imageLoad(bytes, quiet);
   } catch (e) {
-    if (e instanceof DaemonError) throw new CliError(`Error response from daemon: ${e.message}`, 1);
+    if (e instanceof DaemonError) throw new CliError(daemonMessage(e), 1);
     throw e;
   }
   await ctx.io.stdout.write(messages.map((m) => (m.id ? `${m.id}: ${m.status} ${progress(m.total ?? 0, ctx.io.columns ?? 80)}` : m.status) + '\n').join(''));

@@ -1,4 +1,5 @@
 /** `docker image push`: Upload an image to a registry (flags and help as Docker 28.5 prints them). */
+import { checkPlatform } from '../../framework/platform';
 import { DaemonError, type PullProgress } from '../../../api/daemon';
 import { quietFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
@@ -8,6 +9,7 @@ import FLAGS from './flags.json';
 
 export const pushRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
+  checkPlatform(flags, `Invalid platform ${flags.platform}`);
   const quiet = bool(flags, 'quiet');
   // Once the daemon has started its JSON stream, an error arrives inside it and prints bare.
   let streaming = false;

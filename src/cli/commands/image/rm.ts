@@ -1,4 +1,5 @@
 /** `docker image rm`: Remove one or more images (flags and help as Docker 28.5 prints them). */
+import { checkPlatform } from '../../framework/platform';
 import { DaemonError } from '../../../api/daemon';
 import { forceFlag } from '../../framework/common-flags';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
@@ -6,6 +7,7 @@ import { bool, daemonMessage, daemonOf } from '../shared/common';
 import FLAGS from './flags.json';
 
 export const rmiRun: Handler = async (ctx, args, flags) => {
+  checkPlatform(flags);
   const d = daemonOf(ctx);
   const errors: string[] = [];
   for (const ref of args) {

@@ -1,4 +1,5 @@
 /** `docker image save`: Save one or more images to a tar archive (streamed to STDOUT by default) (flags and help as Docker 28.5 prints them). */
+import { checkPlatform } from '../../framework/platform';
 import { DaemonError } from '../../../api/daemon';
 import { tarVirtualSize } from '../../../lib/tar';
 import { CliError, type CommandSpec, type Handler } from '../../framework/types';
@@ -8,6 +9,7 @@ import FLAGS from './flags.json';
 
 export const saveRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
+  checkPlatform(flags, 'invalid platform: ');
   const output = str(flags, 'output');
   // docker-cli checks the terminal before asking the daemon for anything.
   if (!output && ctx.io.stdoutIsTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect', 1);
