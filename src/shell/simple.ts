@@ -8,8 +8,8 @@ import { builtinFor, DECLARATION } from './builtins';
 import { ExpandError } from './expand';
 import { parse } from './parser';
 import { applyRedirs, bytesReader, nullWriter, RedirError } from './redirect';
-import { ExitShell, ReturnFn, Shell, ShellError } from './shell';
-import { type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
+import { ExitShell, Interrupted, ReturnFn, Shell, ShellError } from './shell';
+import { SIGNALS, type ChildProcess, type ReadStream, type WriteStream } from '../engine/process/types';
 import { isFsError, X_OK } from '../api/fs';
 import { pushAll } from '../lib/arrays';
 import { forkOrFail, MAX_FUNCTION_DEPTH, stackOverflow } from './limits';
@@ -201,9 +201,20 @@ async function runExternal(sh: Shell, argv: string[], assigns: Record<string, st
     stdout: (sh.fds.get(1) as WriteStream | undefined) ?? nullWriter(),
     stderr: (sh.fds.get(2) as WriteStream | undefined) ?? nullWriter(),
   };
+  // Ctrl-C typed right after Enter reaches the shell itself while it still holds the terminal: as
+  // bash's QUIT check before it forks, the command line is abandoned and the prompt comes back.
+  if (sh.interrupted) {
+    sh.interrupted = false;
+    throw new Interrupted();
+  }
   let child: ChildProcess;
   try {
     child = await forkOrFail(sh, () => sh.sys.spawn({ argv, path, env: sh.environ(assigns), cwd: sh.fs.cwd, ...stdio }));
+    // One that came while the child was being made belongs to the job now holding the terminal.
+    if (sh.interrupted) {
+      sh.interrupted = false;
+      child.kill(SIGNALS.SIGINT);
+    }
   } catch (e) {
     if (!isFsError(e)) throw e;
     if (e.code === 'ENOEXEC') return runScriptFile(sh, path, argv);

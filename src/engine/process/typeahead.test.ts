@@ -28,4 +28,26 @@ describe('typeahead', () => {
     expect(shown).not.toContain('command not found');
     m.shutdown();
   });
+
+  it('Ctrl-C typed right after Enter brings the prompt back (the shell still held the terminal)', async () => {
+    const m = await bootMachine({ seed: 2, clock: 'real' });
+    const term = m.openTerminal();
+    let shown = '';
+    term.onOutput((s) => (shown += s));
+    const prompt = async () => {
+      for (let i = 0; i < 400 && !term.atHostPrompt(); i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    await prompt();
+    for (const at of [0, 1, 5]) {
+      shown = '';
+      term.input('sleep 100\r');
+      await new Promise((r) => setTimeout(r, at));
+      term.input('\x03');
+      await new Promise((r) => setTimeout(r, 50));
+      await prompt();
+      expect(term.atHostPrompt(), `Ctrl-C ${at} ms after Enter: ${JSON.stringify(shown)}`).toBe(true);
+      expect(shown).toContain('^C');
+    }
+    m.shutdown();
+  });
 });
