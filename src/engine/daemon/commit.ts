@@ -10,6 +10,9 @@ import type { Overlay } from '../fs/overlay';
 import { cloneConfig, type ContainerConfig as ImageRuntimeConfig, type ImageConfig } from '../image/config';
 import type { Image, ImageStore } from '../image/store';
 import { DaemonError } from '../../api/daemon';
+import type { DiskSpace } from '../fs/disk';
+import { sha256hex } from '../../lib/hash';
+import { ensureCommitRoom } from './layer-space';
 
 /** Parse one `--change` line (a Dockerfile instruction) into the config. */
 export function applyChange(cfg: ImageRuntimeConfig, line: string): void {
@@ -60,10 +63,12 @@ export function commitContainer(
   store: ImageStore,
   clock: Clock,
   opts: { author?: string; message?: string; changes?: string[] },
+  disk?: DiskSpace,
 ): Image {
   const base = store.get(c.imageId);
   if (!base) throw new DaemonError(`No such image: ${c.imageId}`, 404);
   const layer = ((c.rootfs as Overlay).upper as MutableLayer).freeze({ mtime: clock.now() });
+  ensureCommitRoom(disk, layer, `/var/lib/docker/overlay2/${sha256hex(`${c.id}:${layer.diffId}:${clock.now()}`)}`);
   const cfg: ImageRuntimeConfig = {
     ...cloneConfig(base.config).config,
     Env: [...c.config.Env],

@@ -214,7 +214,7 @@ export class ContainerService {
 
   commit(ref: string, opts: { reference?: string; author?: string; message?: string; changes?: string[] }): string {
     const c = this.get(ref);
-    const img = commitContainer(c, this.d.store, this.d.clock, opts);
+    const img = commitContainer(c, this.d.store, this.d.clock, opts, this.d.disk);
     this.d.events.emit({ type: 'layer.created', diffId: img.layers[img.layers.length - 1].diffId });
     imageEvent(this.d.events, img, img.id, img.id, 'create');
     let imageRef = '';

@@ -31,6 +31,17 @@ export function ensureLayerRoom(disk: DiskSpace | undefined, layer: Layer, pendi
 }
 
 /**
+ * Room for `docker commit`'s new layer: the overlay2 driver makes the layer's folder, then untars
+ * the container's changes into it (a copy: the container keeps its writable layer). The commit
+ * path does not wrap the error as a pull does (daemon/images/image_commit.go returns
+ * layerStore.Register's error as it is).
+ */
+export function ensureCommitRoom(disk: DiskSpace | undefined, layer: Layer, folder: string): void {
+  ensureDirRoom(disk, folder);
+  if (disk && layer.size > disk.avail()) throw new DaemonError(`write ${biggestFile(layer)}: no space left on device`, 500);
+}
+
+/**
  * ext4 gives a new directory one block (4 KiB) for its entries, so on a full disk the first mkdir
  * fails: the overlay2 driver's `<mount id>-init` folder when a container's writable layer is made
  * (daemon/create.go → layer store → overlay2 create), `docker-import-*` under /var/lib/docker/tmp
