@@ -5,6 +5,7 @@
 import { ramInBytes } from '../../lib/units';
 import type { FlagSpec } from './types';
 import { pushAll } from '../../lib/arrays';
+import { parseGpuRequest } from './gpu-opts';
 
 export type ValueKind = 'bool' | 'string' | 'int' | 'uint' | 'duration' | 'list' | 'float';
 
@@ -89,6 +90,7 @@ export function parseValue(f: FlagSpec, raw: string, prev: unknown): string | bo
     case 'duration': return parseDuration(raw);
     case 'list': {
       if (f.type === 'list') LIST_VALIDATORS[f.long]?.(raw);
+      if (f.type === 'gpu-request') parseGpuRequest(raw);
       const list = Array.isArray(prev) ? [...(prev as string[])] : [];
       // pflag's stringSlice splits on commas; docker's ListOpts/stringArray take the value whole
       if (f.type === 'strings' || f.type === 'stringSlice') pushAll(list, raw.split(','));

@@ -4,7 +4,7 @@
  * restart policy (moby's daemon/start.go, monitor.go, restartmanager). Functions of the container
  * service (`this`), see containers.ts.
  */
-import { checkDevices } from './devices';
+import { checkDeviceRequests, checkDevices } from './devices';
 import { daemonDiskError } from './layer-space';
 import type { ContainerService } from './containers';
 import type { NetNamespace } from '../network/stack';
@@ -52,6 +52,7 @@ function startOnce(this: ContainerService, ref: string): void {
   if (c.state.Paused) throw new DaemonError('cannot start a paused container, try unpause instead', 409);
   if (c.running) return;
   checkDevices(c.hostConfig, this.d.hostFs?.());
+  checkDeviceRequests(c.hostConfig);
   const { kernel, clock } = this.d;
   c.stoppedByUser = false;
   const shim = kernel.addStatic(

@@ -4,9 +4,17 @@
  * nodes under it; anything else fails the start with `error gathering device information while
  * adding custom device "<path>": <why>` (`no such file or directory`, `not a device node`).
  *
+ * Then each HostConfig.DeviceRequests entry (`--gpus`, CDI names given to `--device`) goes to a
+ * device driver (daemon/devices.go handleDevice): the `cdi` driver resolves names against the CDI
+ * specs in /etc/cdi and /var/run/cdi (daemon/cdi.go; none on this host, so every name is
+ * `unresolvable`); a request with no driver goes to the first driver whose capabilities match, and
+ * none here has `gpu` (the nvidia driver registers only where nvidia-container-runtime-hook is
+ * installed), so `--gpus` fails with `could not select device driver "" with capabilities: [[gpu]]`.
+ *
  * Simulated: the host's /dev holds no nodes on disk (programs know the device paths,
  * ../programs/lib/devices.ts), so the host's device nodes are this list. Left out: the node does
- * not appear in the container's /dev, and cgroup permissions are not enforced.
+ * not appear in the container's /dev, cgroup permissions are not enforced, and CDI spec files a
+ * learner writes are not read.
  */
 import { DaemonError } from '../../api/errors';
 import type { Fs } from '../../api/fs';
@@ -32,5 +40,29 @@ export function checkDevices(hostConfig: Record<string, unknown>, host: Fs | und
     }
     if (HOST_DEVICES.includes(resolved) || HOST_DEVICES.includes(path)) continue;
     throw new DaemonError(`error gathering device information while adding custom device ${goQuote(path)}: ${why}`, 500);
+  }
+}
+
+interface DeviceRequest {
+  Driver?: unknown;
+  DeviceIDs?: unknown;
+  Capabilities?: unknown;
+}
+
+/** Go's %v of a [][]string: `[[gpu utility]]`. */
+const goSliceOfSlices = (caps: unknown): string =>
+  `[${(Array.isArray(caps) ? caps : []).map((c) => `[${(Array.isArray(c) ? c : []).join(' ')}]`).join(' ')}]`;
+
+/** Throw moby's start error for the first device request no driver on this host can serve. */
+export function checkDeviceRequests(hostConfig: Record<string, unknown>): void {
+  const requests = Array.isArray(hostConfig.DeviceRequests) ? (hostConfig.DeviceRequests as DeviceRequest[]) : [];
+  for (const req of requests) {
+    const driver = typeof req?.Driver === 'string' ? req.Driver : '';
+    if (driver === 'cdi') {
+      const names = Array.isArray(req.DeviceIDs) ? req.DeviceIDs.map(String) : [];
+      if (names.length) throw new DaemonError(`CDI device injection failed: unresolvable CDI devices ${names.join(', ')}`, 500);
+      continue;
+    }
+    throw new DaemonError(`could not select device driver ${goQuote(driver)} with capabilities: ${goSliceOfSlices(req?.Capabilities)}`, 500);
   }
 }

@@ -1,18 +1,24 @@
 /** The container create request from `docker run`/`docker create` flags (cli/command/container/opts.go parse). */
 import { ramInBytes } from '../../../lib/units';
-import { CliError, type FlagValues, type RunContext } from '../../framework/types';
+import { type FlagValues, type RunContext } from '../../framework/types';
 import { bool, list, str } from '../shared/common';
 import { runError } from './common';
 import { parseDevices } from './device-flag';
+import { deviceRequestsOf } from './device-requests';
 
 const RESTART = /^(no|always|unless-stopped|on-failure)(?::(\d+))?$/;
 
-/** A flag value that does not parse: docker-cli's parse() error, exit 125. */
-function withRunError<T>(parse: () => T): T {
+/**
+ * A flag value that does not parse: docker-cli's parse() error. createBody turns it into the
+ * verb's report (`Run 'docker create --help'` or `Run 'docker run --help'`), exit 125.
+ */
+class ParseError extends Error {}
+
+function asParseError<T>(parse: () => T): T {
   try {
     return parse();
   } catch (e) {
-    throw runError('run', (e as Error).message, 125);
+    throw new ParseError((e as Error).message);
   }
 }
 
@@ -42,14 +48,14 @@ function parsePorts(specs: string[]): { exposed: Record<string, object>; binding
     if (slash >= 0) cport = cport.slice(0, slash);
     if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
     const ipv6 = /^[0-9a-fA-F:]+$/.test(ip) && (ip.includes('::') || ip.split(':').length === 8);
-    if (ip && !ipv6 && !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) throw runError('run', `invalid IP address: ${ip}`, 125);
-    if (!cport) throw runError('run', `no port specified: ${spec}<empty>`, 125);
+    if (ip && !ipv6 && !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) throw new ParseError(`invalid IP address: ${ip}`);
+    if (!cport) throw new ParseError(`no port specified: ${spec}<empty>`);
     const c = range(cport);
-    if (!c) throw runError('run', `invalid containerPort: ${cport}`, 125);
+    if (!c) throw new ParseError(`invalid containerPort: ${cport}`);
     const h = host ? range(host) : undefined;
-    if (host && !h) throw runError('run', `invalid hostPort: ${host}`, 125);
-    if (h && c[1] - c[0] !== h[1] - h[0] && c[1] !== c[0]) throw runError('run', `invalid ranges specified for container and host Ports: ${cport} and ${host}`, 125);
-    if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) throw runError('run', `invalid proto: ${proto}`, 125);
+    if (host && !h) throw new ParseError(`invalid hostPort: ${host}`);
+    if (h && c[1] - c[0] !== h[1] - h[0] && c[1] !== c[0]) throw new ParseError(`invalid ranges specified for container and host Ports: ${cport} and ${host}`);
+    if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) throw new ParseError(`invalid proto: ${proto}`);
     for (let i = 0; i <= c[1] - c[0]; i++) {
       const key = `${c[0] + i}/${proto}`;
       let hp = h ? String(h[0] + i) : '';
@@ -78,13 +84,13 @@ function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; vol
   for (const spec of list(flags, 'volume')) {
     const parts = spec.split(':');
     if (parts.length === 1) {
-      if (!spec.startsWith('/')) throw runError('run', `invalid spec: ${spec}: invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${spec}' mount path must be absolute`, 125);
+      if (!spec.startsWith('/')) throw new ParseError(`invalid spec: ${spec}: invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${spec}' mount path must be absolute`);
       volumes[spec] = {};
       continue;
     }
     // docker-cli's compose loader (ParseVolume) words these before anything reaches the daemon.
-    if (parts.some((x) => x === '')) throw runError('run', `invalid spec: ${spec}: empty section between colons`, 125);
-    if (parts.length > 3) throw runError('run', `invalid spec: ${spec}: too many colons`, 125);
+    if (parts.some((x) => x === '')) throw new ParseError(`invalid spec: ${spec}: empty section between colons`);
+    if (parts.length > 3) throw new ParseError(`invalid spec: ${spec}: too many colons`);
     let src = parts[0];
     if (src === '.' || src === '..' || src.startsWith('./') || src.startsWith('../')) src = `${cwd.replace(/\/$/, '')}/${src}`;
     binds.push([src, ...parts.slice(1)].join(':'));
@@ -97,23 +103,23 @@ function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; vol
       // Keys are case-sensitive in docker-cli (opts/mount.go); only the type's value is lowered.
       const key = eq < 0 ? field : field.slice(0, eq);
       const val = eq < 0 ? undefined : field.slice(eq + 1);
-      if (eq < 0 && !['readonly', 'ro', 'volume-nocopy', 'bind-nonrecursive'].includes(key)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`, 125);
+      if (eq < 0 && !['readonly', 'ro', 'volume-nocopy', 'bind-nonrecursive'].includes(key)) throw new ParseError(`invalid argument "${spec}" for "--mount" flag: invalid field '${field}' must be a key=value pair`);
       switch (key) {
         case 'type': m.Type = (val ?? '').toLowerCase(); break;
         case 'source': case 'src': m.Source = val; break;
         case 'target': case 'destination': case 'dst': m.Target = val; break;
         case 'readonly': case 'ro': {
           // Go's strconv.ParseBool: anything else is the CLI's "invalid value for readonly: X".
-          if (val !== undefined && !GO_BOOLS.has(val)) throw runError('run', `invalid argument "${spec}" for "--mount" flag: invalid value for ${key}: ${val}`, 125);
+          if (val !== undefined && !GO_BOOLS.has(val)) throw new ParseError(`invalid argument "${spec}" for "--mount" flag: invalid value for ${key}: ${val}`);
           m.ReadOnly = val === undefined || GO_TRUE.has(val);
           break;
         }
         case 'volume-nocopy': case 'bind-propagation': case 'consistency': case 'tmpfs-size': case 'tmpfs-mode': case 'volume-driver': case 'volume-opt': case 'volume-label': case 'volume-subpath': case 'bind-recursive': case 'bind-nonrecursive': break;
-        default: throw runError('run', `invalid argument "${spec}" for "--mount" flag: unexpected key '${key}' in '${field}'`, 125);
+        default: throw new ParseError(`invalid argument "${spec}" for "--mount" flag: unexpected key '${key}' in '${field}'`);
       }
     }
-    if (!m.Type) throw runError('run', `invalid argument "${spec}" for "--mount" flag: type is required`, 125);
-    if (!m.Target) throw runError('run', `invalid argument "${spec}" for "--mount" flag: target is required`, 125);
+    if (!m.Type) throw new ParseError(`invalid argument "${spec}" for "--mount" flag: type is required`);
+    if (!m.Target) throw new ParseError(`invalid argument "${spec}" for "--mount" flag: target is required`);
     if (m.Type === 'bind' && typeof m.Source === 'string' && !m.Source.startsWith('/')) m.Source = `${cwd.replace(/\/$/, '')}/${m.Source}`;
     mounts.push(m);
   }
@@ -122,6 +128,15 @@ function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; vol
 
 /** The Engine API create body from run/create flags. */
 export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
+  try {
+    return parseCreateFlags(ctx, args, flags);
+  } catch (e) {
+    if (e instanceof ParseError) throw runError(ctx.spec.name === 'create' ? 'create' : 'run', e.message, 125);
+    throw e;
+  }
+}
+
+function parseCreateFlags(ctx: RunContext, args: string[], flags: FlagValues) {
   const image = args[0];
   const env = list(flags, 'env').map((e) => (e.includes('=') ? e : ctx.io.env[e] !== undefined ? `${e}=${ctx.io.env[e]}` : e));
   const labels: Record<string, string> = {};
@@ -133,8 +148,8 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   for (const e of list(flags, 'expose')) ports.exposed[e.includes('/') ? e : `${e}/tcp`] = {};
   const restart = str(flags, 'restart') || 'no';
   const m = RESTART.exec(restart);
-  if (!m) throw runError('run', `invalid restart policy format: no matching options for "${restart}"`, 125);
-  if (bool(flags, 'rm') && m[1] !== 'no') throw new CliError("docker: Conflicting options: --restart and --rm\n\nRun 'docker run --help' for more information", 125);
+  if (!m) throw new ParseError(`invalid restart policy format: no matching options for "${restart}"`);
+  if (bool(flags, 'rm') && m[1] !== 'no') throw new ParseError('Conflicting options: --restart and --rm');
   const interactive = bool(flags, 'interactive');
   const tty = bool(flags, 'tty');
   const detach = bool(flags, 'detach');
@@ -163,9 +178,10 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   if (health) config.Healthcheck = health;
   const memory = str(flags, 'memory');
   const logOpts = list(flags, 'log-opt');
-  if (str(flags, 'log-driver') === 'none' && logOpts.length) throw runError('run', 'invalid logging opts for driver none', 125);
+  if (str(flags, 'log-driver') === 'none' && logOpts.length) throw new ParseError('invalid logging opts for driver none');
   const hostConfig: Record<string, unknown> = {
-    ...(list(flags, 'device').length ? { Devices: withRunError(() => parseDevices(list(flags, 'device'))) } : {}),
+    ...(list(flags, 'device').length ? { Devices: asParseError(() => parseDevices(list(flags, 'device'))) } : {}),
+    ...deviceRequestsOf(list(flags, 'device'), list(flags, 'gpus')),
     LogConfig: { Type: str(flags, 'log-driver'), Config: Object.fromEntries(logOpts.map((o) => [o.split('=')[0], o.split('=').slice(1).join('=')])) },
     // create.go: the terminal's size (rows, columns) when stdout is one, else 0 0.
     ConsoleSize: ctx.io.stdoutIsTTY && ctx.io.rows && ctx.io.columns ? [ctx.io.rows, ctx.io.columns] : [0, 0],
@@ -207,12 +223,12 @@ function healthFlags(flags: FlagValues): Record<string, unknown> | undefined {
   const retries = Number(flags['health-retries'] ?? 0);
   const have = cmd !== '' || retries !== 0 || keys.some((k) => ms(k) !== 0);
   if (bool(flags, 'no-healthcheck')) {
-    if (have) throw runError('run', '--no-healthcheck conflicts with --health-* options', 125);
+    if (have) throw new ParseError('--no-healthcheck conflicts with --health-* options');
     return { Test: ['NONE'] };
   }
   if (!have) return undefined;
-  for (const k of keys) if (ms(k) < 0) throw runError('run', `--${k} cannot be negative`, 125);
-  if (retries < 0) throw runError('run', '--health-retries cannot be negative', 125);
+  for (const k of keys) if (ms(k) < 0) throw new ParseError(`--${k} cannot be negative`);
+  if (retries < 0) throw new ParseError('--health-retries cannot be negative');
   return {
     ...(cmd ? { Test: ['CMD-SHELL', cmd] } : {}),
     Interval: ms('health-interval') * 1e6, Timeout: ms('health-timeout') * 1e6, StartPeriod: ms('health-start-period') * 1e6,

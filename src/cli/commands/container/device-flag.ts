@@ -2,8 +2,8 @@
  * `--device [HOST:]CONTAINER[:PERMISSIONS]` as docker-cli reads it for a Linux daemon
  * (cli/command/container/opts.go v28.5.2: validateLinuxPath, then parseLinuxDevice). The daemon
  * looks the host path up when the container starts (../../../engine/daemon/devices.ts). A CDI name
- * (`vendor.com/class=name`) is not a path: the CLI passes it on as a device request, which the
- * simulator leaves out.
+ * (`vendor.com/class=name`) is not a path: the CLI passes it on as a device request
+ * (device-requests.ts).
  */
 import { normalize } from '../../../lib/path';
 
@@ -28,7 +28,7 @@ function validDeviceMode(mode: string): boolean {
 }
 
 /** tags.cncf.io/container-device-interface parser.IsQualifiedName: `vendor/class=name`. */
-function isCdiName(device: string): boolean {
+export function isCdiName(device: string): boolean {
   return /^[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?)*\/[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?=[A-Za-z0-9](?:[A-Za-z0-9_.:-]*[A-Za-z0-9])?$/.test(device);
 }
 
