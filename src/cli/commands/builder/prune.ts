@@ -1,6 +1,7 @@
 /** `docker builder prune`: Remove build cache (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, confirm, daemonOf } from '../shared/common';
 import { deletedSection, reclaimedLine } from '../shared/prune';
 import FLAGS from './flags.json';
@@ -20,9 +21,9 @@ export const builderPruneRun: Handler = async (ctx, _args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'prune', use: 'prune', short: 'Remove build cache',
+export const spec = verb({
+  use: 'prune', short: 'Remove build cache',
   args: { kind: 'none' },
   flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "until=24h")'), forceFlag()],
   run: builderPruneRun
-};
+});

@@ -1,6 +1,7 @@
 /** `docker container exec`: Execute a command in a running container (flags and help as Docker 28.5 prints them). */
 import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, list, str } from '../shared/common';
 import { statusFor } from './common';
 import FLAGS from './flags.json';
@@ -34,10 +35,9 @@ export const execRun: Handler = async (ctx, args, flags) => {
   }
 };
 
-export const spec: CommandSpec = {
-  name: 'exec', use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]', short: 'Execute a command in a running container',
-  aliasesLine: 'docker container exec, docker exec',
+export const spec = verb({
+  use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]', short: 'Execute a command in a running container',
   args: { kind: 'min', n: 2 }, interspersed: false,
   flags: [...FLAGS.exec],
   run: execRun
-};
+});

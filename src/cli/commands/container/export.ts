@@ -1,6 +1,7 @@
 /** `docker container export`: Export a container's filesystem as a tar archive (flags and help as Docker 28.5 prints them). */
 import { tarVirtualSize } from '../../../lib/tar';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf, str } from '../shared/common';
 import { localFs } from '../shared/local-fs';
 import FLAGS from './flags.json';
@@ -20,10 +21,9 @@ export const exportRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'export', use: 'export [OPTIONS] CONTAINER', short: "Export a container's filesystem as a tar archive",
-  aliasesLine: 'docker container export, docker export',
+export const spec = verb({
+  use: 'export [OPTIONS] CONTAINER', short: "Export a container's filesystem as a tar archive",
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.export],
   run: exportRun
-};
+});

@@ -1,6 +1,7 @@
 /** `docker container inspect`: Display detailed information on one or more containers (flags and help as Docker 28.5 prints them). */
 import { inspectFormatFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonOf, str } from '../shared/common';
 import { printInspect } from '../shared/inspect';
 import FLAGS from './flags.json';
@@ -17,9 +18,9 @@ export const containerInspectRun: Handler = async (ctx, args, flags) => {
   return printInspect(ctx, found, str(flags, 'format'), errors);
 };
 
-export const spec: CommandSpec = {
-  name: 'inspect', use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]', short: 'Display detailed information on one or more containers',
+export const spec = verb({
+  use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]', short: 'Display detailed information on one or more containers',
   args: { kind: 'min', n: 1 },
   flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: containerInspectRun
-};
+});

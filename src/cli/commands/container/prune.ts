@@ -1,6 +1,7 @@
 /** `docker container prune`: Remove all stopped containers (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, confirm, daemonOf } from '../shared/common';
 import { deletedSection, reclaimedLine } from '../shared/prune';
 
@@ -12,9 +13,9 @@ export const containerPruneRun: Handler = async (ctx, _args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove all stopped containers',
+export const spec = verb({
+  use: 'prune [OPTIONS]', short: 'Remove all stopped containers',
   args: { kind: 'none' },
   flags: [pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
   run: containerPruneRun
-};
+});

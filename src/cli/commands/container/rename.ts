@@ -1,5 +1,6 @@
 /** `docker container rename`: Rename a container (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf } from '../shared/common';
 
 export const renameRun: Handler = async (ctx, args) => {
@@ -7,10 +8,8 @@ export const renameRun: Handler = async (ctx, args) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'rename', use: 'rename CONTAINER NEW_NAME', short: 'Rename a container',
-  aliasesLine: 'docker container rename, docker rename',
+export const spec = verb({
+  use: 'rename CONTAINER NEW_NAME', short: 'Rename a container',
   args: { kind: 'exact', n: 2 },
-  flags: [],
   run: renameRun
-};
+});

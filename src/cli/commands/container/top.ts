@@ -1,6 +1,7 @@
 /** `docker container top`: Display the running processes of a container (flags and help as Docker 28.5 prints them). */
 import { tabwrite } from '../../format/tabwriter';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf } from '../shared/common';
 
 export const topRun: Handler = async (ctx, args) => {
@@ -11,10 +12,8 @@ export const topRun: Handler = async (ctx, args) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'top', use: 'top CONTAINER [ps OPTIONS]', short: 'Display the running processes of a container',
+export const spec = verb({
+  use: 'top CONTAINER [ps OPTIONS]', short: 'Display the running processes of a container',
   interspersed: false, args: { kind: 'min', n: 1 },
-  aliasesLine: 'docker container top, docker top',
-  flags: [],
   run: topRun
-};
+});

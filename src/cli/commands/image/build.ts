@@ -5,7 +5,8 @@ import { packPath } from '../../../lib/archive';
 import { parseReference, parseStrict } from '../../../lib/reference';
 import type { TarEntry } from '../../../lib/tar';
 import { quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, list, str } from '../shared/common';
 import { DaemonError } from '../../../api/daemon';
 import FLAGS from './flags.json';
@@ -146,10 +147,10 @@ export const buildRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'build', use: 'build [OPTIONS] PATH | URL | -', short: 'Build an image from a Dockerfile',
+export const spec = verb({
+  use: 'build [OPTIONS] PATH | URL | -', short: 'Build an image from a Dockerfile',
   aliasesLine: 'docker image build, docker build, docker builder build',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.build, quietFlag('Suppress the build output and print image ID on success')],
   run: buildRun
-};
+});

@@ -4,7 +4,8 @@ import type { LoadMessage } from '../../../api/bodies';
 import { DaemonError } from '../../../api/daemon';
 import { humanSize } from '../../../lib/units';
 import { quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import { clientFs, readAll } from '../shared/credentials';
 import FLAGS from './flags.json';
@@ -45,10 +46,9 @@ function progress(total: number, columns: number): string {
   return `${bar}${size.padStart(8)}/${size}`;
 }
 
-export const spec: CommandSpec = {
-  name: 'load', use: 'load [OPTIONS]', short: 'Load an image from a tar archive or STDIN',
-  aliasesLine: 'docker image load, docker load',
+export const spec = verb({
+  use: 'load [OPTIONS]', short: 'Load an image from a tar archive or STDIN',
   args: { kind: 'none' },
   flags: [...FLAGS.load, quietFlag('Suppress the load output')],
   run: loadRun
-};
+});

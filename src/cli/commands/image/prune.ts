@@ -1,6 +1,7 @@
 /** `docker image prune`: Remove unused images (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, confirm, daemonOf, list, parseFilters } from '../shared/common';
 import { deletedSection, reclaimedLine } from '../shared/prune';
 import FLAGS from './flags.json';
@@ -20,9 +21,9 @@ export const imagePruneRun: Handler = async (ctx, _args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove unused images',
+export const spec = verb({
+  use: 'prune [OPTIONS]', short: 'Remove unused images',
   args: { kind: 'none' },
   flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
   run: imagePruneRun
-};
+});

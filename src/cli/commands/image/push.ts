@@ -2,7 +2,8 @@
 import { checkPlatform } from '../../framework/platform';
 import { DaemonError, type PullProgress } from '../../../api/daemon';
 import { quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
 import { userFor } from '../shared/credentials';
 import FLAGS from './flags.json';
@@ -37,10 +38,9 @@ export const pushRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'push', use: 'push [OPTIONS] NAME[:TAG]', short: 'Upload an image to a registry',
-  aliasesLine: 'docker image push, docker push',
+export const spec = verb({
+  use: 'push [OPTIONS] NAME[:TAG]', short: 'Upload an image to a registry',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.push, quietFlag('Suppress verbose output')],
   run: pushRun
-};
+});

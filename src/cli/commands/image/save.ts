@@ -2,7 +2,8 @@
 import { checkPlatform } from '../../framework/platform';
 import { DaemonError } from '../../../api/daemon';
 import { tarVirtualSize } from '../../../lib/tar';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { daemonOf, str } from '../shared/common';
 import { clientFs } from '../shared/credentials';
 import FLAGS from './flags.json';
@@ -26,10 +27,9 @@ export const saveRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'save', use: 'save [OPTIONS] IMAGE [IMAGE...]', short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
-  aliasesLine: 'docker image save, docker save',
+export const spec = verb({
+  use: 'save [OPTIONS] IMAGE [IMAGE...]', short: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
   args: { kind: 'min', n: 1 },
   flags: [...FLAGS.save],
   run: saveRun
-};
+});

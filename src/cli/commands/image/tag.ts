@@ -1,5 +1,6 @@
 /** `docker image tag`: Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf } from '../shared/common';
 
 export const tagRun: Handler = async (ctx, args) => {
@@ -7,10 +8,8 @@ export const tagRun: Handler = async (ctx, args) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'tag', use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
-  aliasesLine: 'docker image tag, docker tag',
+export const spec = verb({
+  use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
   args: { kind: 'exact', n: 2 },
-  flags: [],
   run: tagRun
-};
+});

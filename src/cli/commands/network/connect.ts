@@ -1,5 +1,6 @@
 /** `docker network connect`: Connect a container to a network (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, list } from '../shared/common';
 import { api } from './common';
 import FLAGS from './flags.json';
@@ -9,9 +10,9 @@ export const networkConnectRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'connect', use: 'connect [OPTIONS] NETWORK CONTAINER', short: 'Connect a container to a network',
+export const spec = verb({
+  use: 'connect [OPTIONS] NETWORK CONTAINER', short: 'Connect a container to a network',
   args: { kind: 'exact', n: 2 },
   flags: [...FLAGS.connect],
   run: networkConnectRun
-};
+});

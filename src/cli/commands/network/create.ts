@@ -1,5 +1,6 @@
 /** `docker network create`: Create a network (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, list, str } from '../shared/common';
 import { api } from './common';
 import FLAGS from './flags.json';
@@ -11,9 +12,9 @@ export const networkCreateRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'create', use: 'create [OPTIONS] NETWORK', short: 'Create a network',
+export const spec = verb({
+  use: 'create [OPTIONS] NETWORK', short: 'Create a network',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.create],
   run: networkCreateRun
-};
+});

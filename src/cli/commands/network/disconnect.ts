@@ -1,6 +1,7 @@
 /** `docker network disconnect`: Disconnect a container from a network (flags and help as Docker 28.5 prints them). */
 import { forceFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call } from '../shared/common';
 import { api } from './common';
 
@@ -9,9 +10,9 @@ export const networkDisconnectRun: Handler = async (ctx, args) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'disconnect', use: 'disconnect [OPTIONS] NETWORK CONTAINER', short: 'Disconnect a container from a network',
+export const spec = verb({
+  use: 'disconnect [OPTIONS] NETWORK CONTAINER', short: 'Disconnect a container from a network',
   args: { kind: 'exact', n: 2 },
   flags: [forceFlag('Force the container to disconnect from a network')],
   run: networkDisconnectRun
-};
+});

@@ -1,6 +1,7 @@
 /** `docker network prune`: Remove all unused networks (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, confirm } from '../shared/common';
 import { deletedSection } from '../shared/prune';
 import { api } from './common';
@@ -13,9 +14,9 @@ export const networkPruneRun: Handler = async (ctx, _args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove all unused networks',
+export const spec = verb({
+  use: 'prune [OPTIONS]', short: 'Remove all unused networks',
   args: { kind: 'none' },
   flags: [pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
   run: networkPruneRun
-};
+});

@@ -1,11 +1,11 @@
 /** `docker plugin ls`: List plugins (flags and help as Docker 28.5 prints them). */
 import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { notSimulated } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'ls', use: 'ls [OPTIONS]', short: 'List plugins',
-  aliases: ['list'], aliasesLine: 'docker plugin ls, docker plugin list',
+export const spec = verb({
+  use: 'ls [OPTIONS]', short: 'List plugins',
+  aliases: ['list'],
   args: { kind: 'none' },
   flags: [
     filterFlag('Provide filter values (e.g. "enabled=true")'),
@@ -14,4 +14,4 @@ export const spec: CommandSpec = {
     quietFlag('Only display plugin IDs')
   ],
   run: notSimulated
-};
+});

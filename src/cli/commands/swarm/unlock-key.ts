@@ -1,12 +1,12 @@
 /** `docker swarm unlock-key`: Manage the unlock key (flags and help as Docker 28.5 prints them). */
 import { quietFlag } from '../../framework/common-flags';
 import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'unlock-key', use: 'unlock-key [OPTIONS]', short: 'Manage the unlock key',
+export const spec = verb({
+  use: 'unlock-key [OPTIONS]', short: 'Manage the unlock key',
   args: { kind: 'none' },
   flags: [quietFlag('Only display token'), ...FLAGS['unlock-key']],
   run: notSimulated
-};
+});

@@ -1,6 +1,7 @@
 /** `docker system prune`: Remove unused data (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, confirm, daemonOf } from '../shared/common';
 import { deletedSection, reclaimedLine } from '../shared/prune';
 import FLAGS from './flags.json';
@@ -37,9 +38,9 @@ export const systemPruneRun: Handler = async (ctx, _args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove unused data',
+export const spec = verb({
+  use: 'prune [OPTIONS]', short: 'Remove unused data',
   args: { kind: 'none' },
   flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "label=<key>=<value>")'), forceFlag()],
   run: systemPruneRun
-};
+});

@@ -1,6 +1,7 @@
 /** `docker login`: Authenticate to a registry. (flags and help as Docker 28.5 prints them). */
 import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler, type RunContext } from '../../framework/types';
+import { CliError, type Handler, type RunContext } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonOf, str } from '../shared/common';
 import { configPath, HUB, readAll, readConfig, serverKey, writeConfig } from '../shared/credentials';
 import FLAGS from './flags.json';
@@ -89,10 +90,10 @@ export const loginRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'login', use: 'login [OPTIONS] [SERVER]', short: 'Authenticate to a registry',
+export const spec = verb({
+  use: 'login [OPTIONS] [SERVER]', short: 'Authenticate to a registry',
   long: 'Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.',
   args: { kind: 'max', n: 1 }, categoryTop: 8,
   flags: [...FLAGS.login],
   run: loginRun
-};
+});

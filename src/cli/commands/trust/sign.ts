@@ -1,11 +1,11 @@
 /** `docker trust sign`: Sign an image (flags and help as Docker 28.5 prints them). */
 import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'sign', use: 'sign IMAGE:TAG', short: 'Sign an image',
+export const spec = verb({
+  use: 'sign IMAGE:TAG', short: 'Sign an image',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.sign],
   run: notSimulated
-};
+});

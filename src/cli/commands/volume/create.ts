@@ -1,5 +1,6 @@
 /** `docker volume create`: Create a volume (flags and help as Docker 28.5 prints them). */
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, list, str } from '../shared/common';
 import { api } from './common';
 import FLAGS from './flags.json';
@@ -19,9 +20,9 @@ export const volumeCreateRun: Handler = async (ctx, args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'create', use: 'create [OPTIONS] [VOLUME]', short: 'Create a volume',
+export const spec = verb({
+  use: 'create [OPTIONS] [VOLUME]', short: 'Create a volume',
   args: { kind: 'max', n: 1 },
   flags: [...FLAGS.create],
   run: volumeCreateRun
-};
+});

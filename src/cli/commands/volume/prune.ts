@@ -1,6 +1,7 @@
 /** `docker volume prune`: Remove unused local volumes (flags and help as Docker 28.5 prints them). */
 import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, confirm, list, parseFilters } from '../shared/common';
 import { deletedSection, reclaimedLine } from '../shared/prune';
 import { api } from './common';
@@ -19,9 +20,9 @@ export const volumePruneRun: Handler = async (ctx, _args, flags) => {
   return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove unused local volumes',
+export const spec = verb({
+  use: 'prune [OPTIONS]', short: 'Remove unused local volumes',
   args: { kind: 'none' },
   flags: [...FLAGS.prune, pruneFilterFlag('Provide filter values (e.g. "label=<label>")'), forceFlag()],
   run: volumePruneRun
-};
+});

@@ -1,11 +1,11 @@
 /** `docker volume update`: Update a volume (cluster volumes only) (flags and help as Docker 28.5 prints them). */
 import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'update', use: 'update [OPTIONS] [VOLUME]', short: 'Update a volume (cluster volumes only)',
+export const spec = verb({
+  use: 'update [OPTIONS] [VOLUME]', short: 'Update a volume (cluster volumes only)',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.update],
   run: notSimulated
-};
+});
