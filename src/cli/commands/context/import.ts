@@ -1,9 +1,7 @@
 /** `docker context import`: Import a context from a tar or zip file (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import { verb } from '../../framework/verb';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'import CONTEXT FILE|-', short: 'Import a context from a tar or zip file',
-  args: { kind: 'exact', n: 2 },
-  run: notSimulated
+  args: { kind: 'exact', n: 2 }
 });

@@ -1,9 +1,7 @@
 /** `docker context show`: Print the name of the current context (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import { verb } from '../../framework/verb';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'show', short: 'Print the name of the current context',
-  args: { kind: 'none' },
-  run: notSimulated
+  args: { kind: 'none' }
 });

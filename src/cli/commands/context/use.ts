@@ -1,9 +1,7 @@
 /** `docker context use`: Set the current docker context (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import { verb } from '../../framework/verb';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'use CONTEXT', short: 'Set the current docker context',
-  args: { kind: 'exact', n: 1 },
-  run: notSimulated
+  args: { kind: 'exact', n: 1 }
 });

@@ -1,9 +1,7 @@
 /** `docker manifest rm`: Delete one or more manifest lists from local storage (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import { verb } from '../../framework/verb';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'rm MANIFEST_LIST [MANIFEST_LIST...]', short: 'Delete one or more manifest lists from local storage',
-  args: { kind: 'min', n: 1 },
-  run: notSimulated
+  args: { kind: 'min', n: 1 }
 });

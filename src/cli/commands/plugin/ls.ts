@@ -1,9 +1,8 @@
 /** `docker plugin ls`: List plugins (flags and help as Docker 28.5 prints them). */
 import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import { verb } from '../../framework/verb';
-import { notSimulated } from '../../framework/not-simulated';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'ls [OPTIONS]', short: 'List plugins',
   aliases: ['list'],
   args: { kind: 'none' },
@@ -12,6 +11,5 @@ export const spec = verb({
     formatFlag(),
     noTruncFlag("Don't truncate output"),
     quietFlag('Only display plugin IDs')
-  ],
-  run: notSimulated
+  ]
 });

@@ -1,10 +1,8 @@
 /** `docker service rm`: Remove one or more services (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import { verb } from '../../framework/verb';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'rm SERVICE [SERVICE...]', short: 'Remove one or more services',
   aliases: ['remove'],
-  args: { kind: 'min', n: 1 },
-  run: notSimulated
+  args: { kind: 'min', n: 1 }
 });

@@ -1,9 +1,7 @@
 /** `docker swarm unlock`: Unlock swarm (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import { verb } from '../../framework/verb';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'unlock', short: 'Unlock swarm',
-  args: { kind: 'none' },
-  run: notSimulated
+  args: { kind: 'none' }
 });

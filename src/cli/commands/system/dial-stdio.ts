@@ -1,9 +1,7 @@
 /** `docker system dial-stdio`: Proxy the stdio stream to the daemon connection. Should not be invoked manually. (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import { verb } from '../../framework/verb';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec = verb({
+export const spec = notSimulatedVerb({
   use: 'dial-stdio', short: 'Proxy the stdio stream to the daemon connection. Should not be invoked manually.',
-  args: { kind: 'none' }, hidden: true,
-  run: notSimulated
+  args: { kind: 'none' }, hidden: true
 });
