@@ -1,12 +1,9 @@
 /** `docker container rename`: Rename a container (flags and help as Docker 28.5 prints them). */
 import type { Handler } from '../../framework/types';
 import { verb } from '../../framework/verb';
-import { call, daemonOf } from '../shared/common';
+import { daemonOf, silentCall } from '../shared/common';
 
-export const renameRun: Handler = async (ctx, args) => {
-  await call(() => daemonOf(ctx).containerRename(args[0], args[1]));
-  return 0;
-};
+export const renameRun: Handler = (ctx, args) => silentCall(() => daemonOf(ctx).containerRename(args[0], args[1]));
 
 export const spec = verb({
   use: 'rename CONTAINER NEW_NAME', short: 'Rename a container',

@@ -2,13 +2,10 @@
 import { forceFlag } from '../../framework/common-flags';
 import type { Handler } from '../../framework/types';
 import { verb } from '../../framework/verb';
-import { call } from '../shared/common';
+import { call, silentCall } from '../shared/common';
 import { api } from './common';
 
-export const networkDisconnectRun: Handler = async (ctx, args) => {
-  await call(() => api(ctx).networkDisconnect(args[0], args[1]));
-  return 0;
-};
+export const networkDisconnectRun: Handler = (ctx, args) => silentCall(() => api(ctx).networkDisconnect(args[0], args[1]));
 
 export const spec = verb({
   use: 'disconnect [OPTIONS] NETWORK CONTAINER', short: 'Disconnect a container from a network',
