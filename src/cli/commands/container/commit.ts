@@ -14,7 +14,6 @@ export const commitRun: Handler = async (ctx, args, flags) => {
     }),
   );
   await ctx.io.stdout.write(r.Id + '\n');
-  return 0;
 };
 
 export const spec = verb({

@@ -11,7 +11,6 @@ export const createRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
   const id = await createWithPull(ctx, d, createBody(ctx, args, flags), 'create', bool(flags, 'quiet'));
   await ctx.io.stdout.write(id + '\n');
-  return 0;
 };
 
 export const spec = verb({

@@ -7,7 +7,6 @@ export const diffRun: Handler = async (ctx, args) => {
   const changes = await call(() => daemonOf(ctx).containerDiff(args[0]));
   const letter = ['C', 'A', 'D'];
   for (const c of changes) await ctx.io.stdout.write(`${letter[c.Kind]} ${c.Path}\n`);
-  return 0;
 };
 
 export const spec = verb({

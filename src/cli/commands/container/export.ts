@@ -9,7 +9,6 @@ export const exportRun: Handler = async (ctx, args, flags) => {
   const output = str(flags, 'output');
   refuseTerminal(ctx, output);
   await writeTar(ctx, output, await call(() => daemonOf(ctx).containerExport(args[0])));
-  return 0;
 };
 
 export const spec = verb({

@@ -27,7 +27,6 @@ export const logsRun: Handler = async (ctx, args, flags) => {
     signal,
     onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
   }));
-  return 0;
 };
 
 export const spec = verb({

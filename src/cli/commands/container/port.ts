@@ -17,7 +17,6 @@ export const portRun: Handler = async (ctx, args) => {
   }
   if (want && !lines.length) throw new CliError(`Error: No public port '${want}' published for ${args[0]}`, 1);
   await ctx.io.stdout.write(lines.map((l) => l + '\n').join(''));
-  return 0;
 };
 
 export const spec = verb({

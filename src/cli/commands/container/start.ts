@@ -37,7 +37,6 @@ export const startRun: Handler = async (ctx, args, flags) => {
     }
   }
   if (errors.length) throw new CliError(`${errors.join('\n')}\nError: failed to start containers: ${failed.join(', ')}`, 1);
-  return 0;
 };
 
 export const spec = verb({

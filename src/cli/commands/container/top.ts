@@ -9,7 +9,6 @@ export const topRun: Handler = async (ctx, args) => {
   const rows = [r.Titles, ...r.Processes].map((cols) => cols.join('\t')).join('\n') + '\n';
   // top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
   await ctx.io.stdout.write(tabwrite(rows, { minwidth: 20, padding: 3 }));
-  return 0;
 };
 
 export const spec = verb({

@@ -39,7 +39,6 @@ export const updateRun: Handler = async (ctx, args, flags) => {
   }
   if (warnings.length) await ctx.io.stdout.write(warnings.join('\n') + '\n');
   if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
 };
 
 export const spec = verb({

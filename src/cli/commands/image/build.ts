@@ -144,7 +144,6 @@ export const buildRun: Handler = async (ctx, args, flags) => {
     return e.exitCode ?? 1;
   }
   if (quiet && imageId) await io.stdout.write(imageId + '\n');
-  return 0;
 };
 
 export const spec = verb({

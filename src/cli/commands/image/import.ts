@@ -20,7 +20,6 @@ export const importRun: Handler = async (ctx, args, flags) => {
   }
   const id = await call(() => daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change'), platform: str(flags, 'platform') || undefined }));
   await ctx.io.stdout.write(id + '\n');
-  return 0;
 };
 
 export const spec = verb({

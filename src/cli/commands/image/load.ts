@@ -36,7 +36,6 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
     throw e;
   }
   await ctx.io.stdout.write(messages.map((m) => (m.id ? `${m.id}: ${m.status} ${progress(m.total ?? 0, ctx.io.columns ?? 80)}` : m.status) + '\n').join(''));
-  return 0;
 };
 
 /** jsonmessage's finished progress: the 50-wide bar only on terminals wider than 110 columns. */

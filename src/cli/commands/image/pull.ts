@@ -21,7 +21,6 @@ export const pullRun: Handler = async (ctx, args, flags) => {
   ref = t.ref;
   await call(() => pullImage(d, ref, (s) => ctx.io.stdout.write(s), { quiet, platform: str(flags, 'platform') || undefined }));
   await ctx.io.stdout.write(fullName(parseReference(ref)) + (ref.includes('@') ? '@' + ref.split('@')[1] : ':' + ref.slice(ref.lastIndexOf(':') + 1)) + '\n');
-  return 0;
 };
 
 export const spec = verb({

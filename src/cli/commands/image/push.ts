@@ -35,7 +35,6 @@ export const pushRun: Handler = async (ctx, args, flags) => {
     throw e;
   }
   if (quiet) await ctx.io.stdout.write(args[0] + '\n');
-  return 0;
 };
 
 export const spec = verb({

@@ -21,7 +21,6 @@ export const rmiRun: Handler = async (ctx, args, flags) => {
     }
   }
   if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
 };
 
 export const spec = verb({

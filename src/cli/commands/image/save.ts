@@ -11,7 +11,6 @@ export const saveRun: Handler = async (ctx, args, flags) => {
   const output = str(flags, 'output');
   refuseTerminal(ctx, output);
   await writeTar(ctx, output, await call(() => daemonOf(ctx).imageSave(args)));
-  return 0;
 };
 
 export const spec = verb({

@@ -9,7 +9,6 @@ export const networkCreateRun: Handler = async (ctx, args, flags) => {
   const labels = keyValueMap(list(flags, 'label'));
   const r = await call(() => api(ctx).networkCreate(args[0], { driver: str(flags, 'driver') || 'bridge', subnet: list(flags, 'subnet')[0], gateway: list(flags, 'gateway')[0], labels }));
   await ctx.io.stdout.write(r.Id + '\n');
-  return 0;
 };
 
 export const spec = verb({

@@ -115,7 +115,6 @@ export const eventsRun: Handler = async (ctx, _args, flags) => {
       return ctx.io.stdout.write(text + '\n');
     },
   }));
-  return 0;
 };
 
 export const spec = verb({

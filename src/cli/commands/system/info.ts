@@ -84,7 +84,6 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
     '',
   ];
   await ctx.io.stdout.write(lines.join('\n'));
-  return 0;
 };
 
 export const spec = verb({

@@ -87,7 +87,6 @@ export const loginRun: Handler = async (ctx, args, flags) => {
   // The file store's unencryptedWarning, newlines before and after.
   await ctx.io.stderr.write(`\nWARNING! Your credentials are stored unencrypted in '${configPath(ctx)}'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n`);
   await ctx.io.stdout.write('Login Succeeded\n');
-  return 0;
 };
 
 export const spec = verb({

@@ -13,7 +13,6 @@ export const logoutRun: Handler = async (ctx, args) => {
   await ctx.io.stdout.write(`Removing login credentials for ${key}\n`);
   delete cfg.auths[key];
   writeConfig(ctx, cfg);
-  return 0;
 };
 
 export const spec = verb({

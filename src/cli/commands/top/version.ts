@@ -49,7 +49,6 @@ export const versionRun: Handler = async (ctx, _args, flags) => {
     }
   }
   await ctx.io.stdout.write(out);
-  return 0;
 };
 
 export const spec = verb({

@@ -12,7 +12,6 @@ export const volumeCreateRun: Handler = async (ctx, args, flags) => {
   }
   const v = await call(() => api(ctx).volumeCreate({ name: args[0] || nameFlag || undefined, driver: str(flags, 'driver') || 'local', labels: keyValueMap(list(flags, 'label')), options: keyValueMap(list(flags, 'opt')) }));
   await ctx.io.stdout.write(`${v.Name}\n`);
-  return 0;
 };
 
 export const spec = verb({
