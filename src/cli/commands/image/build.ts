@@ -3,6 +3,7 @@ import { checkPlatform } from '../../framework/platform';
 import type { Fs } from '../../../api/fs';
 import { packPath } from '../../../lib/archive';
 import { parseReference, parseStrict } from '../../../lib/reference';
+import { readAllBytes } from '../../../lib/read-stream';
 import type { TarEntry } from '../../../lib/tar';
 import { quietFlag } from '../../framework/common-flags';
 import { CliError, type Handler } from '../../framework/types';
@@ -58,18 +59,7 @@ export const buildRun: Handler = async (ctx, args, flags) => {
   let dockerfileLabel: string | undefined;
   if (path === '-') {
     // A Dockerfile on stdin and no context.
-    const chunks: Uint8Array[] = [];
-    for (;;) {
-      const c = await io.stdin.read();
-      if (!c) break;
-      chunks.push(c);
-    }
-    const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let o = 0;
-    for (const c of chunks) {
-      data.set(c, o);
-      o += c.length;
-    }
+    const data = await readAllBytes(io.stdin);
     dockerfileName = 'Dockerfile';
     context = [{ name: 'Dockerfile', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: io.now(), data }];
   } else {

@@ -7,7 +7,8 @@ import { quietFlag } from '../../framework/common-flags';
 import { CliError, type Handler } from '../../framework/types';
 import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
-import { clientFs, readAll } from '../shared/credentials';
+import { clientFs } from '../shared/credentials';
+import { readAllBytes } from '../../../lib/read-stream';
 import FLAGS from './flags.json';
 
 export const loadRun: Handler = async (ctx, _args, flags) => {
@@ -22,7 +23,7 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
     }
   } else {
     if (ctx.io.stdinIsTTY) throw new CliError('requested load from stdin, but stdin is empty', 1);
-    bytes = await readAll(ctx);
+    bytes = await readAllBytes(ctx.io.stdin);
     if (!bytes.length) throw new CliError('requested load from stdin, but stdin is empty', 1);
   }
   // Off a terminal the client asks for no progress at all (docker-cli sets quiet itself).

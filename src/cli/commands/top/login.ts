@@ -3,7 +3,8 @@ import { DaemonError } from '../../../api/daemon';
 import { CliError, type Handler, type RunContext } from '../../framework/types';
 import { verb } from '../../framework/verb';
 import { bool, daemonOf, str } from '../shared/common';
-import { configPath, HUB, readAll, readConfig, serverKey, writeConfig } from '../shared/credentials';
+import { configPath, HUB, readConfig, serverKey, writeConfig } from '../shared/credentials';
+import { readAllText } from '../../../lib/read-stream';
 import FLAGS from './flags.json';
 
 const dec = new TextDecoder();
@@ -40,7 +41,7 @@ export const loginRun: Handler = async (ctx, args, flags) => {
   }
   if (bool(flags, 'password-stdin')) {
     if (!user) throw new CliError('Must provide --username with --password-stdin', 1);
-    password = dec.decode(await readAll(ctx)).replace(/\n$/, '').replace(/\r$/, '');
+    password = (await readAllText(ctx.io.stdin)).replace(/\n$/, '').replace(/\r$/, '');
   }
   const d = daemonOf(ctx);
   const check = async (username: string, pw: string) => {
