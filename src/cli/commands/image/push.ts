@@ -6,6 +6,7 @@ import { CliError, type Handler } from '../../framework/types';
 import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
 import { userFor } from '../shared/credentials';
+import { withDefaultTag } from '../shared/pull-image';
 import FLAGS from './flags.json';
 
 export const pushRun: Handler = async (ctx, args, flags) => {
@@ -20,10 +21,10 @@ export const pushRun: Handler = async (ctx, args, flags) => {
     await ctx.io.stdout.write(p.id ? `${p.id}: ${p.status}\n` : p.status + '\n');
   };
   let ref = args[0];
-  const lastPart = ref.slice(ref.lastIndexOf('/') + 1);
-  if (!bool(flags, 'all-tags') && !lastPart.includes(':') && !ref.includes('@')) {
-    if (!quiet) await ctx.io.stdout.write('Using default tag: latest\n');
-    ref = `${ref}:latest`;
+  if (!bool(flags, 'all-tags')) {
+    const t = withDefaultTag(ref);
+    if (t.defaulted && !quiet) await ctx.io.stdout.write('Using default tag: latest\n');
+    ref = t.ref;
   }
   try {
     await d.imagePush(ref, { username: userFor(ctx, ref), onProgress: show });
