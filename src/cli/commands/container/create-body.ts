@@ -1,7 +1,7 @@
 /** The container create request from `docker run`/`docker create` flags (cli/command/container/opts.go parse). */
 import { ramInBytes } from '../../../lib/units';
 import { CliError, type FlagValues, type RunContext } from '../../framework/types';
-import { bool, keyValueMap, list, str } from '../shared/common';
+import { bool, list, str } from '../shared/common';
 import { runError } from './common';
 import { parseDevices } from './device-flag';
 
@@ -124,7 +124,11 @@ function volumeFlags(ctx: RunContext, flags: FlagValues): { binds: string[]; vol
 export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   const image = args[0];
   const env = list(flags, 'env').map((e) => (e.includes('=') ? e : ctx.io.env[e] !== undefined ? `${e}=${ctx.io.env[e]}` : e));
-  const labels = keyValueMap(list(flags, 'label'));
+  const labels: Record<string, string> = {};
+  for (const l of list(flags, 'label')) {
+    const i = l.indexOf('=');
+    labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1);
+  }
   const ports = parsePorts(list(flags, 'publish'));
   for (const e of list(flags, 'expose')) ports.exposed[e.includes('/') ? e : `${e}/tcp`] = {};
   const restart = str(flags, 'restart') || 'no';
@@ -162,7 +166,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
   if (str(flags, 'log-driver') === 'none' && logOpts.length) throw runError('run', 'invalid logging opts for driver none', 125);
   const hostConfig: Record<string, unknown> = {
     ...(list(flags, 'device').length ? { Devices: withRunError(() => parseDevices(list(flags, 'device'))) } : {}),
-    LogConfig: { Type: str(flags, 'log-driver'), Config: keyValueMap(logOpts) },
+    LogConfig: { Type: str(flags, 'log-driver'), Config: Object.fromEntries(logOpts.map((o) => [o.split('=')[0], o.split('=').slice(1).join('=')])) },
     // create.go: the terminal's size (rows, columns) when stdout is one, else 0 0.
     ConsoleSize: ctx.io.stdoutIsTTY && ctx.io.rows && ctx.io.columns ? [ctx.io.rows, ctx.io.columns] : [0, 0],
     AutoRemove: bool(flags, 'rm'),
