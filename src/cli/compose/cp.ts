@@ -26,5 +26,5 @@ export const cpVerb: VerbHandler = async (c, args, flags) => {
   }
   if (!resolved.some((r, i) => r !== args[i])) throw new ComposeError('one of the arguments must be a SERVICE:PATH');
   const ctx = { io: c.io, daemon: c.d, commandPath: 'docker compose cp', changed: new Set<string>(), globals: {}, spec: { name: 'cp', use: '', short: '', flags: [] } } as RunContext;
-  return cpRun(ctx, resolved, { archive: bool(flags, 'archive'), 'follow-link': bool(flags, 'follow-link'), quiet: true });
+  return (await cpRun(ctx, resolved, { archive: bool(flags, 'archive'), 'follow-link': bool(flags, 'follow-link'), quiet: true })) ?? 0;
 };

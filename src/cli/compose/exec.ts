@@ -4,6 +4,7 @@
  * output is a terminal (`-T` turns it off); the command's exit status is compose's.
  */
 import { DaemonError } from '../../api/daemon';
+import { execCommand, type ExecOptions } from '../commands/shared/exec';
 import { bool, list, num, str } from './flags';
 import { ComposeError, type ComposeCtx, type VerbHandler } from './context';
 import { projectContainers, type ProjectContainer } from './labels';
@@ -33,7 +34,7 @@ export const execVerb: VerbHandler = async (c, args, flags, changed) => {
   if (project && !project.services[service]) throw new ComposeError(`no such service: ${service}`);
   const ctr = await serviceContainer(c, name, service, num(flags, 'index'));
   const noTty = changed.has('no-tty') ? bool(flags, 'no-tty') : !c.io.stdoutIsTTY;
-  const run = c.d.containerExec(ctr.id, {
+  const opts: ExecOptions = {
     cmd,
     env: envFlags(c, list(flags, 'env')),
     workdir: str(flags, 'workdir') || undefined,
@@ -41,14 +42,10 @@ export const execVerb: VerbHandler = async (c, args, flags, changed) => {
     tty: !noTty,
     stdin: c.io.stdin,
     onOutput: (stream, data) => (stream === 'stderr' ? c.err(data) : c.out(data)),
-  });
-  if (bool(flags, 'detach')) {
-    run.catch(() => {});
-    return 0;
-  }
+  };
   try {
     // a failing command exits with its status and no message (exec.go calls os.Exit)
-    return await run;
+    return await execCommand(c.d, ctr.id, opts, bool(flags, 'detach'));
   } catch (e) {
     if (e instanceof DaemonError) throw new ComposeError(e.message.startsWith('OCI runtime') ? e.message : `Error response from daemon: ${e.message}`, 126);
     throw e;

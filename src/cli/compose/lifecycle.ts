@@ -38,6 +38,20 @@ async function inBlock(c: ComposeCtx, title: string, fn: (pw: Progress) => Promi
   return 0;
 }
 
+/**
+ * One progress block over the containers with compose's event lines for each: `working`
+ * ("Stopping") while the action runs, then `done` ("Stopped"); pause and unpause print only the latter.
+ */
+function eachInBlock(c: ComposeCtx, title: string, containers: ProjectContainer[], lines: { working?: string; done: string }, action: (x: ProjectContainer) => Promise<unknown>): Promise<number> {
+  return inBlock(c, title, async (pw) => {
+    for (const x of containers) {
+      if (lines.working) await pw.resource(`Container ${x.name}`, 'working', lines.working);
+      await action(x);
+      await pw.resource(`Container ${x.name}`, 'done', lines.done);
+    }
+  });
+}
+
 export const startVerb: VerbHandler = async (c, args) => {
   const p = await c.load();
   for (const a of args) if (!p.services[a]) throw new ComposeError(`no such service: ${a}`);
@@ -49,25 +63,13 @@ export const startVerb: VerbHandler = async (c, args) => {
 export const stopVerb: VerbHandler = async (c, args, flags, changed) => {
   const { containers } = await selected(c, args, { reverse: true });
   const timeout = changed.has('timeout') ? { timeout: num(flags, 'timeout') } : {};
-  return inBlock(c, 'Stopping', async (pw) => {
-    for (const x of containers) {
-      await pw.resource(`Container ${x.name}`, 'working', 'Stopping');
-      await c.d.containerStop(x.id, timeout);
-      await pw.resource(`Container ${x.name}`, 'done', 'Stopped');
-    }
-  });
+  return eachInBlock(c, 'Stopping', containers, { working: 'Stopping', done: 'Stopped' }, (x) => c.d.containerStop(x.id, timeout));
 };
 
 export const restartVerb: VerbHandler = async (c, args, flags, changed) => {
   const { containers } = await selected(c, args);
   const timeout = changed.has('timeout') ? { timeout: num(flags, 'timeout') } : {};
-  return inBlock(c, 'Restarting', async (pw) => {
-    for (const x of containers) {
-      await pw.resource(`Container ${x.name}`, 'working', 'Restarting');
-      await c.d.containerRestart(x.id, timeout);
-      await pw.resource(`Container ${x.name}`, 'done', 'Started');
-    }
-  });
+  return eachInBlock(c, 'Restarting', containers, { working: 'Restarting', done: 'Started' }, (x) => c.d.containerRestart(x.id, timeout));
 };
 
 export const killVerb: VerbHandler = async (c, args, flags) => {
@@ -93,34 +95,19 @@ export const killVerb: VerbHandler = async (c, args, flags) => {
 
 export const pauseVerb: VerbHandler = async (c, args) => {
   const { containers } = await selected(c, args, { all: false });
-  return inBlock(c, 'Pausing', async (pw) => {
-    for (const x of containers) {
-      await c.d.containerPause(x.id);
-      await pw.resource(`Container ${x.name}`, 'done', 'Paused');
-    }
-  });
+  return eachInBlock(c, 'Pausing', containers, { done: 'Paused' }, (x) => c.d.containerPause(x.id));
 };
 
 export const unpauseVerb: VerbHandler = async (c, args) => {
   const { containers } = await selected(c, args, { all: false });
-  return inBlock(c, 'Running', async (pw) => {
-    for (const x of containers.filter((y) => y.state === 'paused')) {
-      await c.d.containerUnpause(x.id);
-      await pw.resource(`Container ${x.name}`, 'done', 'Unpaused');
-    }
-  });
+  return eachInBlock(c, 'Running', containers.filter((y) => y.state === 'paused'), { done: 'Unpaused' }, (x) => c.d.containerUnpause(x.id));
 };
 
 export const rmVerb: VerbHandler = async (c, args, flags) => {
   const { containers } = await selected(c, args);
   if (bool(flags, 'stop')) {
-    await inBlock(c, 'Stopping', async (pw) => {
-      for (const x of containers.filter((y) => y.state === 'running')) {
-        await pw.resource(`Container ${x.name}`, 'working', 'Stopping');
-        await c.d.containerStop(x.id, {});
-        await pw.resource(`Container ${x.name}`, 'done', 'Stopped');
-      }
-    });
+    const running = containers.filter((y) => y.state === 'running');
+    await eachInBlock(c, 'Stopping', running, { working: 'Stopping', done: 'Stopped' }, (x) => c.d.containerStop(x.id, {}));
   }
   const stopped: ProjectContainer[] = [];
   for (const x of containers) {
@@ -134,11 +121,5 @@ export const rmVerb: VerbHandler = async (c, args, flags) => {
   const msg = `Going to remove ${stopped.map((x) => x.name).join(', ')}`;
   if (bool(flags, 'force')) await c.out(msg + '\n');
   else if (!(await confirm({ io: c.io } as unknown as RunContext, `? ${msg} (y/N) `))) return 0;
-  return inBlock(c, 'Removing', async (pw) => {
-    for (const x of stopped) {
-      await pw.resource(`Container ${x.name}`, 'working', 'Removing');
-      await c.d.containerRemove(x.id, { force: true, volumes: bool(flags, 'volumes') });
-      await pw.resource(`Container ${x.name}`, 'done', 'Removed');
-    }
-  });
+  return eachInBlock(c, 'Removing', stopped, { working: 'Removing', done: 'Removed' }, (x) => c.d.containerRemove(x.id, { force: true, volumes: bool(flags, 'volumes') }));
 };

@@ -86,7 +86,7 @@ export async function runDockerCli(argv: string[], io: CliIo, daemon: DaemonApi)
     n = c;
   }
   if (n.spec.rawArgs && n.spec.run) {
-    return n.spec.run({ io, daemon, commandPath: commandPath(n), changed: new Set(), globals: g.flags, spec: n.spec }, rest, {});
+    return (await n.spec.run({ io, daemon, commandPath: commandPath(n), changed: new Set(), globals: g.flags, spec: n.spec }, rest, {})) ?? 0;
   }
   let p;
   try {
@@ -104,7 +104,7 @@ export async function runDockerCli(argv: string[], io: CliIo, daemon: DaemonApi)
     return 0;
   }
   try {
-    return await n.spec.run({ io, daemon, commandPath: commandPath(n), changed: p.changed, globals: g.flags, spec: n.spec }, p.args, p.flags);
+    return (await n.spec.run({ io, daemon, commandPath: commandPath(n), changed: p.changed, globals: g.flags, spec: n.spec }, p.args, p.flags)) ?? 0;
   } catch (e) {
     if (e instanceof CliError) return fail(e.message, e.status);
     // An API error a command did not word itself, or a reference the daemon could not parse: the

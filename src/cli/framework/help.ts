@@ -9,6 +9,10 @@ export interface Node {
   spec: CommandSpec;
   parent?: Node;
   children: Node[];
+  /** Top-level shortcuts of this command (`ps` for `docker container ls`). */
+  shortcuts?: string[];
+  /** On a shortcut (`docker ps`): the management command it stands for. */
+  mainForm?: Node;
 }
 
 export function commandPath(n: Node): string {
@@ -100,10 +104,16 @@ function rpad(s: string, w: number): string {
   return s.padEnd(w);
 }
 
-function aliasesLine(n: Node): string {
+/**
+ * The "Aliases:" line (docker/cli's `aliases` annotation): the command, its aliases, then its
+ * top-level shortcut, the same on the shortcut's own help; none for a command with one name.
+ */
+function aliasesLine(n: Node): string | undefined {
   if (n.spec.aliasesLine) return n.spec.aliasesLine;
-  const parentPath = n.parent ? commandPath(n.parent) + ' ' : '';
-  return [commandPath(n), ...(n.spec.aliases ?? []).map((a) => parentPath + a)].join(', ');
+  const main = n.mainForm ?? n;
+  const parentPath = main.parent ? commandPath(main.parent) + ' ' : '';
+  const forms = [commandPath(main), ...(main.spec.aliases ?? []).map((a) => parentPath + a), ...(main.shortcuts ?? []).map((s) => `docker ${s}`)];
+  return forms.length > 1 ? forms.join(', ') : undefined;
 }
 
 /** The full `--help` text of a command (ends with a newline). */
@@ -115,7 +125,8 @@ export function helpText(n: Node, cols = 80): string {
   else out += `  ${commandPath(n)}${visibleFlags.length ? ' [OPTIONS]' : ''} COMMAND`;
   // docker/cli's usage template: `{{if ne .Long ""}}{{ .Long | trim }}{{ else }}{{ .Short | trim }}{{end}}`.
   out += `\n\n${(s.long || s.short).trim()}`;
-  if (s.aliasesLine || s.aliases?.length) out += `\n\nAliases:\n  ${aliasesLine(n)}`;
+  const aliases = aliasesLine(n);
+  if (aliases) out += `\n\nAliases:\n  ${aliases}`;
   if (n.parent && visibleFlags.length) out += `\n\nOptions:\n${flagUsages(s.flags, cols - 1).replace(/\s+$/, '')}`;
   const isRoot = !n.parent;
   const kids = [...n.children].filter(available).sort((a, b) => (a.spec.name < b.spec.name ? -1 : 1));

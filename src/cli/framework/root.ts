@@ -80,7 +80,8 @@ export function buildTree(home: string): Node {
     const t = target.spec;
     const categoryTop = TOP[name];
     const spec: CommandSpec = { ...t, name, use, aliases: [], categoryTop };
-    shortcuts.push({ spec, parent: root, children: [] });
+    target.shortcuts = [...(target.shortcuts ?? []), name];
+    shortcuts.push({ spec, parent: root, children: [], mainForm: target });
   }
   root.children = [...mgmt, ...standalone, ...shortcuts];
   return root;

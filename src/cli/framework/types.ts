@@ -49,8 +49,11 @@ export interface RunContext<D = DaemonApi> {
   spec: CommandSpec;
 }
 
-/** Returns the exit status. Throwing a CliError prints it and exits with its status. */
-export type Handler = (ctx: RunContext, args: string[], flags: FlagValues) => Promise<number>;
+/**
+ * Returns the exit status, or nothing for 0 (cobra's RunE returning nil). Throwing a CliError
+ * prints it and exits with its status.
+ */
+export type Handler = (ctx: RunContext, args: string[], flags: FlagValues) => Promise<number | void>;
 
 export interface CommandSpec {
   name: string;

@@ -1,12 +1,10 @@
 /** `docker config inspect`: Display detailed information on one or more configs (flags and help as Docker 28.5 prints them). */
 import { inspectFormatFlag } from '../../framework/common-flags';
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'inspect', use: 'inspect [OPTIONS] CONFIG [CONFIG...]', short: 'Display detailed information on one or more configs',
+export const spec = notSimulatedVerb({
+  use: 'inspect [OPTIONS] CONFIG [CONFIG...]', short: 'Display detailed information on one or more configs',
   args: { kind: 'min', n: 1 },
-  flags: [inspectFormatFlag(), ...FLAGS.inspect],
-  run: notSimulated
-};
+  flags: [inspectFormatFlag(), ...FLAGS.inspect]
+});

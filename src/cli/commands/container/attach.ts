@@ -1,5 +1,6 @@
 /** `docker container attach`: Attach local standard input, output, and error streams to a running container (flags and help as Docker 28.5 prints them). */
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import FLAGS from './flags.json';
 import { proxySignals } from './sig-proxy';
@@ -54,10 +55,9 @@ export const attachRun: Handler = async (ctx, args, flags) => {
   }
 };
 
-export const spec: CommandSpec = {
-  name: 'attach', use: 'attach [OPTIONS] CONTAINER', short: 'Attach local standard input, output, and error streams to a running container',
-  aliasesLine: 'docker container attach, docker attach',
+export const spec = verb({
+  use: 'attach [OPTIONS] CONTAINER', short: 'Attach local standard input, output, and error streams to a running container',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.attach],
   run: attachRun
-};
+});

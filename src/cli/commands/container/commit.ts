@@ -1,5 +1,6 @@
 /** `docker container commit`: Create a new image from a container's changes (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf, list, str } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -13,13 +14,11 @@ export const commitRun: Handler = async (ctx, args, flags) => {
     }),
   );
   await ctx.io.stdout.write(r.Id + '\n');
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'commit', use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', short: "Create a new image from a container's changes",
-  aliasesLine: 'docker container commit, docker commit',
+export const spec = verb({
+  use: 'commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', short: "Create a new image from a container's changes",
   args: { kind: 'range', n: 1, m: 2 },
   flags: [...FLAGS.commit],
   run: commitRun
-};
+});

@@ -6,8 +6,8 @@
 import { platformError } from '../../../lib/platform';
 import { type DaemonApi, DaemonError } from '../../../api/daemon';
 import { familiarize, parseReference } from '../../../lib/reference';
-import { CliError, type Handler, type RunContext } from '../../framework/types';
-import { daemonMessage } from '../shared/common';
+import { CliError, type FlagValues, type Handler, type RunContext } from '../../framework/types';
+import { daemonMessage, str } from '../shared/common';
 import { pullImage } from '../shared/pull-image';
 import { createBody } from './create-body';
 import { proxySignals } from './sig-proxy';
@@ -30,8 +30,9 @@ export async function inParallel(ctx: Parameters<Handler>[0], args: string[], fn
   return 0;
 }
 
-export function timeoutOf(ctx: Parameters<Handler>[0], flags: Parameters<Handler>[2]): number | undefined {
-  return ctx.changed.has('timeout') ? Number(flags.timeout) : undefined;
+/** `-t, --timeout` and `-s, --signal` of stop and restart: the container's own (or the daemon's) unless given. */
+export function stopOptions(ctx: RunContext, flags: FlagValues): { timeout?: number; signal?: string } {
+  return { timeout: ctx.changed.has('timeout') ? Number(flags.timeout) : undefined, signal: str(flags, 'signal') || undefined };
 }
 
 /** Status code for a run/create/start failure, from the error text (toStatusError). */

@@ -5,7 +5,8 @@ import { packPath, unpackInto } from '../../../lib/archive';
 import { type TarEntry, writeTar } from '../../../lib/tar';
 import { humanSize } from '../../../lib/units';
 import { quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler, type RunContext } from '../../framework/types';
+import { CliError, type Handler, type RunContext } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -88,11 +89,10 @@ export const cpRun: Handler = async (ctx, args, flags) => {
   }
 };
 
-export const spec: CommandSpec = {
-  name: 'cp', use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH', short: 'Copy files/folders between a container and the local filesystem',
+export const spec = verb({
+  use: 'cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH', short: 'Copy files/folders between a container and the local filesystem',
   long: "Copy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.",
-  aliasesLine: 'docker container cp, docker cp',
   args: { kind: 'exact', n: 2 },
   flags: [...FLAGS.cp, quietFlag('Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached')],
   run: cpRun
-};
+});

@@ -1,5 +1,6 @@
 /** `docker container create`: Create a new container (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonOf } from '../shared/common';
 import { createWithPull } from './common';
 import { createBody } from './create-body';
@@ -10,14 +11,12 @@ export const createRun: Handler = async (ctx, args, flags) => {
   const d = daemonOf(ctx);
   const id = await createWithPull(ctx, d, createBody(ctx, args, flags), 'create', bool(flags, 'quiet'));
   await ctx.io.stdout.write(id + '\n');
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'create', use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create a new container',
-  aliasesLine: 'docker container create, docker create',
+export const spec = verb({
+  use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create a new container',
   args: { kind: 'min', n: 1 }, interspersed: false,
   // flags.json `create` is its --pull, whose help really has a stray "|" before missing in docker/cli's create.go.
   flags: [...containerFlags, ...FLAGS.create],
   run: createRun
-};
+});

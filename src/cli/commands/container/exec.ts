@@ -1,7 +1,9 @@
 /** `docker container exec`: Execute a command in a running container (flags and help as Docker 28.5 prints them). */
 import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, list, str } from '../shared/common';
+import { execCommand, type ExecOptions } from '../shared/exec';
 import { statusFor } from './common';
 import FLAGS from './flags.json';
 
@@ -10,7 +12,7 @@ export const execRun: Handler = async (ctx, args, flags) => {
   const [container, ...cmd] = args;
   const tty = bool(flags, 'tty');
   const interactive = bool(flags, 'interactive');
-  const run = d.containerExec(container, {
+  const opts: ExecOptions = {
     cmd,
     env: list(flags, 'env'),
     workdir: str(flags, 'workdir') || undefined,
@@ -18,13 +20,9 @@ export const execRun: Handler = async (ctx, args, flags) => {
     tty,
     stdin: interactive || tty ? ctx.io.stdin : undefined,
     onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
-  });
-  if (bool(flags, 'detach')) {
-    run.catch(() => {});
-    return 0;
-  }
+  };
   try {
-    return await run;
+    return await execCommand(d, container, opts, bool(flags, 'detach'));
   } catch (e) {
     if (!(e instanceof DaemonError)) throw e;
     // Start-time failures of the process come back as the runtime's text (no daemon prefix).
@@ -34,10 +32,9 @@ export const execRun: Handler = async (ctx, args, flags) => {
   }
 };
 
-export const spec: CommandSpec = {
-  name: 'exec', use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]', short: 'Execute a command in a running container',
-  aliasesLine: 'docker container exec, docker exec',
+export const spec = verb({
+  use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]', short: 'Execute a command in a running container',
   args: { kind: 'min', n: 2 }, interspersed: false,
   flags: [...FLAGS.exec],
   run: execRun
-};
+});

@@ -1,5 +1,6 @@
 /** `docker container logs`: Fetch the logs of a container (flags and help as Docker 28.5 prints them). */
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, daemonOf, str } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -26,13 +27,11 @@ export const logsRun: Handler = async (ctx, args, flags) => {
     signal,
     onOutput: (stream, data) => (stream === 'stderr' ? ctx.io.stderr.write(data) : ctx.io.stdout.write(data)),
   }));
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'logs', use: 'logs [OPTIONS] CONTAINER', short: 'Fetch the logs of a container',
-  aliasesLine: 'docker container logs, docker logs',
+export const spec = verb({
+  use: 'logs [OPTIONS] CONTAINER', short: 'Fetch the logs of a container',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.logs],
   run: logsRun
-};
+});

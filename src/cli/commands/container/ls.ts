@@ -4,7 +4,8 @@ import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
 import { chooseFormat, writeFormat } from '../../format/table';
 import { ellipsis, truncateID } from '../../format/truncate';
 import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -105,10 +106,10 @@ export const psRun: Handler = async (ctx, _args, flags) => {
   return printFormat(ctx, writeFormat(format, HEADER, psRows(list_, { trunc: !bool(flags, 'no-trunc'), nowMs: ctx.io.now() })));
 };
 
-export const spec: CommandSpec = {
-  name: 'ls', use: 'ls [OPTIONS]', short: 'List containers',
-  aliases: ['list', 'ps'], aliasesLine: 'docker container ls, docker container list, docker container ps, docker ps',
+export const spec = verb({
+  use: 'ls [OPTIONS]', short: 'List containers',
+  aliases: ['list', 'ps'],
   args: { kind: 'none' },
   flags: [...FLAGS.ls, filterFlag(), formatFlag(), noTruncFlag("Don't truncate output"), quietFlag('Only display container IDs')],
   run: psRun
-};
+});

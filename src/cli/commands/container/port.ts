@@ -1,5 +1,6 @@
 /** `docker container port`: List port mappings or a specific mapping for the container (flags and help as Docker 28.5 prints them). */
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { api } from '../network/common';
 import { call } from '../shared/common';
 
@@ -16,13 +17,10 @@ export const portRun: Handler = async (ctx, args) => {
   }
   if (want && !lines.length) throw new CliError(`Error: No public port '${want}' published for ${args[0]}`, 1);
   await ctx.io.stdout.write(lines.map((l) => l + '\n').join(''));
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'port', use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]', short: 'List port mappings or a specific mapping for the container',
-  aliasesLine: 'docker container port, docker port',
+export const spec = verb({
+  use: 'port CONTAINER [PRIVATE_PORT[/PROTO]]', short: 'List port mappings or a specific mapping for the container',
   args: { kind: 'range', n: 1, m: 2 },
-  flags: [],
   run: portRun
-};
+});

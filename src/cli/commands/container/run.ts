@@ -1,5 +1,6 @@
 /** `docker container run`: Create and run a new container from an image (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import { attachAndWait, createWithPull, runError } from './common';
 import { createBody } from './create-body';
@@ -30,10 +31,9 @@ export const runRun: Handler = async (ctx, args, flags) => {
   return attachAndWait(ctx, d, id, { stdin: bool(flags, 'interactive'), detachKeys: str(flags, 'detach-keys') || undefined, start, sigProxy: bool(flags, 'sig-proxy') });
 };
 
-export const spec: CommandSpec = {
-  name: 'run', use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create and run a new container from an image',
-  aliasesLine: 'docker container run, docker run',
+export const spec = verb({
+  use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]', short: 'Create and run a new container from an image',
   args: { kind: 'min', n: 1 }, interspersed: false,
   flags: [...containerFlags, ...FLAGS.run],
   run: runRun
-};
+});

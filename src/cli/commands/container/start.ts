@@ -1,6 +1,7 @@
 /** `docker container start`: Start one or more stopped containers (flags and help as Docker 28.5 prints them). */
 import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import { attachAndWait, statusFor } from './common';
 import FLAGS from './flags.json';
@@ -36,13 +37,11 @@ export const startRun: Handler = async (ctx, args, flags) => {
     }
   }
   if (errors.length) throw new CliError(`${errors.join('\n')}\nError: failed to start containers: ${failed.join(', ')}`, 1);
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'start', use: 'start [OPTIONS] CONTAINER [CONTAINER...]', short: 'Start one or more stopped containers',
-  aliasesLine: 'docker container start, docker start',
+export const spec = verb({
+  use: 'start [OPTIONS] CONTAINER [CONTAINER...]', short: 'Start one or more stopped containers',
   args: { kind: 'min', n: 1 },
   flags: [...FLAGS.start],
   run: startRun
-};
+});

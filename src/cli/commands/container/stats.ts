@@ -3,7 +3,8 @@ import { DaemonError } from '../../../api/daemon';
 import { bytesSize, humanSizeWithPrecision } from '../../../lib/units';
 import { writeFormat } from '../../format/table';
 import { formatFlag, noTruncFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -55,10 +56,9 @@ export const statsRun: Handler = async (ctx, args, flags) => {
   }
 };
 
-export const spec: CommandSpec = {
-  name: 'stats', use: 'stats [OPTIONS] [CONTAINER...]', short: 'Display a live stream of container(s) resource usage statistics',
-  aliasesLine: 'docker container stats, docker stats',
+export const spec = verb({
+  use: 'stats [OPTIONS] [CONTAINER...]', short: 'Display a live stream of container(s) resource usage statistics',
   args: { kind: 'min', n: 0 },
   flags: [...FLAGS.stats, formatFlag(), noTruncFlag('Do not truncate output')],
   run: statsRun
-};
+});

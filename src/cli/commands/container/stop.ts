@@ -1,16 +1,15 @@
 /** `docker container stop`: Stop one or more running containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
-import { daemonOf, str } from '../shared/common';
-import { inParallel, timeoutOf } from './common';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
+import { daemonOf } from '../shared/common';
+import { inParallel, stopOptions } from './common';
 import FLAGS from './flags.json';
 
-export const stopRun: Handler = (ctx, args, flags) =>
-  inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, { timeout: timeoutOf(ctx, flags), signal: str(flags, 'signal') || undefined }));
+export const stopRun: Handler = (ctx, args, flags) => inParallel(ctx, args, (n) => daemonOf(ctx).containerStop(n, stopOptions(ctx, flags)));
 
-export const spec: CommandSpec = {
-  name: 'stop', use: 'stop [OPTIONS] CONTAINER [CONTAINER...]', short: 'Stop one or more running containers',
-  aliasesLine: 'docker container stop, docker stop',
+export const spec = verb({
+  use: 'stop [OPTIONS] CONTAINER [CONTAINER...]', short: 'Stop one or more running containers',
   args: { kind: 'min', n: 1 },
   flags: [...FLAGS.stop],
   run: stopRun
-};
+});

@@ -1,6 +1,7 @@
 /** `docker container top`: Display the running processes of a container (flags and help as Docker 28.5 prints them). */
 import { tabwrite } from '../../format/tabwriter';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf } from '../shared/common';
 
 export const topRun: Handler = async (ctx, args) => {
@@ -8,13 +9,10 @@ export const topRun: Handler = async (ctx, args) => {
   const rows = [r.Titles, ...r.Processes].map((cols) => cols.join('\t')).join('\n') + '\n';
   // top.go: tabwriter.NewWriter(out, 20, 1, 3, ' ', 0)
   await ctx.io.stdout.write(tabwrite(rows, { minwidth: 20, padding: 3 }));
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'top', use: 'top CONTAINER [ps OPTIONS]', short: 'Display the running processes of a container',
+export const spec = verb({
+  use: 'top CONTAINER [ps OPTIONS]', short: 'Display the running processes of a container',
   interspersed: false, args: { kind: 'min', n: 1 },
-  aliasesLine: 'docker container top, docker top',
-  flags: [],
   run: topRun
-};
+});

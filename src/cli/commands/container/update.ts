@@ -1,7 +1,8 @@
 /** `docker container update`: Update configuration of one or more containers (flags and help as Docker 28.5 prints them). */
 import { DaemonError } from '../../../api/daemon';
 import { ramInBytes } from '../../../lib/units';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { daemonMessage, daemonOf, str } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -38,13 +39,11 @@ export const updateRun: Handler = async (ctx, args, flags) => {
   }
   if (warnings.length) await ctx.io.stdout.write(warnings.join('\n') + '\n');
   if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'update', use: 'update [OPTIONS] CONTAINER [CONTAINER...]', short: 'Update configuration of one or more containers',
-  aliasesLine: 'docker container update, docker update',
+export const spec = verb({
+  use: 'update [OPTIONS] CONTAINER [CONTAINER...]', short: 'Update configuration of one or more containers',
   args: { kind: 'min', n: 1 },
   flags: [...FLAGS.update],
   run: updateRun
-};
+});

@@ -1,10 +1,7 @@
 /** `docker context export`: Export a context to a tar archive FILE or a tar stream on STDOUT. (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'export', use: 'export [OPTIONS] CONTEXT [FILE|-]', short: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
-  args: { kind: 'range', n: 1, m: 2 },
-  flags: [],
-  run: notSimulated
-};
+export const spec = notSimulatedVerb({
+  use: 'export [OPTIONS] CONTEXT [FILE|-]', short: 'Export a context to a tar archive FILE or a tar stream on STDOUT.',
+  args: { kind: 'range', n: 1, m: 2 }
+});

@@ -1,10 +1,7 @@
 /** `docker context use`: Set the current docker context (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'use', use: 'use CONTEXT', short: 'Set the current docker context',
-  args: { kind: 'exact', n: 1 },
-  flags: [],
-  run: notSimulated
-};
+export const spec = notSimulatedVerb({
+  use: 'use CONTEXT', short: 'Set the current docker context',
+  args: { kind: 'exact', n: 1 }
+});

@@ -3,9 +3,11 @@ import { checkPlatform } from '../../framework/platform';
 import type { Fs } from '../../../api/fs';
 import { packPath } from '../../../lib/archive';
 import { parseReference, parseStrict } from '../../../lib/reference';
+import { readAllBytes } from '../../../lib/read-stream';
 import type { TarEntry } from '../../../lib/tar';
 import { quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, list, str } from '../shared/common';
 import { DaemonError } from '../../../api/daemon';
 import FLAGS from './flags.json';
@@ -57,18 +59,7 @@ export const buildRun: Handler = async (ctx, args, flags) => {
   let dockerfileLabel: string | undefined;
   if (path === '-') {
     // A Dockerfile on stdin and no context.
-    const chunks: Uint8Array[] = [];
-    for (;;) {
-      const c = await io.stdin.read();
-      if (!c) break;
-      chunks.push(c);
-    }
-    const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let o = 0;
-    for (const c of chunks) {
-      data.set(c, o);
-      o += c.length;
-    }
+    const data = await readAllBytes(io.stdin);
     dockerfileName = 'Dockerfile';
     context = [{ name: 'Dockerfile', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: io.now(), data }];
   } else {
@@ -143,13 +134,12 @@ export const buildRun: Handler = async (ctx, args, flags) => {
     return e.exitCode ?? 1;
   }
   if (quiet && imageId) await io.stdout.write(imageId + '\n');
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'build', use: 'build [OPTIONS] PATH | URL | -', short: 'Build an image from a Dockerfile',
+export const spec = verb({
+  use: 'build [OPTIONS] PATH | URL | -', short: 'Build an image from a Dockerfile',
   aliasesLine: 'docker image build, docker build, docker builder build',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.build, quietFlag('Suppress the build output and print image ID on success')],
   run: buildRun
-};
+});

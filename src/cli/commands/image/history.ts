@@ -4,7 +4,8 @@ import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
 import { chooseFormat, writeFormat } from '../../format/table';
 import { ellipsis, truncateID } from '../../format/truncate';
 import { formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, daemonOf, printFormat, str } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -35,10 +36,9 @@ export const historyRun: Handler = async (ctx, args, flags) => {
   return printFormat(ctx, writeFormat(format, header, rows));
 };
 
-export const spec: CommandSpec = {
-  name: 'history', use: 'history [OPTIONS] IMAGE', short: 'Show the history of an image',
-  aliasesLine: 'docker image history, docker history',
+export const spec = verb({
+  use: 'history [OPTIONS] IMAGE', short: 'Show the history of an image',
   args: { kind: 'exact', n: 1 },
   flags: [formatFlag(), ...FLAGS.history, noTruncFlag("Don't truncate output"), quietFlag('Only show image IDs')],
   run: historyRun
-};
+});

@@ -1,6 +1,7 @@
 /** `docker image import`: Import the contents from a tarball to create a filesystem image (flags and help as Docker 28.5 prints them). */
 import { readAllBytes } from '../../../lib/read-stream';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf, list, str } from '../shared/common';
 import { localFs } from '../shared/local-fs';
 import FLAGS from './flags.json';
@@ -19,13 +20,11 @@ export const importRun: Handler = async (ctx, args, flags) => {
   }
   const id = await call(() => daemonOf(ctx).imageImport(tar, { source: source === '-' ? '-' : source, reference, message: str(flags, 'message') || undefined, changes: list(flags, 'change'), platform: str(flags, 'platform') || undefined }));
   await ctx.io.stdout.write(id + '\n');
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'import', use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]', short: 'Import the contents from a tarball to create a filesystem image',
-  aliasesLine: 'docker image import, docker import',
+export const spec = verb({
+  use: 'import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]', short: 'Import the contents from a tarball to create a filesystem image',
   args: { kind: 'min', n: 1 },
   flags: [...FLAGS.import],
   run: importRun
-};
+});

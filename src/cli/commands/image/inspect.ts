@@ -1,7 +1,8 @@
 /** `docker image inspect`: Display detailed information on one or more images (flags and help as Docker 28.5 prints them). */
 import { checkPlatform } from '../../framework/platform';
 import { inspectFormatFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { daemonOf, str } from '../shared/common';
 import { inspectEach } from '../shared/inspect';
 import FLAGS from './flags.json';
@@ -14,9 +15,9 @@ export const imageInspectRun: Handler = (ctx, args, flags) => {
     e.statusCode === 404 || /No such image/.test(e.message) ? `Error: No such image: ${ref}` : `Error response from daemon: ${e.message}`);
 };
 
-export const spec: CommandSpec = {
-  name: 'inspect', use: 'inspect [OPTIONS] IMAGE [IMAGE...]', short: 'Display detailed information on one or more images',
+export const spec = verb({
+  use: 'inspect [OPTIONS] IMAGE [IMAGE...]', short: 'Display detailed information on one or more images',
   args: { kind: 'min', n: 1 },
   flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: imageInspectRun
-};
+});

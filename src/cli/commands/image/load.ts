@@ -4,9 +4,11 @@ import type { LoadMessage } from '../../../api/bodies';
 import { DaemonError } from '../../../api/daemon';
 import { humanSize } from '../../../lib/units';
 import { quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf, str } from '../shared/common';
-import { clientFs, readAll } from '../shared/credentials';
+import { clientFs } from '../shared/credentials';
+import { readAllBytes } from '../../../lib/read-stream';
 import FLAGS from './flags.json';
 
 export const loadRun: Handler = async (ctx, _args, flags) => {
@@ -21,7 +23,7 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
     }
   } else {
     if (ctx.io.stdinIsTTY) throw new CliError('requested load from stdin, but stdin is empty', 1);
-    bytes = await readAll(ctx);
+    bytes = await readAllBytes(ctx.io.stdin);
     if (!bytes.length) throw new CliError('requested load from stdin, but stdin is empty', 1);
   }
   // Off a terminal the client asks for no progress at all (docker-cli sets quiet itself).
@@ -35,7 +37,6 @@ export const loadRun: Handler = async (ctx, _args, flags) => {
     throw e;
   }
   await ctx.io.stdout.write(messages.map((m) => (m.id ? `${m.id}: ${m.status} ${progress(m.total ?? 0, ctx.io.columns ?? 80)}` : m.status) + '\n').join(''));
-  return 0;
 };
 
 /** jsonmessage's finished progress: the 50-wide bar only on terminals wider than 110 columns. */
@@ -45,10 +46,9 @@ function progress(total: number, columns: number): string {
   return `${bar}${size.padStart(8)}/${size}`;
 }
 
-export const spec: CommandSpec = {
-  name: 'load', use: 'load [OPTIONS]', short: 'Load an image from a tar archive or STDIN',
-  aliasesLine: 'docker image load, docker load',
+export const spec = verb({
+  use: 'load [OPTIONS]', short: 'Load an image from a tar archive or STDIN',
   args: { kind: 'none' },
   flags: [...FLAGS.load, quietFlag('Suppress the load output')],
   run: loadRun
-};
+});

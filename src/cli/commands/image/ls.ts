@@ -1,7 +1,8 @@
 /** `docker image ls`: List images (flags and help as Docker 28.5 prints them). */
 import { chooseFormat } from '../../format/table';
 import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
 import FLAGS from './flags.json';
 import { DEFAULT_IMAGE_TABLE, DIGEST_IMAGE_TABLE, formatImages } from './ls-format';
@@ -26,10 +27,10 @@ export const imagesRun: Handler = async (ctx, args, flags) => {
   return printFormat(ctx, out);
 };
 
-export const spec: CommandSpec = {
-  name: 'ls', use: 'ls [OPTIONS] [REPOSITORY[:TAG]]', short: 'List images',
-  aliases: ['list'], aliasesLine: 'docker image ls, docker image list, docker images',
+export const spec = verb({
+  use: 'ls [OPTIONS] [REPOSITORY[:TAG]]', short: 'List images',
+  aliases: ['list'],
   args: { kind: 'max', n: 1 },
   flags: [...FLAGS.ls, filterFlag(), formatFlag(), noTruncFlag("Don't truncate output"), quietFlag('Only show image IDs')],
   run: imagesRun
-};
+});

@@ -2,9 +2,11 @@
 import { checkPlatform } from '../../framework/platform';
 import { DaemonError, type PullProgress } from '../../../api/daemon';
 import { quietFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
 import { userFor } from '../shared/credentials';
+import { withDefaultTag } from '../shared/pull-image';
 import FLAGS from './flags.json';
 
 export const pushRun: Handler = async (ctx, args, flags) => {
@@ -19,10 +21,10 @@ export const pushRun: Handler = async (ctx, args, flags) => {
     await ctx.io.stdout.write(p.id ? `${p.id}: ${p.status}\n` : p.status + '\n');
   };
   let ref = args[0];
-  const lastPart = ref.slice(ref.lastIndexOf('/') + 1);
-  if (!bool(flags, 'all-tags') && !lastPart.includes(':') && !ref.includes('@')) {
-    if (!quiet) await ctx.io.stdout.write('Using default tag: latest\n');
-    ref = `${ref}:latest`;
+  if (!bool(flags, 'all-tags')) {
+    const t = withDefaultTag(ref);
+    if (t.defaulted && !quiet) await ctx.io.stdout.write('Using default tag: latest\n');
+    ref = t.ref;
   }
   try {
     await d.imagePush(ref, { username: userFor(ctx, ref), onProgress: show });
@@ -34,13 +36,11 @@ export const pushRun: Handler = async (ctx, args, flags) => {
     throw e;
   }
   if (quiet) await ctx.io.stdout.write(args[0] + '\n');
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'push', use: 'push [OPTIONS] NAME[:TAG]', short: 'Upload an image to a registry',
-  aliasesLine: 'docker image push, docker push',
+export const spec = verb({
+  use: 'push [OPTIONS] NAME[:TAG]', short: 'Upload an image to a registry',
   args: { kind: 'exact', n: 1 },
   flags: [...FLAGS.push, quietFlag('Suppress verbose output')],
   run: pushRun
-};
+});

@@ -2,7 +2,8 @@
 import { checkPlatform } from '../../framework/platform';
 import { DaemonError } from '../../../api/daemon';
 import { forceFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonMessage, daemonOf } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -20,13 +21,12 @@ export const rmiRun: Handler = async (ctx, args, flags) => {
     }
   }
   if (errors.length) throw new CliError(errors.join('\n'), 1);
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'rm', use: 'rm [OPTIONS] IMAGE [IMAGE...]', short: 'Remove one or more images',
-  aliases: ['remove'], aliasesLine: 'docker image rm, docker image remove, docker rmi',
+export const spec = verb({
+  use: 'rm [OPTIONS] IMAGE [IMAGE...]', short: 'Remove one or more images',
+  aliases: ['remove'],
   args: { kind: 'min', n: 1 },
   flags: [forceFlag('Force removal of the image'), ...FLAGS.rm],
   run: rmiRun
-};
+});

@@ -1,16 +1,12 @@
 /** `docker image tag`: Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
-import { call, daemonOf } from '../shared/common';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
+import { daemonOf, silentCall } from '../shared/common';
 
-export const tagRun: Handler = async (ctx, args) => {
-  await call(() => daemonOf(ctx).imageTag(args[0], args[1]));
-  return 0;
-};
+export const tagRun: Handler = (ctx, args) => silentCall(() => daemonOf(ctx).imageTag(args[0], args[1]));
 
-export const spec: CommandSpec = {
-  name: 'tag', use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
-  aliasesLine: 'docker image tag, docker tag',
+export const spec = verb({
+  use: 'tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', short: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
   args: { kind: 'exact', n: 2 },
-  flags: [],
   run: tagRun
-};
+});

@@ -1,11 +1,9 @@
 /** `docker manifest annotate`: Add additional information to a local image manifest (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'annotate', use: 'annotate [OPTIONS] MANIFEST_LIST MANIFEST', short: 'Add additional information to a local image manifest',
+export const spec = notSimulatedVerb({
+  use: 'annotate [OPTIONS] MANIFEST_LIST MANIFEST', short: 'Add additional information to a local image manifest',
   args: { kind: 'exact', n: 2 },
-  flags: [...FLAGS.annotate],
-  run: notSimulated
-};
+  flags: [...FLAGS.annotate]
+});

@@ -1,11 +1,9 @@
 /** `docker manifest create`: Create a local manifest list for annotating and pushing to a registry (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'create', use: 'create MANIFEST_LIST MANIFEST [MANIFEST...]', short: 'Create a local manifest list for annotating and pushing to a registry',
+export const spec = notSimulatedVerb({
+  use: 'create MANIFEST_LIST MANIFEST [MANIFEST...]', short: 'Create a local manifest list for annotating and pushing to a registry',
   args: { kind: 'min', n: 2 },
-  flags: [...FLAGS.create],
-  run: notSimulated
-};
+  flags: [...FLAGS.create]
+});

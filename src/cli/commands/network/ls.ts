@@ -1,7 +1,8 @@
 /** `docker network ls`: List networks (flags and help as Docker 28.5 prints them). */
 import { chooseFormat, writeFormat } from '../../format/table';
 import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, list, parseFilters, printFormat, str } from '../shared/common';
 import { api } from './common';
 
@@ -15,9 +16,9 @@ export const networkLsRun: Handler = async (ctx, _args, flags) => {
   return printFormat(ctx, writeFormat(bool(flags, 'quiet') ? '{{.ID}}' : format, { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', CreatedAt: 'CREATED AT', Labels: 'LABELS' }, rows));
 };
 
-export const spec: CommandSpec = {
-  name: 'ls', use: 'ls [OPTIONS]', short: 'List networks',
-  aliases: ['list'], aliasesLine: 'docker network ls, docker network list',
+export const spec = verb({
+  use: 'ls [OPTIONS]', short: 'List networks',
+  aliases: ['list'],
   args: { kind: 'none' },
   flags: [
     filterFlag('Provide filter values (e.g. "driver=bridge")'),
@@ -26,4 +27,4 @@ export const spec: CommandSpec = {
     quietFlag('Only display network IDs')
   ],
   run: networkLsRun
-};
+});

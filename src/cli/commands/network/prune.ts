@@ -1,21 +1,13 @@
 /** `docker network prune`: Remove all unused networks (flags and help as Docker 28.5 prints them). */
-import { forceFlag, pruneFilterFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
-import { bool, call, confirm } from '../shared/common';
-import { deletedSection } from '../shared/prune';
+import { call } from '../shared/common';
+import { deletedSection, pruneVerb } from '../shared/prune';
 import { api } from './common';
 
-export const networkPruneRun: Handler = async (ctx, _args, flags) => {
-  if (!bool(flags, 'force') && !(await confirm(ctx, 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ', false))) return 0;
-  const gone = await call(() => api(ctx).networkPrune());
+export const spec = pruneVerb({
+  short: 'Remove all unused networks',
+  filterExample: 'until=<timestamp>',
+  question: () => 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?',
   // The CLI builds "Deleted Networks:\nA\n" and prints it with Fprintln: a blank line ends it.
-  await ctx.io.stdout.write(deletedSection('Deleted Networks', gone));
-  return 0;
-};
-
-export const spec: CommandSpec = {
-  name: 'prune', use: 'prune [OPTIONS]', short: 'Remove all unused networks',
-  args: { kind: 'none' },
-  flags: [pruneFilterFlag('Provide filter values (e.g. "until=<timestamp>")'), forceFlag()],
-  run: networkPruneRun
-};
+  // Networks take no disk space: no "Total reclaimed space" line.
+  prune: async (ctx) => deletedSection('Deleted Networks', await call(() => api(ctx).networkPrune()))
+});

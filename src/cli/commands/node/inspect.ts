@@ -1,12 +1,10 @@
 /** `docker node inspect`: Display detailed information on one or more nodes (flags and help as Docker 28.5 prints them). */
 import { inspectFormatFlag } from '../../framework/common-flags';
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'inspect', use: 'inspect [OPTIONS] self|NODE [NODE...]', short: 'Display detailed information on one or more nodes',
+export const spec = notSimulatedVerb({
+  use: 'inspect [OPTIONS] self|NODE [NODE...]', short: 'Display detailed information on one or more nodes',
   args: { kind: 'min', n: 1 },
-  flags: [inspectFormatFlag(), ...FLAGS.inspect],
-  run: notSimulated
-};
+  flags: [inspectFormatFlag(), ...FLAGS.inspect]
+});

@@ -1,12 +1,10 @@
 /** `docker node ls`: List nodes in the swarm (flags and help as Docker 28.5 prints them). */
 import { filterFlag, formatFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'ls', use: 'ls [OPTIONS]', short: 'List nodes in the swarm',
-  aliases: ['list'], aliasesLine: 'docker node ls, docker node list',
+export const spec = notSimulatedVerb({
+  use: 'ls [OPTIONS]', short: 'List nodes in the swarm',
+  aliases: ['list'],
   args: { kind: 'none' },
-  flags: [filterFlag(), formatFlag(), quietFlag('Only display IDs')],
-  run: notSimulated
-};
+  flags: [filterFlag(), formatFlag(), quietFlag('Only display IDs')]
+});

@@ -1,10 +1,7 @@
 /** `docker node promote`: Promote one or more nodes to manager in the swarm (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'promote', use: 'promote NODE [NODE...]', short: 'Promote one or more nodes to manager in the swarm',
-  args: { kind: 'min', n: 1 },
-  flags: [],
-  run: notSimulated
-};
+export const spec = notSimulatedVerb({
+  use: 'promote NODE [NODE...]', short: 'Promote one or more nodes to manager in the swarm',
+  args: { kind: 'min', n: 1 }
+});

@@ -1,12 +1,10 @@
 /** `docker node rm`: Remove one or more nodes from the swarm (flags and help as Docker 28.5 prints them). */
 import { forceFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'rm', use: 'rm [OPTIONS] NODE [NODE...]', short: 'Remove one or more nodes from the swarm',
-  aliases: ['remove'], aliasesLine: 'docker node rm, docker node remove',
+export const spec = notSimulatedVerb({
+  use: 'rm [OPTIONS] NODE [NODE...]', short: 'Remove one or more nodes from the swarm',
+  aliases: ['remove'],
   args: { kind: 'min', n: 1 },
-  flags: [forceFlag('Force remove a node from the swarm')],
-  run: notSimulated
-};
+  flags: [forceFlag('Force remove a node from the swarm')]
+});

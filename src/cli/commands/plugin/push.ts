@@ -1,11 +1,9 @@
 /** `docker plugin push`: Push a plugin to a registry (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'push', use: 'push [OPTIONS] PLUGIN[:TAG]', short: 'Push a plugin to a registry',
+export const spec = notSimulatedVerb({
+  use: 'push [OPTIONS] PLUGIN[:TAG]', short: 'Push a plugin to a registry',
   args: { kind: 'exact', n: 1 },
-  flags: [...FLAGS.push],
-  run: notSimulated
-};
+  flags: [...FLAGS.push]
+});

@@ -1,11 +1,9 @@
 /** `docker secret create`: Create a secret from a file or STDIN as content (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'create', use: 'create [OPTIONS] SECRET [file|-]', short: 'Create a secret from a file or STDIN as content',
+export const spec = notSimulatedVerb({
+  use: 'create [OPTIONS] SECRET [file|-]', short: 'Create a secret from a file or STDIN as content',
   args: { kind: 'range', n: 1, m: 2 },
-  flags: [...FLAGS.create],
-  run: notSimulated
-};
+  flags: [...FLAGS.create]
+});

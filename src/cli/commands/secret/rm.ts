@@ -1,11 +1,8 @@
 /** `docker secret rm`: Remove one or more secrets (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'rm', use: 'rm SECRET [SECRET...]', short: 'Remove one or more secrets',
-  aliases: ['remove'], aliasesLine: 'docker secret rm, docker secret remove',
-  args: { kind: 'min', n: 1 },
-  flags: [],
-  run: notSimulated
-};
+export const spec = notSimulatedVerb({
+  use: 'rm SECRET [SECRET...]', short: 'Remove one or more secrets',
+  aliases: ['remove'],
+  args: { kind: 'min', n: 1 }
+});

@@ -1,12 +1,10 @@
 /** `docker service ps`: List the tasks of one or more services (flags and help as Docker 28.5 prints them). */
 import { filterFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'ps', use: 'ps [OPTIONS] SERVICE [SERVICE...]', short: 'List the tasks of one or more services',
+export const spec = notSimulatedVerb({
+  use: 'ps [OPTIONS] SERVICE [SERVICE...]', short: 'List the tasks of one or more services',
   args: { kind: 'min', n: 1 },
-  flags: [filterFlag(), ...FLAGS.ps, noTruncFlag('Do not truncate output'), quietFlag('Only display task IDs')],
-  run: notSimulated
-};
+  flags: [filterFlag(), ...FLAGS.ps, noTruncFlag('Do not truncate output'), quietFlag('Only display task IDs')]
+});

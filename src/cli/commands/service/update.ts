@@ -1,12 +1,10 @@
 /** `docker service update`: Update a service (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import { serviceFlags } from './create-update-flags';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'update', use: 'update [OPTIONS] SERVICE', short: 'Update a service',
+export const spec = notSimulatedVerb({
+  use: 'update [OPTIONS] SERVICE', short: 'Update a service',
   args: { kind: 'exact', n: 1 },
-  flags: [...serviceFlags, ...FLAGS.update],
-  run: notSimulated
-};
+  flags: [...serviceFlags, ...FLAGS.update]
+});

@@ -61,6 +61,15 @@ export async function call<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A verb that is one daemon call and prints nothing (rename, tag, network connect …): exit 0 once
+ * the daemon answers, its error and exit 1 otherwise — docker-cli's `return apiClient.X(…)`.
+ */
+export async function silentCall(fn: () => Promise<unknown>): Promise<number> {
+  await call(fn);
+  return 0;
+}
+
 export function str(flags: FlagValues, name: string): string {
   const v = flags[name];
   return typeof v === 'string' ? v : v === undefined ? '' : String(v);
@@ -73,6 +82,14 @@ export function bool(flags: FlagValues, name: string): boolean {
 export function list(flags: FlagValues, name: string): string[] {
   const v = flags[name];
   return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+}
+
+/** `--label k=v`, `--opt k=v`, `--log-opt k=v` to a map; a bare `k` is `k=""` (docker-cli's opts.ConvertKVStringsToMap). */
+export function keyValueMap(items: string[]): Record<string, string> {
+  return Object.fromEntries(items.map((kv) => {
+    const i = kv.indexOf('=');
+    return i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)];
+  }));
 }
 
 /** `-f key=value` flags to the Engine API's filter map; a value-less filter is Docker's error. */

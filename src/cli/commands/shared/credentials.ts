@@ -63,20 +63,3 @@ export function userFor(ctx: RunContext, ref: string): string | undefined {
     return undefined;
   }
 }
-
-/** All of stdin as bytes (`--password-stdin`, `docker load < file`). */
-export async function readAll(ctx: RunContext): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for (;;) {
-    const c = await ctx.io.stdin.read();
-    if (!c) break;
-    chunks.push(c);
-  }
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}

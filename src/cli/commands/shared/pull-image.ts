@@ -26,6 +26,7 @@ export async function pullImage(
   });
 }
 
+/** A reference without a tag or digest gets `:latest` (pull and push then say "Using default tag: latest"). */
 export function withDefaultTag(ref: string): { ref: string; defaulted: boolean } {
   const lastSlash = ref.lastIndexOf('/');
   const name = ref.slice(lastSlash + 1);

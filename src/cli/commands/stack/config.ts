@@ -1,11 +1,9 @@
 /** `docker stack config`: Outputs the final config file, after doing merges and interpolations (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'config', use: 'config [OPTIONS]', short: 'Outputs the final config file, after doing merges and interpolations',
+export const spec = notSimulatedVerb({
+  use: 'config [OPTIONS]', short: 'Outputs the final config file, after doing merges and interpolations',
   args: { kind: 'none' },
-  flags: [...FLAGS.config],
-  run: notSimulated
-};
+  flags: [...FLAGS.config]
+});

@@ -1,12 +1,10 @@
 /** `docker stack rm`: Remove one or more stacks (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'rm', use: 'rm [OPTIONS] STACK [STACK...]', short: 'Remove one or more stacks',
-  aliases: ['remove', 'down'], aliasesLine: 'docker stack rm, docker stack remove, docker stack down',
+export const spec = notSimulatedVerb({
+  use: 'rm [OPTIONS] STACK [STACK...]', short: 'Remove one or more stacks',
+  aliases: ['remove', 'down'],
   args: { kind: 'min', n: 1 },
-  flags: [...FLAGS.rm],
-  run: notSimulated
-};
+  flags: [...FLAGS.rm]
+});

@@ -1,12 +1,10 @@
 /** `docker swarm ca`: Display and rotate the root CA (flags and help as Docker 28.5 prints them). */
 import { quietFlag } from '../../framework/common-flags';
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'ca', use: 'ca [OPTIONS]', short: 'Display and rotate the root CA',
+export const spec = notSimulatedVerb({
+  use: 'ca [OPTIONS]', short: 'Display and rotate the root CA',
   args: { kind: 'none' },
-  flags: [...FLAGS.ca, quietFlag('Suppress progress output')],
-  run: notSimulated
-};
+  flags: [...FLAGS.ca, quietFlag('Suppress progress output')]
+});

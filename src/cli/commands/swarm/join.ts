@@ -1,11 +1,9 @@
 /** `docker swarm join`: Join a swarm as a node and/or manager (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'join', use: 'join [OPTIONS] HOST:PORT', short: 'Join a swarm as a node and/or manager',
+export const spec = notSimulatedVerb({
+  use: 'join [OPTIONS] HOST:PORT', short: 'Join a swarm as a node and/or manager',
   args: { kind: 'exact', n: 1 },
-  flags: [...FLAGS.join],
-  run: notSimulated
-};
+  flags: [...FLAGS.join]
+});

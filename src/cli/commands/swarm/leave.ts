@@ -1,11 +1,9 @@
 /** `docker swarm leave`: Leave the swarm (flags and help as Docker 28.5 prints them). */
 import { forceFlag } from '../../framework/common-flags';
-import type { CommandSpec } from '../../framework/types';
-import { notSimulated } from '../../framework/not-simulated';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'leave', use: 'leave [OPTIONS]', short: 'Leave the swarm',
+export const spec = notSimulatedVerb({
+  use: 'leave [OPTIONS]', short: 'Leave the swarm',
   args: { kind: 'none' },
-  flags: [forceFlag('Force this node to leave the swarm, ignoring warnings')],
-  run: notSimulated
-};
+  flags: [forceFlag('Force this node to leave the swarm, ignoring warnings')]
+});

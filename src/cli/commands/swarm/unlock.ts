@@ -1,10 +1,7 @@
 /** `docker swarm unlock`: Unlock swarm (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 
-export const spec: CommandSpec = {
-  name: 'unlock', use: 'unlock', short: 'Unlock swarm',
-  args: { kind: 'none' },
-  flags: [],
-  run: notSimulated
-};
+export const spec = notSimulatedVerb({
+  use: 'unlock', short: 'Unlock swarm',
+  args: { kind: 'none' }
+});

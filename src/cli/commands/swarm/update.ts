@@ -1,11 +1,9 @@
 /** `docker swarm update`: Update the swarm (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'update', use: 'update [OPTIONS]', short: 'Update the swarm',
+export const spec = notSimulatedVerb({
+  use: 'update [OPTIONS]', short: 'Update the swarm',
   args: { kind: 'none' },
-  flags: [...FLAGS.update],
-  run: notSimulated
-};
+  flags: [...FLAGS.update]
+});

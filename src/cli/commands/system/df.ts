@@ -5,7 +5,8 @@ import { humanDuration, humanSize, humanSizeWithPrecision } from '../../../lib/u
 import { type FormatResult, writeFormat } from '../../format/table';
 import { truncateID } from '../../format/truncate';
 import { formatFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { psRows } from '../container/ls';
 import { bool, call, daemonOf, printFormat, str } from '../shared/common';
 import FLAGS from './flags.json';
@@ -88,9 +89,9 @@ export const systemDfRun: Handler = async (ctx, _args, flags) => {
   return printFormat(ctx, writeFormat(format === 'table' ? SUMMARY : format, { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' }, summaryRows(du)));
 };
 
-export const spec: CommandSpec = {
-  name: 'df', use: 'df [OPTIONS]', short: 'Show docker disk usage',
+export const spec = verb({
+  use: 'df [OPTIONS]', short: 'Show docker disk usage',
   args: { kind: 'none' },
   flags: [formatFlag(), ...FLAGS.df],
   run: systemDfRun
-};
+});

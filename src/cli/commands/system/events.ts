@@ -3,7 +3,8 @@ import type { EventMessage } from '../../../api/bodies';
 import { sortedMap } from '../../format/json';
 import { BASIC_FUNCS, GO_TYPE, Template } from '../../format/template';
 import { filterFlag, inspectFormatFlag } from '../../framework/common-flags';
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf, list, parseFilters, str } from '../shared/common';
 import { getTimestamp, TimestampError } from '../shared/timestamp';
 import FLAGS from './flags.json';
@@ -114,13 +115,11 @@ export const eventsRun: Handler = async (ctx, _args, flags) => {
       return ctx.io.stdout.write(text + '\n');
     },
   }));
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'events', use: 'events [OPTIONS]', short: 'Get real time events from the server',
-  aliasesLine: 'docker system events, docker events',
+export const spec = verb({
+  use: 'events [OPTIONS]', short: 'Get real time events from the server',
   args: { kind: 'none' },
   flags: [filterFlag(), inspectFormatFlag(false), ...FLAGS.events],
   run: eventsRun
-};
+});

@@ -3,7 +3,8 @@ import { inspectFormatFlag } from '../../framework/common-flags';
 import { bytesSize } from '../../../lib/units';
 import { Template } from '../../format/template';
 import { CLIENT_VERSION } from '../../framework/root';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf, str } from '../shared/common';
 
 export const infoRun: Handler = async (ctx, _args, flags) => {
@@ -83,13 +84,11 @@ export const infoRun: Handler = async (ctx, _args, flags) => {
     '',
   ];
   await ctx.io.stdout.write(lines.join('\n'));
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'info', use: 'info [OPTIONS]', short: 'Display system-wide information',
-  aliasesLine: 'docker system info, docker info',
+export const spec = verb({
+  use: 'info [OPTIONS]', short: 'Display system-wide information',
   args: { kind: 'none' },
   flags: [inspectFormatFlag()],
   run: infoRun
-};
+});

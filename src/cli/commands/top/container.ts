@@ -1,5 +1,5 @@
 /** `docker container`: Manage containers (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { spec as attach_ } from '../container/attach';
 import { spec as commit_ } from '../container/commit';
 import { spec as cp_ } from '../container/cp';
@@ -26,9 +26,8 @@ import { spec as unpause_ } from '../container/unpause';
 import { spec as update_ } from '../container/update';
 import { spec as wait_ } from '../container/wait';
 
-export const spec: CommandSpec = {
-  name: 'container', use: 'container', short: 'Manage containers',
+export const spec = verb({
+  use: 'container', short: 'Manage containers',
   args: { kind: 'none' },
-  flags: [],
   subcommands: [attach_, commit_, cp_, create_, diff_, exec_, export_, inspect_, kill_, logs_, ls_, pause_, port_, prune_, rename_, restart_, rm_, run_, start_, stats_, stop_, top_, unpause_, update_, wait_]
-};
+});

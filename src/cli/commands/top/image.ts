@@ -1,5 +1,5 @@
 /** `docker image`: Manage images (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { spec as build_ } from '../image/build';
 import { spec as history_ } from '../image/history';
 import { spec as import_ } from '../image/import';
@@ -13,9 +13,8 @@ import { spec as rm_ } from '../image/rm';
 import { spec as save_ } from '../image/save';
 import { spec as tag_ } from '../image/tag';
 
-export const spec: CommandSpec = {
-  name: 'image', use: 'image', short: 'Manage images',
+export const spec = verb({
+  use: 'image', short: 'Manage images',
   args: { kind: 'none' },
-  flags: [],
   subcommands: [build_, history_, import_, inspect_, load_, ls_, prune_, pull_, push_, rm_, save_, tag_]
-};
+});

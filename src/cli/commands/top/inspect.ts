@@ -1,6 +1,7 @@
 /** `docker inspect`: Return low-level information on Docker objects (flags and help as Docker 28.5 prints them). */
 import { inspectFormatFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonOf, str } from '../shared/common';
 import { printInspect } from '../shared/inspect';
 import FLAGS from './flags.json';
@@ -21,9 +22,9 @@ export const inspectRun: Handler = async (ctx, args, flags) => {
   return printInspect(ctx, found, str(flags, 'format'), errors);
 };
 
-export const spec: CommandSpec = {
-  name: 'inspect', use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]', short: 'Return low-level information on Docker objects',
+export const spec = verb({
+  use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]', short: 'Return low-level information on Docker objects',
   args: { kind: 'min', n: 1 },
   flags: [inspectFormatFlag(), ...FLAGS.inspect],
   run: inspectRun
-};
+});

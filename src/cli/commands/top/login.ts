@@ -1,8 +1,10 @@
 /** `docker login`: Authenticate to a registry. (flags and help as Docker 28.5 prints them). */
 import { DaemonError } from '../../../api/daemon';
-import { CliError, type CommandSpec, type Handler, type RunContext } from '../../framework/types';
+import { CliError, type Handler, type RunContext } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, daemonOf, str } from '../shared/common';
-import { configPath, HUB, readAll, readConfig, serverKey, writeConfig } from '../shared/credentials';
+import { configPath, HUB, readConfig, serverKey, writeConfig } from '../shared/credentials';
+import { readAllText } from '../../../lib/read-stream';
 import FLAGS from './flags.json';
 
 const dec = new TextDecoder();
@@ -39,7 +41,7 @@ export const loginRun: Handler = async (ctx, args, flags) => {
   }
   if (bool(flags, 'password-stdin')) {
     if (!user) throw new CliError('Must provide --username with --password-stdin', 1);
-    password = dec.decode(await readAll(ctx)).replace(/\n$/, '').replace(/\r$/, '');
+    password = (await readAllText(ctx.io.stdin)).replace(/\n$/, '').replace(/\r$/, '');
   }
   const d = daemonOf(ctx);
   const check = async (username: string, pw: string) => {
@@ -86,13 +88,12 @@ export const loginRun: Handler = async (ctx, args, flags) => {
   // The file store's unencryptedWarning, newlines before and after.
   await ctx.io.stderr.write(`\nWARNING! Your credentials are stored unencrypted in '${configPath(ctx)}'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n`);
   await ctx.io.stdout.write('Login Succeeded\n');
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'login', use: 'login [OPTIONS] [SERVER]', short: 'Authenticate to a registry',
+export const spec = verb({
+  use: 'login [OPTIONS] [SERVER]', short: 'Authenticate to a registry',
   long: 'Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.',
   args: { kind: 'max', n: 1 }, categoryTop: 8,
   flags: [...FLAGS.login],
   run: loginRun
-};
+});

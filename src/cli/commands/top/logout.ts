@@ -1,5 +1,6 @@
 /** `docker logout`: Log out from a registry. (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { readConfig, serverKey, writeConfig } from '../shared/credentials';
 
 export const logoutRun: Handler = async (ctx, args) => {
@@ -12,13 +13,11 @@ export const logoutRun: Handler = async (ctx, args) => {
   await ctx.io.stdout.write(`Removing login credentials for ${key}\n`);
   delete cfg.auths[key];
   writeConfig(ctx, cfg);
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'logout', use: 'logout [SERVER]', short: 'Log out from a registry',
+export const spec = verb({
+  use: 'logout [SERVER]', short: 'Log out from a registry',
   long: 'Log out from a registry.\nIf no server is specified, the default is defined by the daemon.',
   args: { kind: 'max', n: 1 }, categoryTop: 9,
-  flags: [],
   run: logoutRun
-};
+});

@@ -1,5 +1,5 @@
 /** `docker network`: Manage networks (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { spec as connect_ } from '../network/connect';
 import { spec as create_ } from '../network/create';
 import { spec as disconnect_ } from '../network/disconnect';
@@ -8,9 +8,8 @@ import { spec as ls_ } from '../network/ls';
 import { spec as prune_ } from '../network/prune';
 import { spec as rm_ } from '../network/rm';
 
-export const spec: CommandSpec = {
-  name: 'network', use: 'network', short: 'Manage networks',
+export const spec = verb({
+  use: 'network', short: 'Manage networks',
   args: { kind: 'none' },
-  flags: [],
   subcommands: [connect_, create_, disconnect_, inspect_, ls_, prune_, rm_]
-};
+});

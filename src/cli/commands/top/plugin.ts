@@ -1,5 +1,5 @@
 /** `docker plugin`: Manage plugins (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { spec as create_ } from '../plugin/create';
 import { spec as disable_ } from '../plugin/disable';
 import { spec as enable_ } from '../plugin/enable';
@@ -11,9 +11,8 @@ import { spec as rm_ } from '../plugin/rm';
 import { spec as set_ } from '../plugin/set';
 import { spec as upgrade_ } from '../plugin/upgrade';
 
-export const spec: CommandSpec = {
-  name: 'plugin', use: 'plugin', short: 'Manage plugins',
+export const spec = verb({
+  use: 'plugin', short: 'Manage plugins',
   args: { kind: 'none' },
-  flags: [],
   subcommands: [create_, disable_, enable_, inspect_, install_, ls_, push_, rm_, set_, upgrade_]
-};
+});

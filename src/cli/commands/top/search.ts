@@ -2,7 +2,8 @@
 import { writeFormat } from '../../format/table';
 import { ellipsis } from '../../format/truncate';
 import { filterFlag, noTruncFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, daemonOf, list, parseFilters, printFormat, str } from '../shared/common';
 import FLAGS from './flags.json';
 
@@ -25,9 +26,9 @@ export const searchRun: Handler = async (ctx, args, flags) => {
   return printFormat(ctx, writeFormat(format, header, rows));
 };
 
-export const spec: CommandSpec = {
-  name: 'search', use: 'search [OPTIONS] TERM', short: 'Search Docker Hub for images',
+export const spec = verb({
+  use: 'search [OPTIONS] TERM', short: 'Search Docker Hub for images',
   args: { kind: 'exact', n: 1 }, categoryTop: 10,
   flags: [filterFlag(), ...FLAGS.search, noTruncFlag("Don't truncate output")],
   run: searchRun
-};
+});

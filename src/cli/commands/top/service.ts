@@ -1,5 +1,5 @@
 /** `docker service`: Manage Swarm services (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { spec as create_ } from '../service/create';
 import { spec as inspect_ } from '../service/inspect';
 import { spec as logs_ } from '../service/logs';
@@ -10,9 +10,8 @@ import { spec as rollback_ } from '../service/rollback';
 import { spec as scale_ } from '../service/scale';
 import { spec as update_ } from '../service/update';
 
-export const spec: CommandSpec = {
-  name: 'service', use: 'service', short: 'Manage Swarm services',
+export const spec = verb({
+  use: 'service', short: 'Manage Swarm services',
   args: { kind: 'none' }, swarm: true,
-  flags: [],
   subcommands: [create_, inspect_, logs_, ls_, ps_, rm_, rollback_, scale_, update_]
-};
+});

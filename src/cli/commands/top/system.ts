@@ -1,13 +1,12 @@
 /** `docker system`: Manage Docker (flags and help as Docker 28.5 prints them). */
-import type { CommandSpec } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { spec as df_ } from '../system/df';
 import { spec as events_ } from '../system/events';
 import { spec as info_ } from '../system/info';
 import { spec as prune_ } from '../system/prune';
 
-export const spec: CommandSpec = {
-  name: 'system', use: 'system', short: 'Manage Docker',
+export const spec = verb({
+  use: 'system', short: 'Manage Docker',
   args: { kind: 'none' },
-  flags: [],
   subcommands: [df_, events_, info_, prune_]
-};
+});

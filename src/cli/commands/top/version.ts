@@ -2,7 +2,8 @@
 import { inspectFormatFlag } from '../../framework/common-flags';
 import { Template } from '../../format/template';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION } from '../../framework/root';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { call, daemonOf, str } from '../shared/common';
 
 const client = () => ({ Platform: { Name: 'Docker Engine - Community' }, Version: CLIENT_VERSION, ApiVersion: '1.51', DefaultAPIVersion: '1.51', GoVersion: 'go1.24.9', GitCommit: CLIENT_GIT_COMMIT, BuildTime: 'Tue Nov  4 14:37:17 2025', Os: 'linux', Arch: 'amd64', Context: 'default' });
@@ -48,12 +49,11 @@ export const versionRun: Handler = async (ctx, _args, flags) => {
     }
   }
   await ctx.io.stdout.write(out);
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'version', use: 'version [OPTIONS]', short: 'Show the Docker version information',
+export const spec = verb({
+  use: 'version [OPTIONS]', short: 'Show the Docker version information',
   args: { kind: 'none' }, categoryTop: 10,
   flags: [inspectFormatFlag()],
   run: versionRun
-};
+});

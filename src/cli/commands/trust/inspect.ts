@@ -1,11 +1,9 @@
 /** `docker trust inspect`: Return low-level information about keys and signatures (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'inspect', use: 'inspect IMAGE[:TAG] [IMAGE[:TAG]...]', short: 'Return low-level information about keys and signatures',
+export const spec = notSimulatedVerb({
+  use: 'inspect IMAGE[:TAG] [IMAGE[:TAG]...]', short: 'Return low-level information about keys and signatures',
   args: { kind: 'min', n: 1 },
-  flags: [...FLAGS.inspect],
-  run: notSimulated
-};
+  flags: [...FLAGS.inspect]
+});

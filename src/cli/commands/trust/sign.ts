@@ -1,11 +1,9 @@
 /** `docker trust sign`: Sign an image (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'sign', use: 'sign IMAGE:TAG', short: 'Sign an image',
+export const spec = notSimulatedVerb({
+  use: 'sign IMAGE:TAG', short: 'Sign an image',
   args: { kind: 'exact', n: 1 },
-  flags: [...FLAGS.sign],
-  run: notSimulated
-};
+  flags: [...FLAGS.sign]
+});

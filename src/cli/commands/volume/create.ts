@@ -1,27 +1,22 @@
 /** `docker volume create`: Create a volume (flags and help as Docker 28.5 prints them). */
-import { CliError, type CommandSpec, type Handler } from '../../framework/types';
-import { call, list, str } from '../shared/common';
+import { CliError, type Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
+import { call, keyValueMap, list, str } from '../shared/common';
 import { api } from './common';
 import FLAGS from './flags.json';
-
-const kv = (items: string[]) => Object.fromEntries(items.map((l) => {
-  const i = l.indexOf('=');
-  return i < 0 ? [l, ''] : [l.slice(0, i), l.slice(i + 1)];
-}));
 
 export const volumeCreateRun: Handler = async (ctx, args, flags) => {
   const nameFlag = str(flags, 'name');
   if (args[0] && nameFlag && args[0] !== nameFlag) {
     throw new CliError(`conflicting options: cannot specify a volume-name through both --name and as a positional arg`, 1);
   }
-  const v = await call(() => api(ctx).volumeCreate({ name: args[0] || nameFlag || undefined, driver: str(flags, 'driver') || 'local', labels: kv(list(flags, 'label')), options: kv(list(flags, 'opt')) }));
+  const v = await call(() => api(ctx).volumeCreate({ name: args[0] || nameFlag || undefined, driver: str(flags, 'driver') || 'local', labels: keyValueMap(list(flags, 'label')), options: keyValueMap(list(flags, 'opt')) }));
   await ctx.io.stdout.write(`${v.Name}\n`);
-  return 0;
 };
 
-export const spec: CommandSpec = {
-  name: 'create', use: 'create [OPTIONS] [VOLUME]', short: 'Create a volume',
+export const spec = verb({
+  use: 'create [OPTIONS] [VOLUME]', short: 'Create a volume',
   args: { kind: 'max', n: 1 },
   flags: [...FLAGS.create],
   run: volumeCreateRun
-};
+});

@@ -1,7 +1,8 @@
 /** `docker volume ls`: List volumes (flags and help as Docker 28.5 prints them). */
 import { chooseFormat, writeFormat } from '../../format/table';
 import { filterFlag, formatFlag, quietFlag } from '../../framework/common-flags';
-import type { CommandSpec, Handler } from '../../framework/types';
+import type { Handler } from '../../framework/types';
+import { verb } from '../../framework/verb';
 import { bool, call, list, parseFilters, printFormat, str } from '../shared/common';
 import { api } from './common';
 import FLAGS from './flags.json';
@@ -20,10 +21,10 @@ export const volumeLsRun: Handler = async (ctx, _args, flags) => {
   return printFormat(ctx, writeFormat(quietFmt, { Driver: 'DRIVER', Name: 'VOLUME NAME', Mountpoint: 'MOUNTPOINT', Scope: 'SCOPE', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE' }, rows));
 };
 
-export const spec: CommandSpec = {
-  name: 'ls', use: 'ls [OPTIONS]', short: 'List volumes',
-  aliases: ['list'], aliasesLine: 'docker volume ls, docker volume list',
+export const spec = verb({
+  use: 'ls [OPTIONS]', short: 'List volumes',
+  aliases: ['list'],
   args: { kind: 'none' },
   flags: [...FLAGS.ls, filterFlag('Provide filter values (e.g. "dangling=true")'), formatFlag(), quietFlag('Only display volume names')],
   run: volumeLsRun
-};
+});

@@ -1,11 +1,9 @@
 /** `docker volume update`: Update a volume (cluster volumes only) (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../framework/not-simulated';
-import type { CommandSpec } from '../../framework/types';
+import { notSimulatedVerb } from '../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'update', use: 'update [OPTIONS] [VOLUME]', short: 'Update a volume (cluster volumes only)',
+export const spec = notSimulatedVerb({
+  use: 'update [OPTIONS] [VOLUME]', short: 'Update a volume (cluster volumes only)',
   args: { kind: 'exact', n: 1 },
-  flags: [...FLAGS.update],
-  run: notSimulated
-};
+  flags: [...FLAGS.update]
+});

@@ -1,11 +1,9 @@
 /** `docker trust key load`: Load a private key file for signing (flags and help as Docker 28.5 prints them). */
-import { notSimulated } from '../../../framework/not-simulated';
-import type { CommandSpec } from '../../../framework/types';
+import { notSimulatedVerb } from '../../../framework/not-simulated';
 import FLAGS from './flags.json';
 
-export const spec: CommandSpec = {
-  name: 'load', use: 'load [OPTIONS] KEYFILE', short: 'Load a private key file for signing',
+export const spec = notSimulatedVerb({
+  use: 'load [OPTIONS] KEYFILE', short: 'Load a private key file for signing',
   args: { kind: 'exact', n: 1 },
-  flags: [...FLAGS.load],
-  run: notSimulated
-};
+  flags: [...FLAGS.load]
+});
