@@ -120,6 +120,6 @@ export const rmVerb: VerbHandler = async (c, args, flags) => {
   }
   const msg = `Going to remove ${stopped.map((x) => x.name).join(', ')}`;
   if (bool(flags, 'force')) await c.out(msg + '\n');
-  else if (!(await confirm({ io: c.io } as unknown as RunContext, `? ${msg} (y/N) `))) return 0;
+  else if (!(await confirm({ io: c.io } as unknown as RunContext, `? ${msg} (y/N) `, true, true))) return 0;
   return eachInBlock(c, 'Removing', stopped, { working: 'Removing', done: 'Removed' }, (x) => c.d.containerRemove(x.id, { force: true, volumes: bool(flags, 'volumes') }));
 };

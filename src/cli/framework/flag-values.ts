@@ -91,6 +91,8 @@ export function parseValue(f: FlagSpec, raw: string, prev: unknown): string | bo
     case 'list': {
       if (f.type === 'list') LIST_VALIDATORS[f.long]?.(raw);
       if (f.type === 'gpu-request') parseGpuRequest(raw);
+      // opts.FilterOpt.Set (filters.ParseFlag): an empty value adds nothing, one without `=` is refused.
+      if (f.type === 'filter' && raw !== '' && !raw.includes('=')) throw new Error('bad format of filter (expected name=value)');
       const list = Array.isArray(prev) ? [...(prev as string[])] : [];
       // pflag's stringSlice splits on commas; docker's ListOpts/stringArray take the value whole
       if (f.type === 'strings' || f.type === 'stringSlice') pushAll(list, raw.split(','));

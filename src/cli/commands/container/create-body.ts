@@ -1,7 +1,7 @@
 /** The container create request from `docker run`/`docker create` flags (cli/command/container/opts.go parse). */
 import { ramInBytes } from '../../../lib/units';
 import { type FlagValues, type RunContext } from '../../framework/types';
-import { bool, list, str } from '../shared/common';
+import { bool, keyValueMap, list, str } from '../shared/common';
 import { runError } from './common';
 import { parseDevices } from './device-flag';
 import { deviceRequestsOf } from './device-requests';
@@ -139,11 +139,7 @@ export function createBody(ctx: RunContext, args: string[], flags: FlagValues) {
 function parseCreateFlags(ctx: RunContext, args: string[], flags: FlagValues) {
   const image = args[0];
   const env = list(flags, 'env').map((e) => (e.includes('=') ? e : ctx.io.env[e] !== undefined ? `${e}=${ctx.io.env[e]}` : e));
-  const labels: Record<string, string> = {};
-  for (const l of list(flags, 'label')) {
-    const i = l.indexOf('=');
-    labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1);
-  }
+  const labels = keyValueMap(list(flags, 'label'));
   const ports = parsePorts(list(flags, 'publish'));
   for (const e of list(flags, 'expose')) ports.exposed[e.includes('/') ? e : `${e}/tcp`] = {};
   const restart = str(flags, 'restart') || 'no';
@@ -182,7 +178,7 @@ function parseCreateFlags(ctx: RunContext, args: string[], flags: FlagValues) {
   const hostConfig: Record<string, unknown> = {
     ...(list(flags, 'device').length ? { Devices: asParseError(() => parseDevices(list(flags, 'device'))) } : {}),
     ...deviceRequestsOf(list(flags, 'device'), list(flags, 'gpus')),
-    LogConfig: { Type: str(flags, 'log-driver'), Config: Object.fromEntries(logOpts.map((o) => [o.split('=')[0], o.split('=').slice(1).join('=')])) },
+    LogConfig: { Type: str(flags, 'log-driver'), Config: keyValueMap(logOpts) },
     // create.go: the terminal's size (rows, columns) when stdout is one, else 0 0.
     ConsoleSize: ctx.io.stdoutIsTTY && ctx.io.rows && ctx.io.columns ? [ctx.io.rows, ctx.io.columns] : [0, 0],
     AutoRemove: bool(flags, 'rm'),

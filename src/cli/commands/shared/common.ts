@@ -92,14 +92,19 @@ export function keyValueMap(items: string[]): Record<string, string> {
   }));
 }
 
-/** `-f key=value` flags to the Engine API's filter map; a value-less filter is Docker's error. */
+/**
+ * `-f key=value` flags to the Engine API's filter map, as filters.ParseFlag builds it: the name
+ * lower-cased, both sides trimmed, an empty value skipped. The flag parser has already refused a
+ * value without `=` (flag-values.ts); this check is for filters that come from elsewhere.
+ */
 export function parseFilters(values: string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const v of values) {
+    if (v === '') continue;
     const i = v.indexOf('=');
     if (i < 0) throw new CliError(`bad format of filter (expected name=value)`, 125);
     const k = v.slice(0, i).trim().toLowerCase();
-    (out[k] ??= []).push(v.slice(i + 1));
+    (out[k] ??= []).push(v.slice(i + 1).trim());
   }
   return out;
 }
@@ -112,13 +117,14 @@ export async function printFormat(ctx: RunContext, r: FormatResult): Promise<num
 }
 
 /** Ask a yes/no question on the terminal the way the CLI's prompt does (`[y/N] `). */
-export async function confirm(ctx: RunContext, question: string, newlineAtEof = true): Promise<boolean> {
+export async function confirm(ctx: RunContext, question: string, newlineAtEof = true, acceptYes = false): Promise<boolean> {
   await ctx.io.stdout.write(question);
   const chunk = await ctx.io.stdin.read().catch(() => null);
   const answer = chunk ? new TextDecoder().decode(chunk).trim().toLowerCase() : '';
   // The prune commands (but `image prune`) leave the line as it is when stdin ends.
   if (!chunk && newlineAtEof) await ctx.io.stdout.write('\n');
-  return answer === 'y' || answer === 'yes';
+  // docker-cli's PromptForConfirmation takes `y` or `Y` only; compose's prompt takes yes as well.
+  return answer === 'y' || (acceptYes && answer === 'yes');
 }
 
 /** Each argument (container, network, volume…) is handled in turn; successes echo the name as typed, failures are joined (exit 1). */
