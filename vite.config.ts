@@ -1,6 +1,7 @@
 import { defineConfig, type PluginOption } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The layer store is memfs's core (@jsonjoy.com/fs-core, src/engine/fs/store.ts), which imports
@@ -13,8 +14,24 @@ const include = ['buffer', 'path', 'process'] as const;
 // not import a Node builtin, so the main bundle gets no globals injected.
 const aliases = (): PluginOption =>
   nodePolyfills({ include: [...include], globals: { Buffer: false, global: false, process: false }, protocolImports: true });
+/**
+ * memfs formats a wrongly typed argument for its error message with its own port of Node's
+ * util.inspect (about 4 KB gzip before the prompt); the engine never passes one, so the worker
+ * gets a small stand-in (src/worker/inspect-shim.ts). Only that one import is redirected.
+ */
+const inspectShim = (): PluginOption => ({
+  name: 'docker-lab:inspect-shim',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './inspect' && importer && /[\\/]@jsonjoy\.com[\\/]fs-node-utils[\\/]lib[\\/]argErrors\.js$/.test(importer)) {
+      return fileURLToPath(new URL('./src/worker/inspect-shim.ts', import.meta.url));
+    }
+    return null;
+  },
+});
 // Worker bundle: also the Buffer/process/global globals that Node-flavoured code expects.
 const workerPolyfills = (): PluginOption[] => [
+  inspectShim(),
   nodePolyfills({ include: [...include], globals: { Buffer: true, global: true, process: true }, protocolImports: true }),
 ];
 

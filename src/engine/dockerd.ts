@@ -10,6 +10,7 @@ import { VolumeService } from './volume/volumes';
 import { diskUsage } from './daemon/disk-usage';
 import type { BuildRequest, DiskUsage } from '../api/bodies';
 import { NetworkService } from './network/networks';
+import type { NetStack } from './network/stack';
 import type { Vfs } from './fs/vfs';
 import type { DiskSpace } from './fs/disk';
 import type { FsBackend } from '../api/fs';
@@ -54,6 +55,8 @@ export interface DaemonDeps {
   hostFs?: Vfs;
   /** The block device /var/lib/docker lives on: containers' writable layers grow on it. */
   disk?: DiskSpace;
+  /** The machine's network stack (the host's interfaces); a new one when absent (tests). */
+  net?: NetStack;
 }
 
 /** The endpoints the constructor mixes in from the services (see the *-endpoints.ts files). */
@@ -116,7 +119,7 @@ export class Daemon implements DaemonApi {
       usersOf: (name) => this.containers.volumeUsers(name),
     });
     if (snap?.volumes) this.volumes.restore(snap.volumes);
-    this.networks = new NetworkService({ clock: d.clock, rng: d.rng, events: d.events, hostFs: () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/') });
+    this.networks = new NetworkService({ clock: d.clock, rng: d.rng, events: d.events, hostFs: () => d.hostFs!.view({ uid: 0, gid: 0, groups: [0] }, '/'), stack: d.net });
     if (snap?.networks) this.networks.restore(snap.networks);
     this.containers = new ContainerService({
       store: this.store,

@@ -23,14 +23,16 @@ import { ROOT, type Cred, type Fs } from '../api/fs';
 import { httpRequest, listTree, readHostFile, writeHostFile, type PageRequest, type PageResponse } from './host/files';
 import { HOST_GID, HOST_HOME, HOST_NAME, HOST_UID, DOCKER_GID, hostEnv, populateHost } from './host/setup';
 import { registerAllPrograms } from './host/programs';
-import { Daemon } from './dockerd';
+import type { Daemon } from './dockerd';
+import { bootHostStack, type NetStack } from './network/stack';
+import { freshDaemonSnapshot } from './daemon/fresh-snapshot';
+import { DockerdSlot, loadDockerd, type DockerdModule } from './dockerd-slot';
 import { KernelFs } from './daemon/kernel-fs';
 import { startInteractiveShell } from './host/login';
 import { signalDescription } from '../shell/limits';
 import { restoreMutable, snapshotMutable } from './fs/snapshot';
-import { SnapshotError, validateSnapshot, type MachineSnapshot } from './snapshot';
+import { SnapshotError, validateSnapshot, type DaemonSnapshot, type MachineSnapshot } from './snapshot';
 import { EngineQuery } from './query';
-import { loadHubData } from './registry/registry';
 import type { MachineQuery } from '../api/machine-query';
 import type { DaemonApi } from '../api/daemon';
 import { CompletionTable, completePaths } from '../shell';
@@ -56,6 +58,8 @@ export interface BootOptions {
    * The engine runs it without importing it; a machine booted without one has no docker command.
    */
   client?: DockerClient;
+  /** Start dockerd at first use, not at boot (the page; dockerd-slot.ts). Not with a snapshot. */
+  lazyDaemon?: boolean;
 }
 
 export const LEARNER: Cred = Object.freeze({ uid: HOST_UID, gid: HOST_GID, groups: [HOST_GID, 27, DOCKER_GID] }) as Cred;
@@ -65,10 +69,14 @@ export class Machine {
   readonly kernel: Kernel;
   readonly hostFs: Vfs;
   readonly hostCtx: ProcContext;
-  readonly daemon: Daemon;
+  /** dockerd: started at boot, or on first use (dockerd-slot.ts). */
+  private readonly slot = new DockerdSlot((code, snap) => this.makeDaemon(code, snap));
+  /** The network stack: the host's namespace and interfaces, shared with dockerd's networks. */
+  readonly net: NetStack = bootHostStack();
   /** Host system processes, for the process picture and `ps` on the host. */
   readonly systemd: Proc;
   readonly dockerdProc: Proc;
+  private readonly containerdProc: Proc;
   /** procfs/sysfs of the host and containers; namespace identities (lsns, nsenter). */
   readonly kernelFs: KernelFs;
 
@@ -81,6 +89,7 @@ export class Machine {
     readonly rng: Rng,
     snap?: MachineSnapshot,
     client?: DockerClient,
+    dockerd?: DockerdModule,
   ) {
     this.kernel = new Kernel({ clock, rng, events: this.events });
     if (snap) {
@@ -93,57 +102,84 @@ export class Machine {
       populateHost(this.disk, clock.now());
     }
     this.hostFs = new Vfs(this.disk, { now: () => clock.now() });
-    this.daemon = new Daemon({ machine: this, clock, rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs, disk: this.blockDevice }, snap?.daemon);
     // Tab completion belongs to this machine: the client's completers read this daemon's names.
     const completions = new CompletionTable();
     if (client) {
+      const machine = this;
       const sources: CompletionSources = {
-        daemon: this.daemon as DaemonApi,
+        get daemon(): DaemonApi { return machine.daemon; }, // read once dockerd has started (below)
         // The socket's permissions: root or the docker group (the docker client checks the same).
         canUseDaemon: (fs) => fs.cred.uid === 0 || fs.cred.gid === DOCKER_GID || fs.cred.groups.includes(DOCKER_GID),
         containerFs: (ref) => {
-          const c = this.daemon.containers.find(ref);
-          return c ? this.daemon.containers.vfsOf(c).view(ROOT, '/') : undefined;
+          const c = this.started?.containers.find(ref);
+          return c ? this.started!.containers.vfsOf(c).view(ROOT, '/') : undefined;
         },
         paths: (fs, current) => completePaths(fs, current, false),
       };
-      for (const command of ['docker', 'docker-compose'] as const) completions.register(command, (req) => client.complete(command, req, sources));
+      // Completing a docker word asks dockerd (its names), which starts it if it has not.
+      for (const command of ['docker', 'docker-compose'] as const) {
+        completions.register(command, async (req) => {
+          await this.dockerd();
+          return client.complete(command, req, sources);
+        });
+      }
     }
     const host = this.disk;
     this.blockDevice.add(() => host.bytes);
-    this.blockDevice.add(() => dataRootBytes(this.daemon));
+    // A dockerd that has not started holds nothing under /var/lib/docker yet.
+    this.blockDevice.add(() => (this.started ? dataRootBytes(this.started) : 0));
     this.hostCtx = {
       pidNs: this.kernel.rootNs,
       uts: { hostname: HOST_NAME },
       fsRoot: this.hostFs,
       host: {
-        docker: this.daemon,
+        dockerd: () => this.dockerd(),
         client,
         openEditor: (path: string) => this.events.emit({ type: 'editor.open', path }),
         record: (record) => this.events.emit({ type: 'command.finished', record }),
         completions,
       },
-      netns: this.daemon.networks.stack.host,
+      netns: this.net.host,
     };
     // procfs, sysfs and dockerd's socket, computed from the machine when read (kernel-fs.ts).
     const kernelFs = new KernelFs({
       kernel: this.kernel,
-      containers: () => this.daemon.containers.containers.values(),
-      find: (ref) => this.daemon.containers.find(ref),
-      chainIds: (id) => [...(this.daemon.store.get(id)?.chainIds ?? [])],
-      stats: (id) => this.daemon.containers.stats(id),
+      containers: () => this.started?.containers.containers.values() ?? [],
+      find: (ref) => this.started?.containers.find(ref),
+      chainIds: (id) => [...(this.started?.store.get(id)?.chainIds ?? [])],
+      stats: (id) => this.started!.containers.stats(id),
       clock,
     });
     kernelFs.mountHost(this.hostFs);
-    this.daemon.containers.kernelFs = this.kernelFs = this.kernel.procWorld = kernelFs;
+    this.kernelFs = this.kernel.procWorld = kernelFs;
     this.systemd = this.kernel.addStatic(['/sbin/init'], this.hostCtx);
-    const containerd = this.kernel.addStatic(['/usr/bin/containerd'], this.hostCtx, this.systemd);
+    this.containerdProc = this.kernel.addStatic(['/usr/bin/containerd'], this.hostCtx, this.systemd);
     this.dockerdProc = this.kernel.addStatic(
       ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'],
       this.hostCtx,
       this.systemd,
     );
-    this.daemon.attachProcesses(this.dockerdProc, containerd);
+    if (dockerd) this.slot.startWith(dockerd, snap?.daemon);
+  }
+
+  private makeDaemon(code: DockerdModule, snap?: DaemonSnapshot): Daemon {
+    const d = new code.Daemon({ machine: this, clock: this.clock, rng: this.rng, events: this.events, kernel: this.kernel, hostDisk: this.disk, hostFs: this.hostFs, disk: this.blockDevice, net: this.net }, snap);
+    d.containers.kernelFs = this.kernelFs;
+    d.attachProcesses(this.dockerdProc, this.containerdProc);
+    return d;
+  }
+
+  /** dockerd's Engine API, once started (at boot, or at first use with `lazyDaemon`: dockerd-slot.ts). */
+  get daemon(): Daemon {
+    return this.slot.daemon;
+  }
+  /** dockerd once started (its code loaded), else undefined. */
+  get started(): Daemon | undefined {
+    return this.slot.started;
+  }
+  /** dockerd, started now (its code loaded first) if it has not been. */
+  dockerd(): Promise<Daemon> {
+    return this.slot.start();
   }
 
   /**
@@ -153,19 +189,19 @@ export class Machine {
    */
   static async boot(opts: BootOptions = {}): Promise<Machine> {
     registerAllPrograms();
-    if (opts.snapshot === undefined) return Machine.create(opts);
+    if (opts.snapshot === undefined) return Machine.create(opts, opts.lazyDaemon ? undefined : await loadDockerd());
     // A saved machine's images and pushed repositories are rebuilt from the Hub's recipes.
-    await loadHubData();
+    const [code] = await Promise.all([loadDockerd(), import('./registry/registry').then((r) => r.loadHubData())]);
     const snap = validateSnapshot(opts.snapshot);
     try {
-      return Machine.create({ ...opts, snapshot: snap });
+      return Machine.create({ ...opts, snapshot: snap }, code);
     } catch (e) {
       if (e instanceof SnapshotError) throw e;
       throw new SnapshotError(`This saved machine could not be restored (${e instanceof Error ? e.message : String(e)}).`);
     }
   }
 
-  private static create(opts: BootOptions): Machine {
+  private static create(opts: BootOptions, dockerd: DockerdModule | undefined): Machine {
     const snap = opts.snapshot;
     const clock =
       opts.clock === 'real'
@@ -174,7 +210,7 @@ export class Machine {
           ? new ReplayClock(snap?.now)
           : new VirtualClock(snap?.now);
     const rng = snap ? new Rng(snap.rng) : new Rng(opts.seed ?? 1);
-    const m = new Machine(clock, rng, snap, opts.client);
+    const m = new Machine(clock, rng, snap, opts.client, dockerd);
     if (snap && opts.resume) m.daemon.resumeContainers();
     return m;
   }
@@ -187,7 +223,7 @@ export class Machine {
       now: this.clock.now(),
       rng: this.rng.state(),
       host: snapshotMutable(this.disk),
-      daemon: this.daemon.snapshot(),
+      daemon: this.started?.snapshot() ?? freshDaemonSnapshot(),
     };
   }
 
@@ -325,7 +361,7 @@ export class Machine {
    */
   async httpRequest(url: string, req: PageRequest = {}): Promise<PageResponse> {
     await this.loadsSettled();
-    return httpRequest(this.daemon.networks.stack.host.api(() => this.learnerFs()), url, req, { clock: this.clock, ms: 30_000 });
+    return httpRequest(this.net.host.api(() => this.learnerFs()), url, req, { clock: this.clock, ms: 30_000 });
   }
   httpGet(url: string): Promise<PageResponse> {
     return this.httpRequest(url);

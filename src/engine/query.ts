@@ -22,7 +22,13 @@ export class EngineQuery implements MachineQuery {
     return this.m.daemon;
   }
 
+  /** Facts about dockerd's objects need dockerd (a lazy one starts here, machine.ts). */
+  private async ready(): Promise<void> {
+    await this.m.dockerd();
+  }
+
   async images(): Promise<ImageFacts[]> {
+    await this.ready();
     const out: ImageFacts[] = [];
     for (const img of this.d.store.list()) {
       if (this.d.store.isCacheOnly(img.id)) continue;
@@ -32,6 +38,7 @@ export class EngineQuery implements MachineQuery {
   }
 
   async image(ref: string): Promise<ImageFacts | undefined> {
+    await this.ready();
     const img = this.d.store.find(ref);
     return img ? this.imageFacts(img.id) : undefined;
   }
@@ -55,6 +62,7 @@ export class EngineQuery implements MachineQuery {
   }
 
   async imageHasFile(ref: string, path: string): Promise<boolean> {
+    await this.ready();
     const img = this.d.store.find(ref);
     if (!img) return false;
     const fs = new Vfs(new Overlay(img.layers as Layer[], new MutableLayer({ now: () => 0 })), { now: () => 0 }).view(ROOT, '/');
@@ -62,6 +70,7 @@ export class EngineQuery implements MachineQuery {
   }
 
   async containers(): Promise<ContainerFacts[]> {
+    await this.ready();
     const out: ContainerFacts[] = [];
     for (const c of this.d.containers.containers.values()) {
       const j = (await this.d.containerInspect(c.id)) as Json;
@@ -99,6 +108,7 @@ export class EngineQuery implements MachineQuery {
   }
 
   async containerFile(idOrName: string, path: string): Promise<string | undefined> {
+    await this.ready();
     const c = [...this.d.containers.containers.values()].find((x) => x.name === idOrName || x.id.startsWith(idOrName));
     if (!c) return undefined;
     // A mount hides what the union filesystem has below it: read the mount's source first.
@@ -111,6 +121,7 @@ export class EngineQuery implements MachineQuery {
   }
 
   async volumes(): Promise<VolumeFacts[]> {
+    await this.ready();
     const list = (await this.d.volumeList({})) as Json[];
     return list.map((v) => ({
       name: String(v.Name),
@@ -120,11 +131,13 @@ export class EngineQuery implements MachineQuery {
   }
 
   async volumeFile(name: string, path: string): Promise<string | undefined> {
+    await this.ready();
     const v = (await this.volumes()).find((x) => x.name === name);
     return v ? this.hostFile(v.mountpoint + '/' + path.replace(/^\/+/, '')) : undefined;
   }
 
   async networks(): Promise<NetworkFacts[]> {
+    await this.ready();
     return [...this.d.networks.networks.values()].map((n) => ({
       name: n.name,
       driver: n.driver,
@@ -139,10 +152,12 @@ export class EngineQuery implements MachineQuery {
   }
 
   async processes(): Promise<ProcessFacts[]> {
+    await this.ready();
     return this.m.describe().processes.map((p) => ({ pid: p.pid, nsPid: p.nsPid, argv: p.argv, uid: p.uid, ...(p.container ? { container: p.container } : {}) }));
   }
 
   async engine(): Promise<EngineFacts> {
+    await this.ready();
     const info = (await this.d.info()) as Json;
     const mirrors = (info.RegistryConfig?.Mirrors ?? []) as string[] | null;
     return { registryMirrors: [...(mirrors ?? [])], running: !this.d.engineFailed() };

@@ -126,6 +126,9 @@ async function lessonsAfterPrompt() {
 // The heavy programs, compose and the lessons are chunks loaded on first use (issue 16). A moment
 // after the prompt is up, fetch them in the background, so a first `python3` has no visible pause.
 const PREFETCH_AFTER_PROMPT_MS = 1500;
+// dockerd's code is not needed for the prompt: it loads as soon as the prompt is up, so that the
+// first docker command does not wait for it (Machine's lazyDaemon).
+void promptShown.then(() => current().then((m) => m.dockerd())).catch(() => {});
 void promptShown.then(() => setTimeout(() => {
   void prefetchLazyPrograms();
   void dockerClient.prefetch?.();
@@ -254,7 +257,12 @@ const api: Omit<WorkerApi, keyof KeepApi> = {
       release(s.callback);
     }),
 
-  describe: () => attempt(async () => (await current()).describe()),
+  describe: () =>
+    attempt(async () => {
+      const m = await current();
+      await m.dockerd(); // the pictures show dockerd's objects: start it if it has not
+      return m.describe();
+    }),
 
   subscribe: (onEvents) =>
     attempt(async () => {

@@ -120,14 +120,14 @@ describe('workspace', () => {
     await session(ws);
     const same = await ws.open({ seed: 4, base: { kind: 'seed' }, log: script, digest }, 'link');
     expect(same).toMatchObject({ same: true, differs: [] });
-    expect(ws.digest()).toBe(digest);
+    expect(await ws.digest()).toBe(digest);
     expect(await names(ws)).toBe('hello\n');
     const other = await ws.open({ seed: 4, base: { kind: 'seed' }, log: script.slice(0, 2), digest }, 'link');
     expect(other.same).toBe(false);
     expect(other.differs).toEqual(['images', 'files']);
     // Opening a link can be undone like a command.
     await ws.undo();
-    expect(ws.digest()).toBe(digest);
+    expect(await ws.digest()).toBe(digest);
     ws.machine.shutdown();
   });
 

@@ -94,7 +94,8 @@ export class Workspace {
   ) {}
 
   static async boot(seed = 1): Promise<Workspace> {
-    return new Workspace(await Machine.boot({ client: dockerClient, seed, clock: 'real' }), seed);
+    // dockerd's code loads after the prompt (or at the first command that needs it): issue 16.
+    return new Workspace(await Machine.boot({ client: dockerClient, seed, clock: 'real', lazyDaemon: true }), seed);
   }
 
   /** Told when another machine takes over (with a line for the terminal). */
@@ -200,7 +201,8 @@ export class Workspace {
     await this.swap(machine, note);
   }
 
-  digest(): string {
+  async digest(): Promise<string> {
+    await this.machine.dockerd();
     return machineDigest(this.machine);
   }
 
@@ -232,7 +234,7 @@ export class Workspace {
 
   /** The link's form of this session: its base and log when they replay to this machine, else a snapshot. */
   async shared(): Promise<SharedMachine & { why?: SnapshotReason }> {
-    const digest = this.digest();
+    const digest = await this.digest();
     const plain = { seed: this.seed, base: this.base, log: [...this.log.lines], digest };
     const why =
       !this.log.exact ? ('keys' as const)

@@ -48,7 +48,8 @@ export const psVerb: VerbHandler = async (c, args, flags) => {
   const rows = psRows(containers.map((x) => x.summary), { trunc, nowMs: c.io.now() }).map((r, i) => {
     const x = containers[i]!;
     const health = /\((healthy|unhealthy|health: starting)\)/.exec(x.summary.Status)?.[1]?.replace('health: ', '') ?? '';
-    return { ...r, Name: x.name, Service: x.service, Project: x.summary.Labels[L.project] ?? '', Health: health, ExitCode: Number(/Exited \((\d+)\)/.exec(x.summary.Status)?.[1] ?? 0) };
+    // Added to the row itself: a spread would drop the columns a PsRow computes on demand.
+    return Object.assign(r, { Name: x.name, Service: x.service, Project: x.summary.Labels[L.project] ?? '', Health: health, ExitCode: Number(/Exited \((\d+)\)/.exec(x.summary.Status)?.[1] ?? 0) });
   });
   const format = str(flags, 'format') || 'table';
   if (format === 'json') {

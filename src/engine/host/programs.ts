@@ -11,8 +11,6 @@ import type { Program } from '../process/types';
 import { DOCKER_GID } from './setup';
 import { registerLazyPrograms } from '../programs/lazy';
 import { USERLAND_NAMES } from '../programs/userland-names';
-import { loadBuilder } from '../daemon/build';
-import { loadHubData } from '../registry/registry';
 
 let registered = false;
 
@@ -20,7 +18,7 @@ let registered = false;
 const docker: Program = (ctx) => client(ctx, false);
 
 async function client(ctx: Parameters<Program>[0], standalone: boolean): Promise<number> {
-  const daemon = ctx.sys.host?.docker;
+  const daemon = await ctx.sys.host?.dockerd();
   const client = ctx.sys.host?.client;
   const cred = ctx.proc.info.cred;
   if (!client || !daemon) {
@@ -118,8 +116,9 @@ export function registerAllPrograms(): void {
   registerProgram('docker', docker);
   registerProgram('docker-compose', dockerCompose);
   // `docker build`'s builder: daemon code, loaded on first use (daemon/build.ts), prefetched too.
-  registerPrefetch(loadBuilder);
+  // Imported here only when prefetched: dockerd's own code is not needed for the login prompt.
+  registerPrefetch(() => import('../daemon/build').then((b) => b.loadBuilder()));
   // The Hub's official images, read by the first pull (registry/registry.ts), prefetched too.
-  registerPrefetch(loadHubData);
+  registerPrefetch(() => import('../registry/registry').then((r) => r.loadHubData()));
   registerLazyPrograms();
 }

@@ -11,7 +11,7 @@ import type { Rng } from '../rng';
 import type { Fs } from '../../api/fs';
 import { DaemonError } from '../../api/daemon';
 import { networkEvent } from '../daemon/event-log';
-import { NetNamespace, NetStack } from './stack';
+import { bootHostStack, NetNamespace, NetStack } from './stack';
 import { sha256Digest } from '../image/config';
 
 export interface Endpoint {
@@ -60,16 +60,15 @@ const ip4 = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255
 const ipNum = (s: string) => s.split('.').reduce((a, x) => a * 256 + Number(x), 0);
 
 export class NetworkService {
-  readonly stack = new NetStack();
+  /** The machine's stack (the host's interfaces, eth0 and docker0, are already up: bootHostStack). */
+  readonly stack: NetStack;
   readonly networks = new Map<string, Network>();
   /** Running containers' namespaces and what they hold. */
   readonly running = new Map<string, { ns: NetNamespace; published: Published[]; own: boolean; proxies?: { exit(status: number): void }[] }>();
   private nextSubnet = 18;
 
-  constructor(private readonly d: { clock: Clock; rng: Rng; events: Emitter; hostFs: () => Fs }) {
-    const host = this.stack.host;
-    host.interfaces.push({ name: 'eth0', mac: '52:54:00:12:34:56', mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: '10.0.2.15', prefixLength: 24 }] });
-    host.interfaces.push({ name: 'docker0', mac: '02:42:5e:8c:1a:2b', mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: '172.17.0.1', prefixLength: 16 }] });
+  constructor(private readonly d: { clock: Clock; rng: Rng; events: Emitter; hostFs: () => Fs; stack?: NetStack }) {
+    this.stack = d.stack ?? bootHostStack();
     this.add('bridge', 'bridge', '172.17.0.0/16', '172.17.0.1', true);
     this.add('host', 'host', '', '', true);
     this.add('none', 'null', '', '', true);

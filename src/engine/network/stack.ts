@@ -128,6 +128,20 @@ export class NetNamespace {
   }
 }
 
+/**
+ * The machine's network stack as it boots: the host's own eth0, and docker0, the default bridge's
+ * interface (a host whose dockerd has not been asked anything yet still has it, as a real one would
+ * once dockerd started at boot). Made by the machine, so the host networks before dockerd's code
+ * has loaded; dockerd's network service takes it over (networks.ts).
+ */
+export function bootHostStack(): NetStack {
+  const stack = new NetStack();
+  const host = stack.host;
+  host.interfaces.push({ name: 'eth0', mac: '52:54:00:12:34:56', mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: '10.0.2.15', prefixLength: 24 }] });
+  host.interfaces.push({ name: 'docker0', mac: '02:42:5e:8c:1a:2b', mtu: 1500, state: 'UP', addresses: [{ family: 'inet', address: '172.17.0.1', prefixLength: 16 }] });
+  return stack;
+}
+
 export class NetStack {
   readonly namespaces = new Set<NetNamespace>();
   readonly host: NetNamespace;

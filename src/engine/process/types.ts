@@ -181,8 +181,11 @@ export interface ProcessApi {
 }
 
 export interface HostServices {
-  /** dockerd's API, reached through its socket (the docker client program uses it). */
-  readonly docker: DaemonApi;
+  /**
+   * dockerd's API, reached through its socket (the docker client program uses it). Async: on a
+   * machine booted with a lazy dockerd (the page), its code loads on first use (machine.ts).
+   */
+  dockerd(): Promise<DaemonApi>;
   /** The docker client installed on this host (src/api/client.ts), if any. */
   readonly client?: DockerClient;
   /** The UI's file editor (`edit FILE`), when a UI is attached. */

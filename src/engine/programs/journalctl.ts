@@ -37,7 +37,7 @@ export async function journalctl(ctx: ProgramContext): Promise<number> {
   }
   const unit = unitArg(ctx.argv);
   const name = unit && !/\.\w+$/.test(unit) ? `${unit}.service` : unit;
-  const daemon = ctx.sys.host?.docker;
+  const daemon = await ctx.sys.host?.dockerd();
   if (name !== 'docker.service' || !daemon) {
     await ctx.stdout.write('-- No entries --\n');
     return 0;

@@ -51,7 +51,7 @@ export async function systemctl(ctx: ProgramContext): Promise<number> {
   const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
   const quiet = ctx.argv.includes('-q') || ctx.argv.includes('--quiet');
   const [verb, ...units] = args;
-  const daemon = ctx.sys.host?.docker;
+  const daemon = await ctx.sys.host?.dockerd();
   const err = (s: string) => ctx.stderr.write(s);
   const root = ctx.proc.info.cred.uid === 0;
   if (!verb) return status(ctx, [], daemon);

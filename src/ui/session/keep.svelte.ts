@@ -7,7 +7,8 @@
 import { keepStats, onEvents, openShared, ready, redo, resetMachine, restoreMachine, saveMachine, shareState, undo } from '../client';
 import { i18n, setLang } from '../i18n.svelte';
 import { claimSaving, loadSession, setAside, storeSession, checkSession, SESSION_FORMAT, SESSION_VERSION, type SavedSession } from './autosave';
-import { decodeLink, encodeLink, isShareFragment, LINK_PREFIX, MAX_LINK_CHARS } from './link';
+// The link codec (with fflate) loads when a link is opened or made, not before the prompt.
+import { isShareFragment, LINK_PREFIX, MAX_LINK_CHARS } from './link-fragment';
 import { lessonSeam } from './lesson-seam';
 import { onEnter, screenText, scrollbackText, terminalNow, whenTerminal, writeScrollback } from './terminal-bridge';
 import { w } from './words';
@@ -97,6 +98,7 @@ export async function takeOver(): Promise<void> {
 }
 
 async function openLinkFromAddress(): Promise<void> {
+  const { decodeLink } = await import('./link');
   const res = decodeLink(location.hash);
   // The link has done its work once read: a reload restores the autosaved session instead.
   history.replaceState(null, '', location.pathname + location.search);
@@ -239,7 +241,7 @@ export async function doReset(): Promise<void> {
  * would not make this machine, the link carries a snapshot, and `why` says so.
  */
 export async function makeShareUrl(): Promise<{ url: string; why?: import('../../worker/protocol').SnapshotReason; tooBig: boolean }> {
-  const st = await shareState();
+  const [st, { encodeLink }] = await Promise.all([shareState(), import('./link')]);
   const lesson = lessonSeam.get();
   const fragment = encodeLink({
     v: 1,

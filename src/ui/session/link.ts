@@ -16,11 +16,10 @@
  * typed into the simulated terminal, as the learner could have typed it.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { fragmentOf, LINK_PREFIX, MAX_LINK_CHARS } from './link-fragment';
 
-export const LINK_PREFIX = '#/share/';
+export { isShareFragment, LINK_PREFIX, MAX_LINK_CHARS } from './link-fragment';
 export const LINK_VERSION = 'v1.';
-/** The longest fragment accepted (characters): a bigger link is refused before any work. */
-export const MAX_LINK_CHARS = 64_000;
 /** The largest payload once inflated (bytes): a deflate bomb stops here. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
 export const MAX_LOG_LINES = 4000;
@@ -48,16 +47,6 @@ export type DecodeResult = { ok: true; payload: SharePayload } | { ok: false; co
 export function encodeLink(p: SharePayload): string {
   const json = JSON.stringify(p);
   return LINK_PREFIX + LINK_VERSION + toBase64Url(deflateSync(strToU8(json), { level: 9 }));
-}
-
-/** Is this fragment (or whole URL) meant to be a share link? Then decodeLink says whether it is one. */
-export function isShareFragment(hashOrUrl: string): boolean {
-  return fragmentOf(hashOrUrl).startsWith(LINK_PREFIX);
-}
-
-function fragmentOf(s: string): string {
-  const i = s.indexOf('#');
-  return i < 0 ? '' : s.slice(i);
 }
 
 export function decodeLink(hashOrUrl: string): DecodeResult {

@@ -2,6 +2,7 @@
 import type { ContainerSummary, Port } from '../../../api/daemon';
 import { humanDuration, humanSizeWithPrecision } from '../../../lib/units';
 import { chooseFormat, writeFormat } from '../../format/table';
+import { GO_JSON } from '../../format/template';
 import { ellipsis, truncateID } from '../../format/truncate';
 import { filterFlag, formatFlag, noTruncFlag, quietFlag } from '../../framework/common-flags';
 import type { Handler } from '../../framework/types';
@@ -65,34 +66,82 @@ export function displayPorts(ports: Port[]): string {
   return [...out, ...published].join(', ');
 }
 
-export function psRows(list: ContainerSummary[], opts: { trunc: boolean; nowMs: number }) {
-  return list.map((c) => {
+/**
+ * One row of `docker ps` (docker-cli's ContainerContext). The default table's columns are computed
+ * at once; the others when a template asks for them, as getters on the class (not on each row:
+ * a row with its own getters and closures cost more than the whole table at 1,000 rows, issue 16).
+ */
+export class PsRow {
+  readonly ID: string;
+  readonly Image: string;
+  readonly Command: string;
+  readonly RunningFor: string;
+  readonly Ports: string;
+  readonly State: string;
+  readonly Status: string;
+  readonly Names: string;
+  // Private fields (#): a template's `.c` must not find them.
+  readonly #c: ContainerSummary;
+  readonly #trunc: boolean;
+
+  constructor(c: ContainerSummary, trunc: boolean, nowMs: number) {
+    this.#c = c;
+    this.#trunc = trunc;
     let image = c.Image || '<no image>';
     if (c.ImageID && image === c.ImageID) image = truncateID(image);
     else if (image.includes('@')) image = image.slice(0, image.indexOf('@'));
-    const names = c.Names.map((n) => n.replace(/^\//, ''));
-    const shownNames = opts.trunc ? names.filter((n) => !n.includes('/')).slice(0, 1) : names;
-    const labels = c.Labels ?? {};
-    return {
-      ID: opts.trunc ? truncateID(c.Id) : c.Id,
-      Image: image,
-      Command: goQuote(opts.trunc ? ellipsis(c.Command, 20) : c.Command),
-      // Columns the default table does not show are computed when a template asks for them.
-      get CreatedAt() { return new Date(c.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'); },
-      RunningFor: humanDuration(opts.nowMs / 1000 - c.Created) + ' ago',
-      Ports: displayPorts(c.Ports ?? []),
-      State: c.State,
-      Status: c.Status,
-      get Size() { return c.SizeRw === undefined ? '0B' : humanSizeWithPrecision(c.SizeRw, 3) + (c.SizeRootFs ? ` (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})` : ''); },
-      Names: shownNames.join(','),
-      get Labels() { return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','); },
-      Label: (name: string) => labels[name] ?? '',
-      // docker-cli's ContainerContext.Mounts: volume name or bind source, ellipsized to 15 unless --no-trunc.
-      get Mounts() { return (c.Mounts ?? []).map((m) => (opts.trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','); },
-      get LocalVolumes() { return String((c.Mounts ?? []).filter((m) => m.Type === 'volume').length); },
-      get Networks() { return Object.keys(c.NetworkSettings?.Networks ?? {}).join(','); },
-    };
-  });
+    this.ID = trunc ? truncateID(c.Id) : c.Id;
+    this.Image = image;
+    this.Command = goQuote(trunc ? ellipsis(c.Command, 20) : c.Command);
+    this.RunningFor = humanDuration(nowMs / 1000 - c.Created) + ' ago';
+    this.Ports = c.Ports?.length ? displayPorts(c.Ports) : '';
+    this.State = c.State;
+    this.Status = c.Status;
+    this.Names = shownNames(c.Names, trunc);
+  }
+
+  get CreatedAt(): string {
+    return new Date(this.#c.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
+  }
+  get Size(): string {
+    const c = this.#c;
+    return c.SizeRw === undefined ? '0B' : humanSizeWithPrecision(c.SizeRw, 3) + (c.SizeRootFs ? ` (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})` : '');
+  }
+  get Labels(): string {
+    return Object.entries(this.#c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  }
+  Label(name: string): string {
+    return this.#c.Labels?.[name] ?? '';
+  }
+  /** docker-cli's ContainerContext.Mounts: volume name or bind source, ellipsized to 15 unless --no-trunc. */
+  get Mounts(): string {
+    return (this.#c.Mounts ?? []).map((m) => (this.#trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(',');
+  }
+  get LocalVolumes(): string {
+    return String((this.#c.Mounts ?? []).filter((m) => m.Type === 'volume').length);
+  }
+  get Networks(): string {
+    return Object.keys(this.#c.NetworkSettings?.Networks ?? {}).join(',');
+  }
+  /**
+   * `{{json .}}`: every field in this order (a class's getters are not its own properties), then
+   * what a caller added to the row (compose ps: Name, Service …).
+   */
+  [GO_JSON](): Record<string, unknown> {
+    const { ID, Image, Command, CreatedAt, RunningFor, Ports, State, Status, Size, Names, Labels, Mounts, LocalVolumes, Networks } = this;
+    const out: Record<string, unknown> = { ID, Image, Command, CreatedAt, RunningFor, Ports, State, Status, Size, Names, Labels, Mounts, LocalVolumes, Networks };
+    for (const [k, v] of Object.entries(this)) if (!(k in out)) out[k] = v;
+    return out;
+  }
+}
+
+function shownNames(names: string[], trunc: boolean): string {
+  const bare = names.map((n) => (n.startsWith('/') ? n.slice(1) : n));
+  return (trunc ? bare.filter((n) => !n.includes('/')).slice(0, 1) : bare).join(',');
+}
+
+export function psRows(list: ContainerSummary[], opts: { trunc: boolean; nowMs: number }): PsRow[] {
+  return list.map((c) => new PsRow(c, opts.trunc, opts.nowMs));
 }
 
 export const psRun: Handler = async (ctx, _args, flags) => {
