@@ -1,7 +1,8 @@
 /** The printf builtin and its formatter (bash's conversions, escapes and messages). */
 import type { Builtin } from './index';
 import { quote } from '../exec';
-import { err, escapes, out } from './io';
+import { err, out } from './io';
+import { backslashEscapes } from '../../lib/backslash-escapes';
 
 /** printf(1): the format is reused until the arguments run out. */
 export function formatPrintf(fmt: string, args: string[], onError: (msg: string) => void): { text: string; stop: boolean } {
@@ -14,7 +15,7 @@ export function formatPrintf(fmt: string, args: string[], onError: (msg: string)
       const c = fmt[i];
       if (c === '\\') {
         const m = /^\\(0[0-7]{0,3}|[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/s.exec(fmt.slice(i))!;
-        const r = escapes(m[0], false);
+        const r = backslashEscapes(m[0], 'zero-optional');
         if (r.stop) return { text, stop: true };
         text += r.text;
         i += m[0].length - 1;
@@ -41,7 +42,7 @@ export function formatPrintf(fmt: string, args: string[], onError: (msg: string)
       let s: string;
       switch (conv) {
         case 's': s = arg ?? ''; if (prec !== undefined) s = s.slice(0, prec); break;
-        case 'b': { const r = escapes(arg ?? '', true); s = r.text; if (r.stop) return { text: text + s, stop: true }; break; }
+        case 'b': { const r = backslashEscapes(arg ?? '', 'echo'); s = r.text; if (r.stop) return { text: text + s, stop: true }; break; }
         case 'q': s = quote(arg ?? ''); break;
         case 'c': s = (arg ?? '').charAt(0); break;
         default: {
