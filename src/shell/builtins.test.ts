@@ -15,6 +15,10 @@ describe('builtins', () => {
     expect(await out('printf -v v "%s+%s" 1 2; echo $v')).toBe('1+2\n');
   });
 
+  it("printf's octal escapes: three digits in the format, an optional leading 0 in %b (bash's tescape)", async () => {
+    expect(await out("printf '\\101|\\0101|%b|%b' '\\101' '\\0101'")).toBe('A|\b1|A|A');
+  });
+
   it('read splits on IFS and leaves the rest of the input', async () => {
     expect(await out('read a b; echo "[$a][$b]"; read c; echo "[$c]"', '  one two three\nnext\n')).toBe('[one][two three]\n[next]\n');
     expect(await out('while read -r line; do echo "<$line>"; done', 'x\\y\nlast')).toBe('<x\\y>\n');
