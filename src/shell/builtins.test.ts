@@ -35,6 +35,9 @@ describe('builtins', () => {
   it('test and [', async () => {
     expect(await out('[ 1 -lt 2 ] && echo a; test -f /bin/cat && echo b; [ "x" = "y" ] || echo c; [ ! -e /nope ] && echo d; [ a = a -a b != c ] && echo e')).toBe('a\nb\nc\nd\ne\n');
     expect((await run('[ 1 -lt 2')).stderr).toBe("bash: line 1: [: missing `]'\n");
+    // bash's manual: -ot is also true "if file2 exists and file1 does not"; -nt the other way round.
+    expect(await out('[ /nope -ot /bin/cat ] && echo ot; [ /bin/cat -nt /nope ] && echo nt; [ /nope -nt /bin/cat ] || echo no')).toBe('ot\nnt\nno\n');
+    expect((await run('[ x -eq 1 ]')).stderr).toBe('bash: line 1: [: x: integer expression expected\n');
   });
 
   it('type, command -v, alias', async () => {
