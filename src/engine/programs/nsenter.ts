@@ -16,10 +16,11 @@
  */
 import type { Proc, ProcContext } from '../process/kernel';
 import type { ProgramContext } from '../process/types';
-import type { BaseNsType } from '../process/namespaces';
+import { BASE_NS_TYPES, type BaseNsType } from '../process/namespaces';
 import { isFsError } from '../../api/fs';
 import { Io, errText } from './lib/io';
-import { UTIL_LINUX, type OptSpec } from './lib/opts';
+import { UTIL_LINUX, utilLinuxUsageTail, type OptSpec } from './lib/opts';
+import { execInContext } from './lib/ns-exec';
 
 /** namespace_files[] order in nsenter.c. */
 const ORDER: Array<[BaseNsType, string]> = [['user', 'ns/user'], ['cgroup', 'ns/cgroup'], ['ipc', 'ns/ipc'], ['uts', 'ns/uts'], ['net', 'ns/net'], ['pid', 'ns/pid'], ['mnt', 'ns/mnt'], ['time', 'ns/time']];
@@ -69,11 +70,7 @@ Options:
  -W, --wdns <dir>       set the working directory in namespace
  -F, --no-fork          do not fork before exec'ing <program>
 
- -h, --help             display this help
- -V, --version          display version
-
-For more details see nsenter(1).
-`;
+${utilLinuxUsageTail('nsenter', 24)}`;
 
 export async function nsenter(ctx: ProgramContext): Promise<number> {
   const io = new Io(ctx, 'nsenter', UTIL_LINUX);
@@ -137,25 +134,12 @@ export async function nsenter(ctx: ProgramContext): Promise<number> {
         fsRoot: entered.has('mnt') ? tc.fsRoot : base.fsRoot,
         netns: entered.has('net') ? tc.netns : base.netns,
         container: undefined,
-        ns: Object.fromEntries((['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as BaseNsType[]).map((t) => [t, table.key(entered.has(t) ? targetProc! : self, t)])),
+        ns: Object.fromEntries(BASE_NS_TYPES.map((t) => [t, table.key(entered.has(t) ? targetProc! : self, t)])),
       }
     : base;
   const cwd = entered.has('mnt') ? '/' : ctx.fs.cwd;
-  const fs = childCtx.fsRoot.view(self.info.cred, cwd);
   const shell = ctx.env.SHELL || '/bin/sh';
   const program = argv.length ? argv[0] : shell;
   const childArgv = argv.length ? argv : ['-' + shell.split('/').pop()];
-  const path = ctx.sys.which(program, ctx.env, fs);
-  if (!path) {
-    await io.err(`failed to execute ${program}: No such file or directory`);
-    return 127;
-  }
-  try {
-    await kernel.forkCost(self);
-    const child = kernel.spawn({ argv: childArgv, path, env: ctx.env, cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, ctx: childCtx }, self);
-    return await child.wait();
-  } catch (e) {
-    await io.err(`failed to execute ${program}: ${errText(e)}`);
-    return isFsError(e, 'EACCES') ? 126 : 127;
-  }
+  return execInContext(io, program, childArgv, childCtx, cwd);
 }

@@ -16,11 +16,12 @@
  */
 import { PidNamespace, type Proc, type ProcContext } from '../process/kernel';
 import type { ProgramContext } from '../process/types';
-import type { BaseNsType } from '../process/namespaces';
+import { BASE_NS_TYPES, type BaseNsType } from '../process/namespaces';
 import { ProcFs } from '../process/procfs';
 import { Vfs } from '../fs/vfs';
-import { Io, errText } from './lib/io';
-import { UTIL_LINUX, type OptSpec } from './lib/opts';
+import { Io } from './lib/io';
+import { UTIL_LINUX, utilLinuxUsageTail, type OptSpec } from './lib/opts';
+import { execInContext } from './lib/ns-exec';
 
 const FLAGS: Record<string, BaseNsType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', C: 'cgroup', T: 'time' };
 
@@ -83,11 +84,7 @@ Options:
  --monotonic <offset>      set clock monotonic offset (seconds) in time namespaces
  --boottime <offset>       set clock boottime offset (seconds) in time namespaces
 
- -h, --help                display this help
- -V, --version             display version
-
-For more details see unshare(1).
-`;
+${utilLinuxUsageTail('unshare', 27)}`;
 
 export async function unshare(ctx: ProgramContext): Promise<number> {
   const io = new Io(ctx, 'unshare', UTIL_LINUX);
@@ -120,7 +117,7 @@ export async function unshare(ctx: ProgramContext): Promise<number> {
     fsRoot = v;
   }
   const ns: NonNullable<ProcContext['ns']> = {};
-  for (const t of ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as BaseNsType[]) {
+  for (const t of BASE_NS_TYPES) {
     if (!world) break;
     ns[t] = types.has(t) ? world.ns.fresh(t) : world.ns.key(self, t);
   }
@@ -133,18 +130,5 @@ export async function unshare(ctx: ProgramContext): Promise<number> {
   };
   const program = p.operands[0] ?? ctx.env.SHELL ?? '/bin/sh';
   const argv = p.operands.length ? p.operands : [program];
-  const fs = fsRoot.view(self.info.cred, ctx.fs.cwd);
-  const path = ctx.sys.which(program, ctx.env, fs);
-  if (!path) {
-    await io.err(`failed to execute ${program}: No such file or directory`);
-    return 127;
-  }
-  try {
-    await kernel.forkCost(self);
-    const child = kernel.spawn({ argv, path, env: ctx.env, cwd: ctx.fs.cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, ctx: childCtx }, self);
-    return await child.wait();
-  } catch (e) {
-    await io.err(`failed to execute ${program}: ${errText(e)}`);
-    return 127;
-  }
+  return execInContext(io, program, argv, childCtx, ctx.fs.cwd);
 }

@@ -51,6 +51,11 @@ export const UTIL_LINUX: Flavour = {
   version: (p) => `${p} from util-linux 2.39.3\n`,
 };
 
+/** How every util-linux usage text ends: USAGE_HELP_OPTIONS(width) and USAGE_MAN_TAIL (include/c.h). */
+export function utilLinuxUsageTail(prog: string, width: number): string {
+  return `${' -h, --help'.padEnd(width)}display this help\n${' -V, --version'.padEnd(width)}display version\n\nFor more details see ${prog}(1).\n`;
+}
+
 export interface OptSpec {
   /** getopt-style: letters, `:` after one that takes an argument, `::` for an optional one. */
   short: string;
