@@ -94,51 +94,42 @@ describe('readline', () => {
   });
 });
 
+/**
+ * Runs a shell program interactively on a terminal (a TTY pipe), types `keys` one write at a time
+ * and returns its exit status and everything it printed. `prepare` sets up the filesystem first.
+ */
+async function typeInto(shell: 'bash' | 'ash', cwd: string, env: Record<string, string>, keys: string[], prepare?: (sys: ReturnType<typeof makeSystem>) => void) {
+  const sys = makeSystem();
+  prepare?.(sys);
+  const inP = new Pipe({ isTTY: true });
+  const out = new Pipe();
+  const argv = [shell === 'bash' ? 'bash' : 'sh'];
+  const proc = sys.newProc(argv, 1);
+  const child = sys.run(proc, shPrograms[shell], { argv, env, fs: sys.fs.withCwd(cwd), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
+  const text = readAllText(out.reader);
+  for (const k of keys) await inP.writer.write(k);
+  const status = await child.wait();
+  out.writer.close();
+  return { status, text: await text };
+}
+
 describe('interactive shell on a TTY', () => {
   it('shows prompts, echoes lines, runs them, exits on exit', async () => {
-    const sys = makeSystem();
-    const inP = new Pipe({ isTTY: true });
-    const out = new Pipe();
     // The prompt comes from Debian's /etc/bash.bashrc, read before the first prompt.
-    sys.fs.mkdir('/etc', { recursive: true });
-    sys.fs.writeFile('/etc/bash.bashrc', "[ -z \"$PS1\" ] && return\nPS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n");
-    const proc = sys.newProc(['bash'], 1);
-    const child = sys.run(proc, shPrograms.bash, { argv: ['bash'], env: { PATH: '/bin', HOME: '/root', USER: 'root' }, fs: sys.fs.withCwd('/root'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
-    const text = readAllText(out.reader);
-    await inP.writer.write('echo hi\r');
-    await inP.writer.write('for i in 1 2\r');
-    await inP.writer.write('do echo $i; done\r');
-    await inP.writer.write('exit 4\r');
-    expect(await child.wait()).toBe(4);
-    out.writer.close();
-    expect(await text).toBe('root@testhost:~# echo hi\r\nhi\nroot@testhost:~# for i in 1 2\r\n> do echo $i; done\r\n1\n2\nroot@testhost:~# exit 4\r\nexit\n');
+    const r = await typeInto('bash', '/root', { PATH: '/bin', HOME: '/root', USER: 'root' }, ['echo hi\r', 'for i in 1 2\r', 'do echo $i; done\r', 'exit 4\r'], (sys) => {
+      sys.fs.mkdir('/etc', { recursive: true });
+      sys.fs.writeFile('/etc/bash.bashrc', "[ -z \"$PS1\" ] && return\nPS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n");
+    });
+    expect(r).toEqual({ status: 4, text: 'root@testhost:~# echo hi\r\nhi\nroot@testhost:~# for i in 1 2\r\n> do echo $i; done\r\n1\n2\nroot@testhost:~# exit 4\r\nexit\n' });
   });
   it('without startup files bash shows its built-in prompt, as in an image that has none', async () => {
-    const sys = makeSystem();
-    const inP = new Pipe({ isTTY: true });
-    const out = new Pipe();
-    const proc = sys.newProc(['bash'], 1);
-    const child = sys.run(proc, shPrograms.bash, { argv: ['bash'], env: { PATH: '/bin', HOME: '/nohome', USER: 'root' }, fs: sys.fs.withCwd('/'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
-    const text = readAllText(out.reader);
-    await inP.writer.write('exit\r');
-    expect(await child.wait()).toBe(0);
-    out.writer.close();
-    expect(await text).toBe('bash-5.2# exit\r\nexit\n');
+    const r = await typeInto('bash', '/', { PATH: '/bin', HOME: '/nohome', USER: 'root' }, ['exit\r']);
+    expect(r).toEqual({ status: 0, text: 'bash-5.2# exit\r\nexit\n' });
   });
 
   it('ash prompt, Ctrl-C at the prompt, Ctrl-D exits', async () => {
-    const sys = makeSystem();
-    const inP = new Pipe({ isTTY: true });
-    const out = new Pipe();
-    const proc = sys.newProc(['sh'], 1);
-    const child = sys.run(proc, shPrograms.ash, { argv: ['sh'], env: { PATH: '/bin' }, fs: sys.fs.withCwd('/'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
-    const text = readAllText(out.reader);
-    await inP.writer.write('ech\x03');
-    await inP.writer.write('nosuch\r');
-    await inP.writer.write('\x04');
-    expect(await child.wait()).toBe(127);
-    out.writer.close();
-    expect(await text).toBe('/ # ech^C\r\n/ # nosuch\r\nsh: nosuch: not found\n/ # ');
+    const r = await typeInto('ash', '/', { PATH: '/bin' }, ['ech\x03', 'nosuch\r', '\x04']);
+    expect(r).toEqual({ status: 127, text: '/ # ech^C\r\n/ # nosuch\r\nsh: nosuch: not found\n/ # ' });
   });
 
   it('bracketed paste: a pasted Tab is text, not completion; on a terminal the mode is switched on and off', async () => {
