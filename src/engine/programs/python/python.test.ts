@@ -14,6 +14,10 @@ describe('python subset', () => {
     expect(r.err).toBe('');
     expect(r.out).toBe("12 3.5 3 x=12\n1 and two\n[1, 4, 9] {'a': 1} (1,) None True\n");
   });
+  it('tuple and list displays: empty, one item, a trailing comma, parentheses alone', async () => {
+    const r = await py('print((1, 2,), (3,), [1, 2,], [], (), [x * 2 for x in [1, 2] if x > 1], (4))');
+    expect(r.out).toBe('(1, 2) (3,) [1, 2] [] () [4] 4\n');
+  });
   it('exceptions: try/except by class, tracebacks with the source line, exit codes', async () => {
     const ok = await py('try:\n    {}["k"]\nexcept KeyError as e:\n    print("missing", e)\n');
     expect(ok.out).toBe("missing 'k'\n");
