@@ -17,9 +17,16 @@ function editor(history: string[] = [], completer?: ConstructorParameters<typeof
     }
   })();
   const ed = new LineEditor({ input: new PushbackReader(input.reader), output: output.writer, history, completer });
+  const type = (s: string) => input.writer.write(s);
   return {
     ed,
-    type: (s: string) => input.writer.write(s),
+    type,
+    /** Read one line at `prompt` while `keys` are typed; what readLine returned. */
+    line: async (keys: string, prompt = '') => {
+      const p = ed.readLine(prompt);
+      await type(keys);
+      return p;
+    },
     shown: async () => {
       await new Promise((r) => setTimeout(r, 5));
       return shown;
@@ -34,49 +41,33 @@ function editor(history: string[] = [], completer?: ConstructorParameters<typeof
 describe('readline', () => {
   it('a whole line in one chunk echoes exactly, with no redraw', async () => {
     const t = editor();
-    const p = t.ed.readLine('$ ');
-    await t.type('docker ps\r');
-    expect(await p).toEqual({ kind: 'line', line: 'docker ps' });
+    expect(await t.line('docker ps\r', '$ ')).toEqual({ kind: 'line', line: 'docker ps' });
     expect(await t.shown()).toBe('$ docker ps\r\n');
   });
 
   it('typed-ahead text after Enter is kept for the next read', async () => {
     const t = editor();
-    const p = t.ed.readLine('$ ');
-    await t.type('one\rtwo\r');
-    expect(await p).toEqual({ kind: 'line', line: 'one' });
+    expect(await t.line('one\rtwo\r', '$ ')).toEqual({ kind: 'line', line: 'one' });
     expect(await t.ed.readLine('$ ')).toEqual({ kind: 'line', line: 'two' });
   });
 
   it('edits: backspace, arrows, home/end, delete, ctrl-u/k/w', async () => {
     const t = editor();
-    let p = t.ed.readLine('');
-    await t.type('abd\x7fc\x1b[D\x1b[DX\x1b[F!\r');
-    expect(await p).toEqual({ kind: 'line', line: 'aXbc!' });
-    p = t.ed.readLine('');
-    await t.type('hello world\x17there\x01\x1b[3~H\r');
-    expect(await p).toEqual({ kind: 'line', line: 'Hello there' });
-    p = t.ed.readLine('');
-    await t.type('abc\x1b[D\x0b\x15z\r');
-    expect(await p).toEqual({ kind: 'line', line: 'z' });
+    expect(await t.line('abd\x7fc\x1b[D\x1b[DX\x1b[F!\r')).toEqual({ kind: 'line', line: 'aXbc!' });
+    expect(await t.line('hello world\x17there\x01\x1b[3~H\r')).toEqual({ kind: 'line', line: 'Hello there' });
+    expect(await t.line('abc\x1b[D\x0b\x15z\r')).toEqual({ kind: 'line', line: 'z' });
   });
 
   it('history with up and down', async () => {
     const t = editor(['first', 'second']);
-    const p = t.ed.readLine('');
-    await t.type('dra\x1b[A\x1b[A\x1b[B\r');
-    expect(await p).toEqual({ kind: 'line', line: 'second' });
+    expect(await t.line('dra\x1b[A\x1b[A\x1b[B\r')).toEqual({ kind: 'line', line: 'second' });
   });
 
   it('ctrl-c and ctrl-d', async () => {
     const t = editor();
-    let p = t.ed.readLine('$ ');
-    await t.type('abc\x03');
-    expect(await p).toEqual({ kind: 'interrupt' });
+    expect(await t.line('abc\x03', '$ ')).toEqual({ kind: 'interrupt' });
     expect(await t.shown()).toBe('$ abc^C\r\n');
-    p = t.ed.readLine('$ ');
-    await t.type('\x04');
-    expect(await p).toEqual({ kind: 'eof' });
+    expect(await t.line('\x04', '$ ')).toEqual({ kind: 'eof' });
   });
 
   it('tab completes a unique candidate and lists on double tab', async () => {
@@ -84,12 +75,8 @@ describe('readline', () => {
       const w = /\S*$/.exec(line.slice(0, cur))![0];
       return { start: cur - w.length, candidates: ['docker', 'dockerd', 'echo'].filter((c) => c.startsWith(w)) };
     });
-    let p = t.ed.readLine('');
-    await t.type('ec\t\r');
-    expect(await p).toEqual({ kind: 'line', line: 'echo ' });
-    p = t.ed.readLine('');
-    await t.type('do\t\t\r');
-    expect(await p).toEqual({ kind: 'line', line: 'docker' });
+    expect(await t.line('ec\t\r')).toEqual({ kind: 'line', line: 'echo ' });
+    expect(await t.line('do\t\t\r')).toEqual({ kind: 'line', line: 'docker' });
     expect(await t.shown()).toContain('docker  dockerd');
   });
 });
@@ -138,14 +125,10 @@ describe('interactive shell on a TTY', () => {
       completions++;
       return { start: 0, candidates: ['x1', 'x2'] };
     });
-    const p = t.ed.readLine('> ');
-    await t.type('\x1b[200~\tindented\x1b[201~\r');
-    expect(await p).toEqual({ kind: 'line', line: '\tindented' });
+    expect(await t.line('\x1b[200~\tindented\x1b[201~\r', '> ')).toEqual({ kind: 'line', line: '\tindented' });
     expect(completions).toBe(0);
     // Outside a paste, Tab completes as before.
-    const q = t.ed.readLine('> ');
-    await t.type('x\t\r');
-    await q;
+    await t.line('x\t\r', '> ');
     expect(completions).toBe(1);
 
     const { Pty } = await import('../engine/process/pty');
@@ -178,11 +161,7 @@ describe('interactive shell on a TTY', () => {
     await t.type('\r');
     expect(await p).toEqual({ kind: 'line', line: 'docker ps' });
 
-    const q = t.ed.readLine('$ ');
-    await t.type('ls\x12zzz\x07\r');
-    expect(await q).toEqual({ kind: 'line', line: 'ls' });
-    const r = t.ed.readLine('$ ');
-    await t.type('\x12echo\x1b[C\r');
-    expect(await r).toEqual({ kind: 'line', line: 'echo hi' });
+    expect(await t.line('ls\x12zzz\x07\r', '$ ')).toEqual({ kind: 'line', line: 'ls' });
+    expect(await t.line('\x12echo\x1b[C\r', '$ ')).toEqual({ kind: 'line', line: 'echo hi' });
   });
 });
