@@ -36,6 +36,20 @@ export function isWithin(path: string, dir: string): boolean {
   return dir === '/' || path === dir || path.startsWith(dir + '/');
 }
 
+/**
+ * Every directory from the top down to `path` itself, in the order `mkdir -p` creates them:
+ * '/a/b/c' → ['/a', '/a/b', '/a/b/c']; '/' → [].
+ */
+export function pathPrefixes(path: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    cur += '/' + part;
+    out.push(cur);
+  }
+  return out;
+}
+
 /** The components of a normalised absolute path ('/' → []). */
 export function steps(path: string): string[] {
   return path === '/' ? [] : path.slice(1).split('/');

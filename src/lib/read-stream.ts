@@ -4,14 +4,7 @@ import { concatBytes } from './bytes';
 
 /** Read a stream to its end and decode it as UTF-8. */
 export async function readAllText(stream: ReadStream, signal?: AbortSignal): Promise<string> {
-  const dec = new TextDecoder();
-  let out = '';
-  for (;;) {
-    const c = await stream.read(signal);
-    if (c === null) break;
-    out += dec.decode(c, { stream: true });
-  }
-  return out + dec.decode();
+  return new TextDecoder().decode(await readAllBytes(stream, signal));
 }
 
 /** Read a stream to its end as bytes. */

@@ -9,12 +9,14 @@ const err = (s: string) => {
 };
 
 describe('image references', () => {
-  it('normalises official images', () => {
-    expect(normalize('ubuntu')).toBe('docker.io/library/ubuntu:latest');
-    expect(normalize('ubuntu:18.04')).toBe('docker.io/library/ubuntu:18.04');
-    expect(normalize('library/ubuntu')).toBe('docker.io/library/ubuntu:latest');
-    expect(normalize('docker.io/ubuntu')).toBe('docker.io/library/ubuntu:latest');
-    expect(normalize('index.docker.io/library/redis:alpine')).toBe('docker.io/library/redis:alpine');
+  it.each([
+    ['ubuntu', 'docker.io/library/ubuntu:latest'],
+    ['ubuntu:18.04', 'docker.io/library/ubuntu:18.04'],
+    ['library/ubuntu', 'docker.io/library/ubuntu:latest'],
+    ['docker.io/ubuntu', 'docker.io/library/ubuntu:latest'],
+    ['index.docker.io/library/redis:alpine', 'docker.io/library/redis:alpine'],
+  ])('normalises the official image %j to %j', (ref, full) => {
+    expect(normalize(ref)).toBe(full);
   });
 
   it('keeps user repositories and private registries', () => {
@@ -37,20 +39,21 @@ describe('image references', () => {
     expect(familiarize('ubuntu:20.04@' + d)).toBe('ubuntu:20.04@' + d);
   });
 
-  it('reports Docker errors', () => {
-    expect(err('Foo')).toBe('invalid reference format: repository name (library/Foo) must be lowercase');
-    expect(err('user/Foo:1')).toBe('invalid reference format: repository name (user/Foo) must be lowercase');
-    expect(err('a'.repeat(64))).toBe(
-      `invalid repository name (${'a'.repeat(64)}), cannot specify 64-byte hexadecimal strings`);
-    expect(err('ubuntu:')).toBe('invalid reference format');
-    expect(err('ubuntu:a b')).toBe('invalid reference format');
-    expect(err('-ubuntu')).toBe('invalid reference format');
-    expect(err('ubuntu::1')).toBe('invalid reference format');
-    expect(err('')).toBe('invalid reference format');
-    expect(err('x/' + 'a'.repeat(260))).toBe('repository name must not be more than 255 characters');
-    expect(err('ubuntu@sha256:abc' + '0'.repeat(40))).toBe('invalid checksum digest length');
-    expect(err('ubuntu@md5:' + '0'.repeat(32))).toBe('unsupported digest algorithm');
-    expect(err('ubuntu:' + 'a'.repeat(129))).toBe('invalid reference format');
+  it.each([
+    ['Foo', 'invalid reference format: repository name (library/Foo) must be lowercase'],
+    ['user/Foo:1', 'invalid reference format: repository name (user/Foo) must be lowercase'],
+    ['a'.repeat(64), `invalid repository name (${'a'.repeat(64)}), cannot specify 64-byte hexadecimal strings`],
+    ['ubuntu:', 'invalid reference format'],
+    ['ubuntu:a b', 'invalid reference format'],
+    ['-ubuntu', 'invalid reference format'],
+    ['ubuntu::1', 'invalid reference format'],
+    ['', 'invalid reference format'],
+    ['x/' + 'a'.repeat(260), 'repository name must not be more than 255 characters'],
+    ['ubuntu@sha256:abc' + '0'.repeat(40), 'invalid checksum digest length'],
+    ['ubuntu@md5:' + '0'.repeat(32), 'unsupported digest algorithm'],
+    ['ubuntu:' + 'a'.repeat(129), 'invalid reference format'],
+  ])("refuses %j in Docker's words", (ref, message) => {
+    expect(err(ref)).toBe(message);
   });
 
   it('upper-case tags and registry hosts are allowed', () => {

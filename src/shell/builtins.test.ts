@@ -15,6 +15,10 @@ describe('builtins', () => {
     expect(await out('printf -v v "%s+%s" 1 2; echo $v')).toBe('1+2\n');
   });
 
+  it("printf's octal escapes: three digits in the format, an optional leading 0 in %b (bash's tescape)", async () => {
+    expect(await out("printf '\\101|\\0101|%b|%b' '\\101' '\\0101'")).toBe('A|\b1|A|A');
+  });
+
   it('read splits on IFS and leaves the rest of the input', async () => {
     expect(await out('read a b; echo "[$a][$b]"; read c; echo "[$c]"', '  one two three\nnext\n')).toBe('[one][two three]\n[next]\n');
     expect(await out('while read -r line; do echo "<$line>"; done', 'x\\y\nlast')).toBe('<x\\y>\n');
@@ -31,6 +35,9 @@ describe('builtins', () => {
   it('test and [', async () => {
     expect(await out('[ 1 -lt 2 ] && echo a; test -f /bin/cat && echo b; [ "x" = "y" ] || echo c; [ ! -e /nope ] && echo d; [ a = a -a b != c ] && echo e')).toBe('a\nb\nc\nd\ne\n');
     expect((await run('[ 1 -lt 2')).stderr).toBe("bash: line 1: [: missing `]'\n");
+    // bash's manual: -ot is also true "if file2 exists and file1 does not"; -nt the other way round.
+    expect(await out('[ /nope -ot /bin/cat ] && echo ot; [ /bin/cat -nt /nope ] && echo nt; [ /nope -nt /bin/cat ] || echo no')).toBe('ot\nnt\nno\n');
+    expect((await run('[ x -eq 1 ]')).stderr).toBe('bash: line 1: [: x: integer expression expected\n');
   });
 
   it('type, command -v, alias', async () => {

@@ -3,6 +3,16 @@ import { run } from '../testing/shell/run';
 import { makeSystem, runProgram } from '../testing/shell/fake-system';
 import { shPrograms } from './programs';
 
+/** Runs `src` in a shell and, once it has started, sends the shell `signal`; returns how it ended. */
+async function runThenSignal(src: string, signal: number) {
+  const sys = makeSystem();
+  const p = run(src, { sys });
+  await new Promise((r) => setTimeout(r, 30));
+  const shell = [...sys.procs.values()].find((x) => x.info.argv[0] === 'bash')!;
+  sys.kill(shell.info.pid, signal);
+  return p;
+}
+
 describe('interpreter', () => {
   it('pipelines connect stages and spawn processes', async () => {
     const sys = makeSystem();
@@ -113,23 +123,13 @@ echo $i`;
   });
 
   it('traps run on signals; wait is interrupted', async () => {
-    const sys = makeSystem();
-    const p = run('trap "echo got TERM; exit 5" TERM; sleep 100 & wait', { sys });
-    await new Promise((r) => setTimeout(r, 30));
-    const shell = [...sys.procs.values()].find((x) => x.info.argv[0] === 'bash')!;
-    sys.kill(shell.info.pid, 15);
-    const r = await p;
+    const r = await runThenSignal('trap "echo got TERM; exit 5" TERM; sleep 100 & wait', 15);
     expect(r.stdout).toBe('got TERM\n');
     expect(r.status).toBe(5);
   });
 
   it('a busy loop is interrupted by killing the shell', async () => {
-    const sys = makeSystem();
-    const p = run('while true; do :; done', { sys });
-    await new Promise((r) => setTimeout(r, 30));
-    const shell = [...sys.procs.values()].find((x) => x.info.argv[0] === 'bash')!;
-    sys.kill(shell.info.pid, 2);
-    expect((await p).status).toBe(130);
+    expect((await runThenSignal('while true; do :; done', 2)).status).toBe(130);
   });
 
   it('background jobs, $!, wait, jobs', async () => {

@@ -17,9 +17,16 @@ function editor(history: string[] = [], completer?: ConstructorParameters<typeof
     }
   })();
   const ed = new LineEditor({ input: new PushbackReader(input.reader), output: output.writer, history, completer });
+  const type = (s: string) => input.writer.write(s);
   return {
     ed,
-    type: (s: string) => input.writer.write(s),
+    type,
+    /** Read one line at `prompt` while `keys` are typed; what readLine returned. */
+    line: async (keys: string, prompt = '') => {
+      const p = ed.readLine(prompt);
+      await type(keys);
+      return p;
+    },
     shown: async () => {
       await new Promise((r) => setTimeout(r, 5));
       return shown;
@@ -34,49 +41,33 @@ function editor(history: string[] = [], completer?: ConstructorParameters<typeof
 describe('readline', () => {
   it('a whole line in one chunk echoes exactly, with no redraw', async () => {
     const t = editor();
-    const p = t.ed.readLine('$ ');
-    await t.type('docker ps\r');
-    expect(await p).toEqual({ kind: 'line', line: 'docker ps' });
+    expect(await t.line('docker ps\r', '$ ')).toEqual({ kind: 'line', line: 'docker ps' });
     expect(await t.shown()).toBe('$ docker ps\r\n');
   });
 
   it('typed-ahead text after Enter is kept for the next read', async () => {
     const t = editor();
-    const p = t.ed.readLine('$ ');
-    await t.type('one\rtwo\r');
-    expect(await p).toEqual({ kind: 'line', line: 'one' });
+    expect(await t.line('one\rtwo\r', '$ ')).toEqual({ kind: 'line', line: 'one' });
     expect(await t.ed.readLine('$ ')).toEqual({ kind: 'line', line: 'two' });
   });
 
   it('edits: backspace, arrows, home/end, delete, ctrl-u/k/w', async () => {
     const t = editor();
-    let p = t.ed.readLine('');
-    await t.type('abd\x7fc\x1b[D\x1b[DX\x1b[F!\r');
-    expect(await p).toEqual({ kind: 'line', line: 'aXbc!' });
-    p = t.ed.readLine('');
-    await t.type('hello world\x17there\x01\x1b[3~H\r');
-    expect(await p).toEqual({ kind: 'line', line: 'Hello there' });
-    p = t.ed.readLine('');
-    await t.type('abc\x1b[D\x0b\x15z\r');
-    expect(await p).toEqual({ kind: 'line', line: 'z' });
+    expect(await t.line('abd\x7fc\x1b[D\x1b[DX\x1b[F!\r')).toEqual({ kind: 'line', line: 'aXbc!' });
+    expect(await t.line('hello world\x17there\x01\x1b[3~H\r')).toEqual({ kind: 'line', line: 'Hello there' });
+    expect(await t.line('abc\x1b[D\x0b\x15z\r')).toEqual({ kind: 'line', line: 'z' });
   });
 
   it('history with up and down', async () => {
     const t = editor(['first', 'second']);
-    const p = t.ed.readLine('');
-    await t.type('dra\x1b[A\x1b[A\x1b[B\r');
-    expect(await p).toEqual({ kind: 'line', line: 'second' });
+    expect(await t.line('dra\x1b[A\x1b[A\x1b[B\r')).toEqual({ kind: 'line', line: 'second' });
   });
 
   it('ctrl-c and ctrl-d', async () => {
     const t = editor();
-    let p = t.ed.readLine('$ ');
-    await t.type('abc\x03');
-    expect(await p).toEqual({ kind: 'interrupt' });
+    expect(await t.line('abc\x03', '$ ')).toEqual({ kind: 'interrupt' });
     expect(await t.shown()).toBe('$ abc^C\r\n');
-    p = t.ed.readLine('$ ');
-    await t.type('\x04');
-    expect(await p).toEqual({ kind: 'eof' });
+    expect(await t.line('\x04', '$ ')).toEqual({ kind: 'eof' });
   });
 
   it('tab completes a unique candidate and lists on double tab', async () => {
@@ -84,61 +75,48 @@ describe('readline', () => {
       const w = /\S*$/.exec(line.slice(0, cur))![0];
       return { start: cur - w.length, candidates: ['docker', 'dockerd', 'echo'].filter((c) => c.startsWith(w)) };
     });
-    let p = t.ed.readLine('');
-    await t.type('ec\t\r');
-    expect(await p).toEqual({ kind: 'line', line: 'echo ' });
-    p = t.ed.readLine('');
-    await t.type('do\t\t\r');
-    expect(await p).toEqual({ kind: 'line', line: 'docker' });
+    expect(await t.line('ec\t\r')).toEqual({ kind: 'line', line: 'echo ' });
+    expect(await t.line('do\t\t\r')).toEqual({ kind: 'line', line: 'docker' });
     expect(await t.shown()).toContain('docker  dockerd');
   });
 });
 
+/**
+ * Runs a shell program interactively on a terminal (a TTY pipe), types `keys` one write at a time
+ * and returns its exit status and everything it printed. `prepare` sets up the filesystem first.
+ */
+async function typeInto(shell: 'bash' | 'ash', cwd: string, env: Record<string, string>, keys: string[], prepare?: (sys: ReturnType<typeof makeSystem>) => void) {
+  const sys = makeSystem();
+  prepare?.(sys);
+  const inP = new Pipe({ isTTY: true });
+  const out = new Pipe();
+  const argv = [shell === 'bash' ? 'bash' : 'sh'];
+  const proc = sys.newProc(argv, 1);
+  const child = sys.run(proc, shPrograms[shell], { argv, env, fs: sys.fs.withCwd(cwd), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
+  const text = readAllText(out.reader);
+  for (const k of keys) await inP.writer.write(k);
+  const status = await child.wait();
+  out.writer.close();
+  return { status, text: await text };
+}
+
 describe('interactive shell on a TTY', () => {
   it('shows prompts, echoes lines, runs them, exits on exit', async () => {
-    const sys = makeSystem();
-    const inP = new Pipe({ isTTY: true });
-    const out = new Pipe();
     // The prompt comes from Debian's /etc/bash.bashrc, read before the first prompt.
-    sys.fs.mkdir('/etc', { recursive: true });
-    sys.fs.writeFile('/etc/bash.bashrc', "[ -z \"$PS1\" ] && return\nPS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n");
-    const proc = sys.newProc(['bash'], 1);
-    const child = sys.run(proc, shPrograms.bash, { argv: ['bash'], env: { PATH: '/bin', HOME: '/root', USER: 'root' }, fs: sys.fs.withCwd('/root'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
-    const text = readAllText(out.reader);
-    await inP.writer.write('echo hi\r');
-    await inP.writer.write('for i in 1 2\r');
-    await inP.writer.write('do echo $i; done\r');
-    await inP.writer.write('exit 4\r');
-    expect(await child.wait()).toBe(4);
-    out.writer.close();
-    expect(await text).toBe('root@testhost:~# echo hi\r\nhi\nroot@testhost:~# for i in 1 2\r\n> do echo $i; done\r\n1\n2\nroot@testhost:~# exit 4\r\nexit\n');
+    const r = await typeInto('bash', '/root', { PATH: '/bin', HOME: '/root', USER: 'root' }, ['echo hi\r', 'for i in 1 2\r', 'do echo $i; done\r', 'exit 4\r'], (sys) => {
+      sys.fs.mkdir('/etc', { recursive: true });
+      sys.fs.writeFile('/etc/bash.bashrc', "[ -z \"$PS1\" ] && return\nPS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n");
+    });
+    expect(r).toEqual({ status: 4, text: 'root@testhost:~# echo hi\r\nhi\nroot@testhost:~# for i in 1 2\r\n> do echo $i; done\r\n1\n2\nroot@testhost:~# exit 4\r\nexit\n' });
   });
   it('without startup files bash shows its built-in prompt, as in an image that has none', async () => {
-    const sys = makeSystem();
-    const inP = new Pipe({ isTTY: true });
-    const out = new Pipe();
-    const proc = sys.newProc(['bash'], 1);
-    const child = sys.run(proc, shPrograms.bash, { argv: ['bash'], env: { PATH: '/bin', HOME: '/nohome', USER: 'root' }, fs: sys.fs.withCwd('/'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
-    const text = readAllText(out.reader);
-    await inP.writer.write('exit\r');
-    expect(await child.wait()).toBe(0);
-    out.writer.close();
-    expect(await text).toBe('bash-5.2# exit\r\nexit\n');
+    const r = await typeInto('bash', '/', { PATH: '/bin', HOME: '/nohome', USER: 'root' }, ['exit\r']);
+    expect(r).toEqual({ status: 0, text: 'bash-5.2# exit\r\nexit\n' });
   });
 
   it('ash prompt, Ctrl-C at the prompt, Ctrl-D exits', async () => {
-    const sys = makeSystem();
-    const inP = new Pipe({ isTTY: true });
-    const out = new Pipe();
-    const proc = sys.newProc(['sh'], 1);
-    const child = sys.run(proc, shPrograms.ash, { argv: ['sh'], env: { PATH: '/bin' }, fs: sys.fs.withCwd('/'), stdin: inP.reader, stdout: out.writer, stderr: out.writer });
-    const text = readAllText(out.reader);
-    await inP.writer.write('ech\x03');
-    await inP.writer.write('nosuch\r');
-    await inP.writer.write('\x04');
-    expect(await child.wait()).toBe(127);
-    out.writer.close();
-    expect(await text).toBe('/ # ech^C\r\n/ # nosuch\r\nsh: nosuch: not found\n/ # ');
+    const r = await typeInto('ash', '/', { PATH: '/bin' }, ['ech\x03', 'nosuch\r', '\x04']);
+    expect(r).toEqual({ status: 127, text: '/ # ech^C\r\n/ # nosuch\r\nsh: nosuch: not found\n/ # ' });
   });
 
   it('bracketed paste: a pasted Tab is text, not completion; on a terminal the mode is switched on and off', async () => {
@@ -147,14 +125,10 @@ describe('interactive shell on a TTY', () => {
       completions++;
       return { start: 0, candidates: ['x1', 'x2'] };
     });
-    const p = t.ed.readLine('> ');
-    await t.type('\x1b[200~\tindented\x1b[201~\r');
-    expect(await p).toEqual({ kind: 'line', line: '\tindented' });
+    expect(await t.line('\x1b[200~\tindented\x1b[201~\r', '> ')).toEqual({ kind: 'line', line: '\tindented' });
     expect(completions).toBe(0);
     // Outside a paste, Tab completes as before.
-    const q = t.ed.readLine('> ');
-    await t.type('x\t\r');
-    await q;
+    await t.line('x\t\r', '> ');
     expect(completions).toBe(1);
 
     const { Pty } = await import('../engine/process/pty');
@@ -187,11 +161,7 @@ describe('interactive shell on a TTY', () => {
     await t.type('\r');
     expect(await p).toEqual({ kind: 'line', line: 'docker ps' });
 
-    const q = t.ed.readLine('$ ');
-    await t.type('ls\x12zzz\x07\r');
-    expect(await q).toEqual({ kind: 'line', line: 'ls' });
-    const r = t.ed.readLine('$ ');
-    await t.type('\x12echo\x1b[C\r');
-    expect(await r).toEqual({ kind: 'line', line: 'echo hi' });
+    expect(await t.line('ls\x12zzz\x07\r', '$ ')).toEqual({ kind: 'line', line: 'ls' });
+    expect(await t.line('\x12echo\x1b[C\r', '$ ')).toEqual({ kind: 'line', line: 'echo hi' });
   });
 });

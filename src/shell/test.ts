@@ -6,15 +6,7 @@ import type { CondExpr } from './ast';
 import type { Shell } from './shell';
 import { ShellError } from './shell';
 import { matchPattern } from './pattern';
-import { R_OK, W_OK, X_OK, type Stat } from '../api/fs';
-
-function stat(sh: Shell, p: string, follow = true): Stat | undefined {
-  try {
-    return follow ? sh.fs.stat(p) : sh.fs.lstat(p);
-  } catch {
-    return undefined;
-  }
-}
+import { COMPARISONS as BINOPS, compare, fileTest } from '../lib/test-operators';
 
 function intArg(s: string): number {
   const t = s.trim();
@@ -26,48 +18,18 @@ export function unaryTest(sh: Shell, op: string, a: string): boolean {
   switch (op) {
     case '-n': return a !== '';
     case '-z': return a === '';
-    case '-e': case '-a': return !!stat(sh, a);
-    case '-f': return stat(sh, a)?.kind === 'file';
-    case '-d': return stat(sh, a)?.kind === 'dir';
-    case '-L': case '-h': return stat(sh, a, false)?.kind === 'symlink';
-    case '-p': return stat(sh, a)?.kind === 'fifo';
-    case '-S': return stat(sh, a)?.kind === 'socket';
-    case '-c': return stat(sh, a)?.kind === 'chardev';
-    case '-b': return false;
-    case '-s': return (stat(sh, a)?.size ?? 0) > 0;
-    case '-r': return !!stat(sh, a) && sh.fs.access(a, R_OK);
-    case '-w': return !!stat(sh, a) && sh.fs.access(a, W_OK);
-    case '-x': return !!stat(sh, a) && sh.fs.access(a, X_OK);
-    case '-u': return ((stat(sh, a)?.mode ?? 0) & 0o4000) !== 0;
-    case '-g': return ((stat(sh, a)?.mode ?? 0) & 0o2000) !== 0;
-    case '-k': return ((stat(sh, a)?.mode ?? 0) & 0o1000) !== 0;
-    case '-O': return stat(sh, a)?.uid === sh.fs.cred.uid;
-    case '-G': return stat(sh, a)?.gid === sh.fs.cred.gid;
+    case '-a': return fileTest(sh.fs, '-e', a)!;
     case '-t': return (sh.fds.get(intArg(a)) as { isTTY?: boolean } | undefined)?.isTTY ?? false;
     case '-v': return sh.getVar(a) !== undefined;
   }
-  throw new ShellError(`${op}: unary operator expected`, 2);
+  const file = fileTest(sh.fs, op, a);
+  if (file === undefined) throw new ShellError(`${op}: unary operator expected`, 2);
+  return file;
 }
 
-const BINOPS = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
-
 export function binaryTest(sh: Shell, op: string, a: string, b: string): boolean {
-  switch (op) {
-    case '=': case '==': return a === b;
-    case '!=': return a !== b;
-    case '<': return a < b;
-    case '>': return a > b;
-    case '-eq': return intArg(a) === intArg(b);
-    case '-ne': return intArg(a) !== intArg(b);
-    case '-lt': return intArg(a) < intArg(b);
-    case '-le': return intArg(a) <= intArg(b);
-    case '-gt': return intArg(a) > intArg(b);
-    case '-ge': return intArg(a) >= intArg(b);
-    case '-nt': return (stat(sh, a)?.mtime ?? -1) > (stat(sh, b)?.mtime ?? -1);
-    case '-ot': return (stat(sh, a)?.mtime ?? Infinity) < (stat(sh, b)?.mtime ?? Infinity);
-    case '-ef': return stat(sh, a)?.ino !== undefined && stat(sh, a)?.ino === stat(sh, b)?.ino;
-  }
-  throw new ShellError(`${op}: binary operator expected`, 2);
+  if (!BINOPS.has(op)) throw new ShellError(`${op}: binary operator expected`, 2);
+  return compare(sh.fs, op, a, b, intArg);
 }
 
 /** The `test` builtin's grammar over already-expanded arguments (POSIX's 0-4 argument rules first). */

@@ -5,40 +5,30 @@ import { DockerIgnore } from './context';
 // segment, `**` spans any number, a matched directory takes its contents along, `!` re-includes
 // and the last matching line wins.
 describe('.dockerignore', () => {
-  it('anchors patterns at the context root', () => {
-    const ig = new DockerIgnore('*.log\n/tmp\n');
-    expect(ig.excludes('debug.log')).toBe(true);
-    expect(ig.excludes('logs/debug.log')).toBe(false);
-    expect(ig.excludes('tmp/x')).toBe(true);
-    expect(ig.excludes('src/tmp')).toBe(false);
-  });
-
-  it('lets ** cross directories', () => {
-    const ig = new DockerIgnore('**/*.pyc\n');
-    expect(ig.excludes('a.pyc')).toBe(true);
-    expect(ig.excludes('app/lib/x.pyc')).toBe(true);
-    expect(ig.excludes('app/lib/x.py')).toBe(false);
-  });
-
-  it('excludes a directory with everything under it', () => {
-    const ig = new DockerIgnore('node_modules\n');
-    expect(ig.excludes('node_modules')).toBe(true);
-    expect(ig.excludes('node_modules/left-pad/index.js')).toBe(true);
-    expect(ig.excludes('src/node_modules')).toBe(false);
-  });
-
-  it('takes ! exceptions, the last matching line winning', () => {
-    const ig = new DockerIgnore('*.md\n!README.md\n');
-    expect(ig.excludes('CHANGES.md')).toBe(true);
-    expect(ig.excludes('README.md')).toBe(false);
-    const again = new DockerIgnore('*.md\n!README*.md\nREADME-secret.md\n');
-    expect(again.excludes('README-secret.md')).toBe(true);
-    expect(again.excludes('README-public.md')).toBe(false);
-  });
-
-  it('skips comments and blank lines and cleans paths', () => {
-    const ig = new DockerIgnore('# a comment\n\n  ./build/  \n');
-    expect(ig.excludes('build/out.bin')).toBe(true);
-    expect(ig.excludes('# a comment')).toBe(false);
+  it.each([
+    // anchored at the context root
+    ['*.log\n/tmp\n', 'debug.log', true],
+    ['*.log\n/tmp\n', 'logs/debug.log', false],
+    ['*.log\n/tmp\n', 'tmp/x', true],
+    ['*.log\n/tmp\n', 'src/tmp', false],
+    // ** crosses directories
+    ['**/*.pyc\n', 'a.pyc', true],
+    ['**/*.pyc\n', 'app/lib/x.pyc', true],
+    ['**/*.pyc\n', 'app/lib/x.py', false],
+    // a directory goes with everything under it
+    ['node_modules\n', 'node_modules', true],
+    ['node_modules\n', 'node_modules/left-pad/index.js', true],
+    ['node_modules\n', 'src/node_modules', false],
+    // ! exceptions, the last matching line winning
+    ['*.md\n!README.md\n', 'CHANGES.md', true],
+    ['*.md\n!README.md\n', 'README.md', false],
+    ['*.md\n!README*.md\nREADME-secret.md\n', 'README-secret.md', true],
+    ['*.md\n!README*.md\nREADME-public.md\n', 'README-public.md', true],
+    ['*.md\n!README*.md\nREADME-secret.md\n', 'README-public.md', false],
+    // comments and blank lines skipped, paths cleaned
+    ['# a comment\n\n  ./build/  \n', 'build/out.bin', true],
+    ['# a comment\n\n  ./build/  \n', '# a comment', false],
+  ])('with %j, excludes(%j) is %s', (rules, path, excluded) => {
+    expect(new DockerIgnore(rules).excludes(path)).toBe(excluded);
   });
 });

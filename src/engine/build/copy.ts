@@ -16,6 +16,7 @@ import { gunzip, isGzip } from '../programs/lib/gzip';
 import type { BuildContext } from './context';
 import { fetchInternet, internetAddress } from '../network/internet';
 import { pushAll } from '../../lib/arrays';
+import { normalize } from '../../lib/path';
 
 export type CopySource =
   | { kind: 'context'; ctx: BuildContext }
@@ -38,15 +39,8 @@ interface Item {
 
 const enc = new TextEncoder();
 
-function clean(p: string): string {
-  const parts: string[] = [];
-  for (const s of p.split('/')) {
-    if (!s || s === '.') continue;
-    if (s === '..') parts.pop();
-    else parts.push(s);
-  }
-  return parts.join('/');
-}
+/** A path as the lister names it: cleaned, without its leading '/' (`./a/../b` → `b`, `..` → ''). */
+const sourcePath = (p: string): string => normalize(p).slice(1);
 
 function globRe(pattern: string): RegExp {
   return new RegExp('^' + pattern.split('/').map((seg) => seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('/') + '$');
@@ -197,7 +191,7 @@ export function copyInto(o: {
   if (o.chmod && Number.isNaN(chmod)) return `invalid chmod parameter: ${o.chmod}`;
   const destAbs = o.dest.startsWith('/') ? o.dest : `${o.cwd.replace(/\/$/, '')}/${o.dest}`;
   const destDir = o.dest.endsWith('/') || o.dest === '.' || o.srcs.length > 1;
-  const target = '/' + clean(destAbs);
+  const target = normalize(destAbs);
 
   if (o.source.kind === 'heredoc') {
     for (const s of o.srcs) {
@@ -224,7 +218,7 @@ export function copyInto(o: {
       matches.push({ rel: got.name, kind: 'file', data: got.body, mode: 0o600, remote: true, ...(got.size !== got.body.length ? { size: got.size } : {}) });
       continue;
     }
-    const rel = clean(raw);
+    const rel = sourcePath(raw);
     if (raw.replace(/^\.\//, '').startsWith('../') && o.source.kind === 'context' && rel === '') {
       return o.classic ? `forbidden path outside the build context: ${raw} ()` : `failed to compute cache key: "${raw}" not found`;
     }
@@ -262,7 +256,7 @@ export function copyInto(o: {
       mkdirp(fs, target, { uid: 0, gid: 0 });
       const entries = readTar(isGzip(it.data) ? gunzip(it.data) : it.data);
       for (const e of entries) {
-        const p = `${target === '/' ? '' : target}/${clean(e.name)}`;
+        const p = `${target === '/' ? '' : target}/${sourcePath(e.name)}`;
         if (e.type === 'dir') mkdirp(fs, p, { uid: e.uid, gid: e.gid });
         else if (e.type === 'file' || e.type === 'symlink') {
           mkdirp(fs, p.slice(0, p.lastIndexOf('/')) || '/', { uid: 0, gid: 0 });

@@ -14,7 +14,8 @@ import type { Node } from './dockerfile/ast';
 import { ShellLex } from './dockerfile/shell-lex';
 import type { BuildPrinter } from './printers/printer';
 import type { BuildDeps, BuildOptions, Change, Stage } from './types';
-import { changes, normalizePath } from './util';
+import { changes } from './util';
+import { normalize } from '../../lib/path';
 
 export class BuildSession {
   lex = new ShellLex('\\');
@@ -68,7 +69,7 @@ export class BuildSession {
   workdirOf(stage: Stage, raw: string): string {
     const dir = this.expand(stage, raw);
     const cur = stage.image!.config.config.WorkingDir || '/';
-    return dir.startsWith('/') ? normalizePath(dir) : normalizePath(`${cur}/${dir}`);
+    return normalize(dir, cur);
   }
 
   // ---- errors ----

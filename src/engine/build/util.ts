@@ -1,4 +1,4 @@
-/** Small helpers of the builder: paths, durations, Go's sorted maps, what a step changed. */
+/** Small helpers of the builder: durations, Go's sorted maps, what a step changed. */
 import type { Image } from '../image/store';
 import type { Layer } from '../fs/layer';
 import type { Overlay } from '../fs/overlay';
@@ -19,16 +19,6 @@ export function newLayer(parent: Image, img: Image): { layer?: string; size: num
 /** Go marshals maps with sorted keys: image configs (and `inspect`) list labels, ports, volumes so. */
 export function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-export function normalizePath(p: string): string {
-  const parts: string[] = [];
-  for (const s of p.split('/')) {
-    if (!s || s === '.') continue;
-    if (s === '..') parts.pop();
-    else parts.push(s);
-  }
-  return '/' + parts.join('/');
 }
 
 /** A Go duration (`30s`, `1.5m`) in nanoseconds; 0 for what does not parse. */

@@ -9,6 +9,7 @@
 import type { FsBackend } from '../../api/fs';
 import type { Pty } from '../process/pty';
 import type { Proc } from '../process/kernel';
+import { Gates, type Gate } from '../process/backpressure';
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -111,7 +112,7 @@ export class Container {
   logMaxFile = LOG_MAX_FILE;
   private logListeners = new Set<LogListener>();
   /** Readers of the log (attach, `logs -f`) that are behind: the container's writes wait on them. */
-  private logGates = new Set<() => Promise<void> | undefined>();
+  private logGates = new Gates();
   private exitWaiters: ((code: number) => void)[] = [];
   /** Set while running. */
   init?: Proc;
@@ -188,19 +189,13 @@ export class Container {
   }
 
   /** Pace the container's output to its slowest log reader (see logGates); returns the removal. */
-  addLogGate(gate: () => Promise<void> | undefined): () => void {
-    this.logGates.add(gate);
-    return () => this.logGates.delete(gate);
+  addLogGate(gate: Gate): () => void {
+    return this.logGates.add(gate);
   }
 
   /** A promise while some log reader is behind; undefined when the container may write on. */
   logBehind(): Promise<void> | undefined {
-    let waits: Promise<void>[] | undefined;
-    for (const g of this.logGates) {
-      const w = g();
-      if (w) (waits ??= []).push(w);
-    }
-    return waits && Promise.all(waits).then(() => {});
+    return this.logGates.behind();
   }
 
   onLog(fn: LogListener): () => void {

@@ -4,6 +4,8 @@
  * gate tells the container to wait. Real Docker behaves alike: its stream copier writes to each
  * attached client in turn, so a slow terminal slows the container's writes down.
  */
+import { Backpressure } from '../process/backpressure';
+
 export const READER_HIGH = 64 * 1024;
 export const READER_LOW = 16 * 1024;
 
@@ -11,7 +13,7 @@ export class LogPacer {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   private closed = false;
-  private waiters: (() => void)[] = [];
+  private readonly writers = new Backpressure(READER_HIGH, READER_LOW);
 
   /** Queue one delivery of `bytes` bytes after the ones before it. */
   add(bytes: number, deliver: () => Promise<void> | void): void {
@@ -21,15 +23,12 @@ export class LogPacer {
       .catch(() => {})
       .then(() => {
         this.pending -= bytes;
-        if (this.pending <= READER_LOW) this.wake();
+        this.writers.drained(this.pending);
       });
   }
 
   /** The container's gate: a promise while this reader is too far behind. */
-  readonly gate = (): Promise<void> | undefined => {
-    if (this.closed || this.pending <= READER_HIGH) return undefined;
-    return new Promise((resolve) => this.waiters.push(resolve));
-  };
+  readonly gate = (): Promise<void> | undefined => (this.closed ? undefined : this.writers.hold(this.pending));
 
   /** Resolves once everything queued so far (and queued while waiting) is delivered. */
   async drain(): Promise<void> {
@@ -42,12 +41,6 @@ export class LogPacer {
   /** The reader went away: what is still queued is dropped, and nobody waits on it any more. */
   close(): void {
     this.closed = true;
-    this.wake();
-  }
-
-  private wake(): void {
-    const ws = this.waiters;
-    this.waiters = [];
-    for (const w of ws) w();
+    this.writers.releaseAll();
   }
 }

@@ -4,7 +4,7 @@
  */
 import { FsError, R_OK, W_OK, X_OK, type Cred, type Fs, type FsStats, type Stat } from '../../api/fs';
 import { inGroup, permits, stickyAllows } from './perm';
-import { dirname, normalize } from '../../lib/path';
+import { dirname, normalize, pathPrefixes } from '../../lib/path';
 import type { Resolved, Vfs } from './vfs';
 
 const enc = new TextEncoder();
@@ -113,10 +113,7 @@ export class FsView implements Fs {
 
   mkdir(path: string, opts: { mode?: number; recursive?: boolean } = {}): void {
     if (opts.recursive) {
-      const abs = this.resolve(path);
-      let cur = '';
-      for (const part of abs.split('/').filter(Boolean)) {
-        cur += '/' + part;
+      for (const cur of pathPrefixes(this.resolve(path))) {
         const r = this.walk(cur, true, 'mkdir');
         if (r.stat && r.stat.kind !== 'dir') throw new FsError('EEXIST', 'mkdir', path);
         if (!r.stat) this.mkdir(cur, { mode: opts.mode });

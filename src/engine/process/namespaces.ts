@@ -18,6 +18,7 @@ export const NS_TYPES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children
 export type NsType = (typeof NS_TYPES)[number];
 /** The types lsns lists (the *_for_children links name the same namespaces). */
 export type BaseNsType = Exclude<NsType, 'pid_for_children' | 'time_for_children'>;
+export const BASE_NS_TYPES: readonly BaseNsType[] = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
 
 /** The kernel's PROC_*_INIT_INO: the host's namespaces. */
 const HOST_INODES: Record<BaseNsType, number> = {

@@ -11,6 +11,7 @@
  * which is what a real `docker` client does by copying bytes both ways.
  */
 import { Terminated, type ReadStream, type WriteStream, SIGNALS } from './types';
+import { Gates, type Gate } from './backpressure';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -83,7 +84,7 @@ export class Pty {
    * the far end is behind, and a program writing here waits on it. The screen adds one (it is behind
    * while it has not drawn what it was sent), and a linked outer pty adds its own gates to the inner one.
    */
-  private gates = new Set<() => Promise<void> | undefined>();
+  private gates = new Gates();
 
   // ---- master side (the screen) ----
 
@@ -143,19 +144,13 @@ export class Pty {
   }
 
   /** Add a flow-control gate (see `gates`); returns its removal. */
-  addGate(gate: () => Promise<void> | undefined): () => void {
-    this.gates.add(gate);
-    return () => this.gates.delete(gate);
+  addGate(gate: Gate): () => void {
+    return this.gates.add(gate);
   }
 
   /** A promise while any gate says the far end is behind; undefined when output may go on. */
   behind(): Promise<void> | undefined {
-    let waits: Promise<void>[] | undefined;
-    for (const g of this.gates) {
-      const w = g();
-      if (w) (waits ??= []).push(w);
-    }
-    return waits && Promise.all(waits).then(() => {});
+    return this.gates.behind();
   }
 
   resize(cols: number, rows: number): void {

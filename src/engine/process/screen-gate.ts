@@ -11,6 +11,8 @@
  * wait on; it resolves once the backlog falls to LOW. Until the screen reports anything, there is
  * no pacing (the headless runner has no screen to wait for).
  */
+import { Backpressure } from './backpressure';
+
 export const SCREEN_HIGH = 16 * 1024;
 export const SCREEN_LOW = 4 * 1024;
 
@@ -18,7 +20,7 @@ export class ScreenGate {
   private sent = 0;
   private drawnSoFar = 0;
   private active = false;
-  private waiters: (() => void)[] = [];
+  private readonly writers = new Backpressure(SCREEN_HIGH, SCREEN_LOW);
 
   /** Characters handed to the screen. */
   sending(chars: number): void {
@@ -29,7 +31,7 @@ export class ScreenGate {
   drawn(chars: number): void {
     this.active = true;
     this.drawnSoFar += chars;
-    if (this.backlog() <= SCREEN_LOW) this.wake();
+    this.writers.drained(this.backlog());
   }
 
   /** Characters sent but not drawn yet. */
@@ -38,20 +40,11 @@ export class ScreenGate {
   }
 
   /** The pty gate: a promise while the screen is too far behind. */
-  readonly gate = (): Promise<void> | undefined => {
-    if (!this.active || this.backlog() <= SCREEN_HIGH) return undefined;
-    return new Promise((resolve) => this.waiters.push(resolve));
-  };
+  readonly gate = (): Promise<void> | undefined => (this.active ? this.writers.hold(this.backlog()) : undefined);
 
   /** No screen any more (the session closed): nothing waits on it. */
   release(): void {
     this.active = false;
-    this.wake();
-  }
-
-  private wake(): void {
-    const ws = this.waiters;
-    this.waiters = [];
-    for (const w of ws) w();
+    this.writers.releaseAll();
   }
 }

@@ -17,6 +17,16 @@ function statOr(fs: Fs, p: string, follow = true): Stat | undefined {
   }
 }
 
+/** A source's stat, or undefined after `cannot stat 'src': <why>` (cp and mv go on with the next source and exit 1). */
+async function sourceStat(io: Io, src: string, follow: boolean): Promise<Stat | undefined> {
+  try {
+    return follow ? io.fs.stat(src) : io.fs.lstat(src);
+  } catch (e) {
+    await io.err(`cannot stat ${q(src)}: ${errText(e)}`);
+    return undefined;
+  }
+}
+
 interface Target {
   /** Destination path for one source, or an error message to print. */
   dest(src: string): string;
@@ -64,13 +74,8 @@ export async function cp(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
 
   const copy = async (src: string, dst: string, top: boolean): Promise<void> => {
     if (ctx.signal.aborted) return;
-    const sst = statOr(fs, src, !(noDeref && !top) && !(top && (p.has('P') || p.has('a') || p.has('d'))));
+    const sst = await sourceStat(io, src, !(noDeref && !top) && !(top && (p.has('P') || p.has('a') || p.has('d'))));
     if (!sst) {
-      try {
-        fs.stat(src);
-      } catch (e) {
-        await io.err(`cannot stat ${q(src)}: ${errText(e)}`);
-      }
       status = 1;
       return;
     }
@@ -172,13 +177,8 @@ export async function mv(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
   let status = 0;
   for (const src of r.sources) {
     const dst = r.t.dest(src);
-    const sst = statOr(fs, src, false);
+    const sst = await sourceStat(io, src, false);
     if (!sst) {
-      try {
-        fs.lstat(src);
-      } catch (e) {
-        await io.err(`cannot stat ${q(src)}: ${errText(e)}`);
-      }
       status = 1;
       continue;
     }

@@ -7,56 +7,7 @@ import type { ProgramContext } from '../process/types';
 import { GNU, type Flavour } from './lib/opts';
 import { Io } from './lib/io';
 import { shellQuote } from './lib/format';
-
-/** Backslash escapes of echo -e / printf %b. Returns the text and whether `\c` stopped output. */
-export function unescape(s: string, printfOctal = false): { text: string; stop: boolean } {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c !== '\\' || i + 1 >= s.length) {
-      out += c;
-      continue;
-    }
-    const n = s[++i];
-    switch (n) {
-      case 'a': out += '\x07'; break;
-      case 'b': out += '\b'; break;
-      case 'c': return { text: out, stop: true };
-      case 'e': out += '\x1b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '\\': out += '\\'; break;
-      case 'x': {
-        const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
-        if (!m) out += '\\x';
-        else {
-          out += String.fromCharCode(parseInt(m[0], 16));
-          i += m[0].length;
-        }
-        break;
-      }
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        // echo: \0NNN (the 0 is required); printf's format: \NNN.
-        const start = n === '0' && !printfOctal ? i + 1 : i;
-        const m = /^[0-7]{1,3}/.exec(s.slice(start));
-        if (!printfOctal && n !== '0') {
-          out += '\\' + n;
-          break;
-        }
-        const digits = m ? m[0] : '';
-        out += String.fromCharCode(parseInt(digits || '0', 8) & 0xff);
-        i = start + digits.length - 1;
-        break;
-      }
-      default:
-        out += '\\' + n;
-    }
-  }
-  return { text: out, stop: false };
-}
+import { backslashEscapes } from '../../lib/backslash-escapes';
 
 export async function echo(ctx: ProgramContext): Promise<number> {
   const args = ctx.argv.slice(1);
@@ -73,7 +24,7 @@ export async function echo(ctx: ProgramContext): Promise<number> {
   }
   let text = args.join(' ');
   if (escapes) {
-    const r = unescape(text);
+    const r = backslashEscapes(text, 'echo');
     text = r.text;
     if (r.stop) newline = false;
   }
@@ -124,7 +75,7 @@ export async function printf(ctx: ProgramContext, fl: Flavour = GNU): Promise<nu
       const c = fmt[i];
       if (c === '\\') {
         const m = /^\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/s.exec(fmt.slice(i));
-        const r = unescape(m![0], true);
+        const r = backslashEscapes(m![0], 'three');
         if (r.stop) return (await io.out(out), status);
         out += r.text;
         i += m![0].length - 1;
@@ -154,7 +105,7 @@ export async function printf(ctx: ProgramContext, fl: Flavour = GNU): Promise<nu
         case 's': s = arg ?? ''; if (prec !== undefined) s = s.slice(0, prec); break;
         case 'q': s = arg === undefined ? "''" : shellQuote(arg); break;
         case 'b': {
-          const r = unescape(arg ?? '');
+          const r = backslashEscapes(arg ?? '', 'zero-optional');
           s = r.text;
           if (r.stop) stop = true;
           break;

@@ -10,8 +10,9 @@
  */
 import type { ProgramContext } from '../process/types';
 import { Io, Users } from './lib/io';
+import { BASE_NS_TYPES } from '../process/namespaces';
 
-const TYPES = ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'];
+const TYPES: readonly string[] = BASE_NS_TYPES;
 
 interface Ns {
   id: number;

@@ -16,15 +16,34 @@
  */
 import type { Proc, ProcContext } from '../process/kernel';
 import type { ProgramContext } from '../process/types';
-import type { BaseNsType } from '../process/namespaces';
+import { BASE_NS_TYPES, type BaseNsType } from '../process/namespaces';
 import { isFsError } from '../../api/fs';
 import { Io, errText } from './lib/io';
+import { UTIL_LINUX, utilLinuxUsageTail, type OptSpec } from './lib/opts';
+import { execInContext } from './lib/ns-exec';
 
 /** namespace_files[] order in nsenter.c. */
 const ORDER: Array<[BaseNsType, string]> = [['user', 'ns/user'], ['cgroup', 'ns/cgroup'], ['ipc', 'ns/ipc'], ['uts', 'ns/uts'], ['net', 'ns/net'], ['pid', 'ns/pid'], ['mnt', 'ns/mnt'], ['time', 'ns/time']];
 
 const FLAGS: Record<string, BaseNsType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', C: 'cgroup', U: 'user', T: 'time' };
-const LONG: Record<string, BaseNsType> = { mount: 'mnt', uts: 'uts', ipc: 'ipc', net: 'net', pid: 'pid', cgroup: 'cgroup', user: 'user', time: 'time' };
+/** What -a enters: every namespace but the user one (entering your own user namespace fails). */
+const ALL: BaseNsType[] = ['cgroup', 'ipc', 'uts', 'net', 'pid', 'mnt', 'time'];
+
+/**
+ * nsenter.c's getopt_long table ("+ahVt:m::u::i::n::p::C::U::T::S:G:r::w::W::eFZ"), less what is
+ * left out. The real namespace letters take an optional namespace file (`-m/proc/1/ns/mnt`);
+ * namespace files are not simulated, so here they are plain flags and cluster (`-mu`), and the
+ * file given to a long one (`--mount=FILE`) is ignored. -F, -r and -w are accepted and do nothing.
+ */
+const OPTIONS: OptSpec = {
+  short: 'at:muinpCUTFr::w::',
+  long: {
+    all: 'a', target: 't=', mount: 'm=?', uts: 'u=?', ipc: 'i=?', net: 'n=?', pid: 'p=?', cgroup: 'C=?', user: 'U=?', time: 'T=?',
+    root: 'r=?', wd: 'w=?', 'no-fork': 'F', 'preserve-credentials': 'preserve-credentials',
+  },
+  stopAtOperand: true,
+  helpLetters: true,
+};
 
 const USAGE = `
 Usage:
@@ -51,66 +70,24 @@ Options:
  -W, --wdns <dir>       set the working directory in namespace
  -F, --no-fork          do not fork before exec'ing <program>
 
- -h, --help             display this help
- -V, --version          display version
-
-For more details see nsenter(1).
-`;
+${utilLinuxUsageTail('nsenter', 24)}`;
 
 export async function nsenter(ctx: ProgramContext): Promise<number> {
-  const io = new Io(ctx, 'nsenter');
-  const args = ctx.argv.slice(1);
+  const io = new Io(ctx, 'nsenter', UTIL_LINUX);
+  const p = await io.parse(OPTIONS, USAGE);
+  if (typeof p === 'number') return p;
   const entered = new Set<BaseNsType>();
-  let target: number | undefined;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
-    if (a === '-h' || a === '--help') {
-      await io.out(USAGE);
-      return 0;
-    }
-    if (a === '-V' || a === '--version') {
-      await io.out('nsenter from util-linux 2.39.3\n');
-      return 0;
-    }
-    if (a.startsWith('--')) {
-      const [name, val] = a.slice(2).split('=', 2);
-      if (name === 'target') {
-        const v = val ?? args[++i];
-        if (v === undefined) return io.usage(`option '--target' requires an argument`);
-        if (!/^\d+$/.test(v)) {
-          await io.err(`failed to parse pid: '${v}'`);
-          return 1;
-        }
-        target = Number(v);
-      } else if (name === 'all') for (const t of ['cgroup', 'ipc', 'uts', 'net', 'pid', 'mnt', 'time'] as BaseNsType[]) entered.add(t);
-      else if (LONG[name]) entered.add(LONG[name]);
-      else if (!['no-fork', 'preserve-credentials', 'root', 'wd'].includes(name)) return io.usage(`unrecognized option '${a}'`);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j];
-      if (c === 't') {
-        const v = a.slice(j + 1) || args[++i];
-        if (v === undefined) return io.usage(`option requires an argument -- 't'`);
-        if (!/^\d+$/.test(v)) {
-          await io.err(`failed to parse pid: '${v}'`);
-          return 1;
-        }
-        target = Number(v);
-        break;
-      }
-      if (c === 'a') for (const t of ['cgroup', 'ipc', 'uts', 'net', 'pid', 'mnt', 'time'] as BaseNsType[]) entered.add(t);
-      else if (FLAGS[c]) entered.add(FLAGS[c]);
-      else if (c !== 'F' && c !== 'r' && c !== 'w') return io.usage(`invalid option -- '${c}'`);
-    }
+  for (const [key] of p.order) {
+    if (key === 'a') for (const t of ALL) entered.add(t);
+    else if (FLAGS[key]) entered.add(FLAGS[key]);
   }
-  const argv = args.slice(i);
+  const pid = p.get('t');
+  if (pid !== undefined && !/^\d+$/.test(pid)) {
+    await io.err(`failed to parse pid: '${pid}'`);
+    return 1;
+  }
+  const target = pid === undefined ? undefined : Number(pid);
+  const argv = p.operands;
   const self = ctx.proc as Proc;
   const kernel = self.kernel;
   const table = kernel.procWorld?.ns;
@@ -157,25 +134,12 @@ export async function nsenter(ctx: ProgramContext): Promise<number> {
         fsRoot: entered.has('mnt') ? tc.fsRoot : base.fsRoot,
         netns: entered.has('net') ? tc.netns : base.netns,
         container: undefined,
-        ns: Object.fromEntries((['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as BaseNsType[]).map((t) => [t, table.key(entered.has(t) ? targetProc! : self, t)])),
+        ns: Object.fromEntries(BASE_NS_TYPES.map((t) => [t, table.key(entered.has(t) ? targetProc! : self, t)])),
       }
     : base;
   const cwd = entered.has('mnt') ? '/' : ctx.fs.cwd;
-  const fs = childCtx.fsRoot.view(self.info.cred, cwd);
   const shell = ctx.env.SHELL || '/bin/sh';
   const program = argv.length ? argv[0] : shell;
   const childArgv = argv.length ? argv : ['-' + shell.split('/').pop()];
-  const path = ctx.sys.which(program, ctx.env, fs);
-  if (!path) {
-    await io.err(`failed to execute ${program}: No such file or directory`);
-    return 127;
-  }
-  try {
-    await kernel.forkCost(self);
-    const child = kernel.spawn({ argv: childArgv, path, env: ctx.env, cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, ctx: childCtx }, self);
-    return await child.wait();
-  } catch (e) {
-    await io.err(`failed to execute ${program}: ${errText(e)}`);
-    return isFsError(e, 'EACCES') ? 126 : 127;
-  }
+  return execInContext(io, program, childArgv, childCtx, cwd);
 }

@@ -4,6 +4,7 @@
  */
 import type { ProgramContext } from '../process/types';
 import { W_OK } from '../../api/fs';
+import { parseArgs, type OptSpec, type Parsed } from './lib/opts';
 
 export type Db = { lines: string[]; path: string };
 
@@ -54,4 +55,24 @@ export const validName = (n: string) => /^[a-z_][a-z0-9_.-]*\$?$/i.test(n) && n.
 export async function usage(ctx: ProgramContext, text: string, code: number): Promise<number> {
   await (code === 0 ? ctx.stdout : ctx.stderr).write(text);
   return code;
+}
+
+/**
+ * The options and the one account name groupadd, usermod, userdel and groupdel take. A bad option
+ * or a missing or extra operand prints the usage on stderr (exit 2, E_USAGE); --help prints it on
+ * stdout (exit 0). Returns the exit status when the tool is to stop there.
+ */
+export async function accountArgs(ctx: ProgramContext, prog: string, spec: OptSpec, usageText: string): Promise<{ o: Parsed; name: string } | number> {
+  const r = parseArgs(prog, ctx.argv.slice(1), spec);
+  if (!r.ok) return usage(ctx, r.message + '\n' + usageText, 2);
+  if (r.p.help) return usage(ctx, usageText, 0);
+  if (r.p.operands.length !== 1) return usage(ctx, usageText, 2);
+  return { o: r.p, name: r.p.operands[0] };
+}
+
+/** Where `name` is in `db`; -1 after saying `prog: user 'name' does not exist` (exit 6 follows, E_NOTFOUND). */
+export async function findOrSay(ctx: ProgramContext, prog: string, db: Db, what: 'user' | 'group', name: string): Promise<number> {
+  const i = find(db, name);
+  if (i < 0) await ctx.stderr.write(`${prog}: ${what} '${name}' does not exist\n`);
+  return i;
 }

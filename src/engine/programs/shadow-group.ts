@@ -1,7 +1,6 @@
 /** groupadd and groupdel (shadow 4.13): see shadow.ts for the id rules. */
 import type { ProgramContext } from '../process/types';
-import { parseArgs } from './lib/opts';
-import { field, find, idsOf, load, locked, newId, save, usage, validName } from './shadow-db';
+import { accountArgs, field, find, findOrSay, idsOf, load, locked, newId, save, validName } from './shadow-db';
 
 const GROUPADD_USAGE = `Usage: groupadd [options] GROUP
 
@@ -21,15 +20,12 @@ Options:
 `;
 
 export async function groupadd(ctx: ProgramContext): Promise<number> {
-  const r = parseArgs('groupadd', ctx.argv.slice(1), {
+  const args = await accountArgs(ctx, 'groupadd', {
     short: 'fg:K:op:rR:U:',
     long: { force: 'f', gid: 'g=', key: 'K=', 'non-unique': 'o', password: 'p=', system: 'r', root: 'R=', users: 'U=' },
-  });
-  if (!r.ok) return usage(ctx, r.message + '\n' + GROUPADD_USAGE, 2);
-  const o = r.p;
-  if (o.help) return usage(ctx, GROUPADD_USAGE, 0);
-  if (o.operands.length !== 1) return usage(ctx, GROUPADD_USAGE, 2);
-  const name = o.operands[0];
+  }, GROUPADD_USAGE);
+  if (typeof args === 'number') return args;
+  const { o, name } = args;
   if (!validName(name)) {
     await ctx.stderr.write(`groupadd: '${name}' is not a valid group name\n`);
     return 3;
@@ -60,21 +56,16 @@ export async function groupadd(ctx: ProgramContext): Promise<number> {
 }
 
 export async function groupdel(ctx: ProgramContext): Promise<number> {
-  const r = parseArgs('groupdel', ctx.argv.slice(1), { short: 'f', long: { force: 'f' } });
-  const use = 'Usage: groupdel [options] GROUP\n';
-  if (!r.ok) return usage(ctx, r.message + '\n' + use, 2);
-  if (r.p.operands.length !== 1) return usage(ctx, use, 2);
-  const name = r.p.operands[0];
+  const args = await accountArgs(ctx, 'groupdel', { short: 'f', long: { force: 'f' } }, 'Usage: groupdel [options] GROUP\n');
+  if (typeof args === 'number') return args;
+  const { o, name } = args;
   if (await locked(ctx, 'groupdel', '/etc/group')) return 10;
   const group = load(ctx, '/etc/group');
-  const i = find(group, name);
-  if (i < 0) {
-    await ctx.stderr.write(`groupdel: group '${name}' does not exist\n`);
-    return 6;
-  }
+  const i = await findOrSay(ctx, 'groupdel', group, 'group', name);
+  if (i < 0) return 6;
   const gid = field(group.lines[i], 2);
   const owner = load(ctx, '/etc/passwd').lines.find((l) => field(l, 3) === gid);
-  if (owner && !r.p.has('f')) {
+  if (owner && !o.has('f')) {
     await ctx.stderr.write(`groupdel: cannot remove the primary group of user '${field(owner, 0)}'\n`);
     return 8;
   }

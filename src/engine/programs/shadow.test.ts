@@ -63,5 +63,11 @@ describe('groupadd and useradd', () => {
     expect(read(w, '/etc/passwd')).not.toContain('bob');
     expect(read(w, '/etc/group')).not.toContain('bob');
     expect(await run(w, userdel, ['userdel', 'bob'], { cred: ROOT })).toMatchObject({ code: 6, err: "userdel: user 'bob' does not exist\n" });
+    expect(await run(w, groupdel, ['groupdel', 'nope'], { cred: ROOT })).toMatchObject({ code: 6, err: "groupdel: group 'nope' does not exist\n" });
+  });
+  it('prints the usage on stdout for --help (exit 0) and on stderr without the one operand (exit 2)', async () => {
+    const w = world();
+    expect(await run(w, usermod, ['usermod', '--help'], { cred: ROOT })).toMatchObject({ code: 0, out: 'Usage: usermod [options] LOGIN\n', err: '' });
+    expect(await run(w, userdel, ['userdel', 'a', 'b'], { cred: ROOT })).toMatchObject({ code: 2, out: '', err: 'Usage: userdel [options] LOGIN\n' });
   });
 });

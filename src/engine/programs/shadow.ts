@@ -12,7 +12,7 @@
 import type { ProgramContext } from '../process/types';
 import { parseArgs, type OptSpec } from './lib/opts';
 import { registerProgram } from './registry';
-import { field, find, groupId, idsOf, load, locked, newId, save, usage, validName } from './shadow-db';
+import { accountArgs, field, find, findOrSay, groupId, idsOf, load, locked, newId, save, usage, validName } from './shadow-db';
 import { groupadd, groupdel } from './shadow-group';
 
 export { groupadd, groupdel } from './shadow-group';
@@ -173,23 +173,17 @@ export async function useradd(ctx: ProgramContext): Promise<number> {
 }
 
 export async function usermod(ctx: ProgramContext): Promise<number> {
-  const r = parseArgs('usermod', ctx.argv.slice(1), {
+  const args = await accountArgs(ctx, 'usermod', {
     short: 'ac:d:g:G:l:Ls:u:U',
     long: { append: 'a', comment: 'c=', home: 'd=', gid: 'g=', groups: 'G=', login: 'l=', lock: 'L', shell: 's=', uid: 'u=', unlock: 'U' },
-  });
-  const use = 'Usage: usermod [options] LOGIN\n';
-  if (!r.ok) return usage(ctx, r.message + '\n' + use, 2);
-  const o = r.p;
-  if (o.operands.length !== 1) return usage(ctx, use, 2);
-  const name = o.operands[0];
+  }, 'Usage: usermod [options] LOGIN\n');
+  if (typeof args === 'number') return args;
+  const { o, name } = args;
   if (await locked(ctx, 'usermod', '/etc/passwd')) return 1;
   const passwd = load(ctx, '/etc/passwd');
   const group = load(ctx, '/etc/group');
-  const i = find(passwd, name);
-  if (i < 0) {
-    await ctx.stderr.write(`usermod: user '${name}' does not exist\n`);
-    return 6;
-  }
+  const i = await findOrSay(ctx, 'usermod', passwd, 'user', name);
+  if (i < 0) return 6;
   const f = passwd.lines[i].split(':');
   if (o.get('g') !== undefined) {
     const g = groupId(group, o.get('g')!);
@@ -237,20 +231,15 @@ export async function usermod(ctx: ProgramContext): Promise<number> {
 }
 
 export async function userdel(ctx: ProgramContext): Promise<number> {
-  const r = parseArgs('userdel', ctx.argv.slice(1), { short: 'fr', long: { force: 'f', remove: 'r' } });
-  const use = 'Usage: userdel [options] LOGIN\n';
-  if (!r.ok) return usage(ctx, r.message + '\n' + use, 2);
-  if (r.p.operands.length !== 1) return usage(ctx, use, 2);
-  const name = r.p.operands[0];
+  const args = await accountArgs(ctx, 'userdel', { short: 'fr', long: { force: 'f', remove: 'r' } }, 'Usage: userdel [options] LOGIN\n');
+  if (typeof args === 'number') return args;
+  const { o, name } = args;
   if (await locked(ctx, 'userdel', '/etc/passwd')) return 1;
   const passwd = load(ctx, '/etc/passwd');
   const group = load(ctx, '/etc/group');
   const shadow = load(ctx, '/etc/shadow');
-  const i = find(passwd, name);
-  if (i < 0) {
-    await ctx.stderr.write(`userdel: user '${name}' does not exist\n`);
-    return 6;
-  }
+  const i = await findOrSay(ctx, 'userdel', passwd, 'user', name);
+  if (i < 0) return 6;
   const [, , , gid, , home] = passwd.lines[i].split(':');
   passwd.lines.splice(i, 1);
   shadow.lines = shadow.lines.filter((l) => field(l, 0) !== name);
@@ -265,7 +254,7 @@ export async function userdel(ctx: ProgramContext): Promise<number> {
   save(ctx, passwd);
   save(ctx, group);
   save(ctx, shadow);
-  if (r.p.has('r') && home && ctx.fs.exists(home)) removeTree(ctx, home);
+  if (o.has('r') && home && ctx.fs.exists(home)) removeTree(ctx, home);
   return 0;
 }
 

@@ -5,12 +5,11 @@
  */
 import type { ProgramContext } from '../process/types';
 import type { Fs } from '../../api/fs';
-import { R_OK, W_OK, X_OK } from '../../api/fs';
+import { COMPARISONS as BINARY, compare, fileTest } from '../../lib/test-operators';
 
 class TestError extends Error {}
 
 const UNARY = new Set(['-b', '-c', '-d', '-e', '-f', '-g', '-G', '-h', '-k', '-L', '-n', '-O', '-p', '-r', '-s', '-S', '-t', '-u', '-w', '-x', '-z']);
-const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
 function int(s: string): bigint {
   const t = s.trim();
@@ -22,59 +21,10 @@ function unary(op: string, a: string, fs: Fs, ctx: ProgramContext): boolean {
   if (op === '-n') return a.length > 0;
   if (op === '-z') return a.length === 0;
   if (op === '-t') return a === '1' ? ctx.stdout.isTTY : a === '0' ? ctx.stdin.isTTY : a === '2' ? ctx.stderr.isTTY : false;
-  try {
-    if (op === '-h' || op === '-L') return fs.lstat(a).kind === 'symlink';
-    const st = fs.stat(a);
-    switch (op) {
-      case '-e': return true;
-      case '-f': return st.kind === 'file';
-      case '-d': return st.kind === 'dir';
-      case '-b': return false;
-      case '-c': return st.kind === 'chardev';
-      case '-p': return st.kind === 'fifo';
-      case '-S': return st.kind === 'socket';
-      case '-s': return st.size > 0;
-      case '-g': return (st.mode & 0o2000) !== 0;
-      case '-u': return (st.mode & 0o4000) !== 0;
-      case '-k': return (st.mode & 0o1000) !== 0;
-      case '-O': return st.uid === fs.cred.uid;
-      case '-G': return st.gid === fs.cred.gid;
-      case '-r': return fs.access(a, R_OK);
-      case '-w': return fs.access(a, W_OK);
-      case '-x': return fs.access(a, X_OK);
-    }
-  } catch {
-    return false;
-  }
-  return false;
+  return fileTest(fs, op, a) ?? false;
 }
 
-function binary(a: string, op: string, b: string, fs: Fs): boolean {
-  switch (op) {
-    case '=': case '==': return a === b;
-    case '!=': return a !== b;
-    case '<': return a < b;
-    case '>': return a > b;
-    case '-eq': return int(a) === int(b);
-    case '-ne': return int(a) !== int(b);
-    case '-lt': return int(a) < int(b);
-    case '-le': return int(a) <= int(b);
-    case '-gt': return int(a) > int(b);
-    case '-ge': return int(a) >= int(b);
-  }
-  const st = (p: string) => {
-    try {
-      return fs.stat(p);
-    } catch {
-      return undefined;
-    }
-  };
-  const sa = st(a);
-  const sb = st(b);
-  if (op === '-nt') return !!sa && (!sb || sa.mtime > sb.mtime);
-  if (op === '-ot') return !!sb && (!sa || sa.mtime < sb.mtime);
-  return !!sa && !!sb && sa.ino === sb.ino;
-}
+const binary = (a: string, op: string, b: string, fs: Fs): boolean => compare(fs, op, a, b, int);
 
 function evaluate(args: string[], fs: Fs, ctx: ProgramContext): boolean {
   let i = 0;

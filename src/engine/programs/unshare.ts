@@ -16,53 +16,88 @@
  */
 import { PidNamespace, type Proc, type ProcContext } from '../process/kernel';
 import type { ProgramContext } from '../process/types';
-import type { BaseNsType } from '../process/namespaces';
+import { BASE_NS_TYPES, type BaseNsType } from '../process/namespaces';
 import { ProcFs } from '../process/procfs';
 import { Vfs } from '../fs/vfs';
-import { Io, errText } from './lib/io';
+import { Io } from './lib/io';
+import { UTIL_LINUX, utilLinuxUsageTail, type OptSpec } from './lib/opts';
+import { execInContext } from './lib/ns-exec';
 
-const SHORT: Record<string, BaseNsType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', C: 'cgroup', T: 'time' };
-const LONG: Record<string, BaseNsType> = { mount: 'mnt', uts: 'uts', ipc: 'ipc', net: 'net', pid: 'pid', cgroup: 'cgroup', time: 'time' };
+const FLAGS: Record<string, BaseNsType> = { m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', C: 'cgroup', T: 'time' };
+
+/**
+ * unshare.c's getopt_long table ("+fhVmuinpCTUrR:w:S:G:c"), less what is left out: what is not
+ * here is an unrecognized option, as before. A namespace file given to a long one
+ * (`--uts=FILE`, to keep the namespace) is ignored; -U and -r are read only to say that user
+ * namespaces are not simulated.
+ */
+const OPTIONS: OptSpec = {
+  short: 'fmuinpCTUr',
+  long: {
+    mount: 'm=?', uts: 'u=?', ipc: 'i=?', net: 'n=?', pid: 'p=?', cgroup: 'C=?', time: 'T=?', user: 'U=?',
+    fork: 'f', 'kill-child': 'kill-child=?', 'mount-proc': 'mount-proc=?', 'map-root-user': 'r',
+  },
+  stopAtOperand: true,
+  helpLetters: true,
+};
+
+/** usage() in unshare.c (util-linux 2.39). */
+const USAGE = `
+Usage:
+ unshare [options] [<program> [<argument>...]]
+
+Run a program with some namespaces unshared from the parent.
+
+Options:
+ -m, --mount[=<file>]      unshare mounts namespace
+ -u, --uts[=<file>]        unshare UTS namespace (hostname etc)
+ -i, --ipc[=<file>]        unshare System V IPC namespace
+ -n, --net[=<file>]        unshare network namespace
+ -p, --pid[=<file>]        unshare pid namespace
+ -U, --user[=<file>]       unshare user namespace
+ -C, --cgroup[=<file>]     unshare cgroup namespace
+ -T, --time[=<file>]       unshare time namespace
+
+ -f, --fork                fork before launching <program>
+ --map-user=<uid>|<name>   map current user to uid (implies --user)
+ --map-group=<gid>|<name>  map current group to gid (implies --user)
+ -r, --map-root-user       map current user to root (implies --user)
+ -c, --map-current-user    map current user to itself (implies --user)
+ --map-auto                map users and groups automatically (implies --user)
+ --map-users=<inneruid>:<outeruid>:<count>
+                           map count users from outeruid to inneruid (implies --user)
+ --map-groups=<innergid>:<outergid>:<count>
+                           map count groups from outergid to innergid (implies --user)
+
+ --kill-child[=<signame>]  when dying, kill the forked child (implies --fork)
+                             defaults to SIGKILL
+ --mount-proc[=<dir>]      mount proc filesystem first (implies --mount)
+ --propagation slave|shared|private|unchanged
+                           modify mount propagation in mount namespace
+ --setgroups allow|deny    control the setgroups syscall in user namespaces
+ --keep-caps               retain capabilities granted in user namespaces
+
+ -R, --root=<dir>          run the command with root directory set to <dir>
+ -w, --wd=<dir>            change working directory to <dir>
+ -S, --setuid <uid>        set uid in entered namespace
+ -G, --setgid <gid>        set gid in entered namespace
+ --monotonic <offset>      set clock monotonic offset (seconds) in time namespaces
+ --boottime <offset>       set clock boottime offset (seconds) in time namespaces
+
+${utilLinuxUsageTail('unshare', 27)}`;
 
 export async function unshare(ctx: ProgramContext): Promise<number> {
-  const io = new Io(ctx, 'unshare');
-  const args = ctx.argv.slice(1);
-  const types = new Set<BaseNsType>();
-  let mountProc: string | undefined;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
-    if (a === '-V' || a === '--version') {
-      await io.out('unshare from util-linux 2.39.3\n');
-      return 0;
-    }
-    if (a.startsWith('--')) {
-      const [name, val] = a.slice(2).split('=', 2);
-      if (name === 'mount-proc') {
-        mountProc = val ?? '/proc';
-        types.add('mnt');
-      } else if (LONG[name]) types.add(LONG[name]);
-      else if (name === 'fork' || name === 'kill-child') continue;
-      else if (name === 'user' || name === 'map-root-user') {
-        await io.err('user namespaces are not simulated in this Docker simulator');
-        return 1;
-      } else return io.usage(`unrecognized option '${a}'`);
-      continue;
-    }
-    for (const c of a.slice(1)) {
-      if (SHORT[c]) types.add(SHORT[c]);
-      else if (c === 'f') continue;
-      else if (c === 'U' || c === 'r') {
-        await io.err('user namespaces are not simulated in this Docker simulator');
-        return 1;
-      } else return io.usage(`invalid option -- '${c}'`);
-    }
+  const io = new Io(ctx, 'unshare', UTIL_LINUX);
+  const p = await io.parse(OPTIONS, USAGE);
+  if (typeof p === 'number') return p;
+  if (p.has('U') || p.has('r')) {
+    await io.err('user namespaces are not simulated in this Docker simulator');
+    return 1;
   }
+  const types = new Set<BaseNsType>();
+  for (const [key] of p.order) if (FLAGS[key]) types.add(FLAGS[key]);
+  const mountProc = p.has('mount-proc') ? p.get('mount-proc') || '/proc' : undefined;
+  if (mountProc) types.add('mnt');
   const self = ctx.proc as Proc;
   if (types.size && self.info.cred.uid !== 0) {
     await io.err('unshare failed: Operation not permitted');
@@ -82,7 +117,7 @@ export async function unshare(ctx: ProgramContext): Promise<number> {
     fsRoot = v;
   }
   const ns: NonNullable<ProcContext['ns']> = {};
-  for (const t of ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'time', 'user', 'uts'] as BaseNsType[]) {
+  for (const t of BASE_NS_TYPES) {
     if (!world) break;
     ns[t] = types.has(t) ? world.ns.fresh(t) : world.ns.key(self, t);
   }
@@ -93,20 +128,7 @@ export async function unshare(ctx: ProgramContext): Promise<number> {
     uts: types.has('uts') ? { hostname: base.uts.hostname } : base.uts,
     ns: world ? ns : base.ns,
   };
-  const program = args[i] ?? ctx.env.SHELL ?? '/bin/sh';
-  const argv = args.length > i ? args.slice(i) : [program];
-  const fs = fsRoot.view(self.info.cred, ctx.fs.cwd);
-  const path = ctx.sys.which(program, ctx.env, fs);
-  if (!path) {
-    await io.err(`failed to execute ${program}: No such file or directory`);
-    return 127;
-  }
-  try {
-    await kernel.forkCost(self);
-    const child = kernel.spawn({ argv, path, env: ctx.env, cwd: ctx.fs.cwd, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, ctx: childCtx }, self);
-    return await child.wait();
-  } catch (e) {
-    await io.err(`failed to execute ${program}: ${errText(e)}`);
-    return 127;
-  }
+  const program = p.operands[0] ?? ctx.env.SHELL ?? '/bin/sh';
+  const argv = p.operands.length ? p.operands : [program];
+  return execInContext(io, program, argv, childCtx, ctx.fs.cwd);
 }

@@ -5,6 +5,7 @@
  */
 import type { FileMeta, LayerEntry } from '../../api/fs';
 import { programMarker } from '../programs/registry';
+import { pathPrefixes } from '../../lib/path';
 
 export class Tree {
   private readonly entries = new Map<string, LayerEntry>();
@@ -14,10 +15,7 @@ export class Tree {
   constructor(readonly mtime: number) {}
 
   private parents(path: string): void {
-    const parts = path.split('/').filter(Boolean);
-    let p = '';
-    for (let i = 0; i < parts.length - 1; i++) {
-      p += '/' + parts[i];
+    for (const p of pathPrefixes(path).slice(0, -1)) {
       if (!this.entries.has(p)) this.entries.set(p, { path: p, kind: 'dir', mode: 0o755, mtime: this.mtime });
     }
   }

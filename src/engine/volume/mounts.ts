@@ -11,6 +11,7 @@ import { MutableLayer } from '../fs/layer';
 import type { Vfs } from '../fs/vfs';
 import { DaemonError } from '../../api/daemon';
 import { VolumeService } from './volumes';
+import { normalize } from '../../lib/path';
 
 /** One entry of `Mounts` in `docker inspect`. */
 export interface MountPoint {
@@ -24,16 +25,6 @@ export interface MountPoint {
   Propagation: string;
 }
 
-function clean(p: string): string {
-  const parts: string[] = [];
-  for (const s of p.split('/')) {
-    if (!s || s === '.') continue;
-    if (s === '..') parts.pop();
-    else parts.push(s);
-  }
-  return '/' + parts.join('/');
-}
-
 function parseBind(spec: string): { src: string; dst: string; mode: string } {
   const parts = spec.split(':');
   if (parts.length < 2 || parts.length > 3 || !parts[1]) throw new DaemonError(`invalid volume specification: '${spec}'`, 400);
@@ -44,7 +35,7 @@ function parseBind(spec: string): { src: string; dst: string; mode: string } {
       throw new DaemonError(`invalid mode: ${mode}`, 400);
     }
   }
-  return { src, dst: clean(dst), mode };
+  return { src, dst: normalize(dst), mode };
 }
 
 export interface ResolveDeps {
@@ -73,7 +64,7 @@ export function resolveMounts(
     const rw = !mode.split(',').includes('ro');
     if (src.startsWith('/')) {
       // `-v` creates a missing host directory (as root), unlike --mount.
-      const host = clean(src);
+      const host = normalize(src);
       if (!d.hostFs.exists(host)) d.hostFs.mkdir(host, { recursive: true, mode: 0o755 });
       // Mode is the raw mode text (moby's ParseMountRaw: `mp.Mode = mode`), "ro" included.
       add({ Type: 'bind', Source: host, Destination: dst, Mode: mode, RW: rw, Propagation: 'rprivate' });
@@ -86,10 +77,10 @@ export function resolveMounts(
   for (const m of hostConfig.Mounts ?? []) {
     const type = m.Type ?? 'volume';
     if (!m.Target) throw new DaemonError('invalid mount config: mount target must be specified', 400);
-    const dst = clean(m.Target);
+    const dst = normalize(m.Target);
     if (type === 'bind') {
       if (!m.Source) throw new DaemonError(`invalid mount config for type "bind": field Source must not be empty`, 400);
-      const host = clean(m.Source);
+      const host = normalize(m.Source);
       if (!d.hostFs.exists(host)) throw new DaemonError(`invalid mount config for type "bind": bind source path does not exist: ${host}`, 400);
       add({ Type: 'bind', Source: host, Destination: dst, Mode: '', RW: !m.ReadOnly, Propagation: 'rprivate' });
     } else if (type === 'volume') volume(m.Source || undefined, dst, !m.ReadOnly, '');
@@ -103,10 +94,10 @@ export function resolveMounts(
       out.push({ ...m, RW: mode === 'ro' ? false : mode === 'rw' ? true : m.RW });
     }
   }
-  for (const [path] of Object.entries(hostConfig.Tmpfs ?? {})) add({ Type: 'tmpfs', Source: '', Destination: clean(path), Mode: '', RW: true, Propagation: '' });
+  for (const [path] of Object.entries(hostConfig.Tmpfs ?? {})) add({ Type: 'tmpfs', Source: '', Destination: normalize(path), Mode: '', RW: true, Propagation: '' });
   // `-v /path` and the image's VOLUMEs: anonymous volumes where nothing else is mounted.
   for (const path of volumesInConfig) {
-    const dst = clean(path);
+    const dst = normalize(path);
     if (!out.some((x) => x.Destination === dst)) volume(undefined, dst, true, '');
   }
   return out;

@@ -2,7 +2,8 @@
 import { USER_MAX_PROCESSES } from '../../engine/process/cgroup';
 import type { Builtin } from './index';
 import { KEYWORDS, builtinFor } from './index';
-import { err, escapes, out } from './io';
+import { err, out } from './io';
+import { backslashEscapes } from '../../lib/backslash-escapes';
 import { printf } from './printf';
 import { BreakLoop, ContinueLoop, ExitShell, ReturnFn, ShellError, type Shell } from '../shell';
 import { lookupCommand, runCommandBypassingFunctions, runSource } from '../exec';
@@ -74,7 +75,7 @@ const echo: Builtin = async (sh, argv) => {
   }
   let text = args.join(' ');
   if (interpret) {
-    const r = escapes(text, true);
+    const r = backslashEscapes(text, 'echo');
     text = r.text;
     if (r.stop) newline = false;
     if (r.stop) return out(sh, text).then(() => 0);

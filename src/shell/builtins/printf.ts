@@ -1,7 +1,8 @@
 /** The printf builtin and its formatter (bash's conversions, escapes and messages). */
 import type { Builtin } from './index';
 import { quote } from '../exec';
-import { err, escapes, out } from './io';
+import { err, out } from './io';
+import { backslashEscapes } from '../../lib/backslash-escapes';
 
 /** printf(1): the format is reused until the arguments run out. */
 export function formatPrintf(fmt: string, args: string[], onError: (msg: string) => void): { text: string; stop: boolean } {
@@ -13,8 +14,9 @@ export function formatPrintf(fmt: string, args: string[], onError: (msg: string)
     for (let i = 0; i < fmt.length; i++) {
       const c = fmt[i];
       if (c === '\\') {
-        const m = /^\\(0[0-7]{0,3}|[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/s.exec(fmt.slice(i))!;
-        const r = escapes(m[0], false);
+        // bash's tescape: in the format an octal escape is three digits in all (`\0101` is \010, 1).
+        const m = /^\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/s.exec(fmt.slice(i))!;
+        const r = backslashEscapes(m[0], 'three');
         if (r.stop) return { text, stop: true };
         text += r.text;
         i += m[0].length - 1;
@@ -41,7 +43,7 @@ export function formatPrintf(fmt: string, args: string[], onError: (msg: string)
       let s: string;
       switch (conv) {
         case 's': s = arg ?? ''; if (prec !== undefined) s = s.slice(0, prec); break;
-        case 'b': { const r = escapes(arg ?? '', true); s = r.text; if (r.stop) return { text: text + s, stop: true }; break; }
+        case 'b': { const r = backslashEscapes(arg ?? '', 'zero-optional'); s = r.text; if (r.stop) return { text: text + s, stop: true }; break; }
         case 'q': s = quote(arg ?? ''); break;
         case 'c': s = (arg ?? '').charAt(0); break;
         default: {

@@ -5,6 +5,7 @@
  * Permission checks are simple owner/group/other bits with root bypass (no ACLs, no sticky rules).
  */
 import { FsError, type Cred, type Fs, type Stat, type FileKind, R_OK, W_OK, X_OK } from '../../api/fs';
+import { basename, dirname, join, normalize, pathPrefixes } from '../../lib/path';
 
 interface Node {
   kind: FileKind;
@@ -39,22 +40,6 @@ export class FakeDisk {
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function norm(path: string): string {
-  const out: string[] = [];
-  for (const p of path.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') out.pop();
-    else out.push(p);
-  }
-  return '/' + out.join('/');
-}
-function parent(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i <= 0 ? '/' : p.slice(0, i);
-}
-function base(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
-}
 
 class FakeFs implements Fs {
   constructor(private disk: FakeDisk, readonly cred: Cred, readonly cwd: string) {}
@@ -65,7 +50,7 @@ class FakeFs implements Fs {
     return new FakeFs(this.disk, cred, this.cwd);
   }
   resolve(path: string): string {
-    return norm(path.startsWith('/') ? path : this.cwd + '/' + path);
+    return normalize(path, this.cwd);
   }
 
   /** Resolve symlinks in every component (and the last one when `follow`). Returns the real path. */
@@ -106,12 +91,12 @@ class FakeFs implements Fs {
   /** Parent dir of a path to create/remove, checked for write permission. */
   private parentFor(path: string, syscall: string): string {
     const abs = this.resolve(path);
-    const dir = this.walk(parent(abs), true, syscall);
+    const dir = this.walk(dirname(abs), true, syscall);
     const d = this.disk.nodes.get(dir);
     if (!d) throw new FsError('ENOENT', syscall, path);
     if (d.kind !== 'dir') throw new FsError('ENOTDIR', syscall, path);
     if (!this.can(d, W_OK | X_OK)) throw new FsError('EACCES', syscall, path);
-    return dir === '/' ? '/' + base(abs) : dir + '/' + base(abs);
+    return join(dir, basename(abs));
   }
   private stat0(n: Node): Stat {
     const size = n.kind === 'symlink' ? n.target.length : n.kind === 'dir' ? 4096 : (n.size ?? n.data.length);
@@ -190,10 +175,7 @@ class FakeFs implements Fs {
   }
   mkdir(path: string, opts: { mode?: number; recursive?: boolean } = {}): void {
     if (opts.recursive) {
-      const abs = this.resolve(path);
-      let cur = '';
-      for (const part of abs.split('/').filter(Boolean)) {
-        cur += '/' + part;
+      for (const cur of pathPrefixes(this.resolve(path))) {
         if (this.exists(cur)) {
           if (this.stat(cur).kind !== 'dir') throw new FsError('ENOTDIR', 'mkdir', path);
           continue;

@@ -1,5 +1,6 @@
 /** A Map-based Fs for the shell's tests (the real Vfs lives in src/engine/fs). No permission checks beyond mode bits. */
 import { FsError, ROOT, type Cred, type Fs, type Stat } from '../../api/fs';
+import { normalize } from '../../lib/path';
 
 interface Node {
   kind: 'file' | 'dir';
@@ -10,16 +11,6 @@ interface Node {
 }
 
 const enc = new TextEncoder();
-
-export function normalize(path: string): string {
-  const out: string[] = [];
-  for (const c of path.split('/')) {
-    if (!c || c === '.') continue;
-    if (c === '..') out.pop();
-    else out.push(c);
-  }
-  return '/' + out.join('/');
-}
 
 export class FakeFs implements Fs {
   constructor(
@@ -35,7 +26,7 @@ export class FakeFs implements Fs {
     return new FakeFs(this.nodes, this.cwd, cred);
   }
   resolve(path: string): string {
-    return normalize(path.startsWith('/') ? path : this.cwd + '/' + path);
+    return normalize(path, this.cwd);
   }
   realpath(path: string): string {
     return this.resolve(path);

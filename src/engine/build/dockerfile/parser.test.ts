@@ -14,50 +14,27 @@ function parseError(text: string): DockerfileParseError | undefined {
 }
 
 describe('parse errors (BuildKit texts and lines)', () => {
-  it('an empty file or only comments has no instructions', () => {
-    expect(parseError('')?.message).toBe('file with no instructions');
-    expect(parseError('# just a comment\n\n')?.message).toBe('file with no instructions');
-  });
-
-  it('ENV with a key and no value', () => {
-    const e = parseError('FROM alpine\n\nENV PATH\n');
-    expect(e?.message).toBe('ENV must have two arguments');
-    expect(e?.line).toBe(3);
-  });
-
-  it('ENV/LABEL pairs need `=` in every word once the first has one', () => {
-    expect(parseError('FROM alpine\nLABEL a=1 b\n')?.message).toBe(`Syntax error - can't find = in "b". Must be of the form: name=value`);
-  });
-
-  it('a JSON array must hold strings only', () => {
-    const e = parseError('FROM alpine\nCMD [ "echo", [ "nested json" ] ]\n');
-    expect(e?.message).toBe('when using JSON array syntax, arrays must be comprised of strings only');
-    expect(e?.line).toBe(2);
-  });
-
-  it('an escape directive other than \\ or ` is refused', () => {
+  it.each<[string, string, string, number?]>([
+    ['an empty file has no instructions', '', 'file with no instructions'],
+    ['only comments make no instructions', '# just a comment\n\n', 'file with no instructions'],
+    ['ENV with a key and no value', 'FROM alpine\n\nENV PATH\n', 'ENV must have two arguments', 3],
+    ['ENV/LABEL pairs need `=` in every word once the first has one', 'FROM alpine\nLABEL a=1 b\n', `Syntax error - can't find = in "b". Must be of the form: name=value`],
+    ['a JSON array must hold strings only', 'FROM alpine\nCMD [ "echo", [ "nested json" ] ]\n', 'when using JSON array syntax, arrays must be comprised of strings only', 2],
     // moby-legacy/positive/escape-nonewline: accepted by the 2018 parser, refused by BuildKit.
-    expect(parseError('# escape = ``\nFROM image\n')?.message).toBe("invalid escape token '``' does not match ` or \\");
-  });
-
-  it('a directive may appear once', () => {
-    expect(parseError('# syntax=docker/dockerfile:1\n# syntax=docker/dockerfile:1\nFROM a\n')?.message).toBe('only one syntax parser directive can be used');
-  });
-
-  it('a heredoc without its terminator', () => {
-    const e = parseError('FROM alpine\nRUN <<EOF\necho hi\n');
-    expect(e?.message).toBe('unterminated heredoc');
-    expect(e?.line).toBe(2);
+    ['an escape directive other than \\ or ` is refused', '# escape = ``\nFROM image\n', "invalid escape token '``' does not match ` or \\"],
+    ['a directive may appear once', '# syntax=docker/dockerfile:1\n# syntax=docker/dockerfile:1\nFROM a\n', 'only one syntax parser directive can be used'],
+    ['a heredoc without its terminator', 'FROM alpine\nRUN <<EOF\necho hi\n', 'unterminated heredoc', 2],
+    ['a line longer than 65535 bytes', `FROM alpine\nRUN echo ${'x'.repeat(70000)}\n`, 'dockerfile line greater than max allowed size of 65535'],
+  ])('%s', (_name, dockerfile, message, line) => {
+    const e = parseError(dockerfile);
+    expect(e?.message).toBe(message);
+    if (line !== undefined) expect(e?.line).toBe(line);
   });
 
   it('a line whose words do not lex has no heredocs (BuildKit ignores that error)', () => {
     const r = parse("FROM alpine\nRUN <<'EOF\nx\nEOF\n");
     expect(r.ast.children.map((c) => c.value)).toEqual(['from', 'run', 'x', 'eof']);
     expect(r.ast.children[1].heredocs).toEqual([]);
-  });
-
-  it('a line longer than 65535 bytes', () => {
-    expect(parseError(`FROM alpine\nRUN echo ${'x'.repeat(70000)}\n`)?.message).toBe('dockerfile line greater than max allowed size of 65535');
   });
 });
 

@@ -142,6 +142,19 @@ class ShellWord {
     }
   }
 
+  /**
+   * A part of `${…}` up to `stopChar` (a word, a pattern, a replacement); when the text ends before
+   * it, BuildKit's `missing` message rather than processStopOn's own.
+   */
+  private partOfBraces(stopChar: string, rawEscapes: boolean, missing: string): string {
+    try {
+      return this.processStopOn(stopChar, rawEscapes).result;
+    } catch (e) {
+      if (this.peek() === EOF) throw new ShellLexError(missing);
+      throw e;
+    }
+  }
+
   /** Read up to `stopChar` (consumed) or the end; an unmet `stopChar` is an error. */
   private processStopOn(stopChar: string, rawEscapes: boolean): { result: string; words: string[] } {
     let result = '';
@@ -260,13 +273,7 @@ class ShellWord {
       // Patterns keep their escapes (`\*` is a literal star); `:#` and `:%` do not exist.
       const rawEscapes = ch === '#' || ch === '%';
       if (nullIsUnset && rawEscapes) throw new ShellLexError(`unsupported modifier (${chs}) in substitution`);
-      let word: string;
-      try {
-        word = this.processStopOn('}', rawEscapes).result;
-      } catch (e) {
-        if (this.peek() === EOF) throw new ShellLexError("syntax error: missing '}'");
-        throw e;
-      }
+      let word = this.partOfBraces('}', rawEscapes, "syntax error: missing '}'");
       const value = this.getEnv(name);
       const set = value !== undefined;
       if (this.lex.skipUnsetEnv && !set) return `\${${name}${chs}${word}}`;
@@ -301,20 +308,8 @@ class ShellWord {
     if (ch === '/') {
       const all = this.peek() === '/';
       if (all) this.next();
-      let pattern: string;
-      try {
-        pattern = this.processStopOn('/', true).result;
-      } catch (e) {
-        if (this.peek() === EOF) throw new ShellLexError("syntax error: missing '/' in ${}");
-        throw e;
-      }
-      let replacement: string;
-      try {
-        replacement = this.processStopOn('}', true).result;
-      } catch (e) {
-        if (this.peek() === EOF) throw new ShellLexError("syntax error: missing '}'");
-        throw e;
-      }
+      const pattern = this.partOfBraces('/', true, "syntax error: missing '/' in ${}");
+      const replacement = this.partOfBraces('}', true, "syntax error: missing '}'");
       const value = this.getEnv(name);
       if (this.lex.skipUnsetEnv && value === undefined) return `\${${name}/${pattern}/${replacement}}`;
       let re: RegExp;

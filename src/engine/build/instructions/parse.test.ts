@@ -25,25 +25,28 @@ describe('parseInstruction', () => {
     for (const cmd of ['ADD', 'COPY']) expect(fails(`${cmd} arg1`)).toBe(`${cmd} requires at least two arguments, but only one was provided. Destination could not be determined`);
   });
 
-  it('gives the error cases of parse_test.go', () => {
-    expect(fails('ONBUILD FROM scratch')).toBe("FROM isn't allowed as an ONBUILD trigger");
-    expect(fails('MAINTAINER --boo joe@example.com')).toBe('unknown flag: --boo');
-    expect(fails('ONBUILD ONBUILD RUN touch foobar')).toBe('Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
-    expect(fails('FOO bar')).toBe('unknown instruction: FOO (did you mean FROM?)');
-    expect(fails('ARG =x')).toBe('ARG names can not be blank');
-    expect(fails('SHELL /bin/bash -c')).toBe('SHELL requires the arguments to be in JSON form');
-    expect(fails('FROM busybox AS 1x')).toBe('invalid name for build stage: "1x", name can\'t start with a number or contain symbols');
+  // The error cases of parse_test.go, then bflag.go's flag errors.
+  it.each([
+    ['ONBUILD FROM scratch', "FROM isn't allowed as an ONBUILD trigger"],
+    ['MAINTAINER --boo joe@example.com', 'unknown flag: --boo'],
+    ['ONBUILD ONBUILD RUN touch foobar', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed'],
+    ['FOO bar', 'unknown instruction: FOO (did you mean FROM?)'],
+    ['ARG =x', 'ARG names can not be blank'],
+    ['SHELL /bin/bash -c', 'SHELL requires the arguments to be in JSON form'],
+    ['FROM busybox AS 1x', 'invalid name for build stage: "1x", name can\'t start with a number or contain symbols'],
+    ['COPY --form=a x /y', 'unknown flag: --form (did you mean from?)'],
+    ['COPY --bogus=1 x /y', 'unknown flag: --bogus'],
+    ['COPY --from x /y', 'missing a value on flag: --from'],
+    ['COPY --link=maybe x /y', 'expecting boolean value for flag --link, not: maybe'],
+    ['COPY --chown=a --chown=b x /y', 'duplicate flag specified: --chown'],
+    ['ADD --from=a x /y', 'unknown flag: --from'],
+    ['RUN --network=bridge true', 'invalid network mode "bridge"'],
+    ['ENV --x=1 A=b', 'unknown flag: --x'],
+  ])("refuses %j in parse.go's and bflag.go's words", (line, message) => {
+    expect(fails(line)).toBe(message);
   });
 
-  it('parses flags with bflag.go rules and words', () => {
-    expect(fails('COPY --form=a x /y')).toBe('unknown flag: --form (did you mean from?)');
-    expect(fails('COPY --bogus=1 x /y')).toBe('unknown flag: --bogus');
-    expect(fails('COPY --from x /y')).toBe('missing a value on flag: --from');
-    expect(fails('COPY --link=maybe x /y')).toBe('expecting boolean value for flag --link, not: maybe');
-    expect(fails('COPY --chown=a --chown=b x /y')).toBe('duplicate flag specified: --chown');
-    expect(fails('ADD --from=a x /y')).toBe('unknown flag: --from');
-    expect(fails('RUN --network=bridge true')).toBe('invalid network mode "bridge"');
-    expect(fails('ENV --x=1 A=b')).toBe('unknown flag: --x');
+  it("reads COPY's flags with bflag.go's rules", () => {
     const c = one('COPY --from=build --chmod=644 --link --exclude=*.md --exclude=*.txt a b /dst/');
     expect(c).toMatchObject({ kind: 'copy', from: 'build', chmod: '644', link: true, exclude: ['*.md', '*.txt'], sourcePaths: ['a', 'b'], dest: '/dst/' });
   });

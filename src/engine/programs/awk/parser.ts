@@ -24,6 +24,13 @@ export class Parser {
   private term(): void {
     while (this.is('nl') || this.is(';')) this.p++;
   }
+  /** The `(expr)` after if, while and do … while. */
+  private condition(): Node {
+    this.eat('(');
+    const c = this.expr();
+    this.eat(')');
+    return c;
+  }
 
   program(): Item[] {
     const items: Item[] = [];
@@ -121,9 +128,7 @@ export class Parser {
     if (this.is('{')) return this.block();
     if (this.is('if')) {
       this.p++;
-      this.eat('(');
-      const c = this.expr();
-      this.eat(')');
+      const c = this.condition();
       this.nl();
       const t = this.stmt();
       const save = this.p;
@@ -138,9 +143,7 @@ export class Parser {
     }
     if (this.is('while')) {
       this.p++;
-      this.eat('(');
-      const c = this.expr();
-      this.eat(')');
+      const c = this.condition();
       this.nl();
       return { k: 'while', c, body: this.stmt() };
     }
@@ -150,10 +153,7 @@ export class Parser {
       const body = this.stmt();
       this.term();
       this.eat('while');
-      this.eat('(');
-      const c = this.expr();
-      this.eat(')');
-      return { k: 'do', c, body };
+      return { k: 'do', c: this.condition(), body };
     }
     if (this.is('for')) {
       this.p++;

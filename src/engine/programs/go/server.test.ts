@@ -51,14 +51,20 @@ func main() {
 }
 `;
 
-async function serve(src: string, port: number) {
+/** A world with a network and the learner's module in /home/user: main.go and a go.mod needing gin. */
+function goModule(src: string, module: string) {
   registerProgram('goprog', goprog);
   const w = makeWorld();
   const net = new FakeNet();
   w.net = net;
   const fs = w.disk.view({ uid: 1000, gid: 1000, groups: [1000] }, '/home/user');
   fs.writeFile('main.go', src);
-  fs.writeFile('go.mod', 'module example.com/web\n\ngo 1.21\n\nrequire github.com/gin-gonic/gin v1.9.1\n');
+  fs.writeFile('go.mod', `module ${module}\n\ngo 1.21\n\nrequire github.com/gin-gonic/gin v1.9.1\n`);
+  return { w, net };
+}
+
+async function serve(src: string, port: number) {
+  const { w, net } = goModule(src, 'example.com/web');
   expect(await run(w, go, ['go', 'build', '-o', 'app', '.'])).toMatchObject({ code: 0, err: '' });
   const stop = new AbortController();
   const server = run(w, goprog, ['./app'], { signal: stop.signal }).catch(() => undefined);
@@ -84,13 +90,7 @@ describe('go programs serving HTTP', () => {
   });
 
   it('go run: gin debug lines and the Logger line go to stdout', async () => {
-    registerProgram('goprog', goprog);
-    const w = makeWorld();
-    const net = new FakeNet();
-    w.net = net;
-    const fs = w.disk.view({ uid: 1000, gid: 1000, groups: [1000] }, '/home/user');
-    fs.writeFile('main.go', GIN);
-    fs.writeFile('go.mod', 'module web\n\ngo 1.21\n\nrequire github.com/gin-gonic/gin v1.9.1\n');
+    const { w, net } = goModule(GIN, 'web');
     const stop = new AbortController();
     const stdout = new Collect();
     const stderr = new Collect();

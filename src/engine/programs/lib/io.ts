@@ -7,6 +7,7 @@ import { deviceAt, readWholeDevice } from './devices';
 import type { ProgramContext } from '../../process/types';
 import { isFsError, type Fs } from '../../../api/fs';
 import { GNU, parseArgs, type Flavour, type OptSpec, type Parsed } from './opts';
+import { readAllBytes } from '../../../lib/read-stream';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -71,16 +72,8 @@ export class Io {
     return r.p;
   }
   /** Whole contents of stdin. */
-  async readStdin(): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    let n = 0;
-    for (;;) {
-      const c = await this.ctx.stdin.read(this.ctx.signal);
-      if (!c) break;
-      parts.push(c);
-      n += c.length;
-    }
-    return concat(parts, n);
+  readStdin(): Promise<Uint8Array> {
+    return readAllBytes(this.ctx.stdin, this.ctx.signal);
   }
   /** A file's bytes, or stdin's for `-`. Throws the Fs error. */
   async readInput(name: string): Promise<Uint8Array> {

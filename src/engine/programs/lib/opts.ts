@@ -11,7 +11,7 @@
 import { pushAll } from '../../../lib/arrays';
 
 export interface Flavour {
-  readonly name: 'gnu' | 'busybox';
+  readonly name: 'gnu' | 'busybox' | 'util-linux';
   invalid(prog: string, ch: string): string;
   unrecognized(prog: string, opt: string): string;
   needsArg(prog: string, opt: string, long: boolean): string;
@@ -44,6 +44,18 @@ export const BUSYBOX: Flavour = {
   version: () => `BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.\n`,
 };
 
+/** util-linux's programs (nsenter, unshare): GNU's getopt wording, their own version line. */
+export const UTIL_LINUX: Flavour = {
+  ...GNU,
+  name: 'util-linux',
+  version: (p) => `${p} from util-linux 2.39.3\n`,
+};
+
+/** How every util-linux usage text ends: USAGE_HELP_OPTIONS(width) and USAGE_MAN_TAIL (include/c.h). */
+export function utilLinuxUsageTail(prog: string, width: number): string {
+  return `${' -h, --help'.padEnd(width)}display this help\n${' -V, --version'.padEnd(width)}display version\n\nFor more details see ${prog}(1).\n`;
+}
+
 export interface OptSpec {
   /** getopt-style: letters, `:` after one that takes an argument, `::` for an optional one. */
   short: string;
@@ -51,6 +63,8 @@ export interface OptSpec {
   long?: Record<string, string>;
   /** Stop at the first operand (POSIX order), for programs that run a command: xargs, env, sudo. */
   stopAtOperand?: boolean;
+  /** util-linux's convention: `-h` is --help and `-V` is --version. */
+  helpLetters?: boolean;
 }
 
 export class Parsed {
@@ -89,6 +103,10 @@ export function parseArgs(prog: string, args: string[], spec: OptSpec, fl: Flavo
     else if (spec.short[i + 1] === ':') shortArg.set(c, 'req');
     else shortArg.set(c, 'none');
   }
+  if (spec.helpLetters) {
+    shortArg.set('h', 'none');
+    shortArg.set('V', 'none');
+  }
   const longs = new Map<string, { key: string; arg: 'none' | 'req' | 'opt' }>();
   for (const [name, v] of Object.entries(spec.long ?? {})) {
     const arg = v.endsWith('=?') ? 'opt' : v.endsWith('=') ? 'req' : 'none';
@@ -125,9 +143,8 @@ export function parseArgs(prog: string, args: string[], spec: OptSpec, fl: Flavo
         if (i + 1 >= args.length) return { ok: false, message: fl.needsArg(prog, full, true) };
         val = args[++i];
       }
-      if (def.key === '--help') p.help = true;
-      else if (def.key === '--version') p.version = true;
-      else p.order.push([def.key, val]);
+      if (def.key === '--help' || def.key === '--version') return helpOrVersion(p, def.key === '--help');
+      p.order.push([def.key, val]);
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
@@ -135,6 +152,7 @@ export function parseArgs(prog: string, args: string[], spec: OptSpec, fl: Flavo
         const c = a[j];
         const kind = shortArg.get(c);
         if (!kind) return { ok: false, message: fl.invalid(prog, c) };
+        if (spec.helpLetters && (c === 'h' || c === 'V')) return helpOrVersion(p, c === 'h');
         if (kind === 'none') {
           p.order.push([c, '']);
           continue;
@@ -152,5 +170,15 @@ export function parseArgs(prog: string, args: string[], spec: OptSpec, fl: Flavo
     p.operands.push(a);
   }
   pushAll(p.operands, args.slice(i));
+  return { ok: true, p };
+}
+
+/**
+ * getopt hands the options over in order and the program prints its help (or version) and exits
+ * at the first --help, so what follows it is never read: `ls --help -z` shows the help.
+ */
+function helpOrVersion(p: Parsed, help: boolean): ParseOutcome {
+  if (help) p.help = true;
+  else p.version = true;
   return { ok: true, p };
 }

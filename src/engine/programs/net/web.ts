@@ -11,6 +11,16 @@ import { internetAddress, reportedSize } from '../../network/internet';
 const dec = new TextDecoder();
 const enc = new TextEncoder();
 
+/** curl's long options, each under the short letter it shares (or its own name where it has none). */
+const CURL_LONG: Record<string, string> = {
+  silent: 's', 'show-error': 'S', include: 'i', head: 'I', fail: 'f', location: 'L', output: 'o', 'write-out': 'w',
+  'remote-name': 'O', request: 'X', data: 'd', 'data-raw': 'd', 'data-binary': 'd', header: 'H', 'user-agent': 'A',
+  'max-time': 'm', 'connect-timeout': 'connect-timeout', retry: 'retry', verbose: 'v', compressed: 'compressed', insecure: 'k',
+};
+const CURL_SHORT = new Set('sSiIfLvkOoXdHAmw');
+/** The options that take a value. */
+const CURL_VALUED = new Set(['o', 'X', 'd', 'H', 'A', 'm', 'w', 'connect-timeout', 'retry']);
+
 export async function curl(ctx: ProgramContext): Promise<number> {
   const args = ctx.argv.slice(1);
   let silent = false;
@@ -26,6 +36,22 @@ export async function curl(ctx: ProgramContext): Promise<number> {
   let data: string | undefined;
   const headers: [string, string][] = [];
   let url: string | undefined;
+  const apply = (key: string, v: string | undefined) => {
+    if (key === 's') silent = true;
+    else if (key === 'S') showErr = true;
+    else if (key === 'i') include = true;
+    else if (key === 'I') head = true;
+    else if (key === 'f') fail = true;
+    else if (key === 'L') follow = true;
+    else if (key === 'O') remoteName = true;
+    else if (key === 'o') output = v;
+    else if (key === 'w') writeOut = v;
+    else if (key === 'X') method = v;
+    else if (key === 'd') data = v;
+    else if (key === 'H') headers.push(splitHeader(v ?? ''));
+    else if (key === 'A') headers.push(['User-Agent', v ?? '']);
+    // -v, -k, --compressed, -m and the timeouts are read and change nothing here.
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') {
@@ -36,55 +62,27 @@ export async function curl(ctx: ProgramContext): Promise<number> {
       await ctx.stdout.write('curl 8.5.0 (x86_64-pc-linux-gnu) libcurl/8.5.0 OpenSSL/3.0.13 zlib/1.3 brotli/1.1.0 zstd/1.5.5 libidn2/2.3.7 libpsl/0.21.2 (+libidn2/2.3.7) libssh/0.10.6/openssl/zlib nghttp2/1.59.0 librtmp/2.3 OpenLDAP/2.6.7\nRelease-Date: 2023-12-06\nProtocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp\nFeatures: alt-svc AsynchDNS brotli GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM PSL SPNEGO SSL threadsafe TLS-SRP UnixSockets zstd\n');
       return 0;
     }
+    const unknown = async (opt: string) => {
+      await ctx.stderr.write(`curl: option ${opt}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+      return 2;
+    };
     if (a.startsWith('--')) {
-      const name = a.slice(2);
-      const next = () => args[++i];
-      if (name === 'silent') silent = true;
-      else if (name === 'show-error') showErr = true;
-      else if (name === 'include') include = true;
-      else if (name === 'head') head = true;
-      else if (name === 'fail') fail = true;
-      else if (name === 'location') follow = true;
-      else if (name === 'output') output = next();
-      else if (name === 'write-out') writeOut = next();
-      else if (name === 'remote-name') remoteName = true;
-      else if (name === 'request') method = next();
-      else if (name === 'data' || name === 'data-raw' || name === 'data-binary') data = next();
-      else if (name === 'header') headers.push(splitHeader(next() ?? ''));
-      else if (name === 'user-agent') headers.push(['User-Agent', next() ?? '']);
-      else if (name === 'max-time' || name === 'connect-timeout' || name === 'retry') next();
-      else if (name === 'verbose' || name === 'compressed' || name === 'insecure') continue;
-      else {
-        await ctx.stderr.write(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-        return 2;
-      }
+      const key = CURL_LONG[a.slice(2)];
+      if (!key) return unknown(a);
+      apply(key, CURL_VALUED.has(key) ? args[++i] : undefined);
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j];
-        const val = () => (j + 1 < a.length ? a.slice(j + 1) : args[++i]);
-        if (c === 's') silent = true;
-        else if (c === 'S') showErr = true;
-        else if (c === 'i') include = true;
-        else if (c === 'I') head = true;
-        else if (c === 'f') fail = true;
-        else if (c === 'L') follow = true;
-        else if (c === 'v' || c === 'k') continue;
-        else if (c === 'O') remoteName = true;
-        else if ('oXdHAmw'.includes(c)) {
-          const v = val();
-          if (c === 'o') output = v;
-          if (c === 'w') writeOut = v;
-          if (c === 'X') method = v;
-          if (c === 'd') data = v;
-          if (c === 'H') headers.push(splitHeader(v ?? ''));
-          if (c === 'A') headers.push(['User-Agent', v ?? '']);
-          break;
-        } else {
-          await ctx.stderr.write(`curl: option -${c}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
-          return 2;
+        if (!CURL_SHORT.has(c)) return unknown(`-${c}`);
+        if (!CURL_VALUED.has(c)) {
+          apply(c, undefined);
+          continue;
         }
+        // A value is the rest of the word (`-o/tmp/x`) or the next argument.
+        apply(c, j + 1 < a.length ? a.slice(j + 1) : args[++i]);
+        break;
       }
       continue;
     }

@@ -52,6 +52,16 @@ export class ExprParser {
     return { k: 'tuple', items };
   }
 
+  /** The items after the first of a tuple or list display: `, x` each, a trailing comma allowed, then `close`. */
+  private moreItems(items: Expr[], close: string): Expr[] {
+    while (this.maybe('op', ',')) {
+      if (this.at('op', close)) break;
+      items.push(this.expr());
+    }
+    this.eat('op', close);
+    return items;
+  }
+
   expr(): Expr {
     const a = this.orExpr();
     if (this.maybe('name', 'if')) {
@@ -177,34 +187,20 @@ export class ExprParser {
       if (this.maybe('op', ')')) return { k: 'tuple', items: [] };
       const e = this.expr();
       if (this.maybe('op', ')')) return e;
-      const items = [e];
-      while (this.maybe('op', ',')) {
-        if (this.at('op', ')')) break;
-        items.push(this.expr());
-      }
-      this.eat('op', ')');
-      return { k: 'tuple', items };
+      return { k: 'tuple', items: this.moreItems([e], ')') };
     }
     if (this.maybe('op', '[')) {
-      const items: Expr[] = [];
-      if (!this.at('op', ']')) {
-        const first = this.expr();
-        if (this.maybe('name', 'for')) {
-          const target = this.targetList();
-          this.eat('name', 'in');
-          const iter = this.orExpr();
-          const cond = this.maybe('name', 'if') ? this.orExpr() : undefined;
-          this.eat('op', ']');
-          return { k: 'listcomp', elt: first, target, iter, cond };
-        }
-        items.push(first);
-        while (this.maybe('op', ',')) {
-          if (this.at('op', ']')) break;
-          items.push(this.expr());
-        }
+      if (this.maybe('op', ']')) return { k: 'list', items: [] };
+      const first = this.expr();
+      if (this.maybe('name', 'for')) {
+        const target = this.targetList();
+        this.eat('name', 'in');
+        const iter = this.orExpr();
+        const cond = this.maybe('name', 'if') ? this.orExpr() : undefined;
+        this.eat('op', ']');
+        return { k: 'listcomp', elt: first, target, iter, cond };
       }
-      this.eat('op', ']');
-      return { k: 'list', items };
+      return { k: 'list', items: this.moreItems([first], ']') };
     }
     if (this.maybe('op', '{')) {
       const items: [Expr, Expr][] = [];

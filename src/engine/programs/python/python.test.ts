@@ -13,6 +13,8 @@ describe('python subset', () => {
     const r = await py(['def add(a, b=2):', '    return a + b', 'total = 0', 'for i in range(5):', '    if i % 2 == 0:', '        total += add(i)', 'print(total, 7 / 2, 7 // 2, f"x={total!r}")', 'print("{} and {name}".format(1, name="two"))', 'print([x * x for x in range(4) if x], {"a": 1}, (1,), None, True)'].join('\n'));
     expect(r.err).toBe('');
     expect(r.out).toBe("12 3.5 3 x=12\n1 and two\n[1, 4, 9] {'a': 1} (1,) None True\n");
+    // Tuple and list displays: a trailing comma, empty ones, parentheses around one value.
+    expect((await py('print((1, 2,), (3,), [1, 2,], [], (), [x * 2 for x in [1, 2] if x > 1], (4))')).out).toBe('(1, 2) (3,) [1, 2] [] () [4] 4\n');
   });
   it('exceptions: try/except by class, tracebacks with the source line, exit codes', async () => {
     const ok = await py('try:\n    {}["k"]\nexcept KeyError as e:\n    print("missing", e)\n');
