@@ -68,10 +68,11 @@ export class Pipe {
   private async write(chunk: string | Uint8Array): Promise<void> {
     if (this.readerClosed) throw new EpipeError();
     if (this.writerClosed) throw new Error('write after close');
-    const bytes = toBytes(chunk);
-    if (bytes.length === 0) return;
-    // Copy: the caller may reuse its buffer after the write resolves.
-    this.chunks.push(bytes.slice());
+    if (chunk.length === 0) return;
+    // Copy bytes the caller handed over: it may reuse its buffer after the write resolves. A
+    // string's encoding is already a fresh buffer.
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk.slice();
+    this.chunks.push(bytes);
     this.buffered += bytes.length;
     this.wakeAll(this.readWaiters);
     while (this.buffered >= PIPE_BUF_HIGH) {

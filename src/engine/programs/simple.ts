@@ -94,6 +94,24 @@ export async function seq(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
   // Stream in 16 KiB chunks: `seq 1 100000000 | head` must neither build the whole text first
   // nor hold the page; the pipe's back-pressure paces it and head's exit ends it (SIGPIPE).
   let chunk = '';
+  if (!pad && !fmt && decimals === 0 && step === 1 && first >= 0 && Number.isSafeInteger(first) && Number.isSafeInteger(last)) {
+    await countUp(io, first, last, sep);
+    return 0;
+  }
+  if (!pad && !fmt && decimals === 0 && [first, step, last].every(Number.isSafeInteger)) {
+    // Whole numbers, the common case (`seq 1 1000000 | wc -l`): String(v) costs a tenth of
+    // toFixed(0), and counting needs no float guard.
+    for (let v = first; step > 0 ? v <= last : v >= last; v += step) {
+      chunk += v === first ? String(v) : sep + v;
+      if (chunk.length >= 16384) {
+        await io.out(chunk);
+        chunk = '';
+        await io.tick();
+      }
+    }
+    if (step > 0 ? first <= last : first >= last) await io.out(chunk + '\n');
+    return 0;
+  }
   for (let i = 0, v = value(0); v !== undefined; v = value(++i)) {
     chunk += (i ? sep : '') + show(v);
     if (chunk.length >= 16384) {
@@ -104,6 +122,63 @@ export async function seq(ctx: ProgramContext, fl: Flavour = GNU): Promise<numbe
   }
   if (value(0) !== undefined) await io.out(chunk + '\n');
   return 0;
+}
+
+/**
+ * `seq FIRST LAST` counting up by one, as GNU seq's seq_fast does: the number is kept as decimal
+ * digits and incremented in place, and bytes go out without a string in between (a million
+ * numbers in tens of milliseconds, where formatting and encoding each took most of the time).
+ */
+async function countUp(io: Io, first: number, last: number, sep: string): Promise<void> {
+  const counter = new DecimalCounter(first, last, new TextEncoder().encode(sep));
+  for (;;) {
+    const chunk = counter.fill(16384);
+    if (chunk.length) await io.out(chunk);
+    if (counter.done) return;
+    await io.tick();
+  }
+}
+
+/** The digits of seq_fast's counter; `fill` is synchronous so the engine optimises its loop. */
+class DecimalCounter {
+  private readonly digits: number[];
+  private v: number;
+  done = false;
+
+  constructor(
+    first: number,
+    private readonly last: number,
+    private readonly sep: Uint8Array,
+  ) {
+    this.v = first;
+    this.digits = Array.from(String(first), (c) => c.charCodeAt(0));
+    this.done = first > last;
+  }
+
+  /** The next numbers, about `bytes` of them, ending with a newline after the last one. */
+  fill(bytes: number): Uint8Array {
+    if (this.done) return new Uint8Array(0);
+    const { digits, sep, last } = this;
+    const buf = new Uint8Array(bytes + sep.length + 32);
+    let n = 0;
+    let v = this.v;
+    while (n < bytes) {
+      for (let i = 0; i < digits.length; i++) buf[n++] = digits[i];
+      if (v === last) {
+        buf[n++] = 10;
+        this.done = true;
+        break;
+      }
+      for (let i = 0; i < sep.length; i++) buf[n++] = sep[i];
+      v++;
+      let k = digits.length - 1;
+      while (k >= 0 && digits[k] === 57) digits[k--] = 48;
+      if (k < 0) digits.unshift(49);
+      else digits[k]++;
+    }
+    this.v = v;
+    return buf.subarray(0, n);
+  }
 }
 
 export async function clear(ctx: ProgramContext): Promise<number> {

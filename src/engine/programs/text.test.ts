@@ -135,6 +135,14 @@ const rows: Row[] = [
   [seq, ['seq', '-s', ',', '3'], '1,2,3\n'],
   [seq, ['seq', '3', '-1', '1'], '3\n2\n1\n'],
   [seq, ['seq', 'x'], '', '', "seq: invalid floating point argument: 'x'\nTry 'seq --help' for more information.\n", 1],
+  // The counting-up path (GNU's seq_fast): carries, separators, empty ranges; outputs of GNU seq 9.4.
+  [seq, ['seq', '99', '101'], '99\n100\n101\n'],
+  [seq, ['seq', '-s', 'ab', '998', '1001'], '998ab999ab1000ab1001\n'],
+  [seq, ['seq', '-s', '', '9', '12'], '9101112\n'],
+  [seq, ['seq', '0', '0'], '0\n'],
+  [seq, ['seq', '2', '1'], ''],
+  [seq, ['seq', '-2', '1'], '-2\n-1\n0\n1\n'],
+  [wc, ['wc', '-lc'], '      3       9\n', 'a b\nc d\n\n'],
 ];
 
 describe('text programs', () => {

@@ -30,9 +30,21 @@ class Counter implements Counts {
   private readonly dec = new TextDecoder();
   private line = '';
 
-  constructor(private readonly chars: boolean) {}
+  constructor(
+    private readonly chars: boolean,
+    private readonly words = true,
+  ) {}
 
   add(d: Uint8Array): void {
+    this.c += d.length;
+    if (this.chars) this.text(this.dec.decode(d, { stream: true }));
+    if (!this.words) {
+      // Lines only (`wc -l`, `-c`): a bare newline count, without the word state per byte.
+      let l = this.l;
+      for (let i = 0; i < d.length; i++) if (d[i] === 10) l++;
+      this.l = l;
+      return;
+    }
     let { l, w, inWord } = this;
     for (let i = 0; i < d.length; i++) {
       const b = d[i];
@@ -45,8 +57,6 @@ class Counter implements Counts {
       }
     }
     Object.assign(this, { l, w, inWord });
-    this.c += d.length;
-    if (this.chars) this.text(this.dec.decode(d, { stream: true }));
   }
 
   end(): Counts {
@@ -99,7 +109,7 @@ export async function wc(ctx: ProgramContext, fl: Flavour = GNU): Promise<number
         }
         regularTotal += st.size;
       } else minWidth = 7;
-      const counter = new Counter(fields.includes('m') || fields.includes('L'));
+      const counter = new Counter(fields.includes('m') || fields.includes('L'), fields.includes('w'));
       if (f === '-') {
         for (let c = await ctx.stdin.read(ctx.signal); c; c = await ctx.stdin.read(ctx.signal)) {
           counter.add(c);
