@@ -36,3 +36,16 @@ test('an endless flood: Ctrl-C and docker kill show in time, the page keeps draw
   test.info().annotations.push({ type: 'figures', description: JSON.stringify({ fps, ctrlC, kill }) });
   console.log(JSON.stringify({ fps, ctrlCMs: ctrlC, killMs: kill }));
 });
+
+test('a million-word for loop and seq 1 1000000 | wc -l finish in the page', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await promptTime(page);
+  // Both used to overflow the call stack (a spread of the whole word list) or crawl.
+  await typeLine(page, 'seq 1 1000000 | wc -l');
+  await typeLine(page, 'for i in $(seq 1 1000000); do :; done; echo end-$i');
+  const text = () => page.evaluate(() => (globalThis as unknown as import('./hooks').LabWindow).__term?.text() ?? '');
+  await expect.poll(text, { timeout: 60_000 }).toMatch(/^end-1000000$/m);
+  expect(await text()).toMatch(/^1000000$/m);
+  expect(await text()).not.toMatch(/Maximum call stack/);
+});

@@ -11,6 +11,7 @@
  *   frames per second, the delay of a typed key's echo, Ctrl-C to prompt.
  * - kill_visible_ms: `docker kill` typed while another container floods the terminal without end
  *   (its `logs -f` in the background), from Enter to the killed name on screen.
+ * - shell loops against bash, and the worker's heap during a long flood: bench-browser-shell.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
@@ -18,9 +19,10 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { firstPromptTime, framesPerSecond, msUntilShown, openLab, promptTime, spread, typeLine } from './browser-measure';
+import { floodMemory, shellLoopFigures } from './bench-browser-shell';
 
 type Spread = ReturnType<typeof spread>;
-export type BrowserFigures = Record<string, Spread | { value: number; unit: string } | string[]>;
+export type BrowserFigures = Record<string, Spread | { value: number; unit: string } | string[] | number[] | number>;
 
 const PORT = Number(process.env.BENCH_PORT) || 4304;
 const URL_ROOT = `http://localhost:${PORT}/`;
@@ -143,6 +145,11 @@ export async function browserFigures(dist: string): Promise<BrowserFigures> {
       await page.waitForTimeout(1000);
     }
     out.kill_visible_ms = spread(kill);
+    // The background `logs -f` jobs printed after their prompts: start from a clean screen.
+    await typeLine(page, 'clear');
+    await promptTime(page);
+    Object.assign(out, await shellLoopFigures(page));
+    Object.assign(out, await floodMemory(page, Number(process.env.BENCH_FLOOD_SECONDS) || 60));
     await close();
   } finally {
     await browser.close();

@@ -20,7 +20,7 @@ import { dockerClient } from '../cli/client';
 import { prefetchLazyPrograms } from '../engine/programs/registry';
 import { budgetReport } from './bench-budget';
 
-type Figure = ReturnType<typeof spread> | { value: number; unit: string } | number | string[];
+type Figure = ReturnType<typeof spread> | { value: number; unit: string } | number | number[] | string[];
 
 async function timeMs(n: number, fn: () => Promise<unknown>): Promise<ReturnType<typeof spread>> {
   const xs: number[] = [];
