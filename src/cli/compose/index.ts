@@ -5,6 +5,7 @@
  * printed as the plugin prints them (the message alone) with exit status 1.
  */
 import type { DaemonApi } from '../../api/daemon';
+import { DaemonError } from '../../api/errors';
 import { helpText, type Node } from '../framework/help';
 import { FlagError, parseFlags } from '../framework/parse';
 import type { CliIo, CommandSpec, FlagSpec } from '../framework/types';
@@ -98,6 +99,12 @@ export async function runCompose(argv: string[], io: CliIo, daemon: DaemonApi, s
     if (e instanceof ComposeError) {
       if (e.message) await io.stderr.write(e.message + '\n');
       return e.status;
+    }
+    // A daemon refusal no verb words itself (`pause` of a paused container …): compose returns
+    // the API client's error, and the CLI plugin prints it and exits 1.
+    if (e instanceof DaemonError) {
+      await io.stderr.write(`Error response from daemon: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }

@@ -100,7 +100,8 @@ export const pauseVerb: VerbHandler = async (c, args) => {
 
 export const unpauseVerb: VerbHandler = async (c, args) => {
   const { containers } = await selected(c, args, { all: false });
-  return eachInBlock(c, 'Running', containers.filter((y) => y.state === 'paused'), { done: 'Unpaused' }, (x) => c.d.containerUnpause(x.id));
+  // Every listed container, paused or not, as compose does: a running one fails "is not paused".
+  return eachInBlock(c, 'Running', containers, { done: 'Unpaused' }, (x) => c.d.containerUnpause(x.id));
 };
 
 export const rmVerb: VerbHandler = async (c, args, flags) => {
