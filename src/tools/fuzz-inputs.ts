@@ -2,13 +2,15 @@
  * Inputs for the fuzzer (fuzz.test.ts), all drawn from one seeded random source so a failure
  * replays: docker command lines built from the CLI's own flag specs with values of the wrong type,
  * huge and control-character arguments and broken quotes; mutated Dockerfiles; shell scripts that
- * loop, flood, recurse and allocate. Generated text never contains the words the fuzzer looks for
+ * loop, flood, recurse and allocate; compose files, mutated, and `docker compose` lines from compose's
+ * own verb specs (verbs.json). Generated text never contains the words the fuzzer looks for
  * in the output (`undefined`, `NaN`, `[object Object]`), so finding them means the engine made them.
  */
 import { buildTree } from '../cli/framework/root';
 import type { FlagSpec } from '../cli/framework/types';
 import type { Node } from '../cli/framework/help';
 import type { Rng } from '../engine/rng';
+import COMPOSE_VERBS from '../cli/compose/verbs.json';
 
 export class Pick {
   constructor(readonly rng: Rng) {}
@@ -140,4 +142,51 @@ const DISK_BOMBS = [
 
 export function diskBomb(p: Pick): string {
   return p.one(DISK_BOMBS);
+}
+
+/** Compose projects the fuzzer writes to ~/cz/compose.yaml before mutating them. */
+const BASE_COMPOSE = [
+  'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  cache:\n    image: redis\n',
+  'services:\n  a:\n    image: busybox\n    command: sleep 1000\n  b:\n    image: busybox\n    command: sh -c "echo hi"\n    depends_on: [a]\n',
+  'services:\n  app:\n    build: .\n    volumes:\n      - data:/data\n    environment:\n      A: ${A:-1}\nvolumes:\n  data:\n',
+  'name: cz\nservices:\n  h:\n    image: busybox\n    command: sleep 1000\n    healthcheck:\n      test: ["CMD", "true"]\n      interval: 1s\n    deploy:\n      replicas: 2\n',
+];
+const COMPOSE_LINES = [
+  '    image: nosuch', '    build: missing', '    depends_on: [nobody]', '    ports: ["99999:80"]', '    command: [1, {}]', '  x:', 'services: []',
+  '    volumes:\n      - ../..:/x', '    networks: [none, other]', '\tbad: tab', '    <<: *anchor', '    env_file: nope.env', '    profiles: [p]',
+  '    restart: sometimes', '    scale: -1', '    extends: {service: a}', 'include: [other.yaml]', '${', '    image: ${X:?unset}',
+];
+
+export function composeFile(p: Pick): string {
+  const lines = p.one(BASE_COMPOSE).split('\n');
+  for (let i = p.int(4); i > 0; i--) {
+    const at = p.int(lines.length + 1);
+    switch (p.int(3)) {
+      case 0: lines.splice(at, 1); break;
+      case 1: lines.splice(at, 0, p.one(COMPOSE_LINES)); break;
+      case 2: lines[at] = (lines[at] ?? '') + ' ' + arg(p); break;
+    }
+  }
+  return lines.join('\n');
+}
+
+const COMPOSE_ARGS = ['web', 'cache', 'a', 'b', 'app', 'h', 'nosuch', 'sh', 'echo', 'true'];
+
+/** Well-formed verbs in a row, so states meet verbs (a second pause, an unpause of a running one). */
+const COMPOSE_FLOW = ['up -d', 'pause', 'unpause', 'stop', 'start', 'restart', 'kill', 'rm -f', 'rm --stop -f', 'down', 'down -v', 'ps -a', 'logs', 'top', 'exec web true', 'run --rm a echo hi', 'up -d --scale web=2', 'create', 'images'];
+
+/** `docker compose -f ~/cz/compose.yaml <verb> [flags with odd values] [services, odd arguments]`. */
+export function composeLine(p: Pick): string {
+  if (p.chance(0.4)) return `docker compose -f ~/cz/compose.yaml ${p.one(COMPOSE_FLOW)}`;
+  const verbs = Object.entries(COMPOSE_VERBS as Record<string, { flags: FlagSpec[] }>).filter(([v]) => v !== '');
+  const [verb, doc] = p.one(verbs);
+  const words = ['docker', 'compose', '-f', '~/cz/compose.yaml', ...verb.split(' ')];
+  for (let i = p.int(3); i > 0 && doc.flags.length; i--) {
+    const f = p.one(doc.flags);
+    const name = f.short && p.chance(0.3) ? '-' + f.short : '--' + f.long;
+    if (f.type === 'bool') words.push(p.chance(0.2) ? `${name}=${arg(p)}` : name);
+    else words.push(name, word(p, p.chance(0.5) ? p.one(COMPOSE_ARGS) : arg(p)));
+  }
+  for (let i = p.int(3); i > 0; i--) words.push(word(p, p.chance(0.6) ? p.one(COMPOSE_ARGS) : arg(p)));
+  return words.join(' ');
 }

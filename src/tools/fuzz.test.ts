@@ -15,7 +15,7 @@ import { Headless } from './headless';
 import { Rng } from '../engine/rng';
 import { SnapshotError } from '../engine/snapshot';
 import { isFsError } from '../api/fs';
-import { diskBomb, dockerfile, dockerLine, Pick, script } from './fuzz-inputs';
+import { composeFile, composeLine, diskBomb, dockerfile, dockerLine, Pick, script } from './fuzz-inputs';
 import { bootMachine } from '../testing/boot';
 
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 1500);
@@ -27,7 +27,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 15);
 const HANG_MS = Number(process.env.FUZZ_HANG_MS ?? 20_000);
 const BAD = /undefined|NaN|\[object Object\]|simulator error|^\s+at .+:\d+:\d+\)?$/m;
 
-type Category = 'docker' | 'dockerfile' | 'script' | 'disk' | 'snapshot';
+type Category = 'docker' | 'compose' | 'dockerfile' | 'script' | 'disk' | 'snapshot';
 
 interface Failure {
   category: Category;
@@ -42,7 +42,7 @@ class Run {
   h!: Headless;
   used = 0;
   failures: Failure[] = [];
-  counts: Record<Category, number> = { docker: 0, dockerfile: 0, script: 0, disk: 0, snapshot: 0 };
+  counts: Record<Category, number> = { docker: 0, compose: 0, dockerfile: 0, script: 0, disk: 0, snapshot: 0 };
   lost = 0;
   marks = 0;
   slowest: [number, string][] = [];
@@ -104,6 +104,23 @@ class Run {
   }
 
   /** `mustShow`: text the input's output must contain (a disk fill must end in ENOSPC). */
+  /**
+   * Write a project's files under ~/<dir> through the machine. False when the disk is full again:
+   * a disk bomb typed while a leftover held the terminal ran later, in a container (its writable
+   * layer). The harness's own write is not the engine's: the caller starts a fresh machine.
+   */
+  writeProject(dir: string, files: Record<string, string>): boolean {
+    const fs = this.h.machine.hostFs.view({ uid: 1000, gid: 1000, groups: [1000] }, '/');
+    try {
+      fs.mkdir(`/home/learner/${dir}`, { recursive: true });
+      for (const [name, text] of Object.entries(files)) fs.writeFile(`/home/learner/${dir}/${name}`, text);
+      return true;
+    } catch (e) {
+      if (!isFsError(e, 'ENOSPC')) throw e;
+      return false;
+    }
+  }
+
   async feed(category: Category, input: string, interruptAfterMs?: number, mustShow?: string): Promise<void> {
     this.counts[category]++;
     this.previous = this.current;
@@ -165,23 +182,24 @@ describe('fuzz', () => {
     for (let i = 0; i < INPUTS; i++) {
       const r = p.int(100);
       if (i % 500 === 0) run.progress(t0);
-      if (r < 55) {
+      if (r < 48) {
         // A control character in the line edits it: Ctrl-R or Ctrl-P can bring back an earlier
         // line, such as one of the runaways below (`docker events`, `docker stats`, `sleep 1000`),
         // so such a line is interrupted like them instead of being waited on.
         const line = dockerLine(p);
         await run.feed('docker', line, /[\x00-\x08\x0e-\x1f]/.test(line) ? 3000 : undefined);
       }
-      else if (r < 70) {
-        const text = dockerfile(p);
-        try {
-          run.h.machine.hostFs.view({ uid: 1000, gid: 1000, groups: [1000] }, '/').mkdir('/home/learner/fz', { recursive: true });
-          run.h.machine.hostFs.view({ uid: 1000, gid: 1000, groups: [1000] }, '/').writeFile('/home/learner/fz/Dockerfile', text);
-        } catch (e) {
-          // The disk is full again: a disk bomb typed while a leftover held the terminal ran later,
-          // in a container (its writable layer). The harness's own write is not the engine's: start
-          // a fresh machine and count it.
-          if (!isFsError(e, 'ENOSPC')) throw e;
+      else if (r < 55) {
+        // A new (often broken) project now and then; otherwise the verbs meet the state the last
+        // ones left. Up, logs and watch stream: each line is interrupted if it is still running.
+        if (p.chance(0.3) && !run.writeProject('cz', { 'compose.yaml': composeFile(p), Dockerfile: 'FROM busybox\nCMD ["sleep", "1000"]\n' })) {
+          run.diskResets++;
+          await run.fresh();
+          continue;
+        }
+        await run.feed('compose', composeLine(p), 2000);
+      } else if (r < 70) {
+        if (!run.writeProject('fz', { Dockerfile: dockerfile(p) })) {
           run.diskResets++;
           await run.fresh();
           continue;
