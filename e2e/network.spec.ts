@@ -51,8 +51,11 @@ test('a published port in the PORTS column of docker ps opens the browser pane',
   await runDetached(page, '--name site -p 8081:80 nginx');
   await typeLine(page, 'docker ps');
   await expect.poll(() => termText(page), { timeout: 10_000 }).toContain('0.0.0.0:8081->80/tcp');
-  const cell = await page.evaluate(() => (globalThis as unknown as LabWindow).__term?.locate('0.0.0.0:8081->80/tcp'));
-  expect(cell).toBeDefined();
+  // On one row: if the row came out before the terminal had widened (the lesson column folding
+  // away), it was wrapped, and xterm reflows it once the resize lands.
+  const locate = () => page.evaluate(() => (globalThis as unknown as LabWindow).__term?.locate('0.0.0.0:8081->80/tcp'));
+  await expect.poll(locate, { timeout: 10_000 }).toBeDefined();
+  const cell = await locate();
   const screen = page.locator('.xterm-screen');
   const box = (await screen.boundingBox())!;
   const size = await page.evaluate(() => ({ cols: (globalThis as unknown as LabWindow).__term!.cols, rows: (globalThis as unknown as LabWindow).__term!.rows }));
