@@ -6,6 +6,7 @@
 import { NetError, type ProgramContext } from '../../process/types';
 import { header, parseUrl, request, type HttpResponse } from './http';
 import { deviceAt } from '../lib/devices';
+import { concatBytes } from '../../../lib/bytes';
 import { internetAddress, reportedSize } from '../../network/internet';
 
 const dec = new TextDecoder();
@@ -140,7 +141,7 @@ export async function curl(ctx: ProgramContext): Promise<number> {
   const size = (res.status === 200 && reportedSize(u.host, u.path)) || res.body.length;
   if (file && !silent) await ctx.stderr.write(progress(size));
   try {
-    await out(ctx, file, concatAll(chunks), size);
+    await out(ctx, file, concatBytes(chunks), size);
   } catch {
     return err(23, `Failure writing output to destination, passed ${res.body.length} returned 0`);
   }
@@ -167,16 +168,6 @@ function progress(n: number): string {
 function splitHeader(h: string): [string, string] {
   const i = h.indexOf(':');
   return i < 0 ? [h, ''] : [h.slice(0, i).trim(), h.slice(i + 1).trim()];
-}
-
-function concatAll(parts: Uint8Array[]): Uint8Array {
-  const outb = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    outb.set(p, o);
-    o += p.length;
-  }
-  return outb;
 }
 
 async function out(ctx: ProgramContext, file: string | undefined, data: Uint8Array, size?: number): Promise<void> {
